@@ -1,0 +1,97 @@
+// The single source of truth for lipi's settings. config/default.yaml holds
+// the values, LIPI_* environment variables override them, and everything
+// else reads the typed result of this schema. Unknown keys are errors
+// (strictObject) so a typo never silently falls back to a default.
+import { z } from "zod";
+
+const port = z.number().int().min(0).max(65535);
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().min(0);
+
+/** A stage parameter as written in YAML; stages validate their own. */
+export const stageParamValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const stageSettingsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  classes: z.record(z.string(), z.boolean()).default({}),
+  params: z.record(z.string(), stageParamValue).default({}),
+});
+
+export const profileSchema = z.strictObject({
+  description: z.string().default(""),
+  language: z.string().default("en"),
+  /** Stage settings by stage name; stages not named keep their defaults. */
+  stages: z.record(z.string(), stageSettingsSchema).default({}),
+});
+
+export const configSchema = z.strictObject({
+  server: z.strictObject({
+    host: z.string().min(1).default("127.0.0.1"),
+    port: port.default(50051),
+    maxReceiveMessageBytes: positiveInt.default(4 * 1024 * 1024),
+    maxSendMessageBytes: positiveInt.default(4 * 1024 * 1024),
+    keepalive: z
+      .strictObject({
+        /** Server pings an idle connection after this long. */
+        timeMs: positiveInt.default(60_000),
+        /** And closes it when the ping is not answered in this long. */
+        timeoutMs: positiveInt.default(20_000),
+        /** Clients pinging more often than this are told to calm down. */
+        minClientPingIntervalMs: positiveInt.default(10_000),
+        permitWithoutCalls: z.boolean().default(true),
+      })
+      .default({ timeMs: 60_000, timeoutMs: 20_000, minClientPingIntervalMs: 10_000, permitWithoutCalls: true }),
+    /** On SIGTERM/SIGINT open streams may finish for this long, then end with UNAVAILABLE. */
+    drainTimeoutMs: nonNegativeInt.default(10_000),
+    reflection: z.boolean().default(true),
+  }),
+  stream: z.strictObject({
+    /** Per-stream queue of segments not yet processed; reading pauses when it is full. */
+    maxPendingSegments: positiveInt.default(256),
+    /** Reading resumes when the queue has drained below this. */
+    resumePendingSegments: positiveInt.default(64),
+    maxWordsPerSegment: positiveInt.default(2_000),
+    maxSegmentChars: positiveInt.default(20_000),
+    /** Segments per unary Process call. */
+    maxSegmentsPerRequest: positiveInt.default(1_000),
+  }),
+  pool: z.strictObject({
+    /** Worker threads; 0 means one per available core. */
+    threads: nonNegativeInt.default(0),
+    /** Segments (from all streams) in one worker task. */
+    maxBatchSegments: positiveInt.default(256),
+    /** Tasks in flight per thread before the pool queues. */
+    concurrentTasksPerThread: positiveInt.default(2),
+    /** Tasks waiting for a thread; beyond this, streams wait (back-pressure). */
+    maxQueuedTasks: positiveInt.default(64),
+  }),
+  store: z.strictObject({
+    /** PostgreSQL 15+ connection string; empty runs embedded PGlite. */
+    databaseUrl: z.string().default(""),
+    /** Embedded PGlite data directory (used when databaseUrl is empty). */
+    dataDir: z.string().min(1).default("./data/pglite"),
+    poolSize: positiveInt.default(10),
+    migrateOnStart: z.boolean().default(true),
+  }),
+  persistence: z.strictObject({
+    /** Rows waiting to be written; when full, producers wait (never drop). */
+    bufferRows: positiveInt.default(20_000),
+    batchRows: positiveInt.default(1_000),
+    flushIntervalMs: positiveInt.default(100),
+    retryInitialMs: positiveInt.default(200),
+    retryMaxMs: positiveInt.default(10_000),
+  }),
+  log: z.strictObject({
+    level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    pretty: z.boolean().default(false),
+  }),
+  pipeline: z.strictObject({
+    defaultProfile: z.string().min(1).default("clean"),
+    profiles: z.record(z.string(), profileSchema),
+  }),
+});
+
+export type LipiConfig = z.infer<typeof configSchema>;
+export type ProfileConfig = z.infer<typeof profileSchema>;
+export type StageSettings = z.infer<typeof stageSettingsSchema>;
+export type StageParamValue = z.infer<typeof stageParamValue>;
