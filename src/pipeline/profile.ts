@@ -1,0 +1,136 @@
+// compileProfile: merge a profile with per-stream overrides, validate it all up
+// front, and return a pipeline that runs segments with no further parsing.
+import { readContext, writeContext } from "./context.js";
+import { EditLog, type ProposedEdit } from "./edits.js";
+import { StageOptionsError, type OptionViolation } from "./errors.js";
+import { buildResult } from "./result.js";
+import { resolveSettings, type BaseStageOptions, type ResolvedStageSettings, type Stage, type StageEnv } from "./stage.js";
+import { STAGE_NAMES, STAGES, type StageName } from "./stages/index.js";
+import { endsSentence } from "./text.js";
+import { toTokens, tokenizeSegment } from "./tokens.js";
+import type { ProfileInput, SegmentInput, SegmentResult, StageSettingsInput, StreamContext } from "./types.js";
+
+export interface CompiledStage {
+  readonly name: StageName;
+  readonly enabled: boolean;
+  /** The merged settings it was compiled from (for logs and introspection). */
+  readonly settings: Readonly<ResolvedStageSettings>;
+}
+
+export interface PipelineRun {
+  result: SegmentResult;
+  /** The context for the stream's next segment. Interim segments return the input context unchanged. */
+  context: StreamContext;
+}
+
+export interface CompiledPipeline {
+  /** Every known stage in run order, enabled or not. */
+  readonly stages: readonly CompiledStage[];
+  /**
+   * Processes one segment. Pure and synchronous; safe to call concurrently for
+   * different streams. Only final segments advance the context: an interim is
+   * replaced by a later segment covering the same speech, so it must not move
+   * sentence state forward.
+   */
+  run(segment: SegmentInput, context: StreamContext): PipelineRun;
+}
+
+interface ActiveStage {
+  readonly name: StageName;
+  readonly stage: Stage;
+  readonly options: BaseStageOptions;
+}
+
+/** Overrides win field by field; `enabled` unset keeps the profile's; classes and params merge by key. */
+function mergeSettings(
+  profile: StageSettingsInput | undefined,
+  override: StageSettingsInput | undefined,
+  enabledByDefault: boolean,
+): ResolvedStageSettings {
+  const base = resolveSettings(profile, enabledByDefault);
+  if (override === undefined) return base;
+  return {
+    enabled: override.enabled ?? base.enabled,
+    classes: { ...base.classes, ...(override.classes ?? {}) },
+    params: { ...base.params, ...(override.params ?? {}) },
+  };
+}
+
+function unknownStageNames(settings: Record<string, StageSettingsInput> | undefined): string[] {
+  if (settings === undefined || settings === null) return [];
+  return Object.keys(settings).filter((name) => !STAGES.has(name));
+}
+
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && record !== null && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Validates and compiles. Throws StageOptionsError listing every violation
+ * (unknown stage, unknown or bad param, unknown class) across all stages —
+ * disabled stages are validated too, so a typo never waits for the day the
+ * stage is switched on.
+ */
+export function compileProfile(profile: ProfileInput, overrides?: Record<string, StageSettingsInput>): CompiledPipeline {
+  const violations: OptionViolation[] = [];
+  const known = STAGE_NAMES.join(", ");
+  for (const name of new Set([...unknownStageNames(profile.stages), ...unknownStageNames(overrides)])) {
+    violations.push({ stage: name, param: "", reason: `unknown stage; known stages: ${known}` });
+  }
+  const compiled: CompiledStage[] = [];
+  const active: ActiveStage[] = [];
+  for (const name of STAGE_NAMES) {
+    const stage = STAGES.get(name)!;
+    const settings = mergeSettings(own(profile.stages, name), own(overrides, name), stage.enabledByDefault);
+    compiled.push(Object.freeze({ name, enabled: settings.enabled, settings: Object.freeze(settings) }));
+    try {
+      const options = stage.parseOptions(settings);
+      if (settings.enabled) active.push({ name, stage, options });
+    } catch (err) {
+      if (!(err instanceof StageOptionsError)) throw err;
+      violations.push(...err.violations);
+    }
+  }
+  if (violations.length > 0) throw new StageOptionsError(violations);
+  return new Pipeline(compiled, active);
+}
+
+class Pipeline implements CompiledPipeline {
+  constructor(
+    readonly stages: readonly CompiledStage[],
+    private readonly active: readonly ActiveStage[],
+  ) {}
+
+  run(segment: SegmentInput, context: StreamContext): PipelineRun {
+    const sources = tokenizeSegment(segment);
+    let tokens = toTokens(sources, segment);
+    const log = new EditLog();
+    const prior = readContext(context);
+    let slots: Record<string, unknown> | undefined;
+
+    // One env reused across stages; the current stage is swapped in as we go
+    // (propose/flag are only called from inside a stage's run).
+    let current = this.active[0] as ActiveStage;
+    const env: StageEnv = {
+      atSentenceStart: prior.atSentenceStart,
+      state: undefined,
+      isFinal: segment.isFinal,
+      sources,
+      propose: (edit: ProposedEdit) => log.propose(current.name, current.options.applyThreshold, edit),
+      flag: (code: string, detail: string, needsReview?: boolean) => log.flag(current.name, code, detail, needsReview),
+    };
+    for (const s of this.active) {
+      current = s;
+      const before = Object.hasOwn(prior.stages, s.name) ? prior.stages[s.name] : undefined;
+      env.state = before;
+      tokens = s.stage.run(tokens, s.options, env);
+      if (env.state !== before) (slots ??= { ...prior.stages })[s.name] = env.state;
+    }
+
+    const result = buildResult(segment, sources, tokens, log);
+    if (!segment.isFinal) return { result, context };
+    const last = tokens[tokens.length - 1];
+    const atSentenceStart = last === undefined ? env.atSentenceStart : endsSentence(last.text);
+    return { result, context: writeContext(atSentenceStart, slots ?? prior.stages) };
+  }
+}

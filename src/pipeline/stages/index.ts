@@ -1,0 +1,20 @@
+// The stage registry. STAGE_NAMES is the one place that fixes run order
+// (ARCHITECTURE.md): tokenize → disfluency → lexicon → transliteration →
+// verses → itn → punctuation → casing → redaction → guard. New stages are
+// added to the list at their place and to STAGES below.
+import type { Stage } from "../stage.js";
+import { disfluencyStage } from "./disfluency.js";
+import { casingStage } from "./casing.js";
+
+export const STAGE_NAMES = ["disfluency", "casing"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Every stage by name; a Map so wire-supplied names like "constructor" cannot hit Object.prototype. */
+export const STAGES: ReadonlyMap<string, Stage> = new Map<StageName, Stage>([
+  ["disfluency", disfluencyStage],
+  ["casing", casingStage],
+]);
+
+export function isStageName(name: string): name is StageName {
+  return STAGES.has(name);
+}

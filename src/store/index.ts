@@ -1,0 +1,17 @@
+// The store's public surface: open the database, migrate it, write through
+// the PersistenceWriter, read back through the repositories.
+export { openDatabase, type Database, type DatabaseKind, type StoreSettings } from "./db.js";
+export { migrate, MIGRATIONS_TABLE, type MigrateOptions, type MigrationDirection } from "./migrate.js";
+export {
+  PersistenceWriter,
+  PersistenceClosedError,
+  type CloseReport,
+  type PendingRow,
+  type PersistenceHealth,
+  type PersistenceSettings,
+  type PersistenceStats,
+  type PersistenceWriterEvents,
+  type SessionEndRecord,
+  type SessionStartRecord,
+} from "./persistence-writer.js";
+export { getSession, listSegments, type ListSegmentsOptions, type Queryable, type StoredSegment, type StoredSession } from "./sessions.js";

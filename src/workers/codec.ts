@@ -1,0 +1,93 @@
+// What crosses between the main thread and pipeline workers. Everything here
+// is plain data (structured clone, no classes, no functions) and only what the
+// worker needs: stream keys, loggers and promise plumbing stay on the main side.
+import type {
+  ProfileInput,
+  SegmentInput,
+  SegmentResult,
+  StageSettingsInput,
+  StreamContext,
+} from "../pipeline/types.js";
+
+/** Profiles by name, as one versioned snapshot. Versions only grow. */
+export interface ProfilesSnapshot {
+  version: number;
+  profiles: Record<string, ProfileInput>;
+}
+
+/** Handed to every worker at start (piscina's workerData). */
+export interface WorkerBootData {
+  /**
+   * The snapshot current when the pool was built. Threads started later
+   * (crash replacement) also get this one and catch up through a stale reply.
+   */
+  snapshot: ProfilesSnapshot;
+  /**
+   * Int32 slots, one written per task as the worker starts it, so the pool
+   * can tell, after a thread dies, which of its tasks was running (the
+   * culprit) and which were only waiting behind it (safe to run again).
+   */
+  startedMarks: SharedArrayBuffer;
+}
+
+/** One stream's job inside a batch. */
+export interface WireJob {
+  profile: string;
+  overrides: Record<string, StageSettingsInput>;
+  segments: SegmentInput[];
+  context: StreamContext;
+}
+
+/** One worker task: many jobs from many streams. */
+export interface BatchTask {
+  /** Positive, unique per pool; also keys the started-mark slot. */
+  batchId: number;
+  /** The profiles version this batch must run with (or newer). */
+  version: number;
+  /** Attached only when the worker said it was behind. */
+  snapshot?: ProfilesSnapshot;
+  jobs: WireJob[];
+}
+
+/** An error thrown for one job, flattened so it survives structured clone. */
+export interface WireError {
+  name: string;
+  message: string;
+  /** Plain own properties of the original error (code, field, violations…). */
+  details: Record<string, unknown>;
+}
+
+export type WireJobOutcome =
+  | { ok: true; results: SegmentResult[]; context: StreamContext }
+  | { ok: false; error: WireError };
+
+export type BatchTaskReply =
+  /** One outcome per job, in the order of BatchTask.jobs. */
+  | { kind: "done"; outcomes: WireJobOutcome[] }
+  /** The worker's profiles are older than the task's version: resend with a snapshot. */
+  | { kind: "stale"; workerVersion: number };
+
+/** Started-mark slots; more than the pool can ever have in flight at once. */
+export const STARTED_MARK_SLOTS = 4096;
+
+export function startedMarkSlot(batchId: number): number {
+  return batchId % STARTED_MARK_SLOTS;
+}
+
+export function toWireError(error: unknown): WireError {
+  if (!(error instanceof Error)) {
+    return { name: "Error", message: String(error), details: {} };
+  }
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (key === "name" || key === "message" || key === "stack" || key === "cause") continue;
+    // Keep only what structured clone carries faithfully; drop the rest
+    // rather than fail the whole batch reply on one odd property.
+    try {
+      details[key] = structuredClone(value);
+    } catch {
+      details[key] = String(value);
+    }
+  }
+  return { name: error.name, message: error.message, details };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import type { StreamContext } from "../../src/pipeline/index.js";
+import { pipeline, runStream, runText, textSegment } from "./helpers.js";
+
+const casingOnly = pipeline({ disfluency: { enabled: false } });
+const clean = pipeline();
+const text = (input: string) => runText(casingOnly, input).text;
+
+describe("casing / sentence_start within a segment", () => {
+  it.each([
+    ["hello there. how are you? fine! ok", "Hello there. How are you? Fine! Ok"],
+    ['he said "stop." then left', 'He said "stop." Then left'],
+    ["ātman is eternal. ṛta too", "Ātman is eternal. Ṛta too"],
+  ])("%j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    ["well... maybe", "Well... maybe"], // ellipsis trails off, no new sentence
+    ["ask dr. smith", "Ask dr. smith"],
+    ["the u.s. army", "The u.s. army"],
+    ["at 5 p.m. we met", "At 5 p.m. we met"],
+  ])("does not treat ellipses, abbreviations or initialisms as sentence ends: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["3 apples. 4 pears", "'tis so. #tag here", "iPhone sales. eBay too", "अब चलो. हाँ"])(
+    "leaves words starting with a digit, symbol, uncased script or mixed case alone: %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
+  it("never lowercases", () => {
+    expect(text("NASA SAID. THE END. And More")).toBe("NASA SAID. THE END. And More");
+  });
+
+  it("records each capital as an edit", () => {
+    expect(runText(casingOnly, "so. we").edits).toEqual([
+      { stage: "casing", rule: "sentence_start", before: "so.", after: "So.", source: { start: 0, end: 1 }, confidence: 0.95, applied: true },
+      { stage: "casing", rule: "sentence_start", before: "we", after: "We", source: { start: 1, end: 2 }, confidence: 0.95, applied: true },
+    ]);
+  });
+
+  it("only suggests below its apply_threshold", () => {
+    const r = runText(pipeline({ casing: { params: { apply_threshold: "0.99" } } }), "so we");
+    expect(r.text).toBe("so we");
+    expect(r.needsReview).toBe(true);
+  });
+});
+
+describe("casing across segment boundaries", () => {
+  it("capitalises the stream's first word only, then after sentence ends", () => {
+    expect(runStream(casingOnly, ["so we went", "to the store.", "then we", "left"])).toEqual([
+      "So we went",
+      "to the store.",
+      "Then we",
+      "left",
+    ]);
+  });
+
+  it("interim segments use the context but do not advance it", () => {
+    const first = casingOnly.run(textSegment("we went home."), {});
+    const interim = casingOnly.run(textSegment("then", { isFinal: false }), first.context);
+    expect(interim.result.text).toBe("Then");
+    expect(interim.context).toBe(first.context);
+    const fin = casingOnly.run(textSegment("then we left"), interim.context);
+    expect(fin.result.text).toBe("Then we left");
+  });
+
+  it("an empty segment keeps the sentence state", () => {
+    expect(runStream(casingOnly, ["done.", "", "next"])).toEqual(["Done.", "", "Next"]);
+  });
+
+  it("keeps tracking sentences while casing is disabled", () => {
+    const off = pipeline({ casing: { enabled: false } });
+    const a = off.run(textSegment("we went home."), {});
+    expect(casingOnly.run(textSegment("then"), a.context).result.text).toBe("Then");
+  });
+
+  it("keeps the context plain, small and structured-clone safe", () => {
+    let context: StreamContext = {};
+    for (let i = 0; i < 200; i++) context = clean.run(textSegment(`um, sentence ${i}. and more`), context).context;
+    expect(structuredClone(context)).toEqual(context);
+    expect(JSON.stringify(context).length).toBeLessThan(100);
+  });
+
+  it("starts fresh on an unknown or damaged context", () => {
+    expect(casingOnly.run(textSegment("so"), { v: 99, atSentenceStart: false }).result.text).toBe("So");
+    expect(casingOnly.run(textSegment("so"), { v: 1, atSentenceStart: "no", stages: 7 }).result.text).toBe("So");
+  });
+});
+
+describe("casing after disfluency removals", () => {
+  it.each([
+    ["Um, so we went", "So we went"],
+    ["we went home. Um, so we", "We went home. So we"],
+    ["we went home uh. then", "We went home. Then"],
+  ])("restores the capital: %j -> %j", (input, expected) => {
+    expect(runText(clean, input).text).toBe(expected);
+  });
+
+  it("a removed 'Um.' opening a segment still ends the previous sentence", () => {
+    expect(runStream(clean, ["and we went", "Um. then we left"])).toEqual(["And we went", "Then we left"]);
+  });
+
+  it("a segment of only a sentence-ending filler starts a sentence next", () => {
+    expect(runStream(clean, ["and we went", "uh.", "then"])).toEqual(["And we went", "", "Then"]);
+  });
+});

@@ -1,0 +1,57 @@
+// Process, the unary twin: same pipeline, whole-call INVALID_ARGUMENT with
+// every field violation listed.
+import { status, type ServiceError } from "@grpc/grpc-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProcessRequest, ProcessResponse, Segment } from "../../src/gen/lipi/v1/transcript.js";
+import { decodeFieldViolations } from "../../src/server/errors.js";
+import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
+
+let lipi: TestLipi;
+beforeAll(async () => {
+  lipi = await startTestLipi("pglite");
+});
+afterAll(async () => {
+  await lipi?.stop();
+});
+
+const seg = (s: Partial<Segment>): Segment => ({ id: "", seq: 0, isFinal: true, stability: 0, startMs: 0, endMs: 0, text: "", words: [], speaker: "", ...s });
+const config = { profile: "", stages: {}, lexiconIds: [], language: "", sessionId: "", persist: false, interimHandling: 0 };
+
+function processCall(request: ProcessRequest): Promise<ProcessResponse> {
+  return new Promise((resolve, reject) => lipi.client.process(request, (err, res) => (err ? reject(err) : resolve(res!))));
+}
+
+describe("Process", () => {
+  it("processes segments in order with the stream's rules", async () => {
+    const res = await processCall({
+      config,
+      segments: [
+        seg({ seq: 1, words: [{ text: "uh", startMs: 0, endMs: 200, confidence: 0.9, speaker: "" }, { text: "hello", startMs: 250, endMs: 600, confidence: 0.8, speaker: "" }, { text: "world.", startMs: 650, endMs: 900, confidence: 0.95, speaker: "" }] }),
+        seg({ seq: 2, text: "and then some" }),
+      ],
+    });
+    expect(res.segments.map((s) => s.text)).toEqual(["Hello world.", "And then some"]);
+    const hello = res.segments[0]!.words[0]!;
+    expect(hello).toMatchObject({ text: "Hello", startMs: 250, endMs: 600, source: { start: 1, end: 2 } });
+    expect(hello.confidence).toBeCloseTo(0.8);
+  });
+
+  it("fails the whole call with INVALID_ARGUMENT listing every bad field", async () => {
+    const err = (await processCall({
+      config: { ...config, profile: "nope" },
+      segments: [seg({ text: "fine" }), seg({ startMs: 10, endMs: 5, text: "bad" }), seg({ stability: 3, text: "bad" })],
+    }).catch((e: ServiceError) => e)) as ServiceError;
+    expect(err.code).toBe(status.INVALID_ARGUMENT);
+    expect(decodeFieldViolations(err.metadata).map((v) => v.field)).toEqual([
+      "config.profile",
+      "segments[1].end_ms",
+      "segments[2].stability",
+    ]);
+  });
+
+  it("requires a config", async () => {
+    const err = (await processCall({ segments: [seg({ text: "x" })] }).catch((e: ServiceError) => e)) as ServiceError;
+    expect(err.code).toBe(status.INVALID_ARGUMENT);
+    expect(decodeFieldViolations(err.metadata)[0]!.field).toBe("config");
+  });
+});

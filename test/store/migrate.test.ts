@@ -1,0 +1,77 @@
+// Migrations up → down → up on embedded PGlite and on real PostgreSQL (in a
+// schema of its own, which must also hold the tracking table).
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/store/db.js";
+import { MIGRATIONS_TABLE, migrate } from "../../src/store/migrate.js";
+import { silentLogger } from "../../src/telemetry/logger.js";
+import { dropSchema, makeTempDir, postgresUrl, storeSettings, uniqueSchemaName } from "./support.js";
+
+const FIRST = "0001_stream_sessions_and_segments";
+
+async function tablesIn(db: Pick<pg.Pool, "query">, schema: string): Promise<string[]> {
+  const { rows } = await db.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
+    [schema],
+  );
+  return rows.map((r) => r.table_name);
+}
+
+describe("migrations on embedded PGlite", () => {
+  let database: Database;
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+
+  beforeAll(async () => {
+    dir = await makeTempDir("migrate");
+    database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await dir?.remove();
+  });
+
+  it("goes up, down and up again", async () => {
+    expect(database.kind).toBe("pglite");
+    expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
+    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    expect(await migrate(database.pool, "up", silentLogger)).toEqual([]);
+
+    expect(await migrate(database.pool, "down", silentLogger, { count: Infinity })).toEqual([FIRST]);
+    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE]);
+
+    // Through the connection string too (a separate socket connection to PGlite).
+    expect(await migrate(database.connectionString, "up", silentLogger)).toEqual([FIRST]);
+    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    const { rows } = await database.pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'segments' ORDER BY 1");
+    expect(rows.map((r) => r.indexname)).toEqual(["segments_needs_review_idx", "segments_pkey"]);
+  });
+});
+
+describe("migrations on PostgreSQL in a schema of their own", () => {
+  const schema = uniqueSchemaName("migrate");
+  const url = postgresUrl(schema);
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openDatabase(storeSettings({ databaseUrl: url }), silentLogger);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await dropSchema(schema);
+  });
+
+  it("goes up, down and up again, tracking table included, schema created on demand", async () => {
+    expect(database.kind).toBe("postgres");
+    expect(await migrate(url, "up", silentLogger)).toEqual([FIRST]);
+    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+
+    expect(await migrate(url, "down", silentLogger)).toEqual([FIRST]); // default: the latest one
+    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE]);
+
+    expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
+    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    // The pooled connection got its own search_path back.
+    const { rows } = await database.pool.query<{ search_path: string }>("SHOW search_path");
+    expect(rows[0]!.search_path).toBe(schema);
+  });
+});
