@@ -91,6 +91,11 @@ export interface LoadReport extends GhzStyleReport {
   checks: OrderChecks;
   /** True when the hard time limit cancelled calls before they finished. */
   hitDurationLimit: boolean;
+  /**
+   * CPU the load generator itself used during the measured phase, as % of
+   * one core. Near 100 means the generator, not the server, set the pace.
+   */
+  loadGeneratorCpuPercent: number;
 }
 
 /** Go's names for gRPC codes, as ghz prints them. */
@@ -306,6 +311,7 @@ interface PhaseResult {
   outcomes: StreamOutcome[];
   totalMs: number;
   hitDurationLimit: boolean;
+  cpuPercent: number;
 }
 
 async function runPhase(
@@ -318,6 +324,7 @@ async function runPhase(
   // The deadline is a backstop behind the hard-stop timer below.
   const deadline = new Date(Date.now() + limitMs + 5_000);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const running = Array.from({ length: options.streams }, (_, i) =>
     startStream(
       clients[i % clients.length] as TranscriptServiceClient,
@@ -334,11 +341,15 @@ async function runPhase(
     for (const stream of running) stream.cancel();
   }, limitMs);
   // Even a call that ignores cancel cannot hold the run past limit + 10 s.
-  const giveUp = sleep(limitMs + 10_000);
+  let giveUpTimer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<void>((resolve) => (giveUpTimer = setTimeout(resolve, limitMs + 10_000)));
   await Promise.race([Promise.all(running.map((s) => s.done)), giveUp]);
+  clearTimeout(giveUpTimer);
   const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   clearTimeout(hardStop);
-  return { outcomes: running.map((s) => s.outcome), totalMs, hitDurationLimit };
+  const cpuPercent = Math.round(((cpu.user + cpu.system) / 1000 / totalMs) * 1000) / 10;
+  return { outcomes: running.map((s) => s.outcome), totalMs, hitDurationLimit, cpuPercent };
 }
 
 function withDefaults(options: LoadOptions): Required<Omit<LoadOptions, "token" | "name">> & { token?: string } {
@@ -470,5 +481,6 @@ function buildReport(
     streams: { count: o.streams, completed, statusCodeDistribution: streamCodes, started, flushed },
     checks,
     hitDurationLimit: phase.hitDurationLimit,
+    loadGeneratorCpuPercent: phase.cpuPercent,
   };
 }

@@ -19,6 +19,8 @@ export interface MachineDescription {
   platform: string;
   arch: string;
   kernel: string;
+  /** 1-minute load average when the report was written: a busy machine makes numbers noisy. */
+  loadAverage1m: number;
 }
 
 export function describeMachine(): MachineDescription {
@@ -34,6 +36,7 @@ export function describeMachine(): MachineDescription {
     platform: os.platform(),
     arch: os.arch(),
     kernel: os.release(),
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 

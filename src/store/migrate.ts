@@ -35,8 +35,12 @@ export async function migrate(
 ): Promise<string[]> {
   const log = logger.child({ component: "migrate" });
   const client = typeof target === "string" ? new pg.Client({ connectionString: target }) : await target.connect();
-  if (typeof target === "string") await (client as pg.Client).connect();
   let failed: Error | undefined;
+  // A connection lost mid-migration surfaces through the failing query; the
+  // client's own 'error' event must not crash the process.
+  const onClientError = (err: Error) => (failed ??= err);
+  client.on("error", onClientError);
+  if (typeof target === "string") await (client as pg.Client).connect();
   try {
     const schema = await targetSchema(client);
     const ran = await runner({
@@ -71,6 +75,7 @@ export async function migrate(
       // The runner narrowed search_path to the target schema; restore the
       // connection's own setting before the client goes back to the pool.
       if (!failed) await client.query("RESET search_path").catch(() => undefined);
+      client.off("error", onClientError);
       (client as pg.PoolClient).release(failed);
     }
   }

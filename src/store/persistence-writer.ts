@@ -378,6 +378,11 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
     }
     const client = await this.pool.connect();
     let connectionBroken: Error | undefined;
+    // A socket that dies while the client is checked out emits 'error' on the
+    // client itself (the pool only listens while it is idle); unheard, it
+    // would crash the process. The failing query reports the same error.
+    const onClientError = (err: Error) => (connectionBroken = err);
+    client.on("error", onClientError);
     try {
       // One transaction: one commit (one fsync) per batch, and a failed batch
       // leaves nothing half-written behind.
@@ -402,6 +407,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       throw err;
     } finally {
       // A connection that failed mid-transaction is discarded, not reused.
+      client.off("error", onClientError);
       client.release(connectionBroken);
     }
   }

@@ -1,14 +1,12 @@
 // Starts a whole lipi (store, pool, gRPC server) in this process on an
 // ephemeral loopback port, against embedded PGlite or real PostgreSQL.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { credentials } from "@grpc/grpc-js";
 import { deepMerge, loadConfig } from "../../src/config/load.js";
 import type { LipiConfig } from "../../src/config/schema.js";
 import { TranscriptServiceClient } from "../../src/gen/lipi/v1/transcript.js";
 import { startLipi, type RunningLipi } from "../../src/main.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
+import { freshPgliteDir } from "./pglite-dir.js";
 import { createTestSchema } from "./postgres.js";
 
 export type DatabaseChoice = "pglite" | "postgres";
@@ -32,9 +30,9 @@ export async function startTestLipi(
     cleanups.push(schema.drop);
     store = { databaseUrl: schema.connectionString };
   } else {
-    const dir = mkdtempSync(join(tmpdir(), "lipi-test-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    store = { databaseUrl: "", dataDir: join(dir, "pglite") };
+    const { dir, remove } = await freshPgliteDir();
+    cleanups.push(remove);
+    store = { databaseUrl: "", dataDir: dir };
   }
   const base = {
     server: { host: "127.0.0.1", port: 0, drainTimeoutMs: 2_000 },

@@ -66,7 +66,8 @@ describe.each<DatabaseChoice>(["pglite", "postgres"])("20 streams × 500 segment
       const sample = stored[41]!;
       expect(sample.raw.words.map((w) => w.text).join(" ")).toBe(sentence(s, 42));
       expect(sample.processed.text).toBe(expected(s, 42));
-      expect(sample.edits.filter((e) => e.applied).map((e) => e.before)).toEqual(["um", "uh"]);
+      expect(sample.edits.filter((e) => e.stage === "disfluency" && e.applied).map((e) => e.before)).toEqual(["um", "uh"]);
+      expect(sample.edits.find((e) => e.stage === "casing")).toMatchObject({ before: "stream", after: "Stream", applied: true });
     }
   });
 });
