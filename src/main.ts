@@ -20,13 +20,23 @@ export interface RunningLipi {
   stop(): Promise<void>;
 }
 
-export async function startLipi(config: LipiConfig, logger: Logger): Promise<RunningLipi> {
+export interface StartOptions {
+  /** Worker entry to run instead of the default (tests wrap the real one). */
+  workerUrl?: URL;
+}
+
+export async function startLipi(config: LipiConfig, logger: Logger, options: StartOptions = {}): Promise<RunningLipi> {
   const database = await openDatabase(config.store, logger.child({ component: "store" }));
   if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger.child({ component: "migrate" }));
   const writer = new PersistenceWriter(database.pool, config.persistence, logger.child({ component: "persistence" }));
 
   let profiles: Record<string, ProfileInput> = config.pipeline.profiles;
-  const pool = new PipelinePool({ settings: config.pool, profiles, logger: logger.child({ component: "pool" }) });
+  const pool = new PipelinePool({
+    settings: config.pool,
+    profiles,
+    logger: logger.child({ component: "pool" }),
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+  });
 
   const server = await startServer({
     config,

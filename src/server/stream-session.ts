@@ -199,7 +199,7 @@ export class StreamSession {
   }
 
   private reject(segmentId: string, seq: number, status: Status): void {
-    this.enqueue({ kind: "reply", response: { response: { $case: "error", value: { segmentId, seq, status } } } });
+    this.enqueue({ kind: "reply", response: errorResponse(segmentId, seq, status) });
   }
 
   /** The options in force after everything queued so far (for layering updates). */
@@ -279,8 +279,20 @@ export class StreamSession {
           this.pump();
         },
         (err: unknown) => {
-          this.log.error({ err }, "pipeline job failed");
-          this.abort(GrpcStatus.INTERNAL, `processing failed: ${(err as Error).message}`);
+          if (this.ended) return;
+          // Only this batch failed (e.g. its worker crashed): answer each of
+          // its segments with INTERNAL and keep the stream and its context.
+          this.log.error({ err, segments: segments.length }, "pipeline job failed");
+          for (const segment of segments) {
+            this.stats.segmentsRejected++;
+            this.send(errorResponse(segment.id, segment.seq, {
+              code: GrpcStatus.INTERNAL,
+              message: `processing failed: ${(err as Error).message}`,
+              details: [],
+            }));
+          }
+          this.busy = false;
+          this.pump();
         },
       );
   }
@@ -319,4 +331,8 @@ export class StreamSession {
     this.log.info({ session: this.sessionId, outcome, stats: this.stats }, "stream ended");
     for (const callback of this.endedCallbacks.splice(0)) callback();
   }
+}
+
+function errorResponse(segmentId: string, seq: number, status: Status): StreamProcessResponse {
+  return { response: { $case: "error", value: { segmentId, seq, status } } };
 }

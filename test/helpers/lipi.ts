@@ -4,7 +4,7 @@ import { credentials } from "@grpc/grpc-js";
 import { deepMerge, loadConfig } from "../../src/config/load.js";
 import type { LipiConfig } from "../../src/config/schema.js";
 import { TranscriptServiceClient } from "../../src/gen/lipi/v1/transcript.js";
-import { startLipi, type RunningLipi } from "../../src/main.js";
+import { startLipi, type RunningLipi, type StartOptions } from "../../src/main.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { freshPgliteDir } from "./pglite-dir.js";
 import { createTestSchema } from "./postgres.js";
@@ -22,6 +22,7 @@ export interface TestLipi {
 export async function startTestLipi(
   database: DatabaseChoice = "pglite",
   overrides: Record<string, unknown> = {},
+  options: StartOptions = {},
 ): Promise<TestLipi> {
   const cleanups: Array<() => Promise<void> | void> = [];
   let store: Record<string, unknown>;
@@ -41,7 +42,7 @@ export async function startTestLipi(
     log: { level: "silent" },
   };
   const config = loadConfig({ env: {}, overrides: deepMerge(base, overrides) });
-  const lipi = await startLipi(config, silentLogger);
+  const lipi = await startLipi(config, silentLogger, options);
   const address = `127.0.0.1:${lipi.server.port}`;
   const client = new TranscriptServiceClient(address, credentials.createInsecure());
   let stopped = false;

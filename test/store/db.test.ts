@@ -3,16 +3,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
-import { makeTempDir, postgresUrl, storeSettings } from "./support.js";
+import { makePgliteDir, makeTempDir, postgresUrl, storeSettings } from "./support.js";
 
 describe("openDatabase", () => {
-  const dirs: Awaited<ReturnType<typeof makeTempDir>>[] = [];
+  const dirs: { remove: () => Promise<void> }[] = [];
   afterAll(async () => {
     for (const dir of dirs) await dir.remove();
   });
 
   it("runs two embedded databases side by side, isolated, and keeps data on disk across reopen", async () => {
-    const [dirA, dirB] = [await makeTempDir("db-a"), await makeTempDir("db-b")];
+    // One directory fresh (initdb runs inside openDatabase), one from the template.
+    const [dirA, dirB] = [await makeTempDir("db-a"), await makePgliteDir()];
     dirs.push(dirA, dirB);
     const [a, b] = await Promise.all([
       openDatabase(storeSettings({ dataDir: dirA.path }), silentLogger),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/store/db.js";
 import { MIGRATIONS_TABLE, migrate } from "../../src/store/migrate.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
-import { dropSchema, makeTempDir, postgresUrl, storeSettings, uniqueSchemaName } from "./support.js";
+import { dropSchema, makePgliteDir, postgresUrl, storeSettings, uniqueSchemaName } from "./support.js";
 
 const FIRST = "0001_stream_sessions_and_segments";
 
@@ -19,10 +19,10 @@ async function tablesIn(db: Pick<pg.Pool, "query">, schema: string): Promise<str
 
 describe("migrations on embedded PGlite", () => {
   let database: Database;
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  let dir: Awaited<ReturnType<typeof makePgliteDir>>;
 
   beforeAll(async () => {
-    dir = await makeTempDir("migrate");
+    dir = await makePgliteDir();
     database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { silentLogger } from "../../src/telemetry/logger.js";
 import {
   dropSchema,
   makeSegment,
-  makeTempDir,
+  makePgliteDir,
   persistenceSettings,
   postgresUrl,
   storeSettings,
@@ -26,7 +26,7 @@ const backends: Backend[] = [
   {
     name: "pglite",
     async open() {
-      const dir = await makeTempDir("writer");
+      const dir = await makePgliteDir();
       const database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
       return { database, cleanup: dir.remove };
     },
