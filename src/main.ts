@@ -46,6 +46,10 @@ export async function startLipi(config: LipiConfig, logger: Logger, options: Sta
     logger,
   });
 
+  // Database trouble degrades persistence, not processing: report it on its
+  // own health entry and keep the instance serving.
+  writer.on("health", (health) => server.health.setDependency("lipi.store", health.state === "ok" ? "SERVING" : "NOT_SERVING"));
+
   return {
     server,
     pool,
@@ -58,7 +62,7 @@ export async function startLipi(config: LipiConfig, logger: Logger, options: Sta
     async stop() {
       await server.shutdown();
       await pool.close();
-      const report = await writer.close(config.server.drainTimeoutMs);
+      const report = await writer.close(config.persistence.closeTimeoutMs);
       if (report.unwritten.length > 0) {
         logger.error({ rows: report.unwritten.length, sample: report.unwritten.slice(0, 3) }, "persistence rows left unwritten at shutdown");
       }
@@ -67,18 +71,31 @@ export async function startLipi(config: LipiConfig, logger: Logger, options: Sta
   };
 }
 
-/** Streams record through the persistence writer; its buffer's back-pressure reaches the stream. */
+/**
+ * Streams record through the persistence writer; its buffer's back-pressure
+ * reaches the stream. Every writer promise gets a catch that logs: the
+ * recorder is called from gRPC event handlers, where a rejection nobody
+ * handles would take the process down.
+ */
 function writerRecorder(writer: PersistenceWriter, logger: Logger): SessionRecorder {
-  const complain = (what: string) => (err: unknown) => logger.error({ err }, `persistence: ${what} failed`);
+  const complain = (what: string, fields: { stream: string; session?: string }) => (err: unknown) =>
+    logger.error({ err, ...fields }, `persistence: ${what} failed`);
   return {
-    begin(session) {
+    begin(stream) {
       writer
-        .startSession({ sessionId: session.sessionId, profile: session.profile, config: session.config as Record<string, unknown>, persist: true, peer: session.peer })
-        .catch(complain("session start"));
+        .startStream({
+          streamId: stream.streamId,
+          sessionId: stream.sessionId,
+          profile: stream.profile,
+          config: stream.config as Record<string, unknown>,
+          persist: true,
+          peer: stream.peer,
+        })
+        .catch(complain("stream start", { stream: stream.streamId, session: stream.sessionId }));
     },
-    record: (sessionId, input, result) => writer.append(sessionId, input, result),
-    end(sessionId, stats, outcome) {
-      writer.endSession(sessionId, { status: outcome, stats }).catch(complain("session end"));
+    record: (streamId, input, result) => writer.append(streamId, input, result).catch(complain("segment", { stream: streamId })),
+    end(streamId, stats, outcome) {
+      writer.endStream(streamId, { status: outcome, stats }).catch(complain("stream end", { stream: streamId }));
     },
   };
 }

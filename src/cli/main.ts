@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { registerMigrate } from "./migrate.js";
 import { registerProcess } from "./process.js";
 import { registerServe } from "./serve.js";
+import { registerStream } from "./stream.js";
 
 const program = new Command()
   .name("lipi")
@@ -14,5 +15,6 @@ const program = new Command()
 registerServe(program);
 registerMigrate(program);
 registerProcess(program);
+registerStream(program);
 
 await program.parseAsync(process.argv);

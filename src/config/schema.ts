@@ -76,10 +76,12 @@ export const configSchema = z.strictObject({
   persistence: z.strictObject({
     /** Rows waiting to be written; when full, producers wait (never drop). */
     bufferRows: positiveInt.default(20_000),
-    batchRows: positiveInt.default(1_000),
+    batchRows: positiveInt.default(250),
     flushIntervalMs: positiveInt.default(100),
     retryInitialMs: positiveInt.default(200),
     retryMaxMs: positiveInt.default(10_000),
+    /** At shutdown, how long to keep writing what is buffered before reporting the rest. */
+    closeTimeoutMs: nonNegativeInt.default(10_000),
   }),
   log: z.strictObject({
     level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

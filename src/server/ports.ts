@@ -19,7 +19,10 @@ export interface PipelineRunner {
   process(job: PipelineJob): Promise<PipelineJobResult>;
 }
 
-export interface SessionStart {
+export interface StreamStart {
+  /** Server-generated, unique per call (a uuid): what rows are keyed by. */
+  streamId: string;
+  /** The client's session label; a resumed session spans several streams. */
   sessionId: string;
   profile: string;
   config: unknown;
@@ -29,14 +32,16 @@ export interface SessionStart {
 export type SessionOutcome = "completed" | "cancelled" | "aborted" | "rejected";
 
 /**
- * Persistence of sessions and their final segments. `record` may return a
- * promise when the write buffer is full: the session waits, which slows the
- * stream instead of dropping rows.
+ * Persistence of streams and their final segments, keyed by stream id.
+ * `record` may return a promise when the write buffer is full: the stream
+ * waits, which slows it instead of dropping rows. Implementations report
+ * their own failures: none of these may throw, and `record`'s promise must
+ * not reject (callers await it from event handlers).
  */
 export interface SessionRecorder {
-  begin(session: SessionStart): void;
-  record(sessionId: string, input: SegmentInput, result: SegmentResult): void | Promise<void>;
-  end(sessionId: string, stats: Record<string, number>, outcome: SessionOutcome): void;
+  begin(stream: StreamStart): void;
+  record(streamId: string, input: SegmentInput, result: SegmentResult): void | Promise<void>;
+  end(streamId: string, stats: Record<string, number>, outcome: SessionOutcome): void;
 }
 
 export type ProfilesSource = () => Record<string, ProfileInput>;

@@ -169,6 +169,7 @@ export class StreamSession {
     this.log.info({ session: this.sessionId, profile: this.options.profile, persist: this.persist }, "stream started");
     if (this.persist) {
       this.deps.recorder!.begin({
+        streamId: this.streamKey,
         sessionId: this.sessionId,
         profile: this.options.profile,
         config: { ...this.options, interimHandling: config.value.interimHandling },
@@ -300,7 +301,7 @@ export class StreamSession {
   private async record(inputs: SegmentInput[], results: SegmentResult[]): Promise<void> {
     for (let i = 0; i < results.length; i++) {
       if (!inputs[i]!.isFinal) continue;
-      await this.deps.recorder!.record(this.sessionId, inputs[i]!, results[i]!);
+      await this.deps.recorder!.record(this.streamKey, inputs[i]!, results[i]!);
     }
   }
 
@@ -327,7 +328,7 @@ export class StreamSession {
     if (this.ended) return;
     this.ended = true;
     this.queue.length = 0;
-    if (this.persist) this.deps.recorder!.end(this.sessionId, { ...this.stats }, outcome);
+    if (this.persist) this.deps.recorder!.end(this.streamKey, { ...this.stats }, outcome);
     this.log.info({ session: this.sessionId, outcome, stats: this.stats }, "stream ended");
     for (const callback of this.endedCallbacks.splice(0)) callback();
   }

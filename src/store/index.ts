@@ -11,7 +11,19 @@ export {
   type PersistenceSettings,
   type PersistenceStats,
   type PersistenceWriterEvents,
-  type SessionEndRecord,
-  type SessionStartRecord,
+  type StreamEndRecord,
+  type StreamStartRecord,
 } from "./persistence-writer.js";
-export { getSession, listSegments, type ListSegmentsOptions, type Queryable, type StoredSegment, type StoredSession } from "./sessions.js";
+export {
+  getStream,
+  isUuid,
+  listSegments,
+  listStreams,
+  listStreamSegments,
+  type ListSegmentsOptions,
+  type ListStreamSegmentsOptions,
+  type Queryable,
+  type SegmentCursor,
+  type StoredSegment,
+  type StoredStream,
+} from "./streams.js";

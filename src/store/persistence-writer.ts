@@ -1,18 +1,24 @@
-// Writes stream sessions and processed segments to the database off the hot
-// path. Producers (stream handlers) hand rows over and carry on; one writer
-// loop drains them in batches, one multi-row statement per table per batch.
+// Writes streams and processed segments to the database off the hot path.
+// Producers (stream handlers) hand rows over and carry on; one writer loop
+// drains them in batches, one multi-row statement per table per batch.
 //
 // Guarantees:
 // - Bounded: at most settings.bufferRows rows are buffered; beyond that the
 //   producer's promise stays pending until there is room (back-pressure).
 //   Rows are never dropped to make room.
 // - Ordered: rows are written in the order they were handed over (one batch in
-//   flight at a time); a session's row is written before its segments.
+//   flight at a time); a stream's row is written before its segments.
 // - Durable through outages: a failed write keeps its rows and is retried with
 //   exponential backoff; health turns "degraded" until a write succeeds.
-// - Idempotent retries: each segment gets an ordinal per session and inserts
+// - Keyed by stream: every stream (one gRPC call) has a server-generated uuid;
+//   the client's session id is a label several streams may share (a resumed
+//   session), so streams of one session never collide.
+// - Idempotent retries: each segment gets an ordinal per stream and inserts
 //   use ON CONFLICT DO NOTHING, so a retry after an ambiguous commit (the
 //   connection died before COMMIT was acknowledged) cannot duplicate rows.
+// - Misuse (an unknown or already started stream, a closed writer) is reported
+//   through the returned promise, never thrown synchronously: producers call
+//   this from event handlers, where a throw would take the process down.
 // - Rows the database refuses as invalid (data/constraint errors, SQLSTATE
 //   classes 22 and 23) are isolated by bisecting the batch, logged with their
 //   content and counted, so one bad row cannot block every stream behind it.
@@ -23,10 +29,14 @@ import type pg from "pg";
 import type { LipiConfig } from "../config/schema.js";
 import type { SegmentInput, SegmentResult } from "../pipeline/types.js";
 import type { Logger } from "../telemetry/logger.js";
+import { isUuid } from "./streams.js";
 
 export type PersistenceSettings = LipiConfig["persistence"];
 
-export interface SessionStartRecord {
+export interface StreamStartRecord {
+  /** Server-generated, unique per stream (one gRPC call); must be a uuid. */
+  streamId: string;
+  /** The client's session label; several streams may share it. */
   sessionId: string;
   profile: string;
   /** The stream's effective configuration, stored as jsonb. */
@@ -34,22 +44,22 @@ export interface SessionStartRecord {
   persist: boolean;
   peer?: string | null;
   subject?: string | null;
-  /** Defaults to the time startSession is called. */
+  /** Defaults to the time startStream is called. */
   startedAt?: Date;
 }
 
-export interface SessionEndRecord {
+export interface StreamEndRecord {
   /** e.g. "completed", "cancelled", "failed". */
   status: string;
   stats?: Record<string, unknown>;
-  /** Defaults to the time endSession is called. */
+  /** Defaults to the time endStream is called. */
   endedAt?: Date;
 }
 
 export type PendingRow =
-  | { kind: "session-start"; sessionId: string; start: SessionStartRecord; startedAt: Date }
-  | { kind: "segment"; sessionId: string; ordinal: number; input: SegmentInput; result: SegmentResult }
-  | { kind: "session-end"; sessionId: string; end: SessionEndRecord; endedAt: Date };
+  | { kind: "stream-start"; streamId: string; start: StreamStartRecord; startedAt: Date }
+  | { kind: "segment"; streamId: string; sessionId: string; ordinal: number; input: SegmentInput; result: SegmentResult }
+  | { kind: "stream-end"; streamId: string; end: StreamEndRecord; endedAt: Date };
 
 export type PersistenceHealth =
   | { state: "ok" }
@@ -68,7 +78,7 @@ export interface PersistenceStats {
   failures: number;
   /** Rows the database refused as invalid; logged with their content. */
   rejectedRows: number;
-  /** Segment rows that already existed on a first attempt (a reused session id). */
+  /** Stream or segment rows that already existed on a first attempt (a reused stream id: a bug upstream). */
   duplicateRows: number;
   degradedSince: Date | null;
   lastBatch: { rows: number; ms: number } | null;
@@ -115,8 +125,8 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
   private readonly buffer: QueuedRow[] = [];
   private readonly waiting: WaitingProducer[] = [];
   private readonly flushRequests: { item: QueuedRow; resolve: () => void; reject: (err: Error) => void }[] = [];
-  /** Next ordinal per open session; also how misuse (append before start) is caught. */
-  private readonly nextOrdinal = new Map<string, number>();
+  /** Open streams: their session and next ordinal; also how misuse (append before start) is caught. */
+  private readonly open = new Map<string, { sessionId: string; nextOrdinal: number }>();
   private readonly loopWake = new Wakeup();
   private readonly retryWake = new Wakeup();
   private readonly loopDone: Promise<void>;
@@ -150,30 +160,37 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
     });
   }
 
-  /** Records a new stream session. Resolves when the row is buffered (waits while the buffer is full). */
-  startSession(start: SessionStartRecord): Promise<void> {
-    this.assertOpen();
-    if (this.nextOrdinal.has(start.sessionId)) throw new Error(`session ${start.sessionId} already started`);
-    this.nextOrdinal.set(start.sessionId, 0);
-    return this.enqueue({ kind: "session-start", sessionId: start.sessionId, start, startedAt: start.startedAt ?? new Date() });
+  /**
+   * Records a new stream. Resolves when the row is buffered (waits while the
+   * buffer is full). Rejects — never throws — when the writer is closed, the
+   * stream id is not a uuid or the stream is already open.
+   */
+  startStream(start: StreamStartRecord): Promise<void> {
+    if (this.closing) return Promise.reject(new PersistenceClosedError());
+    if (!isUuid(start.streamId)) return Promise.reject(new Error(`stream id ${JSON.stringify(start.streamId)} is not a uuid`));
+    if (this.open.has(start.streamId)) return Promise.reject(new Error(`stream ${start.streamId} already started`));
+    this.open.set(start.streamId, { sessionId: start.sessionId, nextOrdinal: 0 });
+    return this.enqueue({ kind: "stream-start", streamId: start.streamId, start, startedAt: start.startedAt ?? new Date() });
   }
 
   /**
    * Records one processed segment (the input as received and the result sent
    * back). The objects are kept by reference until written: do not mutate them.
+   * Rejects — never throws — when the writer is closed or the stream is not open.
    */
-  append(sessionId: string, input: SegmentInput, result: SegmentResult): Promise<void> {
-    this.assertOpen();
-    const ordinal = this.nextOrdinal.get(sessionId);
-    if (ordinal === undefined) throw new Error(`session ${sessionId} was not started (or already ended)`);
-    this.nextOrdinal.set(sessionId, ordinal + 1);
-    return this.enqueue({ kind: "segment", sessionId, ordinal, input, result });
+  append(streamId: string, input: SegmentInput, result: SegmentResult): Promise<void> {
+    if (this.closing) return Promise.reject(new PersistenceClosedError());
+    const stream = this.open.get(streamId);
+    if (stream === undefined) return Promise.reject(new Error(`stream ${streamId} was not started (or already ended)`));
+    const ordinal = stream.nextOrdinal++;
+    return this.enqueue({ kind: "segment", streamId, sessionId: stream.sessionId, ordinal, input, result });
   }
 
-  endSession(sessionId: string, end: SessionEndRecord): Promise<void> {
-    this.assertOpen();
-    if (!this.nextOrdinal.delete(sessionId)) throw new Error(`session ${sessionId} was not started (or already ended)`);
-    return this.enqueue({ kind: "session-end", sessionId, end, endedAt: end.endedAt ?? new Date() });
+  /** Records how a stream ended. Rejects — never throws — when the writer is closed or the stream is not open. */
+  endStream(streamId: string, end: StreamEndRecord): Promise<void> {
+    if (this.closing) return Promise.reject(new PersistenceClosedError());
+    if (!this.open.delete(streamId)) return Promise.reject(new Error(`stream ${streamId} was not started (or already ended)`));
+    return this.enqueue({ kind: "stream-end", streamId, end, endedAt: end.endedAt ?? new Date() });
   }
 
   /** Resolves when every row handed over so far is written (or rejected and logged). */
@@ -243,7 +260,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
         {
           unwrittenRows: report.unwritten.length,
           inFlightRows,
-          bySession: countBySession(report.unwritten),
+          byStream: countByStream(report.unwritten),
           lastError: this.currentHealth.state === "degraded" ? this.currentHealth.lastError : undefined,
         },
         "persistence closed with rows not written",
@@ -252,10 +269,6 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       this.log.info({ writtenRows: report.writtenRows, durationMs: report.durationMs }, "persistence closed, all rows written");
     }
     return report;
-  }
-
-  private assertOpen(): void {
-    if (this.closing) throw new PersistenceClosedError();
   }
 
   private enqueue(row: PendingRow): Promise<void> {
@@ -361,7 +374,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       this.log.error({ err: describeError(err), row: item.row }, "database rejected a row; it is not stored");
       return;
     }
-    // Halves in order, so a session row still precedes its segments.
+    // Halves in order, so a stream row still precedes its segments.
     const middle = Math.ceil(items.length / 2);
     await this.writeWithRetry(items.slice(0, middle));
     await this.writeWithRetry(items.slice(middle));
@@ -372,9 +385,9 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
     const segments: object[] = [];
     const ends: object[] = [];
     for (const { row } of items) {
-      if (row.kind === "session-start") starts.push(sessionStartColumns(row));
+      if (row.kind === "stream-start") starts.push(streamStartColumns(row));
       else if (row.kind === "segment") segments.push(segmentColumns(row));
-      else ends.push(sessionEndColumns(row));
+      else ends.push(streamEndColumns(row));
     }
     const client = await this.pool.connect();
     let connectionBroken: Error | undefined;
@@ -387,16 +400,15 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       // One transaction: one commit (one fsync) per batch, and a failed batch
       // leaves nothing half-written behind.
       await client.query("BEGIN");
-      if (starts.length > 0) await client.query(INSERT_SESSIONS, [toJsonParam(starts)]);
+      if (starts.length > 0) {
+        const result = await client.query(INSERT_STREAMS, [toJsonParam(starts)]);
+        this.countExisting("stream", starts.length, result.rowCount, firstAttempt);
+      }
       if (segments.length > 0) {
         const result = await client.query(INSERT_SEGMENTS, [toJsonParam(segments)]);
-        const existing = segments.length - (result.rowCount ?? segments.length);
-        if (existing > 0 && firstAttempt) {
-          this.counters.duplicateRows += existing;
-          this.log.warn({ existing }, "segment rows already stored under the same session and ordinal (session id reused?)");
-        }
+        this.countExisting("segment", segments.length, result.rowCount, firstAttempt);
       }
-      if (ends.length > 0) await client.query(UPDATE_SESSION_ENDS, [toJsonParam(ends)]);
+      if (ends.length > 0) await client.query(UPDATE_STREAM_ENDS, [toJsonParam(ends)]);
       await client.query("COMMIT");
     } catch (err) {
       if (isRowProblem(err)) {
@@ -410,6 +422,19 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       client.off("error", onClientError);
       client.release(connectionBroken);
     }
+  }
+
+  /**
+   * On a first attempt nothing of the batch can be stored yet, so a row the
+   * insert skipped means its stream id was used before: a bug upstream, since
+   * stream ids are generated per call. (On a retry it is the earlier,
+   * ambiguously committed attempt, which is expected.)
+   */
+  private countExisting(table: "stream" | "segment", sent: number, inserted: number | null, firstAttempt: boolean): void {
+    const existing = sent - (inserted ?? sent);
+    if (existing === 0 || !firstAttempt) return;
+    this.counters.duplicateRows += existing;
+    this.log.warn({ existing, table }, `${table} rows already stored under the same stream id (stream id reused?)`);
   }
 
   private markDegraded(err: unknown): void {
@@ -434,34 +459,35 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
 
 // Each batch is one JSON document per table, expanded server-side: a single
 // parameter, a single statement, any row count.
-const INSERT_SESSIONS = `
-  INSERT INTO stream_sessions (session_id, profile, config, persist, peer, subject, started_at, status)
-  SELECT session_id, profile, config, persist, peer, subject, started_at, 'open'
+const INSERT_STREAMS = `
+  INSERT INTO streams (stream_id, session_id, profile, config, persist, peer, subject, started_at, status)
+  SELECT stream_id, session_id, profile, config, persist, peer, subject, started_at, 'open'
     FROM jsonb_to_recordset($1::jsonb)
-      AS r(session_id text, profile text, config jsonb, persist boolean, peer text, subject text, started_at timestamptz)
-  ON CONFLICT (session_id) DO NOTHING`;
+      AS r(stream_id uuid, session_id text, profile text, config jsonb, persist boolean, peer text, subject text, started_at timestamptz)
+  ON CONFLICT (stream_id) DO NOTHING`;
 
 // Segments are wide (word arrays, edits): jsonb_array_elements with ->
 // extraction measured ~2x faster here than jsonb_to_recordset / json_to_recordset
 // with jsonb columns, and faster than unnest() over jsonb[] arrays.
 const INSERT_SEGMENTS = `
-  INSERT INTO segments (session_id, ordinal, seq, segment_id, is_final, start_ms, end_ms, speaker,
+  INSERT INTO segments (stream_id, session_id, ordinal, seq, segment_id, is_final, start_ms, end_ms, speaker,
                         raw, processed, edits, flags, needs_review)
-  SELECT e->>'session_id', (e->>'ordinal')::integer, (e->>'seq')::bigint, e->>'segment_id',
+  SELECT (e->>'stream_id')::uuid, e->>'session_id', (e->>'ordinal')::integer, (e->>'seq')::bigint, e->>'segment_id',
          (e->>'is_final')::boolean, (e->>'start_ms')::bigint, (e->>'end_ms')::bigint, e->>'speaker',
          e->'raw', e->'processed', e->'edits', e->'flags', (e->>'needs_review')::boolean
     FROM jsonb_array_elements($1::jsonb) AS e
-  ON CONFLICT (session_id, ordinal) DO NOTHING`;
+  ON CONFLICT (stream_id, ordinal) DO NOTHING`;
 
-const UPDATE_SESSION_ENDS = `
-  UPDATE stream_sessions AS s
+const UPDATE_STREAM_ENDS = `
+  UPDATE streams AS s
      SET ended_at = r.ended_at, status = r.status, stats = r.stats
-    FROM jsonb_to_recordset($1::jsonb) AS r(session_id text, ended_at timestamptz, status text, stats jsonb)
-   WHERE s.session_id = r.session_id`;
+    FROM jsonb_to_recordset($1::jsonb) AS r(stream_id uuid, ended_at timestamptz, status text, stats jsonb)
+   WHERE s.stream_id = r.stream_id`;
 
-function sessionStartColumns(row: Extract<PendingRow, { kind: "session-start" }>): object {
+function streamStartColumns(row: Extract<PendingRow, { kind: "stream-start" }>): object {
   const { start } = row;
   return {
+    stream_id: row.streamId,
     session_id: start.sessionId,
     profile: start.profile,
     config: start.config,
@@ -475,6 +501,7 @@ function sessionStartColumns(row: Extract<PendingRow, { kind: "session-start" }>
 function segmentColumns(row: Extract<PendingRow, { kind: "segment" }>): object {
   const { input, result } = row;
   return {
+    stream_id: row.streamId,
     session_id: row.sessionId,
     ordinal: row.ordinal,
     seq: Math.trunc(input.seq),
@@ -492,9 +519,10 @@ function segmentColumns(row: Extract<PendingRow, { kind: "segment" }>): object {
   };
 }
 
-function sessionEndColumns(row: Extract<PendingRow, { kind: "session-end" }>): object {
-  return { session_id: row.sessionId, ended_at: row.endedAt, status: row.end.status, stats: row.end.stats ?? {} };
+function streamEndColumns(row: Extract<PendingRow, { kind: "stream-end" }>): object {
+  return { stream_id: row.streamId, ended_at: row.endedAt, status: row.end.status, stats: row.end.stats ?? {} };
 }
+
 
 // PostgreSQL text and jsonb cannot hold U+0000; ASR output occasionally does.
 // Replace the escape (but not an escaped backslash followed by "u0000") with
@@ -529,9 +557,9 @@ function describeError(err: unknown): string {
   return String(err);
 }
 
-function countBySession(rows: PendingRow[]): Record<string, number> {
+function countByStream(rows: PendingRow[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const row of rows) counts[row.sessionId] = (counts[row.sessionId] ?? 0) + 1;
+  for (const row of rows) counts[row.streamId] = (counts[row.streamId] ?? 0) + 1;
   return counts;
 }
 

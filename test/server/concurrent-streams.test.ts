@@ -1,9 +1,11 @@
 // 20 concurrent streams × 500 segments through the real server, worker pool
 // and store: every stream gets its own segments back in order with the
-// right content, and every final segment is persisted, in order.
+// right content, and every final segment is persisted, in order. Streams
+// that share a session id (concurrently, or a resume after a disconnect)
+// are each persisted whole.
 import { status } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSession, listSegments } from "../../src/store/sessions.js";
+import { listSegments, listStreams, listStreamSegments } from "../../src/store/streams.js";
 import { startTestLipi, type DatabaseChoice, type TestLipi } from "../helpers/lipi.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
 
@@ -13,10 +15,15 @@ const SEGMENTS = 500;
 const sentence = (stream: number, i: number) => `um stream ${stream} says uh sentence ${i} to you.`;
 const expected = (stream: number, i: number) => `Stream ${stream} says sentence ${i} to you.`;
 
-async function runStream(t: TestLipi, stream: number, persist: boolean): Promise<StreamProbe> {
+async function runStream(
+  t: TestLipi,
+  stream: number,
+  persist: boolean,
+  { sessionId = `load-${stream}`, segments = SEGMENTS }: { sessionId?: string; segments?: number } = {},
+): Promise<StreamProbe> {
   const probe = new StreamProbe(t.client);
-  probe.config({ sessionId: `load-${stream}`, persist });
-  for (let i = 1; i <= SEGMENTS; i++) {
+  probe.config({ sessionId, persist });
+  for (let i = 1; i <= segments; i++) {
     const start = i * 4_000;
     const words = sentence(stream, i)
       .split(" ")
@@ -57,9 +64,10 @@ describe.each<DatabaseChoice>(["pglite", "postgres"])("20 streams × 500 segment
     while (t.lipi.writer.stats().pendingRows > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const db = t.lipi.database.pool;
     for (let s = 0; s < STREAMS; s++) {
-      const session = await getSession(db, `load-${s}`);
-      expect(session?.profile).toBe("clean");
-      expect(session?.status).toBe("completed");
+      const streams = await listStreams(db, `load-${s}`);
+      expect(streams).toHaveLength(1);
+      expect(streams[0]!.profile).toBe("clean");
+      expect(streams[0]!.status).toBe("completed");
       const stored = await listSegments(db, `load-${s}`);
       expect(stored).toHaveLength(SEGMENTS);
       expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: SEGMENTS }, (_, i) => i + 1));
@@ -69,5 +77,29 @@ describe.each<DatabaseChoice>(["pglite", "postgres"])("20 streams × 500 segment
       expect(sample.edits.filter((e) => e.stage === "disfluency" && e.applied).map((e) => e.before)).toEqual(["um", "uh"]);
       expect(sample.edits.find((e) => e.stage === "casing")).toMatchObject({ before: "stream", after: "Stream", applied: true });
     }
+  });
+
+  it("persists every stream of a session: two at once with the same id, then a resume", async () => {
+    const sessionId = `shared-${database}`;
+    const perStream = 60;
+    const seqs = Array.from({ length: perStream }, (_, i) => i + 1);
+    await Promise.all([100, 101].map((s) => runStream(t, s, true, { sessionId, segments: perStream })));
+    await runStream(t, 102, true, { sessionId, segments: perStream }); // the client reconnects
+    await t.lipi.writer.flush();
+    expect(t.lipi.writer.stats().duplicateRows).toBe(0);
+
+    const db = t.lipi.database.pool;
+    const streams = await listStreams(db, sessionId);
+    expect(streams).toHaveLength(3);
+    expect(streams.every((stream) => stream.status === "completed" && stream.sessionId === sessionId)).toBe(true);
+    const byStream = await Promise.all(streams.map((stream) => listStreamSegments(db, stream.streamId)));
+    for (const own of byStream) {
+      expect(own.map((seg) => seg.seq)).toEqual(seqs);
+      // Each stream holds one client stream's segments, whole.
+      expect(new Set(own.map((seg) => seg.segmentId.split("-")[0])).size).toBe(1);
+    }
+    expect(byStream.map((own) => own[0]!.segmentId.split("-")[0]).sort()).toEqual(["100", "101", "102"]);
+    expect(byStream[2]![0]!.segmentId).toBe("102-1"); // the resume started last
+    expect(await listSegments(db, sessionId)).toEqual(byStream.flat());
   });
 });

@@ -2,12 +2,13 @@
 // cut): producers keep going until the buffer bound, health turns degraded,
 // retries are counted; when the path is restored every row lands exactly once,
 // in order. Also: back-pressure at the bound, and close() reporting leftovers.
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/store/db.js";
 import { migrate } from "../../src/store/migrate.js";
 import { PersistenceClosedError, PersistenceWriter, type PersistenceHealth } from "../../src/store/persistence-writer.js";
-import { listSegments } from "../../src/store/sessions.js";
+import { listSegments, listStreamSegments } from "../../src/store/streams.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
 import { dropSchema, makeSegment, persistenceSettings, postgresUrl, POSTGRES_HOST, POSTGRES_PORT, storeSettings, uniqueSchemaName } from "./support.js";
@@ -60,12 +61,15 @@ describe("PersistenceWriter when the database is unreachable", () => {
     const healthEvents: PersistenceHealth[] = [];
     writer.on("health", (h) => healthEvents.push(h));
     const sessions = ["down-a", "down-b", "down-c"];
+    const streams = sessions.map(() => randomUUID());
     const perSession = 300;
-    for (const id of sessions) await writer.startSession({ sessionId: id, profile: "clean", config: {}, persist: true });
+    for (const [s, sessionId] of sessions.entries()) {
+      await writer.startStream({ streamId: streams[s]!, sessionId, profile: "clean", config: {}, persist: true });
+    }
 
     const appendRange = async (from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        for (const [s, id] of sessions.entries()) {
+        for (const [s, id] of streams.entries()) {
           const { input, result } = makeSegment(s, i);
           await writer!.append(id, input, result);
         }
@@ -89,7 +93,7 @@ describe("PersistenceWriter when the database is unreachable", () => {
     proxy.restore();
     const recovered = once(writer, "health");
     await appendRange(250, perSession);
-    for (const id of sessions) await writer.endSession(id, { status: "completed" });
+    for (const id of streams) await writer.endStream(id, { status: "completed" });
     await writer.flush();
     expect((await recovered)[0]).toEqual({ state: "ok" });
     expect(healthEvents.map((h) => h.state)).toEqual(["degraded", "ok"]);
@@ -101,20 +105,22 @@ describe("PersistenceWriter when the database is unreachable", () => {
     for (const [s, id] of sessions.entries()) {
       const stored = await listSegments(database.pool, id);
       expect(stored.map((seg) => seg.ordinal)).toEqual(Array.from({ length: perSession }, (_, i) => i));
+      expect(stored.every((seg) => seg.streamId === streams[s])).toBe(true);
       expect(stored.map((seg) => seg.segmentId)).toEqual(Array.from({ length: perSession }, (_, i) => makeSegment(s, i).input.id));
     }
   });
 
   it("makes producers wait at the buffer bound and releases them in order when rows drain", async () => {
     writer = new PersistenceWriter(database.pool, persistenceSettings({ bufferRows: 20, batchRows: 8 }), silentLogger);
-    await writer.startSession({ sessionId: "bound", profile: "clean", config: {}, persist: true });
+    const stream = randomUUID();
+    await writer.startStream({ streamId: stream, sessionId: "bound", profile: "clean", config: {}, persist: true });
     await writer.flush();
     proxy.cut();
 
     const appends: Promise<void>[] = [];
     for (let i = 0; i < 30; i++) {
       const { input, result } = makeSegment(0, i);
-      appends.push(writer.append("bound", input, result));
+      appends.push(writer.append(stream, input, result));
     }
     expect(await isSettled(appends[19]!)).toBe(true); // 20 rows fit
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -124,18 +130,19 @@ describe("PersistenceWriter when the database is unreachable", () => {
     proxy.restore();
     await Promise.all(appends);
     await writer.flush();
-    const stored = await listSegments(database.pool, "bound");
+    const stored = await listStreamSegments(database.pool, stream);
     expect(stored.map((s) => s.segmentId)).toEqual(Array.from({ length: 30 }, (_, i) => makeSegment(0, i).input.id));
   });
 
   it("close(deadline) while the database is down reports every unwritten row, in order", async () => {
     writer = new PersistenceWriter(database.pool, persistenceSettings({ bufferRows: 10, batchRows: 4 }), silentLogger);
     proxy.cut();
-    await writer.startSession({ sessionId: "closing", profile: "clean", config: {}, persist: true });
+    const stream = randomUUID();
+    await writer.startStream({ streamId: stream, sessionId: "closing", profile: "clean", config: {}, persist: true });
     const appends: Promise<void>[] = [];
     for (let i = 0; i < 12; i++) {
       const { input, result } = makeSegment(0, i);
-      appends.push(writer.append("closing", input, result));
+      appends.push(writer.append(stream, input, result));
     }
     const waitingResults = Promise.allSettled(appends);
     const started = Date.now();
@@ -143,7 +150,7 @@ describe("PersistenceWriter when the database is unreachable", () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(report.writtenRows).toBe(0);
     expect(report.unwritten.map((r) => (r.kind === "segment" ? r.ordinal : r.kind))).toEqual([
-      "session-start",
+      "stream-start",
       ...Array.from({ length: 12 }, (_, i) => i),
     ]);
     // Producers still waiting for room learn their row was not stored.

@@ -33,7 +33,7 @@ describe("migrations on embedded PGlite", () => {
   it("goes up, down and up again", async () => {
     expect(database.kind).toBe("pglite");
     expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
-    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
     expect(await migrate(database.pool, "up", silentLogger)).toEqual([]);
 
     expect(await migrate(database.pool, "down", silentLogger, { count: Infinity })).toEqual([FIRST]);
@@ -41,9 +41,17 @@ describe("migrations on embedded PGlite", () => {
 
     // Through the connection string too (a separate socket connection to PGlite).
     expect(await migrate(database.connectionString, "up", silentLogger)).toEqual([FIRST]);
-    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
-    const { rows } = await database.pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'segments' ORDER BY 1");
-    expect(rows.map((r) => r.indexname)).toEqual(["segments_needs_review_idx", "segments_pkey"]);
+    expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
+    const { rows } = await database.pool.query("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2");
+    expect(rows.map((r) => `${r.tablename}.${r.indexname}`)).toEqual([
+      `${MIGRATIONS_TABLE}.${MIGRATIONS_TABLE}_pkey`,
+      "segments.segments_needs_review_idx",
+      "segments.segments_pkey",
+      "segments.segments_session_id_idx",
+      "streams.streams_pkey",
+      "streams.streams_session_id_idx",
+      "streams.streams_started_at_idx",
+    ]);
   });
 });
 
@@ -63,13 +71,13 @@ describe("migrations on PostgreSQL in a schema of their own", () => {
   it("goes up, down and up again, tracking table included, schema created on demand", async () => {
     expect(database.kind).toBe("postgres");
     expect(await migrate(url, "up", silentLogger)).toEqual([FIRST]);
-    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
 
     expect(await migrate(url, "down", silentLogger)).toEqual([FIRST]); // default: the latest one
     expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE]);
 
     expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
-    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "stream_sessions"]);
+    expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
     // The pooled connection got its own search_path back.
     const { rows } = await database.pool.query<{ search_path: string }>("SHOW search_path");
     expect(rows[0]!.search_path).toBe(schema);

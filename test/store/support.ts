@@ -47,7 +47,7 @@ export function storeSettings(overrides: Partial<StoreSettings>): StoreSettings 
 }
 
 export function persistenceSettings(overrides: Partial<PersistenceSettings> = {}): PersistenceSettings {
-  return { bufferRows: 5_000, batchRows: 500, flushIntervalMs: 10, retryInitialMs: 20, retryMaxMs: 200, ...overrides };
+  return { bufferRows: 5_000, batchRows: 500, flushIntervalMs: 10, retryInitialMs: 20, retryMaxMs: 200, closeTimeoutMs: 1_000, ...overrides };
 }
 
 /** A realistic processed segment: words with timings, an edit, IAST text, a flag now and then. */

@@ -84,7 +84,7 @@ async function processUnary(request: ProcessRequest, deps: TranscriptServiceDeps
   const streamKey = randomUUID();
   const sessionId = request.config!.sessionId || streamKey;
   const persist = request.config!.persist && deps.recorder !== undefined;
-  if (persist) deps.recorder!.begin({ sessionId, profile: options.profile, config: options, peer });
+  if (persist) deps.recorder!.begin({ streamId: streamKey, sessionId, profile: options.profile, config: options, peer });
 
   // Chunks run one after another so the context threads through in order.
   const out: ProcessedSegment[] = [];
@@ -95,9 +95,9 @@ async function processUnary(request: ProcessRequest, deps: TranscriptServiceDeps
     context = result.context;
     for (let j = 0; j < result.results.length; j++) {
       out.push(toProcessedSegment(result.results[j]!));
-      if (persist && segments[j]!.isFinal) await deps.recorder!.record(sessionId, segments[j]!, result.results[j]!);
+      if (persist && segments[j]!.isFinal) await deps.recorder!.record(streamKey, segments[j]!, result.results[j]!);
     }
   }
-  if (persist) deps.recorder!.end(sessionId, { segmentsProcessed: out.length }, "completed");
+  if (persist) deps.recorder!.end(streamKey, { segmentsProcessed: out.length }, "completed");
   return { segments: out };
 }
