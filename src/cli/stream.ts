@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { Option, type Command } from "commander";
-import { LipiClient, type SegmentDraft } from "../../clients/typescript/client.js";
+import { LipiClient, type SegmentDraft } from "../client/lipi-client.js";
 import { ProcessedSegment, Segment } from "../gen/lipi/v1/transcript.js";
 import { decodeBadRequest } from "../server/errors.js";
 

@@ -1,6 +1,6 @@
 // Process, the unary twin: same pipeline, whole-call INVALID_ARGUMENT with
 // every field violation listed.
-import { status, type ServiceError } from "@grpc/grpc-js";
+import { Metadata, status, type ServiceError } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcessRequest, ProcessResponse, Segment } from "../../src/gen/lipi/v1/transcript.js";
 import { decodeFieldViolations } from "../../src/server/errors.js";
@@ -47,6 +47,19 @@ describe("Process", () => {
       "segments[1].end_ms",
       "segments[2].stability",
     ]);
+  });
+
+  it("echoes the caller's x-request-id, or makes one", async () => {
+    const headersOf = (metadata: Metadata) =>
+      new Promise<Metadata>((resolve, reject) => {
+        const call = lipi.client.process({ config, segments: [] }, metadata, (err) => err && reject(err));
+        call.on("metadata", resolve);
+      });
+    const given = new Metadata();
+    given.set("x-request-id", "req-42");
+    expect((await headersOf(given)).get("x-request-id")).toEqual(["req-42"]);
+    const made = (await headersOf(new Metadata())).get("x-request-id")[0];
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("requires a config", async () => {

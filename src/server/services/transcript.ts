@@ -13,6 +13,7 @@ import { invalidArgument, RpcError, type FieldViolation } from "../errors.js";
 import type { PipelineRunner, ProfilesSource, SessionRecorder } from "../ports.js";
 import { toProcessedSegment } from "../responses.js";
 import type { SessionRegistry } from "../session-registry.js";
+import { requestIdOf } from "../request-id.js";
 import { StreamSession } from "../stream-session.js";
 import { segmentLimits, validateSegment, validateStreamConfig } from "../validate.js";
 import { randomUUID } from "node:crypto";
@@ -35,7 +36,8 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
         call.emit("error", new RpcError(GrpcStatus.UNAVAILABLE, "server is shutting down"));
         return;
       }
-      deps.sessions.add(new StreamSession(call, { ...deps, logger: log }));
+      const requestId = requestIdOf(call);
+      deps.sessions.add(new StreamSession(call, { ...deps, logger: log.child({ request: requestId }) }));
     },
 
     process(call: ServerUnaryCall<ProcessRequest, ProcessResponse>, callback: sendUnaryData<ProcessResponse>) {
@@ -43,12 +45,18 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
         callback(new RpcError(GrpcStatus.UNAVAILABLE, "server is shutting down"));
         return;
       }
+      const requestLog = log.child({ request: requestIdOf(call), peer: call.getPeer() });
       processUnary(call.request, deps, call.getPeer()).then(
-        (response) => callback(null, response),
+        (response) => {
+          requestLog.debug({ segments: response.segments.length }, "process answered");
+          callback(null, response);
+        },
         (err: unknown) => {
-          if (err instanceof RpcError) callback(err);
-          else {
-            log.error({ err }, "process failed");
+          if (err instanceof RpcError) {
+            requestLog.info({ code: err.code, message: err.message }, "process rejected");
+            callback(err);
+          } else {
+            requestLog.error({ err }, "process failed");
             callback(new RpcError(GrpcStatus.INTERNAL, `processing failed: ${(err as Error).message}`));
           }
         },

@@ -131,7 +131,7 @@ export interface StreamConfig {
   language: string;
   /** Client-chosen id to correlate a session; the server makes one if empty. */
   sessionId: string;
-  /** Store raw and processed segments with their edits. */
+  /** Store the final segments (raw input, processed output, edits, flags). */
   persist: boolean;
   interimHandling: InterimHandling;
 }
@@ -313,7 +313,11 @@ export function streamStatus_KindToJSON(object: StreamStatus_Kind): string {
   }
 }
 
-/** A segment the server could not accept. The stream continues. */
+/**
+ * A segment the server could not accept (INVALID_ARGUMENT: malformed, out
+ * of order; FAILED_PRECONDITION: a second config) or could not process
+ * (INTERNAL: the worker running its batch died). The stream continues.
+ */
 export interface SegmentError {
   segmentId: string;
   seq: number;

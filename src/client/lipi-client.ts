@@ -8,7 +8,7 @@ import {
   type StreamConfig,
   type StreamProcessRequest,
   type StreamProcessResponse,
-} from "../../src/gen/lipi/v1/transcript.js";
+} from "../gen/lipi/v1/transcript.js";
 
 export type SegmentDraft = Partial<Segment> & ({ text: string } | { words: Segment["words"] });
 export type ConfigDraft = Partial<StreamConfig>;
