@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-export const TEST_DATABASE_URL = process.env.LIPI_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export async function createTestSchema(): Promise<{ schema: string; connectionString: string; drop(): Promise<void> }> {
   const schema = `lipi_test_${randomBytes(6).toString("hex")}`;
