@@ -7,7 +7,7 @@ import { Option, type Command } from "commander";
 import { ProcessedSegment, Segment } from "../gen/lipi/v1/transcript.js";
 import { compileProfile } from "../pipeline/index.js";
 import type { StreamContext } from "../pipeline/types.js";
-import { toProcessedSegment } from "../server/responses.js";
+import { toProcessedSegment } from "../workers/wire.js";
 import { segmentLimits, validateSegment } from "../server/validate.js";
 import { configFor } from "./common.js";
 

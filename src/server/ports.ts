@@ -1,22 +1,14 @@
 // What the server needs from the layers below it, as small interfaces, so
 // services depend on capabilities rather than on the pool or store classes.
-import type { ProfileInput, SegmentInput, SegmentResult, StageSettingsInput, StreamContext } from "../pipeline/types.js";
+import type { ProfileInput, SegmentInput, SegmentResult } from "../pipeline/types.js";
 
-export interface PipelineJob {
-  streamKey: string;
-  profile: string;
-  overrides: Record<string, StageSettingsInput>;
-  segments: SegmentInput[];
-  context: StreamContext;
-}
+import type { JobOutput } from "../workers/codec.js";
+import type { PipelineJob, PipelineJobResult } from "../workers/pool.js";
 
-export interface PipelineJobResult {
-  results: SegmentResult[];
-  context: StreamContext;
-}
+export type { PipelineJob, PipelineJobResult };
 
 export interface PipelineRunner {
-  process(job: PipelineJob): Promise<PipelineJobResult>;
+  process<O extends JobOutput = "results">(job: PipelineJob<O>): Promise<PipelineJobResult<O>>;
 }
 
 export interface StreamStart {

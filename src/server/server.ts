@@ -2,8 +2,8 @@
 // reflection; and takes it down gracefully.
 import { Server, ServerCredentials, type ChannelOptions } from "@grpc/grpc-js";
 import type { LipiConfig } from "../config/schema.js";
-import { TranscriptServiceService } from "../gen/lipi/v1/transcript.js";
 import type { Logger } from "../telemetry/logger.js";
+import { transcriptServiceDefinition } from "./encoded-responses.js";
 import { HealthReporter } from "./health.js";
 import type { PipelineRunner, ProfilesSource, SessionRecorder } from "./ports.js";
 import { addReflection } from "./reflection.js";
@@ -48,7 +48,7 @@ export async function startServer(deps: LipiServerDeps): Promise<LipiServer> {
   const server = new Server(serverOptions(config));
   const sessions = new SessionRegistry();
   const health = new HealthReporter();
-  server.addService(TranscriptServiceService, createTranscriptService({ ...deps, sessions }));
+  server.addService(transcriptServiceDefinition, createTranscriptService({ ...deps, sessions }));
   health.implementation.addToServer(server);
   if (config.server.reflection) addReflection(server);
 

@@ -24,10 +24,11 @@ import type { ProfileInput, SegmentInput, SegmentResult, StreamContext } from ".
 import type { Logger } from "../telemetry/logger.js";
 import { badRequestStatus, RpcError } from "./errors.js";
 import type { PipelineRunner, SessionRecorder } from "./ports.js";
-import { toProcessedSegment } from "./responses.js";
+import { encodedResponseAt } from "../workers/wire.js";
+import { EncodedResponse, type OutgoingResponse } from "./encoded-responses.js";
 import { applyUpdate, segmentLimits, validateSegment, validateStreamConfig, type StreamOptions } from "./validate.js";
 
-type Call = ServerDuplexStream<StreamProcessRequest, StreamProcessResponse>;
+type Call = ServerDuplexStream<StreamProcessRequest, OutgoingResponse>;
 
 type Entry =
   | { kind: "segment"; input: SegmentInput }
@@ -267,15 +268,23 @@ export class StreamSession {
         overrides: options.overrides,
         segments,
         context: this.context,
+        // Responses come back serialised; result objects only when they are stored.
+        output: this.persist ? "both" : "encoded",
       })
       .then(
         async (output) => {
           if (this.ended) return;
           this.context = output.context;
-          for (let i = 0; i < output.results.length; i++) {
-            this.deliver(segments[i]!, output.results[i]!);
+          const { encoded } = output;
+          for (let i = 0; i < segments.length; i++) {
+            const summary = encoded.summaries[i]!;
+            this.stats.segmentsProcessed++;
+            this.stats.editsApplied += summary.editsApplied;
+            this.stats.editsSuggested += summary.editsSuggested;
+            if (this.finalsOnly && !segments[i]!.isFinal) continue;
+            this.send(new EncodedResponse(encodedResponseAt(encoded, i)));
           }
-          if (this.persist) await this.record(segments, output.results);
+          if (output.results) await this.record(segments, output.results);
           this.busy = false;
           this.pump();
         },
@@ -305,17 +314,7 @@ export class StreamSession {
     }
   }
 
-  private deliver(input: SegmentInput, result: SegmentResult): void {
-    this.stats.segmentsProcessed++;
-    for (const edit of result.edits) {
-      if (edit.applied) this.stats.editsApplied++;
-      else this.stats.editsSuggested++;
-    }
-    if (this.finalsOnly && !input.isFinal) return;
-    this.send({ response: { $case: "segment", value: toProcessedSegment(result) } });
-  }
-
-  private send(response: StreamProcessResponse): void {
+  private send(response: OutgoingResponse): void {
     if (this.ended) return;
     if (!this.call.write(response)) this.waitingForDrain = true;
   }

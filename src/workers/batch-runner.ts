@@ -19,6 +19,7 @@ import {
   type WorkerBootData,
   type WireJobOutcome,
 } from "./codec.js";
+import { encodeResponses } from "./wire.js";
 
 /** The slice of the pipeline's compiled profile that workers use. */
 export interface CompiledPipeline {
@@ -89,7 +90,12 @@ export function createBatchRunner(
         results.push(step.result);
         context = step.context;
       }
-      return { ok: true, results, context };
+      return {
+        ok: true,
+        context,
+        ...(job.output !== "encoded" ? { results } : {}),
+        ...(job.output !== "results" ? { encoded: encodeResponses(results) } : {}),
+      };
     } catch (error) {
       // A bad option or a pipeline bug fails this job only; the other
       // streams in the batch still get their results.

@@ -1,6 +1,7 @@
 // What crosses between the main thread and pipeline workers. Everything here
 // is plain data (structured clone, no classes, no functions) and only what the
 // worker needs: stream keys, loggers and promise plumbing stay on the main side.
+import type { EncodedResponses } from "./wire.js";
 import type {
   ProfileInput,
   SegmentInput,
@@ -30,12 +31,19 @@ export interface WorkerBootData {
   startedMarks: SharedArrayBuffer;
 }
 
+/**
+ * What a job wants back: result objects (unary calls, persistence), the
+ * encoded StreamProcessResponse bytes (live streams), or both.
+ */
+export type JobOutput = "results" | "encoded" | "both";
+
 /** One stream's job inside a batch. */
 export interface WireJob {
   profile: string;
   overrides: Record<string, StageSettingsInput>;
   segments: SegmentInput[];
   context: StreamContext;
+  output: JobOutput;
 }
 
 /** One worker task: many jobs from many streams. */
@@ -58,7 +66,7 @@ export interface WireError {
 }
 
 export type WireJobOutcome =
-  | { ok: true; results: SegmentResult[]; context: StreamContext }
+  | { ok: true; results?: SegmentResult[]; encoded?: EncodedResponses; context: StreamContext }
   | { ok: false; error: WireError };
 
 export type BatchTaskReply =

@@ -16,29 +16,35 @@ import type {
 import type { Logger } from "../telemetry/logger.js";
 import { StageOptionsError, type OptionViolation } from "../pipeline/errors.js";
 import { MicroBatcher } from "./batcher.js";
+import type { EncodedResponses } from "./wire.js";
 import {
   STARTED_MARK_SLOTS,
   startedMarkSlot,
   type BatchTask,
   type BatchTaskReply,
+  type JobOutput,
   type ProfilesSnapshot,
   type WireError,
   type WireJob,
   type WorkerBootData,
 } from "./codec.js";
 
-export interface PipelineJob {
+export interface PipelineJob<O extends JobOutput = JobOutput> {
   streamKey: string;
   profile: string;
   overrides: Record<string, StageSettingsInput>;
   segments: SegmentInput[];
   context: StreamContext;
+  /** Default "results". */
+  output?: O;
 }
 
-export interface PipelineJobResult {
-  results: SegmentResult[];
-  context: StreamContext;
-}
+/** Results as objects, encoded response bytes, or both — as the job asked. */
+export type PipelineJobResult<O extends JobOutput = "results"> = { context: StreamContext } & (O extends "encoded"
+  ? { encoded: EncodedResponses; results?: undefined }
+  : O extends "both"
+    ? { encoded: EncodedResponses; results: SegmentResult[] }
+    : { results: SegmentResult[]; encoded?: undefined });
 
 export interface PipelinePoolOptions {
   settings: LipiConfig["pool"];
@@ -91,9 +97,16 @@ export class PoolClosedError extends Error {
   }
 }
 
+/** Whatever the job asked for; process() narrows it by the job's output. */
+interface AnyJobResult {
+  context: StreamContext;
+  results?: SegmentResult[];
+  encoded?: EncodedResponses;
+}
+
 interface QueuedJob {
   job: PipelineJob;
-  resolve: (result: PipelineJobResult) => void;
+  resolve: (result: AnyJobResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -172,7 +185,7 @@ export class PipelinePool {
     );
   }
 
-  process(job: PipelineJob): Promise<PipelineJobResult> {
+  process<O extends JobOutput = "results">(job: PipelineJob<O>): Promise<PipelineJobResult<O>> {
     if (this.closing) return Promise.reject(new PoolClosedError());
     if (!Object.hasOwn(this.snapshot.profiles, job.profile)) {
       // Checked here too so a typo fails at once instead of after a round trip.
@@ -184,8 +197,18 @@ export class PipelinePool {
         }),
       );
     }
-    if (job.segments.length === 0) return Promise.resolve({ results: [], context: job.context });
-    return new Promise((resolve, reject) => this.batcher.add({ job, resolve, reject }));
+    if (job.segments.length === 0) {
+      const output = job.output ?? "results";
+      const empty: AnyJobResult = {
+        context: job.context,
+        ...(output !== "encoded" ? { results: [] } : {}),
+        ...(output !== "results" ? { encoded: { bytes: new Uint8Array(0), ends: [], summaries: [] } } : {}),
+      };
+      return Promise.resolve(empty as PipelineJobResult<O>);
+    }
+    return new Promise<AnyJobResult>((resolve, reject) => this.batcher.add({ job, resolve, reject })) as Promise<
+      PipelineJobResult<O>
+    >;
   }
 
   /** Jobs dispatched after this call run with these profiles. */
@@ -232,6 +255,7 @@ export class PipelinePool {
         overrides: job.overrides,
         segments: job.segments,
         context: job.context,
+        output: job.output ?? "results",
       })),
       collateralRetries: 0,
     };
@@ -286,7 +310,7 @@ export class PipelinePool {
     }
     reply.outcomes.forEach((outcome, index) => {
       const queued = batch.jobs[index]!;
-      if (outcome.ok) queued.resolve({ results: outcome.results, context: outcome.context });
+      if (outcome.ok) queued.resolve(outcome);
       else queued.reject(jobError(outcome.error));
     });
   }

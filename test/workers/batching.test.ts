@@ -52,7 +52,7 @@ describe("batch runner (worker side)", () => {
   const task = (version: number, extra: Partial<BatchTask> = {}): BatchTask => ({
     batchId: 1,
     version,
-    jobs: [{ profile: "clean", overrides: {}, segments: [segment("x", 0, "um hi")], context: {} }],
+    jobs: [{ profile: "clean", overrides: {}, segments: [segment("x", 0, "um hi")], context: {}, output: "results" }],
     ...extra,
   });
 

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { StageOptionsError, type ProfileInput } from "../../src/pipeline/index.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { PipelinePool, WorkerCrashedError, type PipelineJob } from "../../src/workers/pool.js";
+import { ProcessedSegment, StreamProcessResponse } from "../../src/gen/lipi/v1/transcript.js";
+import { encodedResponseAt, toProcessedSegment } from "../../src/workers/wire.js";
 import { CRASH_MARKER } from "./fixtures/crash-marker.js";
 import { poolSettings, segment } from "./helpers.js";
 
@@ -20,7 +22,7 @@ afterEach(async () => {
   pool = undefined;
 });
 
-function job(streamKey: string, texts: string[], extra: Partial<PipelineJob> = {}): PipelineJob {
+function job(streamKey: string, texts: string[], extra: Partial<PipelineJob<"results">> = {}): PipelineJob<"results"> {
   return {
     streamKey,
     profile: "clean",
@@ -93,5 +95,30 @@ describe("PipelinePool (real pipeline, real threads)", () => {
     const p = pool;
     const after = await Promise.all(Array.from({ length: 6 }, (_, i) => p.process(job(`s${i}`, ["um hello there"]))));
     for (const result of after) expect(result.results[0]!.text.toLowerCase()).toBe("um hello");
+  });
+
+  it("returns serialised StreamProcessResponses that decode to the same results, with summaries", async () => {
+    pool = new PipelinePool({ settings: poolSettings(), profiles, logger: silentLogger });
+    const texts = ["um hello there.", "uh we went home", "and came back"];
+    const objects = await pool.process(job("o", texts));
+    const both = await pool.process({ ...job("o", texts), output: "both" as const });
+    const encodedOnly = await pool.process({ ...job("o", texts), output: "encoded" as const });
+    expect(encodedOnly.results).toBeUndefined();
+    expect(both.results).toEqual(objects.results);
+    for (const output of [both, encodedOnly]) {
+      const decoded = output.encoded.ends.map((_, i) => StreamProcessResponse.decode(encodedResponseAt(output.encoded, i)));
+      expect(decoded.map((d) => d.response?.$case)).toEqual(["segment", "segment", "segment"]);
+      expect(decoded.map((d) => (d.response?.$case === "segment" ? d.response.value : undefined))).toEqual(
+        // float fields are float32 on the wire: compare with the objects' own round trip
+        objects.results.map((r) => ProcessedSegment.decode(ProcessedSegment.encode(toProcessedSegment(r)).finish())),
+      );
+      expect(output.encoded.summaries).toEqual(
+        objects.results.map((r) => ({
+          editsApplied: r.edits.filter((e) => e.applied).length,
+          editsSuggested: r.edits.filter((e) => !e.applied).length,
+          needsReview: r.needsReview,
+        })),
+      );
+    }
   });
 });

@@ -32,7 +32,7 @@ function startPool(settings = poolSettings()): PipelinePool {
   return pool;
 }
 
-function job(streamKey: string, texts: string[], extra: Partial<PipelineJob> = {}): PipelineJob {
+function job(streamKey: string, texts: string[], extra: Partial<PipelineJob<"results">> = {}): PipelineJob<"results"> {
   return {
     streamKey,
     profile: "clean",

@@ -11,7 +11,7 @@ import type { SegmentInput, StreamContext } from "../../pipeline/types.js";
 import type { Logger } from "../../telemetry/logger.js";
 import { invalidArgument, RpcError, type FieldViolation } from "../errors.js";
 import type { PipelineRunner, ProfilesSource, SessionRecorder } from "../ports.js";
-import { toProcessedSegment } from "../responses.js";
+import { toProcessedSegment } from "../../workers/wire.js";
 import type { SessionRegistry } from "../session-registry.js";
 import { requestIdOf } from "../request-id.js";
 import { StreamSession } from "../stream-session.js";
