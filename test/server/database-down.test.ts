@@ -1,17 +1,13 @@
 // The database goes away mid-stream: processing continues, health shows
 // lipi.store degraded, rows wait and are retried, and once the database is
 // back every row lands — nothing dropped, nothing duplicated.
-import { credentials, loadPackageDefinition, type Client } from "@grpc/grpc-js";
-import { loadSync } from "@grpc/proto-loader";
-import { protoPath as healthProtoPath } from "grpc-health-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSegments } from "../../src/store/index.js";
+import { checkHealth, healthClient, type HealthClient } from "../helpers/health.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
 import { createTestSchema } from "../helpers/postgres.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
-
-type HealthClient = Client & { check(req: { service: string }, cb: (err: Error | null, res?: { status: string }) => void): void };
 
 let t: TestLipi;
 let proxy: TcpProxy;
@@ -28,8 +24,7 @@ beforeAll(async () => {
     store: { databaseUrl: url.toString() },
     persistence: { retryInitialMs: 50, retryMaxMs: 200, flushIntervalMs: 20 },
   });
-  const pkg = loadPackageDefinition(loadSync(healthProtoPath, { enums: String })) as any;
-  health = new pkg.grpc.health.v1.Health(t.address, credentials.createInsecure());
+  health = healthClient(t.address);
 });
 afterAll(async () => {
   health?.close();
@@ -38,8 +33,7 @@ afterAll(async () => {
   await dropSchema?.();
 });
 
-const storeStatus = () =>
-  new Promise<string>((resolve, reject) => health.check({ service: "lipi.store" }, (err, res) => (err ? reject(err) : resolve(res!.status))));
+const storeStatus = () => checkHealth(health, "lipi.store");
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

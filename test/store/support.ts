@@ -8,12 +8,17 @@ import type { SegmentInput, SegmentResult } from "../../src/pipeline/types.js";
 import type { StoreSettings } from "../../src/store/db.js";
 import type { PersistenceSettings } from "../../src/store/persistence-writer.js";
 import { freshPgliteDir } from "../helpers/pglite-dir.js";
+import { TEST_DATABASE_URL } from "../helpers/postgres.js";
 
-export const POSTGRES_HOST = "127.0.0.1";
-export const POSTGRES_PORT = 5432;
+const base = new URL(TEST_DATABASE_URL);
+export const POSTGRES_HOST = base.hostname;
+export const POSTGRES_PORT = Number(base.port || 5432);
 
 export function postgresUrl(schema: string, port = POSTGRES_PORT): string {
-  return `postgres://postgres@${POSTGRES_HOST}:${port}/test?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const url = new URL(TEST_DATABASE_URL);
+  url.port = String(port);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return url.toString();
 }
 
 /** A schema name no other test run uses; drop it with dropSchema. */
@@ -22,7 +27,7 @@ export function uniqueSchemaName(label: string): string {
 }
 
 export async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `postgres://postgres@${POSTGRES_HOST}:${POSTGRES_PORT}/test` });
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -1,5 +1,6 @@
 import type { LipiConfig } from "../../src/config/schema.js";
 import type { SegmentInput } from "../../src/pipeline/types.js";
+import type { PipelineJob } from "../../src/workers/pool.js";
 
 export function segment(id: string, seq: number, text: string): SegmentInput {
   return { id, seq, isFinal: true, startMs: seq * 1000, endMs: seq * 1000 + 900, text, words: [] };
@@ -10,3 +11,15 @@ export function poolSettings(overrides: Partial<LipiConfig["pool"]> = {}): LipiC
 }
 
 export const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A job of one stream whose segments are the given texts, ids `${streamKey}-${index}`. */
+export function job(streamKey: string, texts: string[], extra: Partial<PipelineJob<"results">> = {}): PipelineJob<"results"> {
+  return {
+    streamKey,
+    profile: "clean",
+    overrides: {},
+    segments: texts.map((text, index) => segment(`${streamKey}-${index}`, index, text)),
+    context: {},
+    ...extra,
+  };
+}

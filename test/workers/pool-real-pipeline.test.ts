@@ -7,7 +7,7 @@ import { PipelinePool, WorkerCrashedError, type PipelineJob } from "../../src/wo
 import { ProcessedSegment, StreamProcessResponse } from "../../src/gen/lipi/v1/transcript.js";
 import { encodedResponseAt, toProcessedSegment } from "../../src/workers/wire.js";
 import { CRASH_MARKER } from "./fixtures/crash-marker.js";
-import { poolSettings, segment } from "./helpers.js";
+import { job, poolSettings, segment } from "./helpers.js";
 
 const profiles: Record<string, ProfileInput> = {
   clean: {
@@ -21,17 +21,6 @@ afterEach(async () => {
   await pool?.close();
   pool = undefined;
 });
-
-function job(streamKey: string, texts: string[], extra: Partial<PipelineJob<"results">> = {}): PipelineJob<"results"> {
-  return {
-    streamKey,
-    profile: "clean",
-    overrides: {},
-    segments: texts.map((text, index) => segment(`${streamKey}-${index}`, index, text)),
-    context: {},
-    ...extra,
-  };
-}
 
 describe("PipelinePool (real pipeline, real threads)", () => {
   it("runs the worker next to pool.ts and batches many streams' jobs", async () => {

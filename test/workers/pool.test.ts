@@ -12,7 +12,7 @@ import {
   type PipelineJob,
 } from "../../src/workers/pool.js";
 import { CRASH_MARKER, SLOW_MARKER } from "./fixtures/crash-marker.js";
-import { nextTick, poolSettings, segment } from "./helpers.js";
+import { job, nextTick, poolSettings, segment } from "./helpers.js";
 
 const fakeWorkerUrl = new URL("./fixtures/fake-worker.ts", import.meta.url);
 
@@ -30,17 +30,6 @@ afterEach(async () => {
 function startPool(settings = poolSettings()): PipelinePool {
   pool = new PipelinePool({ settings, profiles, logger: silentLogger, workerUrl: fakeWorkerUrl });
   return pool;
-}
-
-function job(streamKey: string, texts: string[], extra: Partial<PipelineJob<"results">> = {}): PipelineJob<"results"> {
-  return {
-    streamKey,
-    profile: "clean",
-    overrides: {},
-    segments: texts.map((text, index) => segment(`${streamKey}-${index}`, index, text)),
-    context: {},
-    ...extra,
-  };
 }
 
 describe("PipelinePool (stand-in pipeline, real threads)", () => {
