@@ -3,11 +3,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { StageOptionsError, type ProfileInput } from "../../src/pipeline/index.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
-import { PipelinePool, WorkerCrashedError, type PipelineJob } from "../../src/workers/pool.js";
+import { PipelinePool, WorkerCrashedError } from "../../src/workers/pool.js";
 import { ProcessedSegment, StreamProcessResponse } from "../../src/gen/lipi/v1/transcript.js";
 import { encodedResponseAt, toProcessedSegment } from "../../src/workers/wire.js";
 import { CRASH_MARKER } from "./fixtures/crash-marker.js";
-import { job, poolSettings, segment } from "./helpers.js";
+import { job, poolSettings } from "./helpers.js";
 
 const profiles: Record<string, ProfileInput> = {
   clean: {

@@ -9,10 +9,9 @@ import {
   PipelinePool,
   PoolClosedError,
   WorkerCrashedError,
-  type PipelineJob,
 } from "../../src/workers/pool.js";
 import { CRASH_MARKER, SLOW_MARKER } from "./fixtures/crash-marker.js";
-import { job, nextTick, poolSettings, segment } from "./helpers.js";
+import { job, nextTick, poolSettings } from "./helpers.js";
 
 const fakeWorkerUrl = new URL("./fixtures/fake-worker.ts", import.meta.url);
 
