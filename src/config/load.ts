@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { compileProfile, StageOptionsError, violationField } from "../pipeline/index.js";
 import { configSchema, type LipiConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL("../../config/default.yaml", import.meta.url));
@@ -122,6 +123,21 @@ export function loadConfig(options: LoadConfigOptions = {}): LipiConfig {
   if (config.stream.resumePendingSegments > config.stream.maxPendingSegments) {
     problems.push("stream.resumePendingSegments: must not exceed stream.maxPendingSegments");
   }
+  problems.push(...profileProblems(config));
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Stage settings are checked by the stages themselves, by compiling each profile. */
+function profileProblems(config: LipiConfig): string[] {
+  const problems: string[] = [];
+  for (const [name, profile] of Object.entries(config.pipeline.profiles)) {
+    try {
+      compileProfile(profile);
+    } catch (err) {
+      if (!(err instanceof StageOptionsError)) throw err;
+      for (const v of err.violations) problems.push(`pipeline.profiles.${name}.${violationField(v)}: ${v.reason}`);
+    }
+  }
+  return problems;
 }

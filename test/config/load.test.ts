@@ -73,6 +73,20 @@ describe("loadConfig", () => {
     ).toEqual(["stream.resumePendingSegments: must not exceed stream.maxPendingSegments"]);
   });
 
+  it("checks every profile's stage settings at start, naming the profile and the parameter", () => {
+    const file = yamlFile(
+      "pipeline:\n  profiles:\n    odd:\n      stages:\n        disfluency:\n          params:\n            apply_threshold: 3\n        nonsense: {}\n",
+    );
+    const problems = problemsOf(() => loadConfig({ file, env: {} }));
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^pipeline\.profiles\.odd\.stages\.disfluency\.params\.apply_threshold: /),
+        expect.stringMatching(/^pipeline\.profiles\.odd\.stages\.nonsense: /),
+      ]),
+    );
+  });
+
   it("accepts the shipped production example", () => {
     const config = loadConfig({ file: new URL("../../config/production.example.yaml", import.meta.url).pathname, env: {} });
     expect(config.server.host).toBe("0.0.0.0");

@@ -4,6 +4,7 @@ import { Metadata, status, type ServiceError } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcessRequest, ProcessResponse, Segment } from "../../src/gen/lipi/v1/transcript.js";
 import { decodeFieldViolations } from "../../src/server/errors.js";
+import { listSegments } from "../../src/store/index.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
 
 let lipi: TestLipi;
@@ -60,6 +61,23 @@ describe("Process", () => {
     expect((await headersOf(given)).get("x-request-id")).toEqual(["req-42"]);
     const made = (await headersOf(new Metadata())).get("x-request-id")[0];
     expect(made).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("stores the final segments when asked to persist", async () => {
+    await processCall({
+      config: { ...config, sessionId: "unary-persist", persist: true },
+      segments: [seg({ seq: 1, text: "um stored one." }), seg({ seq: 2, text: "interim", isFinal: false }), seg({ seq: 3, text: "stored two" })],
+    });
+    const deadline = Date.now() + 10_000;
+    let stored = await listSegments(lipi.lipi.database.pool, "unary-persist");
+    while (stored.length < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = await listSegments(lipi.lipi.database.pool, "unary-persist");
+    }
+    expect(stored.map((s) => [s.seq, s.processed.text])).toEqual([
+      [1, "Stored one."],
+      [3, "Stored two"],
+    ]);
   });
 
   it("requires a config", async () => {
