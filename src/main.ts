@@ -26,9 +26,9 @@ export interface StartOptions {
 }
 
 export async function startLipi(config: LipiConfig, logger: Logger, options: StartOptions = {}): Promise<RunningLipi> {
-  const database = await openDatabase(config.store, logger.child({ component: "store" }));
-  if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger.child({ component: "migrate" }));
-  const writer = new PersistenceWriter(database.pool, config.persistence, logger.child({ component: "persistence" }));
+  const database = await openDatabase(config.store, logger);
+  if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger);
+  const writer = new PersistenceWriter(database.pool, config.persistence, logger);
 
   let profiles: Record<string, ProfileInput> = config.pipeline.profiles;
   const pool = new PipelinePool({
