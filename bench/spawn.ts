@@ -124,6 +124,7 @@ export async function spawnLipi(options: SpawnLipiOptions = {}): Promise<ChildSe
       LIPI_SERVER__HOST: "127.0.0.1",
       LIPI_SERVER__PORT: String(port),
       LIPI_STORE__DATA_DIR: path.join(tmp, "pglite"),
+      LIPI_METRICS__PORT: "0",
       LIPI_LOG__LEVEL: process.env["LIPI_LOG__LEVEL"] ?? "warn",
       ...options.env,
     },

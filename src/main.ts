@@ -1,5 +1,7 @@
-// Starts lipi: store, persistence, worker pool, gRPC server — and stops them
-// in the reverse order so nothing in flight is lost.
+// Starts lipi: telemetry, store, persistence, worker pool, gRPC server — and
+// stops them in the reverse order so nothing in flight is lost. The
+// observability port comes up first and goes down last, so probes answer
+// (not ready) while the store migrates and while streams drain.
 import type { LipiConfig } from "./config/schema.js";
 import type { ProfileInput } from "./pipeline/types.js";
 import type { SessionRecorder } from "./server/ports.js";
@@ -7,7 +9,11 @@ import { startServer, type LipiServer } from "./server/server.js";
 import { openDatabase, type Database } from "./store/db.js";
 import { migrate } from "./store/migrate.js";
 import { PersistenceWriter } from "./store/persistence-writer.js";
+import { startObservabilityServer, type ObservabilityServer } from "./telemetry/http-server.js";
 import type { Logger } from "./telemetry/logger.js";
+import { LipiMetrics } from "./telemetry/metrics.js";
+import { Readiness } from "./telemetry/readiness.js";
+import { flushTracing, startTracing, type TracingOptions } from "./telemetry/tracing.js";
 import { PipelinePool } from "./workers/pool.js";
 
 export interface RunningLipi {
@@ -15,6 +21,11 @@ export interface RunningLipi {
   pool: PipelinePool;
   database: Database;
   writer: PersistenceWriter;
+  /** Prometheus registry and observers; undefined when metrics.enabled is false. */
+  metrics: LipiMetrics | undefined;
+  readiness: Readiness;
+  /** The /metrics, /healthz, /readyz port; undefined when metrics.enabled is false. */
+  observability: ObservabilityServer | undefined;
   reloadProfiles(profiles: Record<string, ProfileInput>): void;
   /** Drain streams, then stop the pool, flush persistence and close the database. */
   stop(): Promise<void>;
@@ -23,9 +34,34 @@ export interface RunningLipi {
 export interface StartOptions {
   /** Worker entry to run instead of the default (tests wrap the real one). */
   workerUrl?: URL;
+  /** Span processors replacing the OTEL_* exporter (tests: an in-memory exporter). */
+  spanProcessors?: TracingOptions["spanProcessors"];
 }
 
 export async function startLipi(config: LipiConfig, logger: Logger, options: StartOptions = {}): Promise<RunningLipi> {
+  // Before the gRPC server exists: the instrumentation patches Server.prototype.register.
+  startTracing({ enabled: config.tracing.enabled, ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}) });
+  const metrics = config.metrics.enabled ? new LipiMetrics() : undefined;
+  const readiness = new Readiness(config.metrics.readiness);
+  const observability = config.metrics.enabled
+    ? await startObservabilityServer({ ...config.metrics, metrics, readiness, logger: logger.child({ component: "observability" }) })
+    : undefined;
+  try {
+    return await startServing(config, logger, options, { metrics, readiness, observability });
+  } catch (err) {
+    await observability?.close();
+    throw err;
+  }
+}
+
+interface Telemetry {
+  metrics: LipiMetrics | undefined;
+  readiness: Readiness;
+  observability: ObservabilityServer | undefined;
+}
+
+async function startServing(config: LipiConfig, logger: Logger, options: StartOptions, telemetry: Telemetry): Promise<RunningLipi> {
+  const { metrics, readiness, observability } = telemetry;
   const database = await openDatabase(config.store, logger);
   if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger);
   const writer = new PersistenceWriter(database.pool, config.persistence, logger);
@@ -35,6 +71,7 @@ export async function startLipi(config: LipiConfig, logger: Logger, options: Sta
     settings: config.pool,
     profiles,
     logger: logger.child({ component: "pool" }),
+    observer: metrics,
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
   });
 
@@ -44,29 +81,57 @@ export async function startLipi(config: LipiConfig, logger: Logger, options: Sta
     runner: pool,
     recorder: writerRecorder(writer, logger.child({ component: "persistence" })),
     logger,
+    metrics,
   });
 
-  // Database trouble degrades persistence, not processing: report it on its
-  // own health entry and keep the instance serving.
-  writer.on("health", (health) => server.health.setDependency("lipi.store", health.state === "ok" ? "SERVING" : "NOT_SERVING"));
+  // Database trouble degrades persistence, not processing: it shows on its
+  // own health entry and in /readyz details, and makes the instance not
+  // ready only when metrics.readiness.requiredDependencies lists "store".
+  readiness.attach({
+    draining: () => server.draining,
+    poolQueuedTasks: () => pool.stats().queuedTasks,
+    store: () => {
+      const health = writer.health();
+      return health.state === "ok" ? { ok: true } : { ok: false, since: health.since, lastError: health.lastError };
+    },
+  });
+  const publishHealth = () => server.health.publish(readiness.evaluate());
+  publishHealth();
+  writer.on("health", publishHealth);
+  const healthTimer = setInterval(publishHealth, config.metrics.readiness.evaluateIntervalMs);
+  healthTimer.unref();
+  if (metrics) {
+    metrics.watchPool(() => pool.stats());
+    metrics.watchWriteBuffers({ persistence: () => writer.stats() });
+    metrics.watchStreams(() => server.sessions.size);
+    metrics.watchReadiness(() => readiness.evaluate());
+  }
 
   return {
     server,
     pool,
     database,
     writer,
+    metrics,
+    readiness,
+    observability,
     reloadProfiles(next) {
       profiles = next;
       pool.updateProfiles(next);
     },
     async stop() {
-      await server.shutdown();
+      const draining = server.shutdown();
+      publishHealth(); // /readyz and Watch streams say "draining" at once, not at the next tick
+      await draining;
       await pool.close();
       const report = await writer.close(config.persistence.closeTimeoutMs);
       if (report.unwritten.length > 0) {
         logger.error({ rows: report.unwritten.length, sample: report.unwritten.slice(0, 3) }, "persistence rows left unwritten at shutdown");
       }
       await database.close();
+      clearInterval(healthTimer);
+      await flushTracing().catch((err: unknown) => logger.warn({ err }, "trace export at shutdown failed"));
+      await observability?.close();
     },
   };
 }

@@ -83,6 +83,42 @@ export const configSchema = z.strictObject({
     /** At shutdown, how long to keep writing what is buffered before reporting the rest. */
     closeTimeoutMs: nonNegativeInt.default(10_000),
   }),
+  metrics: z
+    .strictObject({
+      /** Prometheus /metrics plus the /healthz and /readyz probes, on an HTTP port of their own. */
+      enabled: z.boolean().default(true),
+      host: z.string().min(1).default("127.0.0.1"),
+      port: port.default(9464),
+      readiness: z
+        .strictObject({
+          /** Not ready while more than this many tasks' worth of work waits for the worker pool. */
+          maxPoolQueuedTasks: positiveInt.default(64),
+          /**
+           * Dependencies whose outage makes the instance not ready. Empty by
+           * default: a database outage degrades persistence but processing
+           * goes on, so a fleet whose database is down keeps serving.
+           */
+          requiredDependencies: z.array(z.enum(["store"])).default([]),
+          /** How often readiness is re-evaluated and pushed to grpc.health.v1 watchers. */
+          evaluateIntervalMs: positiveInt.default(1_000),
+        })
+        .default({ maxPoolQueuedTasks: 64, requiredDependencies: [], evaluateIntervalMs: 1_000 }),
+    })
+    .default({
+      enabled: true,
+      host: "127.0.0.1",
+      port: 9464,
+      readiness: { maxPoolQueuedTasks: 64, requiredDependencies: [], evaluateIntervalMs: 1_000 },
+    }),
+  tracing: z
+    .strictObject({
+      /**
+       * OpenTelemetry tracing; the exporter is configured by the standard
+       * OTEL_* variables (OTLP over http/protobuf by default).
+       */
+      enabled: z.boolean().default(false),
+    })
+    .default({ enabled: false }),
   log: z.strictObject({
     level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     pretty: z.boolean().default(false),

@@ -20,3 +20,5 @@ export { createStreamContext } from "./context.js";
 export { LOW_CONFIDENCE_FLAG } from "./edits.js";
 export { DEFAULT_FILLERS } from "./stages/disfluency.js";
 export { DEFAULT_APPLY_THRESHOLD } from "./stage.js";
+export type { PipelineResources } from "./resources.js";
+export { parseItnTables, ITN_TABLE_NAMES, ItnTableError, type ItnTables, type ItnTableSources } from "./stages/itn/tables.js";

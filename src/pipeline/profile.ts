@@ -8,6 +8,7 @@ import { resolveSettings, type BaseStageOptions, type ResolvedStageSettings, typ
 import { STAGE_NAMES, STAGES, type StageName } from "./stages/index.js";
 import { endsSentence } from "./text.js";
 import { toTokens, tokenizeSegment } from "./tokens.js";
+import type { PipelineResources } from "./resources.js";
 import type { ProfileInput, SegmentInput, SegmentResult, StageSettingsInput, StreamContext } from "./types.js";
 
 export interface CompiledStage {
@@ -69,9 +70,15 @@ function own<T>(record: Record<string, T> | undefined, key: string): T | undefin
  * Validates and compiles. Throws StageOptionsError listing every violation
  * (unknown stage, unknown or bad param, unknown class) across all stages —
  * disabled stages are validated too, so a typo never waits for the day the
- * stage is switched on.
+ * stage is switched on. `resources` (tables loaded once per process) are handed
+ * to every stage's parseOptions; without them, stages that need data (itn)
+ * validate their options but change nothing.
  */
-export function compileProfile(profile: ProfileInput, overrides?: Record<string, StageSettingsInput>): CompiledPipeline {
+export function compileProfile(
+  profile: ProfileInput,
+  overrides?: Record<string, StageSettingsInput>,
+  resources: PipelineResources = {},
+): CompiledPipeline {
   const violations: OptionViolation[] = [];
   const known = STAGE_NAMES.join(", ");
   for (const name of new Set([...unknownStageNames(profile.stages), ...unknownStageNames(overrides)])) {
@@ -84,7 +91,7 @@ export function compileProfile(profile: ProfileInput, overrides?: Record<string,
     const settings = mergeSettings(own(profile.stages, name), own(overrides, name), stage.enabledByDefault);
     compiled.push(Object.freeze({ name, enabled: settings.enabled, settings: Object.freeze(settings) }));
     try {
-      const options = stage.parseOptions(settings);
+      const options = stage.parseOptions(settings, resources);
       if (settings.enabled) active.push({ name, stage, options });
     } catch (err) {
       if (!(err instanceof StageOptionsError)) throw err;

@@ -4,6 +4,7 @@
 import type { SourceWord, StageSettingsInput } from "./types.js";
 import type { Token } from "./tokens.js";
 import type { ProposedEdit } from "./edits.js";
+import type { PipelineResources } from "./resources.js";
 import { StageOptionsError, type OptionViolation } from "./errors.js";
 
 export type ParamValue = string | number | boolean | string[];
@@ -52,8 +53,11 @@ export interface Stage<O extends BaseStageOptions = BaseStageOptions> {
   readonly name: string;
   /** Whether the stage runs when neither the profile nor the stream mentions it. */
   readonly enabledByDefault: boolean;
-  /** Validates settings; throws StageOptionsError naming every bad field. */
-  parseOptions(settings: ResolvedStageSettings): O;
+  /**
+   * Validates settings; throws StageOptionsError naming every bad field.
+   * `resources` are the process's loaded tables (absent when only validating).
+   */
+  parseOptions(settings: ResolvedStageSettings, resources: PipelineResources): O;
   run(tokens: Token[], options: O, env: StageEnv): Token[];
 }
 
@@ -96,6 +100,27 @@ export class OptionReader {
       return defaultValue;
     }
     return value;
+  }
+
+  /** A boolean from YAML (true/false) or the wire ("true"/"false"). */
+  boolean(name: string, defaultValue: boolean): boolean {
+    this.readParams.add(name);
+    const raw = this.settings.params[name];
+    if (raw === undefined) return defaultValue;
+    if (raw === true || raw === "true") return true;
+    if (raw === false || raw === "false") return false;
+    this.fail(`params.${name}`, `must be true or false, got ${JSON.stringify(raw)}`);
+    return defaultValue;
+  }
+
+  /** One of a fixed set of names. */
+  choice<T extends string>(name: string, defaultValue: T, allowed: readonly T[]): T {
+    this.readParams.add(name);
+    const raw = this.settings.params[name];
+    if (raw === undefined) return defaultValue;
+    if (typeof raw === "string" && (allowed as readonly string[]).includes(raw)) return raw as T;
+    this.fail(`params.${name}`, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(raw)}`);
+    return defaultValue;
   }
 
   /** A list from a YAML sequence or a comma-separated wire string; items trimmed, empties dropped. */

@@ -33,7 +33,10 @@ export function splitAffixes(word: string): Affixes {
  * known abbreviations ("Dr.") and initialisms ("U.S.", "p.m.") are not ends either,
  * because a wrong capital is worse than a missing one.
  */
-export function endsSentence(word: string): boolean {
+export function endsSentence(text: string): boolean {
+  // A merged token ("5:30 p.m.", "July 4, 2020") ends a sentence as its last word does.
+  const space = text.lastIndexOf(" ");
+  const word = space < 0 ? text : text.slice(space + 1);
   let end = word.length;
   while (end > 0 && CLOSERS.has(word[end - 1]!)) end--;
   if (end === 0) return false;

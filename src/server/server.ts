@@ -1,10 +1,12 @@
 // Assembles the grpc-js server: options from config, services, health and
 // reflection; and takes it down gracefully.
-import { Server, ServerCredentials, type ChannelOptions } from "@grpc/grpc-js";
+import { Server, ServerCredentials, type ChannelOptions, type ServerInterceptor } from "@grpc/grpc-js";
 import type { LipiConfig } from "../config/schema.js";
 import type { Logger } from "../telemetry/logger.js";
+import type { LipiMetrics } from "../telemetry/metrics.js";
 import { transcriptServiceDefinition } from "./encoded-responses.js";
 import { HealthReporter } from "./health.js";
+import { grpcMetricsInterceptor } from "./interceptors/metrics.js";
 import type { PipelineRunner, ProfilesSource, SessionRecorder } from "./ports.js";
 import { addReflection } from "./reflection.js";
 import { SessionRegistry } from "./session-registry.js";
@@ -16,6 +18,8 @@ export interface LipiServerDeps {
   runner: PipelineRunner;
   recorder: SessionRecorder | undefined;
   logger: Logger;
+  /** Prometheus metrics; absent when metrics are off. */
+  metrics?: LipiMetrics | undefined;
 }
 
 export interface LipiServer {
@@ -23,6 +27,8 @@ export interface LipiServer {
   port: number;
   health: HealthReporter;
   sessions: SessionRegistry;
+  /** True from the moment shutdown() is called. */
+  readonly draining: boolean;
   /**
    * Health goes NOT_SERVING, new calls are refused, open streams get a
    * DRAINING status and may finish until the deadline; the rest end with
@@ -43,9 +49,19 @@ export function serverOptions(config: LipiConfig): ChannelOptions {
   };
 }
 
+/**
+ * Server interceptors, outermost first. Auth, RBAC and audit go before
+ * metrics when they land (ARCHITECTURE.md: auth → RBAC → audit → metrics).
+ */
+export function serverInterceptors(deps: LipiServerDeps): ServerInterceptor[] {
+  const interceptors: ServerInterceptor[] = [];
+  if (deps.metrics) interceptors.push(grpcMetricsInterceptor(deps.metrics.registry));
+  return interceptors;
+}
+
 export async function startServer(deps: LipiServerDeps): Promise<LipiServer> {
   const { config, logger } = deps;
-  const server = new Server(serverOptions(config));
+  const server = new Server({ ...serverOptions(config), interceptors: serverInterceptors(deps) });
   const sessions = new SessionRegistry();
   const health = new HealthReporter();
   server.addService(transcriptServiceDefinition, createTranscriptService({ ...deps, sessions }));
@@ -73,5 +89,13 @@ export async function startServer(deps: LipiServerDeps): Promise<LipiServer> {
       return { cut };
     })());
 
-  return { port, health, sessions, shutdown };
+  return {
+    port,
+    health,
+    sessions,
+    get draining() {
+      return stopping !== undefined;
+    },
+    shutdown,
+  };
 }

@@ -22,6 +22,8 @@ import {
 import type { Status } from "../gen/google/rpc/status.js";
 import type { ProfileInput, SegmentInput, SegmentResult, StreamContext } from "../pipeline/types.js";
 import type { Logger } from "../telemetry/logger.js";
+import type { StreamObserver } from "../telemetry/metrics.js";
+import { bindToActiveContext } from "../telemetry/tracing.js";
 import { badRequestStatus, RpcError } from "./errors.js";
 import type { PipelineRunner, SessionRecorder } from "./ports.js";
 import { encodedResponseAt } from "../workers/wire.js";
@@ -31,7 +33,7 @@ import { applyUpdate, segmentLimits, validateSegment, validateStreamConfig, type
 type Call = ServerDuplexStream<StreamProcessRequest, OutgoingResponse>;
 
 type Entry =
-  | { kind: "segment"; input: SegmentInput }
+  | { kind: "segment"; input: SegmentInput; receivedAt: number }
   | { kind: "reply"; response: StreamProcessResponse }
   | { kind: "update"; options: StreamOptions }
   | { kind: "flush" };
@@ -42,6 +44,8 @@ export interface StreamSessionDeps {
   runner: PipelineRunner;
   recorder: SessionRecorder | undefined;
   logger: Logger;
+  /** Per-segment latency and errors; absent when metrics are off. */
+  metrics?: StreamObserver | undefined;
 }
 
 export class StreamSession {
@@ -73,20 +77,23 @@ export class StreamSession {
     private readonly deps: StreamSessionDeps,
   ) {
     this.log = deps.logger.child({ stream: this.streamKey, peer: call.getPeer() });
-    call.on("data", (request: StreamProcessRequest) => this.onRequest(request));
-    call.on("end", () => {
+    // With tracing on, events run in the call's trace context (log lines get
+    // its trace id, pipeline batches link to its span); otherwise as they come.
+    const bind = bindToActiveContext;
+    call.on("data", bind((request: StreamProcessRequest) => this.onRequest(request)));
+    call.on("end", bind(() => {
       this.halfClosed = true;
       this.pump();
-    });
-    call.on("cancelled", () => this.finish("cancelled"));
-    call.on("error", (err) => {
+    }));
+    call.on("cancelled", bind(() => this.finish("cancelled")));
+    call.on("error", bind((err: Error) => {
       this.log.debug({ err }, "stream error");
       this.finish("cancelled");
-    });
-    call.on("drain", () => {
+    }));
+    call.on("drain", bind(() => {
       this.waitingForDrain = false;
       this.pump();
-    });
+    }));
   }
 
   /** Entries received but not yet answered (bounded by stream.maxPendingSegments plus one read). */
@@ -197,10 +204,11 @@ export class StreamSession {
       return;
     }
     if (segment.seq !== 0) this.lastSeq = segment.seq;
-    this.enqueue({ kind: "segment", input: checked.input });
+    this.enqueue({ kind: "segment", input: checked.input, receivedAt: this.deps.metrics ? performance.now() : 0 });
   }
 
   private reject(segmentId: string, seq: number, status: Status): void {
+    this.deps.metrics?.segmentFailed(status.code);
     this.enqueue({ kind: "reply", response: errorResponse(segmentId, seq, status) });
   }
 
@@ -256,8 +264,11 @@ export class StreamSession {
   private dispatch(): void {
     const max = this.deps.config.pool.maxBatchSegments;
     const segments: SegmentInput[] = [];
+    const receivedAt: number[] = [];
     while (segments.length < max && this.queue[0]?.kind === "segment") {
-      segments.push((this.queue.shift() as { input: SegmentInput }).input);
+      const entry = this.queue.shift() as { input: SegmentInput; receivedAt: number };
+      segments.push(entry.input);
+      receivedAt.push(entry.receivedAt);
     }
     const options = this.options!;
     this.busy = true;
@@ -276,6 +287,8 @@ export class StreamSession {
           if (this.ended) return;
           this.context = output.context;
           const { encoded } = output;
+          const metrics = this.deps.metrics;
+          const now = metrics ? performance.now() : 0;
           for (let i = 0; i < segments.length; i++) {
             const summary = encoded.summaries[i]!;
             this.stats.segmentsProcessed++;
@@ -283,6 +296,7 @@ export class StreamSession {
             this.stats.editsSuggested += summary.editsSuggested;
             if (this.finalsOnly && !segments[i]!.isFinal) continue;
             this.send(new EncodedResponse(encodedResponseAt(encoded, i)));
+            metrics?.segmentAnswered((now - receivedAt[i]!) / 1000);
           }
           if (output.results) await this.record(segments, output.results);
           this.busy = false;
@@ -295,6 +309,7 @@ export class StreamSession {
           this.log.error({ err, segments: segments.length }, "pipeline job failed");
           for (const segment of segments) {
             this.stats.segmentsRejected++;
+            this.deps.metrics?.segmentFailed(GrpcStatus.INTERNAL);
             this.send(errorResponse(segment.id, segment.seq, {
               code: GrpcStatus.INTERNAL,
               message: `processing failed: ${(err as Error).message}`,

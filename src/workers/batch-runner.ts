@@ -18,7 +18,9 @@ import {
   type WireJob,
   type WorkerBootData,
   type WireJobOutcome,
+  type BatchMetrics,
 } from "./codec.js";
+import { countResults, emptyBatchMetrics } from "./batch-metrics.js";
 import { encodeResponses } from "./wire.js";
 
 /** The slice of the pipeline's compiled profile that workers use. */
@@ -80,21 +82,27 @@ export function createBatchRunner(
     return pipeline;
   }
 
-  function runJob(job: WireJob): WireJobOutcome {
+  function runJob(job: WireJob, metrics: BatchMetrics): WireJobOutcome {
     try {
       const pipeline = pipelineFor(job);
       let context = job.context;
       const results: SegmentResult[] = [];
+      const started = performance.now();
       for (const segment of job.segments) {
         const step = pipeline.run(segment, context);
         results.push(step.result);
         context = step.context;
       }
+      const ran = performance.now();
+      const encoded = job.output !== "results" ? encodeResponses(results) : undefined;
+      metrics.pipelineMs += ran - started;
+      metrics.encodeMs += performance.now() - ran;
+      countResults(metrics, results);
       return {
         ok: true,
         context,
         ...(job.output !== "encoded" ? { results } : {}),
-        ...(job.output !== "results" ? { encoded: encodeResponses(results) } : {}),
+        ...(encoded ? { encoded } : {}),
       };
     } catch (error) {
       // A bad option or a pipeline bug fails this job only; the other
@@ -113,7 +121,8 @@ export function createBatchRunner(
         return { kind: "stale", workerVersion: snapshot.version };
       }
       if (marks) Atomics.store(marks, startedMarkSlot(task.batchId), task.batchId);
-      return { kind: "done", outcomes: task.jobs.map(runJob) };
+      const metrics = emptyBatchMetrics();
+      return { kind: "done", outcomes: task.jobs.map((job) => runJob(job, metrics)), metrics };
     },
     get version() {
       return snapshot.version;

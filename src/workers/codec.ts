@@ -69,9 +69,32 @@ export type WireJobOutcome =
   | { ok: true; results?: SegmentResult[]; encoded?: EncodedResponses; context: StreamContext }
   | { ok: false; error: WireError };
 
+/**
+ * Counters a worker gathers while running one batch, returned with the reply
+ * so the main thread can update metrics without seeing per-segment objects.
+ * Keys join their label values with KEY_SEPARATOR; the values come from
+ * stage and rule names in code, so their number stays bounded.
+ */
+export interface BatchMetrics {
+  segments: number;
+  needsReview: number;
+  /** Milliseconds running the pipeline over every segment of the batch. */
+  pipelineMs: number;
+  /** Milliseconds encoding responses (jobs that asked for bytes). */
+  encodeMs: number;
+  /** Milliseconds by pipeline stage, when the compiled pipeline reports them. */
+  stageMs: Record<string, number>;
+  /** `stage␟rule␟applied|suggested` → edits. */
+  edits: Record<string, number>;
+  /** `stage␟code` → flags raised. */
+  flags: Record<string, number>;
+}
+
+export const KEY_SEPARATOR = "\u001f";
+
 export type BatchTaskReply =
-  /** One outcome per job, in the order of BatchTask.jobs. */
-  | { kind: "done"; outcomes: WireJobOutcome[] }
+  /** One outcome per job, in the order of BatchTask.jobs; metrics when the worker gathers them. */
+  | { kind: "done"; outcomes: WireJobOutcome[]; metrics?: BatchMetrics }
   /** The worker's profiles are older than the task's version: resend with a snapshot. */
   | { kind: "stale"; workerVersion: number };
 

@@ -13,13 +13,17 @@ import type {
   StageSettingsInput,
   StreamContext,
 } from "../pipeline/types.js";
+import type { Span, SpanContext } from "@opentelemetry/api";
 import type { Logger } from "../telemetry/logger.js";
+import { endBatchSpan, failBatchSpan, startBatchSpan } from "../telemetry/batch-span.js";
+import { activeSpanContext, tracingEnabled } from "../telemetry/tracing.js";
 import { StageOptionsError, type OptionViolation } from "../pipeline/errors.js";
 import { MicroBatcher } from "./batcher.js";
 import type { EncodedResponses } from "./wire.js";
 import {
   STARTED_MARK_SLOTS,
   startedMarkSlot,
+  type BatchMetrics,
   type BatchTask,
   type BatchTaskReply,
   type JobOutput,
@@ -52,6 +56,22 @@ export interface PipelinePoolOptions {
   logger: Logger;
   /** Worker entry; defaults to worker.js/worker.ts next to this module. */
   workerUrl?: URL;
+  /** Told about every answered batch (metrics); optional. */
+  observer?: PoolObserver | undefined;
+}
+
+/** One answered batch, as the metrics see it. */
+export interface BatchObservation {
+  segments: number;
+  jobs: number;
+  /** From dispatch to reply on the main thread, ms (queueing, both thread crossings and the work). */
+  roundTripMs: number;
+  /** The worker's own counters; absent from workers that do not gather them. */
+  worker: BatchMetrics | undefined;
+}
+
+export interface PoolObserver {
+  batchDone(batch: BatchObservation): void;
 }
 
 export interface PipelinePoolStats {
@@ -108,6 +128,8 @@ interface QueuedJob {
   job: PipelineJob;
   resolve: (result: AnyJobResult) => void;
   reject: (error: Error) => void;
+  /** The caller's span (a stream's or unary call's), linked from the batch span. */
+  traceLink: SpanContext | undefined;
 }
 
 interface Batch {
@@ -117,6 +139,10 @@ interface Batch {
   wireJobs: WireJob[];
   /** Times this batch was resent because a thread it only waited on died. */
   collateralRetries: number;
+  segments: number;
+  dispatchedAt: number;
+  /** Present only with tracing on. */
+  span: Span | undefined;
 }
 
 /**
@@ -131,6 +157,7 @@ export class PipelinePool {
   private readonly batcher: MicroBatcher<QueuedJob>;
   private readonly settings: LipiConfig["pool"];
   private readonly logger: Logger;
+  private readonly observer: PoolObserver | undefined;
   private readonly capacity: number;
   private readonly startedMarks: Int32Array;
   private snapshot: ProfilesSnapshot;
@@ -146,6 +173,7 @@ export class PipelinePool {
   constructor(options: PipelinePoolOptions) {
     this.settings = options.settings;
     this.logger = options.logger;
+    this.observer = options.observer;
     this.snapshot = { version: 1, profiles: options.profiles };
     const threads = options.settings.threads > 0 ? options.settings.threads : availableParallelism();
     this.capacity = threads * options.settings.concurrentTasksPerThread;
@@ -206,7 +234,8 @@ export class PipelinePool {
       };
       return Promise.resolve(empty as PipelineJobResult<O>);
     }
-    return new Promise<AnyJobResult>((resolve, reject) => this.batcher.add({ job, resolve, reject })) as Promise<
+    const traceLink = activeSpanContext();
+    return new Promise<AnyJobResult>((resolve, reject) => this.batcher.add({ job, resolve, reject, traceLink })) as Promise<
       PipelineJobResult<O>
     >;
   }
@@ -246,6 +275,8 @@ export class PipelinePool {
   }
 
   private dispatch(jobs: QueuedJob[]): void {
+    let segments = 0;
+    for (const { job } of jobs) segments += job.segments.length;
     const batch: Batch = {
       batchId: this.nextBatchId,
       version: this.snapshot.version,
@@ -258,11 +289,14 @@ export class PipelinePool {
         output: job.output ?? "results",
       })),
       collateralRetries: 0,
+      segments,
+      dispatchedAt: performance.now(),
+      span: tracingEnabled() ? startBatchSpan(this.nextBatchId, segments, jobs.map((queued) => queued.traceLink)) : undefined,
     };
     // Ids stay positive int32 values because the started marks are Int32.
     this.nextBatchId = this.nextBatchId >= 0x7fff_ffff ? 1 : this.nextBatchId + 1;
     this.batches += 1;
-    for (const { job } of jobs) this.batchedSegments += job.segments.length;
+    this.batchedSegments += segments;
     this.send(batch, false);
   }
 
@@ -308,6 +342,9 @@ export class PipelinePool {
       this.failBatch(batch, new WorkerCrashedError("worker returned a malformed batch reply"));
       return;
     }
+    const roundTripMs = performance.now() - batch.dispatchedAt;
+    this.observer?.batchDone({ segments: batch.segments, jobs: batch.jobs.length, roundTripMs, worker: reply.metrics });
+    if (batch.span) endBatchSpan(batch.span, roundTripMs, reply.metrics);
     reply.outcomes.forEach((outcome, index) => {
       const queued = batch.jobs[index]!;
       if (outcome.ok) queued.resolve(outcome);
@@ -336,6 +373,7 @@ export class PipelinePool {
   }
 
   private failBatch(batch: Batch, error: Error): void {
+    if (batch.span) failBatchSpan(batch.span, error);
     for (const queued of batch.jobs) queued.reject(error);
   }
 

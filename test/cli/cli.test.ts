@@ -1,7 +1,7 @@
 // The `lipi` command as a user runs it: process a file locally, report bad
 // input precisely, and refuse a bad config with the key named.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +49,26 @@ describe("lipi process", () => {
     const out = lipi(["process"], "x\n", { LIPI_POOL__THREADS: "-4" });
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/pool\.threads/);
+  });
+
+  it("processes an SRT file into an SRT file, keeping cue timings and reporting problems by line and cue", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lipi-cli-"));
+    const input = join(dir, "talk.srt");
+    const output = join(dir, "out.srt");
+    writeFileSync(
+      input,
+      "1\n00:00:01,000 --> 00:00:03,500\num so the talk\nbegins here.\n\n" +
+        "2\n00:00:04,000 --> 00:00:02,000\nuh and it ends\n\n" +
+        "3\n00:01:00,250 --> 00:01:02,999\nwell.\n",
+    );
+    const out = lipi(["process", input, "--out", output]);
+    expect(out.code).toBe(1); // cue 2 ends before it starts: reported, kept, exit 1
+    expect(out.stderr).toMatch(/line 7, cue 2: error end_before_start/);
+    const written = readFileSync(output, "utf8");
+    expect(written).toBe(
+      "1\n00:00:01,000 --> 00:00:03,500\nSo the talk begins here.\n\n" +
+        "2\n00:00:04,000 --> 00:00:02,000\nAnd it ends\n\n" +
+        "3\n00:01:00,250 --> 00:01:02,999\nwell.\n",
+    );
   });
 });

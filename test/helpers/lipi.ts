@@ -16,6 +16,8 @@ export interface TestLipi {
   config: LipiConfig;
   address: string;
   client: TranscriptServiceClient;
+  /** http://127.0.0.1:port of /metrics, /healthz and /readyz (undefined when metrics are off). */
+  observabilityUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export async function startTestLipi(
   const base = {
     server: { host: "127.0.0.1", port: 0, drainTimeoutMs: 2_000 },
     pool: { threads: 2 },
+    // An ephemeral observability port: several instances run in one process.
+    metrics: { port: 0 },
     store,
     log: { level: "silent" },
   };
@@ -51,6 +55,7 @@ export async function startTestLipi(
     config,
     address,
     client,
+    observabilityUrl: lipi.observability ? `http://127.0.0.1:${lipi.observability.port}` : undefined,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,7 +7,7 @@ const text = (input: string) => runText(clean, input).text;
 
 describe("disfluency / filler: what is removed", () => {
   it("has the documented default list", () => {
-    expect(DEFAULT_FILLERS).toEqual(["um", "uh", "er", "ah", "hmm", "mm", "erm", "uhm"]);
+    expect(DEFAULT_FILLERS).toEqual(["um", "uh", "er", "ah", "hmm", "mm", "erm", "uhm", "mm-hmm"]);
   });
 
   it.each([
@@ -37,7 +37,7 @@ describe("disfluency / filler: what is removed", () => {
 
 describe("disfluency / filler: punctuation left behind", () => {
   it.each([
-    ["Um, so we went", "so we went"], // no leading comma
+    ["Um, so we went", "So we went"], // no leading comma; the sentence keeps the capital it opened with
     ["we, uh, went", "we went"], // commas bracketing the filler go together
     ["I went to the, um, store", "I went to the store"],
     ["we uh, went", "we went"],

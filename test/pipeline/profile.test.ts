@@ -17,7 +17,7 @@ function violationsOf(profile: ProfileInput, overrides?: Record<string, StageSet
 
 describe("STAGE_NAMES", () => {
   it("lists the stages in run order", () => {
-    expect(STAGE_NAMES).toEqual(["disfluency", "casing"]);
+    expect(STAGE_NAMES).toEqual(["disfluency", "itn", "casing"]);
   });
 });
 
@@ -26,6 +26,7 @@ describe("compileProfile: merging profile and stream overrides", () => {
     const p = compileProfile({});
     expect(p.stages.map((s) => [s.name, s.enabled])).toEqual([
       ["disfluency", true],
+      ["itn", true],
       ["casing", true],
     ]);
     expect(runText(p, "um, so").text).toBe("So");

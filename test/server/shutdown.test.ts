@@ -57,7 +57,7 @@ describe("graceful shutdown", () => {
   it("exits 0 on SIGTERM as a real process", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lipi-proc-"));
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
-      env: { ...process.env, LIPI_STORE__DATA_DIR: join(dir, "pglite"), LIPI_LOG__LEVEL: "info", LIPI_POOL__THREADS: "1" },
+      env: { ...process.env, LIPI_STORE__DATA_DIR: join(dir, "pglite"), LIPI_LOG__LEVEL: "info", LIPI_POOL__THREADS: "1", LIPI_METRICS__PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -5,13 +5,15 @@
 import type { Stage } from "../stage.js";
 import { disfluencyStage } from "./disfluency.js";
 import { casingStage } from "./casing.js";
+import { itnStage } from "./itn/index.js";
 
-export const STAGE_NAMES = ["disfluency", "casing"] as const;
+export const STAGE_NAMES = ["disfluency", "itn", "casing"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Every stage by name; a Map so wire-supplied names like "constructor" cannot hit Object.prototype. */
 export const STAGES: ReadonlyMap<string, Stage> = new Map<StageName, Stage>([
   ["disfluency", disfluencyStage],
+  ["itn", itnStage],
   ["casing", casingStage],
 ]);
 

@@ -9,6 +9,7 @@ import type {
 } from "../../gen/lipi/v1/transcript.js";
 import type { SegmentInput, StreamContext } from "../../pipeline/types.js";
 import type { Logger } from "../../telemetry/logger.js";
+import type { StreamObserver } from "../../telemetry/metrics.js";
 import { invalidArgument, RpcError, type FieldViolation } from "../errors.js";
 import type { PipelineRunner, ProfilesSource, SessionRecorder } from "../ports.js";
 import { toProcessedSegment } from "../../workers/wire.js";
@@ -25,6 +26,8 @@ export interface TranscriptServiceDeps {
   recorder: SessionRecorder | undefined;
   sessions: SessionRegistry;
   logger: Logger;
+  /** Per-segment stream metrics; absent when metrics are off. */
+  metrics?: StreamObserver | undefined;
 }
 
 export function createTranscriptService(deps: TranscriptServiceDeps): TranscriptServiceServer {

@@ -1,0 +1,66 @@
+// `npm run eval -- <suite> [files…]`: quality of one stage on external test
+// sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA).
+// Prints a report (or one JSON summary with --json) and merges the summary
+// into bench/results/quality.json.
+import path from "node:path";
+
+import { Command } from "commander";
+
+import { defaultDisfluencyFiles, runDisfluencySuite } from "./disfluency-suite.js";
+import { runItnSuite } from "./itn-suite.js";
+import { loadResources, REPO_ROOT } from "./pipelines.js";
+import { formatReport, withoutFailures, writeQuality, type SuiteSummary } from "./report.js";
+import { tsvFilesIn } from "./tsv.js";
+
+interface EvalOptions {
+  data: string;
+  json?: boolean;
+  failures?: boolean | string;
+  write: boolean;
+}
+
+const DEFAULT_FAILURES_SHOWN = 50;
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("eval")
+    .description("Scores a pipeline stage on test sets; results merge into bench/results/quality.json")
+    .argument("<suite>", "itn | disfluency")
+    .argument("[files...]", "test files (default: the suite's dev sets under --data)")
+    .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
+    .option("--json", "print one machine-readable summary to stdout")
+    .option("--failures [n]", `list misses (first n, default ${DEFAULT_FAILURES_SHOWN})`)
+    .option("--no-write", "do not update bench/results/quality.json")
+    .parse(argv);
+  const [suite, given] = program.processedArgs as [string, string[]];
+  const opts = program.opts<EvalOptions>();
+  const files = given.map((f) => path.resolve(f));
+
+  let summary: SuiteSummary;
+  if (suite === "itn") {
+    const dataFiles = files.length > 0 ? files : tsvFilesIn(path.join(opts.data, "itn/en"));
+    summary = runItnSuite(dataFiles, await loadResources(), REPO_ROOT) as unknown as SuiteSummary;
+  } else if (suite === "disfluency") {
+    summary = runDisfluencySuite(files.length > 0 ? files : defaultDisfluencyFiles(opts.data), REPO_ROOT) as unknown as SuiteSummary;
+  } else {
+    return program.error(`unknown suite "${suite}" (known: itn, disfluency)`);
+  }
+
+  if (opts.write) writeQuality(path.join(REPO_ROOT, "bench/results/quality.json"), summary);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(opts.failures ? summary : withoutFailures(summary), null, 2) + "\n");
+    return;
+  }
+  console.log(formatReport(summary));
+  if (opts.failures) {
+    const limit = opts.failures === true ? DEFAULT_FAILURES_SHOWN : Number(opts.failures);
+    const list = (summary.failures ?? []).slice(0, limit);
+    for (const f of list) console.log(JSON.stringify(f));
+    if ((summary.failures?.length ?? 0) > list.length) console.log(`… ${summary.failures!.length - list.length} more`);
+  }
+}
+
+main(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+// Stage throughput: segments/s per thread for the ITN and disfluency stages,
+// called directly (no gRPC, no workers) on 15-word segments cut from real
+// text: Rev16 verbatim transcripts (fillers, repeats, cased and punctuated)
+// and LibriTTS raw ASR lines (lowercase, spoken numbers).
+//   npx tsx bench/stages.ts [--data DIR] [--seconds N] [--out FILE]
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { Command } from "commander";
+
+import { loadResources, REPO_ROOT, stageOnlyPipeline } from "./eval/pipelines.js";
+import { describeMachine } from "./machine.js";
+import { compileProfile, STAGE_NAMES, type CompiledPipeline, type SegmentInput, type StageSettingsInput } from "../src/pipeline/index.js";
+
+const WORDS_PER_SEGMENT = 15;
+
+/** Lines from a JSONL field, cut into consecutive 15-word segments (the tail shorter than 15 is dropped). */
+function segmentsFrom(file: string, field: string): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    const text = (JSON.parse(line) as Record<string, unknown>)[field];
+    if (typeof text !== "string") continue;
+    const words = text.split(/\s+/).filter((w) => w !== "");
+    for (let i = 0; i + WORDS_PER_SEGMENT <= words.length; i += WORDS_PER_SEGMENT) out.push(words.slice(i, i + WORDS_PER_SEGMENT).join(" "));
+  }
+  return out;
+}
+
+/** Rev16 and LibriTTS segments interleaved so every stretch of the run sees both styles. */
+function loadCorpus(dataDir: string): { texts: string[]; counts: Record<string, number> } {
+  const rev16 = segmentsFrom(path.join(dataDir, "disfluency/rev16/segments_dev.jsonl"), "verbatim");
+  const libritts = segmentsFrom(path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl"), "asr");
+  const texts: string[] = [];
+  for (let i = 0; i < Math.max(rev16.length, libritts.length); i++) {
+    if (i < rev16.length) texts.push(rev16[i]!);
+    if (i < libritts.length) texts.push(libritts[i]!);
+  }
+  return { texts, counts: { rev16: rev16.length, libritts: libritts.length } };
+}
+
+function toSegments(texts: readonly string[]): SegmentInput[] {
+  return texts.map((text, i) => ({ id: `b${i}`, seq: i, isFinal: true, startMs: i * 5000, endMs: i * 5000 + 4800, text, words: [] }));
+}
+
+/** Runs the corpus round after round for `seconds`, after a warm-up; returns segments/s. */
+function measure(pipeline: CompiledPipeline, segments: readonly SegmentInput[], seconds: number): { segmentsPerSecond: number; segments: number; ms: number } {
+  let context = {};
+  for (let i = 0; i < Math.min(segments.length, 5000); i++) context = pipeline.run(segments[i]!, context).context;
+  let done = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (let i = 0; i < segments.length && (i & 255 || performance.now() < deadline); i++) {
+      context = pipeline.run(segments[i]!, context).context;
+      done++;
+    }
+  }
+  const ms = performance.now() - start;
+  return { segmentsPerSecond: Math.round((done / ms) * 1000), segments: done, ms: Math.round(ms) };
+}
+
+function onlyStages(enabled: readonly string[], resources: unknown): CompiledPipeline {
+  const stages: Record<string, StageSettingsInput> = {};
+  for (const name of STAGE_NAMES) stages[name] = { enabled: enabled.includes(name) };
+  const compile = compileProfile as (...args: unknown[]) => CompiledPipeline;
+  return resources === undefined ? compile({ stages }) : compile({ stages }, undefined, resources);
+}
+
+async function main(): Promise<void> {
+  const opts = new Command()
+    .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
+    .option("--seconds <n>", "measured seconds per configuration", "3")
+    .option("--out <file>", "result file", path.join(REPO_ROOT, "bench/results/stages.json"))
+    .parse()
+    .opts<{ data: string; seconds: string; out: string }>();
+  const { texts, counts } = loadCorpus(opts.data);
+  const segments = toSegments(texts);
+  const resources = await loadResources();
+  const itnNote = stageOnlyPipeline("itn", [{}], resources).note;
+  const hasItn = (STAGE_NAMES as readonly string[]).includes("itn");
+  const configs: Record<string, string[]> = { disfluency: ["disfluency"], ...(hasItn ? { itn: ["itn"], "itn+disfluency": ["itn", "disfluency"] } : {}) };
+  const results: Record<string, ReturnType<typeof measure>> = {};
+  for (const [name, stages] of Object.entries(configs)) {
+    results[name] = measure(onlyStages(stages, resources), segments, Number(opts.seconds));
+    console.log(`${name.padEnd(16)} ${results[name]!.segmentsPerSecond.toLocaleString("en-US")} segments/s (1 thread)`);
+  }
+  const report = {
+    name: "stages",
+    measuredAt: new Date().toISOString(),
+    machine: describeMachine(),
+    corpus: { wordsPerSegment: WORDS_PER_SEGMENT, segments: segments.length, bySource: counts },
+    threads: 1,
+    itn: hasItn ? (resources === undefined ? "registered, no resources loaded" : "registered, resources loaded") : `not measured: ${itnNote}`,
+    results,
+  };
+  mkdirSync(path.dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, JSON.stringify(report, null, 2) + "\n");
+  console.log(`written ${path.relative(process.cwd(), opts.out)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

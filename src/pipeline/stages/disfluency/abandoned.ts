@@ -1,0 +1,46 @@
+// Rule `self_repair`, abandoned starts: a determiner or subject pronoun left
+// hanging before a pause, after which the speaker starts a new clause
+// ("the, there's never a perfect plan", "I, it literally felt like",
+// "I… we worked in the office"). "the," and "I," cannot end a phrase, so when
+// the next word opens a clause the hanging word is a false start; it alone goes.
+// Anything else after the pause ("the, uh, soul", "I, for one, think",
+// "we, the people") is left to the other rules.
+import type { Removal } from "./apply.js";
+import { isFiller } from "./fillers.js";
+import type { DisfluencyOptions } from "./options.js";
+import { SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their"]);
+const HANGING_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
+/** Words that open a new clause (subject, connective, wh-word). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  ...SUBJECT_PRONOUNS, ...WH_WORDS, "there", "there's", "it's", "that's", "this", "that", "these", "those", "i'm",
+  "you're", "we're", "they're", "he's", "she's", "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll",
+  "i'd", "we'd", "and", "but", "so", "if", "because", "not", "let's",
+]);
+/** After a hanging determiner a fresh noun phrase also shows the restart: "the, that you can". */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "to", "is"]);
+const ABANDONED_CONFIDENCE = 0.7;
+
+function hangs(w: WordView): boolean {
+  return w.trail === "," || w.trail === "\u2026" || w.trail === "...";
+}
+
+function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions): boolean {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (next === undefined || !hangs(w) || next.core === w.core || isFiller(next, o)) return false;
+  // "that I, you know, try": the filler goes and "I try" joins up again.
+  const after = words[i + 2];
+  if (next.trail === "" && after !== undefined && ((next.core === "you" && after.core === "know") || (next.core === "i" && after.core === "mean"))) return false;
+  if (DETERMINERS.has(w.core)) return CLAUSE_OPENERS.has(next.core) || PHRASE_OPENERS.has(next.core);
+  return HANGING_PRONOUNS.has(w.core) && CLAUSE_OPENERS.has(next.core);
+}
+
+export function findAbandonedStarts(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
+  const found: Removal[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (isAbandoned(words, i, o)) found.push({ start: i, end: i + 1, rule: "self_repair", confidence: ABANDONED_CONFIDENCE });
+  }
+  return found;
+}

@@ -1,0 +1,126 @@
+// Turning removal candidates into edits and a new token list. Rules only find
+// spans; this file decides which spans win, records each removed word as an edit, and
+// tidies what a removal leaves behind (PIPELINE.md "punctuation left behind"):
+// a sentence end moves to the previous kept word, commas bracketing a removal
+// go together, and a capital the removed span opened a sentence with passes to
+// the next kept word. Tidy-ups are proposed with the removal's rule and
+// confidence, so they are applied or suggested together with it.
+import type { Token } from "../../tokens.js";
+import { withText } from "../../tokens.js";
+import type { StageEnv } from "../../stage.js";
+import { capitalizeSentenceStart, endsSentence, sentenceMarkOf, stripSoftTrail } from "../../text.js";
+import type { DisfluencyRule } from "./options.js";
+import type { WordView } from "./words.js";
+
+/** A half-open token range [start, end) a rule proposes to remove. */
+export interface Removal {
+  start: number;
+  end: number;
+  rule: DisfluencyRule;
+  confidence: number;
+}
+
+/** Punctuation a removed word may carry; quotes/brackets would unbalance a pair, so spans holding them are skipped. */
+const REMOVABLE_PUNCT = new Set([",", ";", ":", ".", "?", "!", "\u2026", "-", "\u2013", "\u2014"]);
+/** Ends in any terminal mark (incl. "Dr.", "so..."): a moved sentence end would be doubled. */
+const ENDS_IN_TERMINAL_MARK = /[.?!\u2026]["'\u201D\u2019)\]]*$/u;
+const BROKEN_OFF = /[-\u2014]$/u;
+
+function removablePunctuation(words: readonly WordView[], r: Removal): boolean {
+  for (let i = r.start; i < r.end; i++) {
+    const w = words[i]!;
+    for (const ch of w.lead) if (!REMOVABLE_PUNCT.has(ch)) return false;
+    for (const ch of w.trail) if (!REMOVABLE_PUNCT.has(ch)) return false;
+  }
+  return true;
+}
+
+/**
+ * Chooses non-overlapping spans. `byPriority` lists each rule's candidates,
+ * most trusted rule first. Spans that will be applied claim their tokens first,
+ * so a suggested-only self-repair never blocks the sure filler inside it.
+ */
+export function resolveRemovals(
+  byPriority: readonly (readonly Removal[])[],
+  words: readonly WordView[],
+  threshold: number,
+  suggest: boolean,
+): Removal[] {
+  const claimed = new Uint8Array(words.length);
+  const chosen: Removal[] = [];
+  const take = (applied: boolean) => {
+    for (const list of byPriority) {
+      for (const r of list) {
+        if (r.confidence >= threshold !== applied || r.end <= r.start) continue;
+        let free = true;
+        for (let i = r.start; i < r.end && free; i++) free = claimed[i] === 0;
+        if (!free || !removablePunctuation(words, r)) continue;
+        claimed.fill(1, r.start, r.end);
+        chosen.push(r);
+      }
+    }
+  };
+  take(true);
+  if (suggest) take(false);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** The previous kept word's new text once the span goes, or null to leave it. */
+function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule): string | null {
+  const mark = sentenceMarkOf(last.trail);
+  // "them- Yeah. standing", "up- mm-hmm about": the dash marked the interruption, which goes with it.
+  if (rule === "filler" && BROKEN_OFF.test(prev)) return prev.slice(0, -1);
+  if (mark !== "") return ENDS_IN_TERMINAL_MARK.test(prev) ? null : stripSoftTrail(prev) + mark;
+  if (last.trail.startsWith(",") && prev.endsWith(",")) return prev.slice(0, -1);
+  return null;
+}
+
+export function applyRemovals(tokens: Token[], words: readonly WordView[], removals: readonly Removal[], env: StageEnv): Token[] {
+  if (removals.length === 0) return tokens;
+  const out: Token[] = [];
+  let next = 0;
+  let capital: Removal | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const r = removals[next];
+    if (r === undefined || r.start !== i) {
+      let token = tokens[i]!;
+      if (capital !== null) {
+        const upper = capitalizeSentenceStart(token.text);
+        if (upper !== token.text) {
+          const e = { rule: capital.rule, before: token.text, after: upper, source: token.source, confidence: capital.confidence };
+          if (env.propose(e)) token = withText(token, upper);
+        }
+        capital = null;
+      }
+      out.push(token);
+      continue;
+    }
+    next++;
+    // One edit per removed word, so every edit maps to exactly one source word
+    // (review UIs and timing stay word-exact); they share a confidence, so the
+    // log applies all of them or none.
+    let applied = false;
+    for (let k = r.start; k < r.end; k++) {
+      const t = tokens[k]!;
+      applied = env.propose({ rule: r.rule, before: t.text, after: "", source: t.source, confidence: r.confidence });
+    }
+    const prev = out.length > 0 ? out[out.length - 1]! : undefined;
+    const prevText = prev === undefined ? null : tidiedPrevious(prev.text, words[r.end - 1]!, r.rule);
+    if (prev !== undefined && prevText !== null) {
+      env.propose({ rule: r.rule, before: prev.text, after: prevText, source: prev.source, confidence: r.confidence });
+    }
+    if (!applied) {
+      for (let k = r.start; k < r.end; k++) out.push(tokens[k]!);
+      i = r.end - 1;
+      continue;
+    }
+    const startedSentence = prev === undefined ? env.atSentenceStart : endsSentence(prev.text);
+    if (prev !== undefined && prevText !== null) out[out.length - 1] = withText(prev, prevText);
+    // A removed "Um." opening the segment still ended a sentence: tell casing.
+    if (prev === undefined && sentenceMarkOf(words[r.end - 1]!.trail) !== "") env.atSentenceStart = true;
+    // "Like, we went" -> "We went": the sentence keeps the capital it opened with.
+    if (capital === null && startedSentence && words[r.start]!.capitalised) capital = r;
+    i = r.end - 1;
+  }
+  return out;
+}

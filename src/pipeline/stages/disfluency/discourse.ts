@@ -1,0 +1,132 @@
+// Rule `discourse_filler`: "you know", "I mean", "like", "sort of" — only where
+// they fill a pause, never where they are content ("I like it", "I mean it",
+// "you know what", "it's like a dream"). The evidence is the words around the
+// phrase and the punctuation the ASR gave: ", you know," is a filler almost
+// always; an unpunctuated one only in a narrow set of contexts. Where the
+// evidence is weak the confidence sits below the default apply threshold, so
+// the removal is suggested for review rather than made.
+import type { Removal } from "./apply.js";
+import { BE_FORMS, isNumeric, opensPhrase, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+
+/** After these, "you know" is the verb ("do you know", "before you know it"). */
+const KNOW_GOVERNORS = new Set([
+  "do", "did", "don't", "didn't", "does", "doesn't", "before", "if", "as", "would", "will", "could", "might",
+  "should", "to", "let", "because", "'cause", "cause", "now", "what", "whatever", "y'all", "than", "how", "that",
+]);
+/** An unpunctuated "you know" followed by these has an object: "you know what", "you know him". */
+const KNOW_OBJECTS = new Set([
+  "what", "how", "who", "where", "when", "why", "which", "whether", "if", "it", "them", "him", "her", "me", "us",
+  "that", "this", "those", "these", "the", "about", "everything", "nothing", "something", "anything", "better",
+  "yourself", "each", "all", "more", "exactly",
+]);
+/** "I mean it / that / what I say / to go / business / well": the verb, keep. */
+const MEAN_OBJECTS = new Set([
+  "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",
+  "every", "each", "the", "a", "an", "literally", "exactly", "seriously",
+]);
+/** Before "I mean" these make it content: "what I mean", "you know what I mean", "do I mean". */
+const MEAN_GOVERNORS = new Set(["what", "do", "did", "if", "that's", "whatever", "know", "how", "which", "as", "who"]);
+/** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
+const LIKE_GOVERNORS = new Set([
+  ...BE_FORMS, ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "feeling", "look", "looks", "looked", "looking",
+  "sound", "sounds", "sounded", "seem", "seems", "seemed", "don't", "didn't", "doesn't", "would", "i'd", "you'd",
+  "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
+  "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
+  "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
+  "y'all", "lot", "also", "ones",
+]);
+/** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
+const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy"]);
+/** Conjunctions after which a bare "like" hedges ("so like we", "and like the"). */
+const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cause", "'cause", "that", "if", "when", "where", "with"]);
+/** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
+const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
+/** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
+const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
+
+function wordAt(words: readonly WordView[], i: number): WordView | undefined {
+  return i >= 0 && i < words.length ? words[i] : undefined;
+}
+
+/** Removal of the phrase at [i, i+n), or null when its words carry inner punctuation. */
+function phrase(words: readonly WordView[], i: number, n: number, confidence: number): Removal | null {
+  for (let k = i; k < i + n - 1; k++) if (words[k]!.trail.length > 0) return null;
+  return { start: i, end: i + n, rule: "discourse_filler", confidence };
+}
+
+function youKnow(words: readonly WordView[], i: number): Removal | null {
+  const prev = wordAt(words, i - 1);
+  const know = words[i + 1]!;
+  const next = wordAt(words, i + 2);
+  if (prev !== undefined && prev.trail.length === 0 && KNOW_GOVERNORS.has(prev.core)) return null;
+  const punctuated = know.trail.length > 0;
+  if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
+  if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
+  if (next === undefined || KNOW_OBJECTS.has(next.core)) return null;
+  // Unpunctuated ASR: only a phrase opening (or after a conjunction) reads as a filler.
+  if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core))) return phrase(words, i, 2, 0.6);
+  return null;
+}
+
+function iMean(words: readonly WordView[], i: number): Removal | null {
+  const prev = wordAt(words, i - 1);
+  const mean = words[i + 1]!;
+  const next = wordAt(words, i + 2);
+  if (prev !== undefined && prev.trail.length === 0 && MEAN_GOVERNORS.has(prev.core)) return null;
+  if (mean.trail.length === 0 && (next === undefined || MEAN_OBJECTS.has(next.core))) return null;
+  if (mean.trail !== "," && mean.trail !== "-" && mean.trail.length > 0) return null; // "what I mean?" is content
+  // Even between commas it usually introduces a gloss or the point ("run, I
+  // mean, short of winning"): a reader keeps it, so it is only suggested.
+  return phrase(words, i, 2, 0.45);
+}
+
+function like(words: readonly WordView[], i: number): Removal | null {
+  const w = words[i]!;
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  // ", like," is set off whatever precedes it; bare "was like" is a quote, "feel like" a verb.
+  const setOff = prev !== undefined && prev.trail === "," && w.trail === ",";
+  // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
+  if (next !== undefined && w.trail.length === 0) {
+    if (LIKE_OBJECTS.has(next.core)) return null;
+    if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
+    if (next.core === "i" && wordAt(words, i + 2)?.core === "said") return null; // "like I said"
+  }
+  const opens = opensPhrase(words, i);
+  if (w.trail === "-") return phrase(words, i, 1, 0.75);
+  if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
+  if (w.trail.length > 0) return null;
+  if (next === undefined) return null;
+  if (opens) return phrase(words, i, 1, 0.7);
+  if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
+  if (APPROXIMATED.has(next.core) || isNumeric(next.core)) return phrase(words, i, 1, 0.6);
+  return null;
+}
+
+function sortOf(words: readonly WordView[], i: number): Removal | null {
+  const of = words[i + 1]!;
+  // Only the bracketed hedge (", sort of,"): "sort of the setup" is content.
+  if (!opensPhrase(words, i) || of.trail !== ",") return null;
+  return phrase(words, i, 2, 0.6);
+}
+
+export function findDiscourseFillers(words: readonly WordView[]): Removal[] {
+  const found: Removal[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const core = words[i]!.core;
+    let r: Removal | null = null;
+    if (core === "like") r = like(words, i);
+    else if (i + 1 < words.length) {
+      const second = words[i + 1]!.core;
+      if (core === "you" && second === "know") r = youKnow(words, i);
+      else if (core === "i" && second === "mean") r = iMean(words, i);
+      else if (core === "sort" && second === "of") r = sortOf(words, i);
+    }
+    if (r !== null) {
+      found.push(r);
+      i = r.end - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,20 @@
+// Rule `filler`: hesitation sounds from the profile's list ("um", "uh", ...).
+// A filler is removed whole with the pause/end marks it carries; the tidy-up of
+// its neighbours is apply.ts's job.
+import type { Removal } from "./apply.js";
+import type { DisfluencyOptions } from "./options.js";
+import type { WordView } from "./words.js";
+
+/** True when the word is a listed filler (rules that skip over fillers use this too). */
+export function isFiller(w: WordView, o: DisfluencyOptions): boolean {
+  return o.fillers.has(w.core);
+}
+
+export function findFillers(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
+  const found: Removal[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const confidence = o.fillers.get(words[i]!.core);
+    if (confidence !== undefined) found.push({ start: i, end: i + 1, rule: "filler", confidence });
+  }
+  return found;
+}

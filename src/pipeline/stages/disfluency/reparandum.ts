@@ -1,0 +1,90 @@
+// Where a self-repair's reparandum starts, given the editing term at [a, b)
+// and the repair starting at b (rule `self_repair`, see repairs.ts):
+//   matchBack    - an earlier copy of the repair's first word ("we ... we'll", "were ... weren't");
+//   parallelTail - the repair repeats the reparandum's tail ("large containers no sorry smaller
+//                  containers", "after taking the throne, sorry, before taking the throne");
+//   defaultStart - one word, widened over a name run;
+//   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
+import { contractionBase, FUNCTION_WORDS, isNumeric, QUESTION_OPENERS, type WordView } from "./words.js";
+
+/** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
+const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
+/** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
+const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
+/** Words that show the next word heads a noun phrase: "Which resort no coast", "the US no Syria". */
+const NOUN_INTRODUCERS = new Set(["which", "what", "whose", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
+/** Suffixes that mark a word's form; a correction tends to keep the form ("increased no reduced"). */
+const FORM_SUFFIXES = ["ing", "ed", "ly"];
+const MAX_MATCH_BACK = 6;
+const MAX_TAIL = 4;
+
+/** "weren't" -> "were", "we'll" -> "we": a repair often only changes the contraction. */
+function baseOf(core: string): string {
+  return core.endsWith("n't") && core.length > 4 ? core.slice(0, -3) : contractionBase(core);
+}
+
+/** No pause inside [from, to): the span reads as one phrase. */
+function unbroken(words: readonly WordView[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (words[k]!.trail.length > 0) return false;
+  return true;
+}
+
+/** Reparandum start for the repair at `b`, matching back from the cue at `a`; -1 when none. */
+export function matchBack(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  const first = words[b]!.core;
+  const base = baseOf(first);
+  for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
+    const c = words[j]!.core;
+    if (c === first || baseOf(c) === base) return j;
+  }
+  return -1;
+}
+
+/**
+ * "3 billion no make that 5.3 billion", "after taking the throne no sorry
+ * before taking the throne": the repair's words after its first repeat the
+ * words before the cue, so the reparandum is one word longer than that echo.
+ */
+export function parallelTail(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  if (FUNCTION_WORDS.has(words[a - 1]!.core)) return -1;
+  for (let j = 1; j <= MAX_TAIL; j++) {
+    const start = a - 1 - j;
+    if (start < sentenceStart || b + j >= words.length) return -1;
+    if (words[b + j]!.core !== words[a - 1]!.core) continue;
+    let echo = true;
+    for (let k = 1; k < j && echo; k++) echo = words[b + k]!.core === words[start + k]!.core;
+    if (echo && unbroken(words, start, a - 1) && unbroken(words, b, b + j)) return start;
+  }
+  return -1;
+}
+
+/** One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation"). */
+export function defaultStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  let s = a - 1;
+  const w = words[s]!;
+  if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
+  // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4".
+  if (FUNCTION_WORDS.has(w.core) && !FUNCTION_WORDS.has(words[b]!.core)) return -1;
+  if (!w.capitalised) return s;
+  while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
+    const before = words[s - 1]!;
+    if (before.capitalised && !FUNCTION_WORDS.has(before.core)) s--;
+    else if (before.core === "and" && s - 2 > sentenceStart && words[s - 2]!.capitalised) s -= 2;
+    else break;
+  }
+  return s;
+}
+
+/** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
+export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView): boolean {
+  const before = words[a - 1]!;
+  if (DETERMINER_START.has(after.core) || after.capitalised) return true;
+  // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
+  const intro = a - 2 >= sentenceStart ? words[a - 2]! : undefined;
+  if (intro !== undefined && intro.trail === "" && NOUN_INTRODUCERS.has(intro.core) && !FUNCTION_WORDS.has(before.core) &&
+    !FUNCTION_WORDS.has(after.core)) return true;
+  // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
+  if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;
+  if (isNumeric(before.core) && isNumeric(after.core)) return true;
+  return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
+}

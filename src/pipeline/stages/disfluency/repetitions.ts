@@ -1,0 +1,65 @@
+// Rule `repetition`: a word or short phrase said twice in a row ("the the
+// soul", "it's, it's worth", "there is… there is this") and cut-off words
+// restarted ("I- I'm", "wor- word"). The earlier copy goes: the later one is
+// what the speaker settled on. Legitimate doubles ("had had", "that that",
+// "bye bye") come from the profile's list; numbers are never collapsed
+// ("five five five" is a phone number).
+import type { Removal } from "./apply.js";
+import { isFiller } from "./fillers.js";
+import type { DisfluencyOptions } from "./options.js";
+import { FUNCTION_WORDS, isNumeric, type WordView } from "./words.js";
+
+const MAX_PHRASE = 4;
+/** Cut-off marks ASR and transcribers write on an abandoned word. */
+function isCutOff(w: WordView): boolean {
+  return w.trail === "-" || w.trail === "\u2014" || w.trail === "\u2013";
+}
+
+/** Copies may be separated by a pause mark; a sentence end between them makes the repeat likelier deliberate. */
+function separation(w: WordView): "none" | "pause" | "sentence" {
+  if (w.trail.length === 0) return "none";
+  return w.endsSentence ? "sentence" : "pause";
+}
+
+function sameWords(words: readonly WordView[], a: number, b: number, n: number): boolean {
+  if (b + n > words.length) return false;
+  for (let k = 0; k < n; k++) {
+    if (words[a + k]!.core !== words[b + k]!.core) return false;
+    // Inner punctuation of the first copy must match a phrase, not a list ("red, green red, green" is rare anyway).
+    if (k < n - 1 && words[a + k]!.trail.length > 0) return false;
+  }
+  return true;
+}
+
+function repeatConfidence(words: readonly WordView[], i: number, n: number): number {
+  const sep = separation(words[i + n - 1]!);
+  if (sep === "sentence") return 0.6;
+  if (n > 1) return 0.9;
+  return FUNCTION_WORDS.has(words[i]!.core) ? 0.9 : 0.8;
+}
+
+export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
+  const found: Removal[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    if (w.core === "") continue;
+    const next = words[i + 1]!;
+    if (isCutOff(w) && next.core.startsWith(w.core) && !isNumeric(w.core)) {
+      found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.85 });
+      continue;
+    }
+    if (isFiller(w, o)) continue;
+    for (let n = Math.min(MAX_PHRASE, (words.length - i) >> 1); n >= 1; n--) {
+      // "the, uh, the soul": fillers between the copies go with the first copy.
+      let second = i + n;
+      while (second < words.length && isFiller(words[second]!, o)) second++;
+      if (!sameWords(words, i, second, n)) continue;
+      if (n === 1 && (o.legitDoubles.has(w.core) || isNumeric(w.core))) break;
+      if (n > 1 && isNumeric(w.core)) break;
+      found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
+      i = second - 1;
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,100 @@
+// The word view the disfluency rules read: each token split once into its
+// lowercase core and the punctuation around it, plus the small closed word
+// classes the rules consult. Built once per segment so every rule is a few
+// array and Set lookups per token (the stage runs ~20k segments/s).
+import type { Token } from "../../tokens.js";
+import { endsSentence, splitAffixes } from "../../text.js";
+
+export interface WordView {
+  /** Lowercase letters/digits core, curly apostrophes folded to "'": "“Um,”" -> "um". */
+  core: string;
+  lead: string;
+  trail: string;
+  /** The token's first letter is a capital (for restoring a sentence start). */
+  capitalised: boolean;
+  /** The token ends a sentence (". ? !", not abbreviations or ellipses). */
+  endsSentence: boolean;
+}
+
+const CURLY_APOSTROPHE = /\u2019/g;
+
+export function viewWords(tokens: readonly Token[]): WordView[] {
+  const views: WordView[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    const { lead, core, trail } = splitAffixes(text);
+    const lower = core.toLowerCase();
+    const first = core.charAt(0);
+    views[i] = {
+      core: lower.includes("\u2019") ? lower.replace(CURLY_APOSTROPHE, "'") : lower,
+      lead,
+      trail,
+      capitalised: first !== "" && first !== first.toLowerCase(),
+      endsSentence: endsSentence(text),
+    };
+  }
+  return views;
+}
+
+/** Index of the first token of the sentence containing token `i` (0 when no earlier sentence end). */
+export function sentenceStartOf(words: readonly WordView[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (words[k]!.endsSentence) return k + 1;
+  return 0;
+}
+
+/** The trailing punctuation carries a pause or end: the word closes a phrase. */
+export function closesPhrase(w: WordView | undefined): boolean {
+  return w === undefined || w.trail.length > 0;
+}
+
+/** The word opens a phrase: first in the segment, or after a word with trailing punctuation. */
+export function opensPhrase(words: readonly WordView[], i: number): boolean {
+  return i === 0 || words[i - 1]!.trail.length > 0;
+}
+
+/** Contractions whose first part is a pronoun or wh-word: "we'll" matches "we" when a repair restates a subject. */
+export function contractionBase(core: string): string {
+  const apostrophe = core.indexOf("'");
+  return apostrophe > 0 ? core.slice(0, apostrophe) : core;
+}
+
+export const WH_WORDS: ReadonlySet<string> = new Set([
+  "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "what's", "who's", "where's", "how's",
+]);
+
+/** Auxiliaries that open yes/no questions ("Does X ... no, what ..."). */
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
+  "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have", "had",
+]);
+
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  "in", "on", "at", "by", "for", "from", "of", "to", "with", "about", "after", "before", "during", "into",
+  "since", "until", "under", "over", "through", "between", "among", "against", "within", "without", "above", "below",
+]);
+
+/** Closed-class words: a repair's reparandum is rarely just one of these; names and nouns are not in here. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...PREPOSITIONS, ...SUBJECT_PRONOUNS, ...QUESTION_OPENERS,
+  "a", "an", "the", "and", "or", "but", "so", "if", "that", "this", "these", "those", "there", "then", "than",
+  "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "not", "no", "be", "been", "am",
+]);
+
+/** Forms of "to be" (incl. contractions): "was like", "it's like" are quotative or comparative, never fillers. */
+export const BE_FORMS: ReadonlySet<string> = new Set([
+  "is", "are", "was", "were", "be", "been", "being", "am", "it's", "that's", "he's", "she's", "i'm", "you're",
+  "they're", "we're", "there's", "what's", "who's", "here's", "'s", "'re", "'m",
+]);
+
+/** Words that are numbers when spoken: "five five five" is a phone number, not a stutter. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+  "double", "triple",
+]);
+
+const DIGIT = /\d/;
+export function isNumeric(core: string): boolean {
+  return NUMBER_WORDS.has(core) || DIGIT.test(core);
+}

@@ -1,0 +1,71 @@
+// Amounts: the number part shared by cardinal, decimal, money, measure and
+// percent — "minus twenty five", "eighteen point o five", "point two",
+// "five point two million", "four hundred million".
+import { groupThousands, readCardinal, readDigitString } from "./numbers.js";
+import type { MatchContext } from "./span.js";
+
+export interface Amount {
+  end: number;
+  /** The number as written, without any scale word: "-25,037", "18.05", ".2", "400". */
+  number: string;
+  /** A scale word kept as a word, with a leading space and the speaker's case: " million", " Million", or "". */
+  scale: string;
+  /** The exact value when integral and without a kept scale word. */
+  integer: bigint | undefined;
+  /** Spoken words read (small-number policy applies to one-word amounts). */
+  words: number;
+  negative: boolean;
+}
+
+const NEGATIVE = new Set(["minus", "negative"]);
+
+export function formatInteger(c: MatchContext, value: bigint): string {
+  const digits = (value < 0n ? -value : value).toString();
+  return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, c.o.separatorMinDigits);
+}
+
+/** The amount starting at words[i], or null. `decimals: false` reads integers only. Memoised per segment. */
+export function readAmount(c: MatchContext, i: number, end: number, decimals = true): Amount | null {
+  const key = (i * 2 + (decimals ? 1 : 0)) * 65536 + Math.min(end, 65535);
+  const hit = c.amounts.get(key) as Amount | null | undefined;
+  if (hit !== undefined) return hit;
+  const a = computeAmount(c, i, end, decimals);
+  c.amounts.set(key, a);
+  return a;
+}
+
+function computeAmount(c: MatchContext, i: number, end: number, decimals: boolean): Amount | null {
+  const { words, raw, t } = c;
+  const negative = i < end && NEGATIVE.has(words[i]!);
+  const start = negative ? i + 1 : i;
+  const sign = negative ? "-" : "";
+  if (decimals && words[start] === "point") {
+    const frac = readDigitString(t, words, start + 1, end);
+    if (frac === null) return null;
+    return withScale(c, end, { end: frac.end, number: `${sign}.${frac.digits}`, scale: "", integer: undefined, words: frac.end - i, negative });
+  }
+  const card = readCardinal(t, words, start, end);
+  if (card === null) return null;
+  if (decimals && words[card.end] === "point" && card.end < end) {
+    const frac = readDigitString(t, words, card.end + 1, end);
+    if (frac !== null) {
+      const number = `${sign}${card.value.toString()}.${frac.digits}`;
+      return withScale(c, end, { end: frac.end, number, scale: "", integer: undefined, words: frac.end - i, negative });
+    }
+  }
+  if (card.namedScale && card.namedScale.wordIndex === card.end - 1) {
+    const head = card.namedScale.head.toString();
+    return { end: card.end, number: sign + head, scale: ` ${raw[card.end - 1]!}`, integer: undefined, words: card.end - i, negative };
+  }
+  const value = negative ? -card.value : card.value;
+  return { end: card.end, number: formatInteger(c, value), scale: "", integer: value, words: card.end - i, negative };
+}
+
+/** "five point two" + "million": decimals keep any scale as a word ("164.58 thousand"). */
+function withScale(c: MatchContext, end: number, a: Amount): Amount {
+  const w = a.end < end ? c.words[a.end]! : undefined;
+  if (w !== undefined && w !== "hundred" && c.t.scales.has(w)) {
+    return { ...a, end: a.end + 1, scale: ` ${c.raw[a.end]!}`, words: a.words + 1 };
+  }
+  return a;
+}

@@ -1,0 +1,111 @@
+// date: years ("nineteen ninety five" -> "1995", "nineteen oh five",
+// "the nineteen nineties" -> "the 1990s"), month day year ("july fourth twenty
+// twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
+// "25 July"), month year ("october nineteen oh five"), quarters
+// ("second quarter of twenty twenty two" -> "Q2 2022").
+import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
+import { readOrdinal } from "./ordinal.js";
+import type { ClassMatcher, MatchContext, SpanMatch } from "./span.js";
+
+const YEAR_CONFIDENCE = 0.8;
+const DATE_CONFIDENCE = 0.85;
+/** Paired years read 1000..2999: the first half is 10..29 ("sixteen sixty five", "twenty twelve"). */
+const PAIR_FIRST_MIN = 10;
+const PAIR_FIRST_MAX = 29;
+/** Month names that are also common words ("we march ten miles"): a day after them must be ordinal. */
+const AMBIGUOUS_MONTHS = new Set(["may", "march"]);
+const DECADES = new Map([
+  ["twenties", "20"], ["thirties", "30"], ["forties", "40"], ["fifties", "50"],
+  ["sixties", "60"], ["seventies", "70"], ["eighties", "80"], ["nineties", "90"],
+]);
+
+interface Reading {
+  text: string;
+  end: number;
+}
+
+/** A year said in pairs ("nineteen ninety five", "twenty oh five") or a decade ("nineteen nineties"). */
+export function readPairedYear(c: MatchContext, i: number, end: number): Reading | null {
+  const first = readTwoDigits(c.t, c.words, i, end);
+  if (first === null || first.value < PAIR_FIRST_MIN || first.value > PAIR_FIRST_MAX || first.end >= end) return null;
+  const decade = DECADES.get(c.words[first.end]!);
+  if (decade !== undefined) return { text: `${first.value}${decade}s`, end: first.end + 1 };
+  const tail = readPairTail(c.t, c.words, first.end, end);
+  return tail === null ? null : { text: `${first.value}${tail.digits}`, end: tail.end };
+}
+
+/** A year after a month: paired, or a cardinal 1000..2999 ("two thousand twelve"). */
+function readYear(c: MatchContext, i: number, end: number): Reading | null {
+  const paired = readPairedYear(c, i, end);
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card !== null && card.value >= 1000n && card.value < 3000n && (paired === null || card.end > paired.end)) {
+    return { text: card.value.toString(), end: card.end };
+  }
+  return paired;
+}
+
+/** A day of the month 1..31, ordinal or cardinal. */
+function readDay(c: MatchContext, i: number, end: number): { day: number; end: number; ordinal: boolean } | null {
+  const ord = readOrdinal(c, i, end);
+  if (ord !== null) return ord.value >= 1n && ord.value <= 31n ? { day: Number(ord.value), end: ord.end, ordinal: true } : null;
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card === null || card.value < 1n || card.value > 31n) return null;
+  return { day: Number(card.value), end: card.end, ordinal: false };
+}
+
+function monthText(c: MatchContext, k: number): string {
+  return c.o.capitalizeMonths ? c.t.months.get(c.words[k]!)!.written : c.raw[k]!;
+}
+
+/** month [day] [year], the longest reading. */
+function readMonthFirst(c: MatchContext, i: number, end: number): Reading | null {
+  const month = monthText(c, i);
+  const yearOnly = readYear(c, i + 1, end);
+  let best: Reading | null = yearOnly && { text: `${month} ${yearOnly.text}`, end: yearOnly.end };
+  const day = readDay(c, i + 1, end);
+  if (day !== null) {
+    const year = readYear(c, day.end, end);
+    if (year !== null && (best === null || year.end > best.end)) {
+      best = { text: `${month} ${day.day}${c.o.dateComma ? "," : ""} ${year.text}`, end: year.end };
+    } else if (best === null && (day.ordinal || !AMBIGUOUS_MONTHS.has(c.words[i]!))) {
+      best = { text: `${month} ${day.day}`, end: day.end };
+    }
+  }
+  return best;
+}
+
+/** [the] ordinal "of" month [year]: "the twenty fifth of july twenty twelve" -> "25 July 2012". */
+function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
+  const start = c.words[i] === "the" ? i + 1 : i;
+  const ord = readOrdinal(c, start, end);
+  if (ord === null || ord.value < 1n || ord.value > 31n) return null;
+  if (c.words[ord.end] !== "of" || ord.end + 1 >= end || !c.t.months.has(c.words[ord.end + 1]!)) return null;
+  const monthEnd = ord.end + 2;
+  const base = `${ord.value.toString()} ${monthText(c, ord.end + 1)}`;
+  const year = readYear(c, monthEnd, end);
+  return year ? { text: `${base} ${year.text}`, end: year.end } : { text: base, end: monthEnd };
+}
+
+/** first..fourth "quarter" [of] year -> "Q2 2022". */
+function readQuarter(c: MatchContext, i: number, end: number): Reading | null {
+  const ord = readOrdinal(c, i, end);
+  if (ord === null || ord.value < 1n || ord.value > 4n || c.words[ord.end] !== "quarter") return null;
+  const yearStart = c.words[ord.end + 1] === "of" ? ord.end + 2 : ord.end + 1;
+  const year = readYear(c, yearStart, end);
+  return year ? { text: `Q${ord.value.toString()} ${year.text}`, end: year.end } : null;
+}
+
+export const matchDate: ClassMatcher = (c, i, end) => {
+  const w = c.words[i]!;
+  let r: Reading | null;
+  let confidence = DATE_CONFIDENCE;
+  if (c.t.months.has(w)) r = readMonthFirst(c, i, end);
+  else {
+    r = readDayFirst(c, i, end) ?? readQuarter(c, i, end);
+    if (r === null) {
+      r = readPairedYear(c, i, end);
+      confidence = YEAR_CONFIDENCE;
+    }
+  }
+  return r === null ? null : ({ end: r.end, text: r.text, confidence } satisfies SpanMatch);
+};

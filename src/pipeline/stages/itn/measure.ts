@@ -1,0 +1,60 @@
+// measure: a number with a unit from the units table — "two hundred
+// kilometers per hour" -> "200 km/h", "minus sixty six kilograms" -> "-66 kg",
+// "forty two … per square meter" -> "42259 /m²", ranges "five to ten
+// kilometers" -> "5–10 km". Everyday units (hours, minutes, tons) keep their
+// word outside the nemo style, and then small numbers stay words too.
+import { readAmount, type Amount } from "./amount.js";
+import { isSmall } from "./cardinal.js";
+import { matchPhrase, type Unit } from "./tables.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+
+const CONFIDENCE = 0.9;
+const RANGE_WORDS = new Set(["to", "through"]);
+
+function unitAt(c: MatchContext, i: number, end: number): { unit: Unit; end: number } | null {
+  const m = matchPhrase(c.t.units, c.words, i, end);
+  return m === null ? null : { unit: m.value, end: m.end };
+}
+
+function written(c: MatchContext, u: Unit): string {
+  return c.o.nemo ? u.nemoWritten : u.written;
+}
+
+/** The unit part after an amount: "km", "km/h", "/m²", or null. */
+function readUnits(c: MatchContext, i: number, end: number): { text: string; end: number; kind: Unit["kind"] } | null {
+  if (c.words[i] === "per") {
+    const per = unitAt(c, i + 1, end);
+    return per === null ? null : { text: `/${written(c, per.unit)}`, end: per.end, kind: "sci" };
+  }
+  const first = unitAt(c, i, end);
+  if (first === null) return null;
+  if (c.words[first.end] === "per" && first.end < end) {
+    const per = unitAt(c, first.end + 1, end);
+    if (per !== null) return { text: `${written(c, first.unit)}/${written(c, per.unit)}`, end: per.end, kind: "sci" };
+  }
+  return { text: written(c, first.unit), end: first.end, kind: first.unit.kind };
+}
+
+export const matchMeasure: ClassMatcher = (c, i, end) => {
+  const a = readAmount(c, i, end);
+  if (a === null || a.scale !== "") return null;
+  let number = a.number;
+  let j = a.end;
+  let b: Amount | null = null;
+  if (RANGE_WORDS.has(c.words[j] ?? "") && j < end) {
+    b = readAmount(c, j + 1, end);
+    if (b !== null && b.scale === "" && readUnits(c, b.end, end) !== null) {
+      number = `${a.number}\u2013${b.number}`;
+      j = b.end;
+    } else b = null;
+  }
+  const units = readUnits(c, j, end);
+  if (units === null) return null;
+  if (units.kind === "word" && !c.o.abbreviateAllUnits) {
+    // "two hours" stays; "twenty hours" -> "20 hours" (the unit word as spoken).
+    const last = b ?? a;
+    if (last.integer !== undefined && isSmall(c.o.spellOutBelow, last.integer, last.words) && b === null) return null;
+    return { end: units.end, text: `${number} ${c.raw.slice(j, units.end).join(" ")}`, confidence: CONFIDENCE };
+  }
+  return { end: units.end, text: `${number} ${units.text}`, confidence: CONFIDENCE };
+};

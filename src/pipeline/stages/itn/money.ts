@@ -1,0 +1,50 @@
+// money: "four dollars and sixty nine cents" -> "$4.69", "forty five billion
+// dollars" -> "$45 billion", "one fifty five dollars" -> "$155". Currencies
+// and minor units are tables; "one dollars" (number disagreement) is left alone.
+import { readAmount, type Amount } from "./amount.js";
+import { readCardinal, readTwoDigits } from "./numbers.js";
+import { matchPhrase } from "./tables.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+
+const CONFIDENCE = 0.9;
+
+/** "one fifty five": a digit then 10..99, as said for prices. */
+function readColloquialHundreds(c: MatchContext, i: number, end: number): Amount | null {
+  const d = c.t.numbers.get(c.words[i]!);
+  if (d === undefined || d < 1 || d > 9) return null;
+  const rest = readTwoDigits(c.t, c.words, i + 1, end);
+  if (rest === null) return null;
+  const value = BigInt(d * 100 + rest.value);
+  return { end: rest.end, number: value.toString(), scale: "", integer: value, words: rest.end - i, negative: false };
+}
+
+/** Cents after the major unit: "and sixty nine cents", "fifty cents". */
+function readMinor(c: MatchContext, i: number, end: number): { cents: number; end: number } | null {
+  const start = c.words[i] === "and" ? i + 1 : i;
+  const card = readCardinal(c.t, c.words, start, end);
+  if (card === null || card.value > 99n || card.end >= end) return null;
+  if (!c.t.currencyMinor.has(c.words[card.end]!)) return null;
+  return { cents: Number(card.value), end: card.end + 1 };
+}
+
+export const matchMoney: ClassMatcher = (c, i, end) => {
+  const plain = readAmount(c, i, end);
+  const candidates = [plain, readColloquialHundreds(c, i, end)];
+  for (const a of candidates) {
+    if (a === null || a.negative) continue;
+    const currency = matchPhrase(c.t.currencies, c.words, a.end, end);
+    if (currency === null) continue;
+    const cur = currency.value;
+    if (a.integer === 1n && cur.number === "plural") return null;
+    let number = a.number;
+    let j = currency.end;
+    const minor = a.integer !== undefined ? readMinor(c, j, end) : null;
+    if (minor !== null) {
+      number += `.${String(minor.cents).padStart(2, "0")}`;
+      j = minor.end;
+    }
+    const text = c.o.currencyStyle === "code" ? `${cur.code} ${number}${a.scale}` : `${cur.symbol}${number}${a.scale}`;
+    return { end: j, text, confidence: CONFIDENCE };
+  }
+  return null;
+};

@@ -1,0 +1,134 @@
+// The shared number-word parser: cardinals ("two thousand and five",
+// "twenty one hundred", "twenty one crore ninety eight lakh …"), two-digit
+// pairs ("nineteen ninety five", "nineteen oh five"), digit strings
+// ("one two three", "double five") and decimals. Values are BigInt so long
+// readings ("seventeen sextillion …") stay exact.
+import type { ItnTables } from "./tables.js";
+
+export interface CardinalReading {
+  /** Index after the last consumed word. */
+  end: number;
+  value: bigint;
+  words: number;
+  /**
+   * Set when the reading is exactly head × one "-illion" scale ("four hundred
+   * million"): such amounts are written "400 million", not "400000000".
+   */
+  namedScale?: { head: bigint; wordIndex: number };
+}
+
+const ZERO = 0n;
+
+/** The cardinal starting at words[i], longest first; null when words[i] is not a number word. */
+export function readCardinal(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
+  let total = ZERO;
+  let group = 0; // current group below the next scale (may reach 9999 for "ninety nine hundred")
+  let tailKind = 0; // what the part after "hundred" holds so far: 0 none, 1 unit, 2 teen, 3 tens
+  let hasHundred = false;
+  let lastScale: bigint | undefined;
+  let best: CardinalReading | null = null;
+  for (let j = i; j < end; j++) {
+    const w = words[j]!;
+    const n = t.numbers.get(w);
+    if (n !== undefined) {
+      if (n === 0) {
+        // "zero" only stands alone; "one zero" is a digit string, not a cardinal.
+        if (j !== i) break;
+        return { end: i + 1, value: ZERO, words: 1 };
+      }
+      if (n < 10) {
+        if (tailKind === 1 || tailKind === 2) break;
+      } else if (tailKind !== 0) break;
+      group += n;
+      tailKind = n < 10 ? 1 : n < 20 ? 2 : 3;
+    } else if (w === "hundred") {
+      // "eleven hundred", "twenty one hundred": only before any larger scale.
+      if (group === 0 || hasHundred || (group >= 10 && lastScale !== undefined) || group > 99) break;
+      group *= 100;
+      tailKind = 0;
+      hasHundred = true;
+    } else if (w === "and") {
+      // "two hundred and fifty four", "two thousand and five": "and" only joins into a tail.
+      const next = j + 1 < end ? t.numbers.get(words[j + 1]!) : undefined;
+      if (next === undefined || next === 0 || tailKind !== 0 || (!hasHundred && lastScale === undefined)) break;
+      if (hasHundred === false && group !== 0) break;
+      continue;
+    } else {
+      const scale = t.scales.get(w);
+      if (scale === undefined || scale === 100n || group === 0 || (lastScale !== undefined && scale >= lastScale)) break;
+      const firstScale = total === ZERO;
+      total += BigInt(group) * scale;
+      best = { end: j + 1, value: total, words: j + 1 - i };
+      if (firstScale && w.endsWith("illion")) best.namedScale = { head: BigInt(group), wordIndex: j };
+      lastScale = scale;
+      group = 0;
+      tailKind = 0;
+      hasHundred = false;
+      continue;
+    }
+    best = { end: j + 1, value: total + BigInt(group), words: j + 1 - i };
+  }
+  return best;
+}
+
+/** 10..99 as one or two words ("nineteen", "ninety five"), or null. */
+export function readTwoDigits(t: ItnTables, words: readonly string[], i: number, end: number): { value: number; end: number } | null {
+  if (i >= end) return null;
+  const n = t.numbers.get(words[i]!);
+  if (n === undefined || n < 10) return null;
+  if (n >= 20) {
+    const unit = i + 1 < end ? t.numbers.get(words[i + 1]!) : undefined;
+    if (unit !== undefined && unit > 0 && unit < 10) return { value: n + unit, end: i + 2 };
+  }
+  return { value: n, end: i + 1 };
+}
+
+/** A digit word: 0..9 or a zero reading ("oh", "o"). */
+export function digitOf(t: ItnTables, word: string): number | undefined {
+  const n = t.numbers.get(word);
+  if (n !== undefined) return n < 10 ? n : undefined;
+  return t.zeroDigits.has(word) ? 0 : undefined;
+}
+
+/**
+ * The second half of a paired reading ("ninety five", "oh five") after a
+ * first half: a value 0..99 rendered as two digits, or null.
+ */
+export function readPairTail(t: ItnTables, words: readonly string[], i: number, end: number): { digits: string; end: number } | null {
+  if (i >= end) return null;
+  if (t.zeroDigits.has(words[i]!) && i + 1 < end) {
+    const d = t.numbers.get(words[i + 1]!);
+    if (d !== undefined && d > 0 && d < 10) return { digits: `0${d}`, end: i + 2 };
+    return null;
+  }
+  const two = readTwoDigits(t, words, i, end);
+  return two ? { digits: String(two.value), end: two.end } : null;
+}
+
+/**
+ * A string of spoken digits: "one two three", "double five", "triple o".
+ * Returns the digits and end, or null when fewer than `min` digits were read.
+ */
+export function readDigitString(t: ItnTables, words: readonly string[], i: number, end: number, min = 1): { digits: string; end: number } | null {
+  let digits = "";
+  let j = i;
+  while (j < end) {
+    const w = words[j]!;
+    const repeat = w === "double" ? 2 : w === "triple" ? 3 : 1;
+    const d = digitOf(t, repeat > 1 && j + 1 < end ? words[j + 1]! : w);
+    if (d === undefined) break;
+    digits += String(d).repeat(repeat);
+    j += repeat > 1 ? 2 : 1;
+  }
+  return digits.length >= min ? { digits, end: j } : null;
+}
+
+/** Digits grouped by thousands with `separator`, when the number has at least `minDigits` digits. */
+export function groupThousands(digits: string, separator: string, minDigits: number): string {
+  if (separator === "" || digits.length < minDigits) return digits;
+  let out = "";
+  let first = digits.length % 3 || 3;
+  out = digits.slice(0, first);
+  for (; first < digits.length; first += 3) out += separator + digits.slice(first, first + 3);
+  return out;
+}

@@ -1,0 +1,102 @@
+// ITN options: class switches and style params, parsed once at compile time.
+// `style: nemo` is a preset for NeMo's written conventions (no thousands
+// separator, zero-padded clock hours, "july 25 2012", "18 %", small numbers
+// up to twelve kept as words, …); any explicit param still wins over the preset.
+import { OptionReader, type BaseStageOptions, type ResolvedStageSettings } from "../../stage.js";
+import type { ItnTables } from "./tables.js";
+
+export const ITN_CLASSES = [
+  "cardinal",
+  "ordinal",
+  "decimal",
+  "fraction",
+  "percent",
+  "money",
+  "measure",
+  "date",
+  "time",
+  "telephone",
+  "electronic",
+  "verse_ref",
+  "roman",
+  "whitelist",
+] as const;
+export type ItnClass = (typeof ITN_CLASSES)[number];
+
+/** Classes that only run when asked for (they rewrite words that are often plain prose). */
+const OFF_BY_DEFAULT: ReadonlySet<ItnClass> = new Set(["roman", "whitelist"]);
+
+const SEPARATORS = { comma: ",", period: ".", space: " ", thin_space: "\u2009", none: "" } as const;
+type SeparatorName = keyof typeof SEPARATORS;
+
+export interface ItnOptions extends BaseStageOptions {
+  /** Undefined without loaded tables: the stage then changes nothing. */
+  tables: ItnTables | undefined;
+  classes: ReadonlySet<ItnClass>;
+  nemo: boolean;
+  /** Single-word cardinals below this stay words in running prose ("one of the", "those two"). */
+  spellOutBelow: number;
+  /**
+   * In written prose — a segment that arrives punctuated, as Whisper writes —
+   * a number of one or two words below this stays words ("had eleven
+   * children", "forty two union men"): such a transcriber writes digits where
+   * it means digits. Units, money, dates etc. still convert. 0 = off.
+   */
+  proseSpellOutBelow: number;
+  /** Ordinals below this stay words ("the first time"); "the twelfth century" converts. */
+  ordinalSpellOutBelow: number;
+  thousandsSeparator: string;
+  /** Integers with fewer digits get no separator ("2005 years", "18,000 verses"). */
+  separatorMinDigits: number;
+  currencyStyle: "symbol" | "code";
+  padHour: boolean;
+  /** "eight fifty two" read as a clock time without a.m./p.m. or o'clock. */
+  bareClock: boolean;
+  capitalizeMonths: boolean;
+  dateComma: boolean;
+  percentSpace: boolean;
+  /** Abbreviate every unit ("3 h"); else word units stay words ("3 hours"). */
+  abbreviateAllUnits: boolean;
+  verseFormat: "dotted" | "words";
+  /**
+   * A number phrase whose first word is capitalised stays words: titles and
+   * names ("One Hundred Maxims", "the Fifteenth Congress") and sentence-initial
+   * numbers, which style guides spell out ("Twenty one policemen were hurt").
+   */
+  respectCase: boolean;
+  /** Punctuation after a merged span is set off by a space ("20 !"), as NeMo writes it. */
+  detachPunctuation: boolean;
+}
+
+export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTables | undefined): ItnOptions {
+  const r = new OptionReader("itn", settings);
+  const nemo = r.choice("style", "default", ["default", "nemo"]) === "nemo";
+  const classes = new Set<ItnClass>();
+  for (const name of ITN_CLASSES) {
+    if (r.classEnabled(name, !OFF_BY_DEFAULT.has(name) || (nemo && name === "whitelist"))) classes.add(name);
+  }
+  const separator = r.choice<SeparatorName>("thousands_separator", nemo ? "none" : "comma", Object.keys(SEPARATORS) as SeparatorName[]);
+  const options: ItnOptions = {
+    applyThreshold: r.applyThreshold(),
+    tables,
+    classes,
+    nemo,
+    spellOutBelow: r.number("spell_out_below", nemo ? 13 : 10, 0, 1000),
+    proseSpellOutBelow: r.number("prose_spell_out_below", nemo ? 0 : 100, 0, 1000),
+    ordinalSpellOutBelow: r.number("ordinal_spell_out_below", nemo ? 0 : 10, 0, 1000),
+    thousandsSeparator: SEPARATORS[separator],
+    separatorMinDigits: r.number("separator_min_digits", nemo ? 4 : 5, 4, 30),
+    currencyStyle: r.choice("currency_style", "symbol", ["symbol", "code"]),
+    padHour: r.boolean("pad_hour", nemo),
+    bareClock: r.boolean("bare_clock", nemo),
+    capitalizeMonths: r.boolean("capitalize_months", !nemo),
+    dateComma: r.boolean("date_comma", !nemo),
+    percentSpace: r.boolean("percent_space", nemo),
+    abbreviateAllUnits: r.boolean("abbreviate_all_units", nemo),
+    verseFormat: r.choice("verse_format", "dotted", ["dotted", "words"]),
+    respectCase: r.boolean("respect_case", !nemo),
+    detachPunctuation: r.boolean("detach_punctuation", nemo),
+  };
+  r.finish();
+  return options;
+}

@@ -1,0 +1,106 @@
+// What class matchers see: the segment's tokens as lower-case words (a
+// hyphenated token "ninety-five" gives two), with the runs inside which a
+// match may merge words. A token with leading or trailing punctuation ends or
+// starts a run ("five, six" is two numbers), so a merged span only carries
+// punctuation at its outer edges, which the stage puts back around the result.
+import type { Token } from "../../tokens.js";
+import type { ItnOptions } from "./options.js";
+import type { ItnTables } from "./tables.js";
+
+export interface MatchContext {
+  /** Lower-case word parts of the whole segment. */
+  readonly words: readonly string[];
+  /** The same parts as written (for case-keeping outputs). */
+  readonly raw: readonly string[];
+  readonly o: ItnOptions;
+  readonly t: ItnTables;
+  /** The segment reads as written prose: punctuated by the transcriber. */
+  readonly writtenProse: boolean;
+  /** Per-segment memo for readAmount: several classes read the same amount at the same word. */
+  readonly amounts: Map<number, unknown>;
+}
+
+/** A class's reading of words[i, end). */
+export interface SpanMatch {
+  end: number;
+  text: string;
+  confidence: number;
+}
+
+/** Tries to read a span starting at word i; `end` bounds it (the run's end). */
+export type ClassMatcher = (c: MatchContext, i: number, end: number) => SpanMatch | null;
+
+export interface WordView {
+  words: string[];
+  raw: string[];
+  /** Token index of each word. */
+  tokenOf: number[];
+  /** Exclusive end of the run each word belongs to. */
+  runEnd: number[];
+  /** Index of each token's first word (-1 for a token with no word). */
+  firstWord: number[];
+  lead: string[];
+  trail: string[];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
+const HYPHENATED = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
+
+/** Lead, core, trail of a token; fast path for the common all-letters word. */
+export function coreOf(text: string): { lead: string; core: string; trail: string } {
+  if (LETTER_OR_DIGIT.test(text[0] ?? "") && LETTER_OR_DIGIT.test(text[text.length - 1] ?? "")) {
+    return { lead: "", core: text, trail: "" };
+  }
+  const m = EDGES.exec(text)!;
+  return { lead: m[1]!, core: m[2]!, trail: m[3]! };
+}
+
+export function buildWordView(tokens: readonly Token[]): WordView {
+  const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], firstWord: [], lead: [], trail: [] };
+  let runStart = 0;
+  const closeRun = () => {
+    for (let k = runStart; k < v.words.length; k++) v.runEnd[k] = v.words.length;
+    runStart = v.words.length;
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const { lead, core, trail } = coreOf(tokens[t]!.text);
+    v.lead.push(lead);
+    v.trail.push(trail);
+    if (core === "") {
+      v.firstWord.push(-1);
+      closeRun();
+      continue;
+    }
+    if (lead !== "") closeRun();
+    v.firstWord.push(v.words.length);
+    const parts = core.includes("-") && HYPHENATED.test(core) ? core.split("-") : [core];
+    for (const part of parts) {
+      v.words.push(part.toLowerCase());
+      v.raw.push(part);
+      v.tokenOf.push(t);
+    }
+    if (trail !== "") closeRun();
+  }
+  closeRun();
+  return v;
+}
+
+/**
+ * The word before words[i] (anywhere in the segment) is a number, spoken or
+ * written, or holds digits ("gmt00"): a letter after it is a unit or suffix ("0 m", "5 s"), not the start
+ * of a code or address.
+ */
+export function followsNumber(c: MatchContext, i: number): boolean {
+  const prev = i > 0 ? c.words[i - 1]! : undefined;
+  return prev !== undefined && (/\d/.test(prev) || c.t.numbers.has(prev) || c.t.zeroDigits.has(prev) || c.t.scales.has(prev));
+}
+
+/** The word at words[k] (anywhere in the segment) is a number word that is not a digit, or a written number. */
+export function isNumberAt(c: MatchContext, k: number): boolean {
+  const w = c.words[k];
+  if (w === undefined) return false;
+  if (/^\d/.test(w)) return true;
+  const n = c.t.numbers.get(w);
+  return (n !== undefined && n >= 10) || c.t.scales.has(w);
+}

@@ -1,0 +1,150 @@
+// telephone: spoken digit strings — "one two three one two three five six
+// seven eight" -> "123-123-5678", "plus forty four …" -> "+44 123-123-5678",
+// card-like groupings ("1234 123456 1234") — IPv4 addresses ("one twenty
+// three dot one two three dot o dot four o") and serial / product codes
+// ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti").
+import { digitOf, readCardinal, readDigitString, readTwoDigits } from "./numbers.js";
+import { matchPhrase } from "./tables.js";
+import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+
+const PHONE_CONFIDENCE = 0.8;
+const DIGITS_CONFIDENCE = 0.7;
+/** Fewer spoken digits than this in a row is prose ("one two"), not a number string. */
+const MIN_DIGITS = 3;
+/** A string opening with "oh" must be phone-length: "oh one more thing" is an interjection. */
+const MIN_DIGITS_AFTER_OH = 7;
+
+/** A 10-digit number, or a card number (4-6-4 or 4-4-4-4 digits). */
+function numberPart(digits: string): string | null {
+  if (digits.length === 10) return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+  if (digits.length === 14) return `${digits.slice(0, 4)} ${digits.slice(4, 10)} ${digits.slice(10)}`;
+  if (digits.length === 16) return digits.replace(/(\d{4})(?=\d)/g, "$1 ");
+  return null;
+}
+
+function layout(c: MatchContext, digits: string): string {
+  const whole = numberPart(digits);
+  if (whole !== null) return whole;
+  if (digits.length === 7) return `${digits.slice(0, 3)}-${digits.slice(3)}`;
+  if (c.o.nemo) {
+    // NeMo's reading: a country code of 1..3 digits, a space, then a number part.
+    for (const partLength of [10, 14, 16]) {
+      const code = digits.length - partLength;
+      if (code >= 1 && code <= 3) return `${digits.slice(0, code)} ${numberPart(digits.slice(code))!}`;
+    }
+  } else if (digits.length === 11 && digits[0] === "1") return `1-${numberPart(digits.slice(1))!}`;
+  return digits;
+}
+
+/** One dotted group of an address: "one twenty three", "one two three", "forty five", "double five". */
+function readGroup(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
+  let best: { value: string; end: number } | null = null;
+  const d = c.t.numbers.get(c.words[i] ?? "");
+  if (d !== undefined && d >= 1 && d <= 9) {
+    const rest = readTwoDigits(c.t, c.words, i + 1, end);
+    if (rest !== null) best = { value: String(d * 100 + rest.value), end: rest.end };
+  }
+  const digits = readDigitString(c.t, c.words, i, end);
+  if (digits !== null && (best === null || digits.end > best.end)) best = { value: digits.digits, end: digits.end };
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card !== null && card.value <= 255n && (best === null || card.end > best.end)) best = { value: card.value.toString(), end: card.end };
+  return best;
+}
+
+function readAddress(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
+  const groups: string[] = [];
+  let j = i;
+  for (;;) {
+    const g = readGroup(c, j, end);
+    if (g === null || Number(g.value) > 255) return null;
+    groups.push(g.value);
+    j = g.end;
+    if (groups.length === 4) return { text: groups.join("."), end: j };
+    if (c.words[j] !== "dot" || j + 1 >= end) return null;
+    j += 1;
+  }
+}
+
+/** A number word that is not a digit, or a number already written in digits. */
+function isNumberAfter(c: MatchContext, word: string): boolean {
+  if (/^\d/.test(word)) return true;
+  return (c.t.numbers.has(word) || c.t.scales.has(word)) && digitOf(c.t, word) === undefined;
+}
+
+/** Single letters that never spell a code: the words "a" and "I", and "o" (a zero). */
+const NOT_CODE_LETTERS = new Set(["a", "i", "o"]);
+const SINGLE_LETTER = /^\p{L}$/u;
+/** Letters that may start a serial code (the stage's starter index uses this too). */
+export const CODE_LETTERS: readonly string[] = [..."bcdefghjklmnpqrstuvwxyz"];
+
+/** One piece of a code: a spelled letter, a digit word or a two-digit number ("eighty six"). */
+function codeItem(c: MatchContext, k: number, end: number, afterLetter: boolean): { text: string; end: number; letter: boolean } | null {
+  const w = c.words[k]!;
+  // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
+  if (SINGLE_LETTER.test(w)) return w === "o" || (!afterLetter && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
+  const two = readTwoDigits(c.t, c.words, k, end);
+  if (two !== null) return { text: String(two.value), end: two.end, letter: false };
+  const n = c.t.numbers.get(w);
+  return n !== undefined && n < 10 ? { text: String(n), end: k + 1, letter: false } : null;
+}
+
+/**
+ * A serial or product code: spelled letters and numbers, at least one of
+ * each ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" ->
+ * "4050ti"). A phrase the whitelist knows ("p c i e") is left to it; a code
+ * followed by more numbers is not a code ("b two hundred"), nor one right
+ * after a number (its letter is a unit there: "0 m zero").
+ */
+function readCode(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
+  if (c.o.classes.has("whitelist") && matchPhrase(c.t.whitelist, c.words, i, end) !== null) return null;
+  if (followsNumber(c, i)) return null;
+  let text = "";
+  let letters = 0;
+  let numbers = 0;
+  let k = i;
+  let lastLetter = false;
+  while (k < end) {
+    const item = codeItem(c, k, end, lastLetter);
+    if (item === null) break;
+    text += item.text;
+    if (item.letter) letters++;
+    else numbers++;
+    lastLetter = item.letter;
+    k = item.end;
+  }
+  if (letters === 0 || numbers === 0) return null;
+  // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
+  if (isNumberAt(c, k)) return null;
+  return { text, end: k };
+}
+
+export const matchTelephone: ClassMatcher = (c, i, end) => {
+  const address = c.words[i + 1] !== undefined ? readAddress(c, i, end) : null;
+  if (address !== null) return { end: address.end, text: address.text, confidence: PHONE_CONFIDENCE };
+  const code = readCode(c, i, end);
+  const phone = readPhone(c, i, end);
+  if (code !== null && (phone === null || code.end > phone.end)) return { end: code.end, text: code.text, confidence: DIGITS_CONFIDENCE };
+  return phone;
+};
+
+function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
+  let prefix = "";
+  let j = i;
+  if (c.words[i] === "plus") {
+    const code = readCardinal(c.t, c.words, i + 1, end);
+    if (code === null || code.value < 1n || code.value > 999n) return null;
+    prefix = `+${code.value.toString()} `;
+    j = code.end;
+  }
+  const digits = readDigitString(c.t, c.words, j, end, MIN_DIGITS);
+  if (digits === null) return null;
+  if (c.t.zeroDigits.has(c.words[j]!) && digits.digits.length < MIN_DIGITS_AFTER_OH) return null;
+  if (prefix !== "" && digits.digits.length < 7) return null;
+  // Every word must be a digit word: "one two three" but not "one two hundred",
+  // nor "triple zero thirteen", whether or not the number after is still
+  // spelled out (a second pass sees "triple zero 13").
+  const next = c.words[digits.end];
+  if (digits.end < end && next !== undefined && isNumberAfter(c, next)) return null;
+  const phoneLike = digits.digits.length === 7 || digits.digits.length >= 10;
+  return { end: digits.end, text: prefix + layout(c, digits.digits), confidence: phoneLike ? PHONE_CONFIDENCE : DIGITS_CONFIDENCE };
+}

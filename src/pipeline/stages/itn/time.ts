@@ -1,0 +1,104 @@
+// time: "five thirty p m" -> "5:30 p.m.", "quarter past two" -> "2:15",
+// "quarter to twelve" -> "11:45", "three o'clock" -> "3:00", time zones from a
+// table ("eight oclock g m t" -> "8:00 GMT"). A bare "eight fifty two" is a
+// time only with the bare_clock param (nemo style): in prose it is two numbers.
+import { readCardinal, readPairTail } from "./numbers.js";
+import { matchPhrase } from "./tables.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+
+const CONFIDENCE = 0.85;
+const BARE_CONFIDENCE = 0.6;
+const OCLOCK = new Set(["o'clock", "oclock", "o’clock"]);
+const PAST = new Set(["past", "after"]);
+const TO = new Set(["to", "till", "til", "before", "of"]);
+const MINUTE_WORDS = new Set(["minute", "minutes", "min", "mins"]);
+
+function readHour(c: MatchContext, i: number, end: number): { hour: number; end: number } | null {
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card === null || card.value < 1n || card.value > 12n) return null;
+  return { hour: Number(card.value), end: card.end };
+}
+
+/** "a m", "am", "a.m" (the trailing period was split off the token) -> "a.m."/"A.M." in the speaker's case. */
+function readMeridiem(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
+  if (i >= end) return null;
+  const w = c.words[i]!;
+  let letter: string;
+  let next = i + 1;
+  if (w === "am" || w === "pm" || w === "a.m" || w === "p.m") letter = c.raw[i]![0]!;
+  else if ((w === "a" || w === "p") && i + 1 < end && c.words[i + 1] === "m") {
+    letter = c.raw[i]!;
+    next = i + 2;
+  } else return null;
+  const upper = letter === letter.toUpperCase() && c.raw[next - 1]!.slice(-1) === c.raw[next - 1]!.slice(-1).toUpperCase();
+  return { text: upper ? `${letter.toUpperCase()}.M.` : `${letter.toLowerCase()}.m.`, end: next };
+}
+
+function clock(c: MatchContext, hour: number, minute: number, showZeroMinutes: boolean): string {
+  const h = c.o.padHour ? String(hour).padStart(2, "0") : String(hour);
+  if (minute === 0 && !showZeroMinutes) return h;
+  return `${h}:${String(minute).padStart(2, "0")}`;
+}
+
+/** Minutes in "ten past two" / "twenty five minutes to three": a count, "quarter" or "half". */
+function readMinutes(c: MatchContext, i: number, end: number): { minutes: number; end: number; explicit: boolean } | null {
+  const w = c.words[i];
+  if (w === "quarter") return { minutes: 15, end: i + 1, explicit: true };
+  if (w === "half") return { minutes: 30, end: i + 1, explicit: true };
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card === null || card.value < 1n || card.value > 59n) return null;
+  const withWord = card.end < end && MINUTE_WORDS.has(c.words[card.end]!);
+  return { minutes: Number(card.value), end: withWord ? card.end + 1 : card.end, explicit: withWord };
+}
+
+/** "quarter past two", "ten to three": a relative time or null. */
+function readRelative(c: MatchContext, i: number, end: number): { hour: number; minute: number; end: number } | null {
+  const m = readMinutes(c, i, end);
+  if (m === null || m.end >= end) return null;
+  const rel = c.words[m.end]!;
+  const past = PAST.has(rel);
+  if (!past && !TO.has(rel)) return null;
+  // "ten to three" is too often a range in prose: "to" needs "quarter" or "minutes"; "after" too.
+  if ((!past || rel === "after") && !m.explicit) return null;
+  if (m.minutes > 30 && m.minutes !== 45 && !m.explicit) return null;
+  const h = readHour(c, m.end + 1, end);
+  if (h === null) return null;
+  if (past) return { hour: h.hour, minute: m.minutes, end: h.end };
+  return { hour: h.hour === 1 ? 12 : h.hour - 1, minute: 60 - m.minutes, end: h.end };
+}
+
+function withZone(c: MatchContext, text: string, i: number, end: number): { text: string; end: number } {
+  const zone = matchPhrase(c.t.timeZones, c.words, i, end);
+  if (zone === null) return { text, end: i };
+  const written = c.o.nemo ? c.raw.slice(i, zone.end).join("") : zone.value;
+  return { text: `${text} ${written}`, end: zone.end };
+}
+
+export const matchTime: ClassMatcher = (c, i, end) => {
+  const rel = readRelative(c, i, end);
+  if (rel !== null) {
+    const mer = readMeridiem(c, rel.end, end);
+    const base = clock(c, rel.hour, rel.minute, true) + (mer ? ` ${mer.text}` : "");
+    const z = withZone(c, base, mer ? mer.end : rel.end, end);
+    return { end: z.end, text: z.text, confidence: CONFIDENCE };
+  }
+  const h = readHour(c, i, end);
+  if (h === null) return null;
+  let j = h.end;
+  let minute = 0;
+  let hasMinutes = false;
+  const tail = readPairTail(c.t, c.words, j, end);
+  if (tail !== null && Number(tail.digits) < 60) {
+    minute = Number(tail.digits);
+    hasMinutes = true;
+    j = tail.end;
+  }
+  const oclock = !hasMinutes && j < end && OCLOCK.has(c.words[j]!);
+  if (oclock) j += 1;
+  const mer = readMeridiem(c, j, end);
+  if (mer === null && !oclock && !(hasMinutes && c.o.bareClock)) return null;
+  const showZero = oclock || c.o.nemo;
+  const base = clock(c, h.hour, minute, showZero || hasMinutes) + (mer ? ` ${mer.text}` : "");
+  const z = withZone(c, base, mer ? mer.end : j, end);
+  return { end: z.end, text: z.text, confidence: mer || oclock ? CONFIDENCE : BARE_CONFIDENCE };
+};

@@ -1,0 +1,46 @@
+// verse_ref: spoken references — "chapter two verse forty seven" -> "2.47"
+// (or "chapter 2 verse 47" with verse_format: words), "verses five to seven"
+// -> "verses 5–7", "section three" -> "section 3". Numbers after a reference
+// word are labels, so the small-number policy does not apply.
+import { readCardinal } from "./numbers.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+
+const CONFIDENCE = 0.85;
+const REFERENCE_WORDS = new Set(["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]);
+
+function readNumber(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
+  const card = readCardinal(c.t, c.words, i, end);
+  return card === null || card.value === 0n ? null : { value: card.value.toString(), end: card.end };
+}
+
+/** "five to seven" / "five through seven" -> "5–7", or a single number. */
+function readNumberOrRange(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
+  const a = readNumber(c, i, end);
+  if (a === null) return null;
+  const w = c.words[a.end];
+  if ((w === "to" || w === "through") && a.end < end) {
+    const b = readNumber(c, a.end + 1, end);
+    if (b !== null) return { value: `${a.value}\u2013${b.value}`, end: b.end };
+  }
+  return a;
+}
+
+export const matchVerseRef: ClassMatcher = (c, i, end) => {
+  const head = c.words[i]!;
+  if (!REFERENCE_WORDS.has(head)) return null;
+  if (head === "chapter") {
+    const chapter = readNumber(c, i + 1, end);
+    if (chapter === null) return null;
+    const v = chapter.end;
+    if ((c.words[v] === "verse" || c.words[v] === "verses") && v < end) {
+      const verse = readNumberOrRange(c, v + 1, end);
+      if (verse !== null) {
+        const text = c.o.verseFormat === "dotted" ? `${chapter.value}.${verse.value}` : `${c.raw[i]} ${chapter.value} ${c.raw[v]} ${verse.value}`;
+        return { end: verse.end, text, confidence: CONFIDENCE };
+      }
+    }
+    return { end: chapter.end, text: `${c.raw[i]} ${chapter.value}`, confidence: CONFIDENCE };
+  }
+  const n = readNumberOrRange(c, i + 1, end);
+  return n === null ? null : { end: n.end, text: `${c.raw[i]} ${n.value}`, confidence: CONFIDENCE };
+};

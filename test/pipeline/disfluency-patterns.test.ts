@@ -1,0 +1,92 @@
+// Spec tests for the disfluency patterns mined from the Rev16 / Disfl-QA dev misses:
+// interruptions vs cut-offs, acknowledgement sentences, abandoned starts,
+// "I mean" as a gloss, and self-repairs with parallel reparanda.
+import { describe, expect, it } from "vitest";
+import { disfluencyOnly, runText } from "./helpers.js";
+
+const clean = disfluencyOnly();
+const text = (input: string) => runText(clean, input).text;
+
+describe("disfluency / filler: acknowledgement sentences and openers", () => {
+  it.each([
+    ["It's a sub. Yeah. It's a spook boat.", "It's a sub. It's a spook boat."],
+    ["We went home. Oh yeah. Then we ate.", "We went home. Then we ate."],
+    ["That was it. Right. So we left.", "That was it. So we left."],
+    ["It's a sub. Yeah, it's a spook boat.", "It's a sub. It's a spook boat."],
+    ["We ate. Oh, I was so hungry.", "We ate. I was so hungry."],
+  ])("drops the tic in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "Yeah. I would.", "Yeah, I would.", "It was fine. Yeah.", "Did you go? Yes. We went.", "Did you go? No. We stayed.",
+    "We left. Okay. Then we ate.", "I like it", "I mean it", "it was literally fine", "it was entirely fine", "we went as well.",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: interruptions are not cut-offs", () => {
+  it("keeps the word a backchannel interrupted", () => {
+    expect(text("The picture of all of them- Yeah. standing there")).toBe("The picture of all of them standing there");
+    expect(text("Shut up- mm-hmm about mine.")).toBe("Shut up about mine.");
+  });
+
+  it("still drops a word the speaker broke off", () => {
+    expect(text("I went to the- because it was late")).toBe("I went to because it was late");
+  });
+});
+
+describe("disfluency / self_repair: abandoned starts", () => {
+  it.each([
+    ["Like, the, it's not that big.", "It's not that big."],
+    ["and I, it literally felt like magic", "and it literally felt like magic"],
+    ["in the office and I… we worked late", "in the office and we worked late"],
+  ])("drops the hanging word in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["I, for one, agree", "we, the people, agree", "the big, red house", "I, too, went"])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("the self_repair class switch turns it off", () => {
+    const input = "and I, it literally felt like magic";
+    expect(runText(disfluencyOnly({}, { self_repair: false }), input).text).toBe(input);
+  });
+});
+
+describe("disfluency / discourse_filler: 'I mean' between commas is a gloss", () => {
+  it("only suggests it", () => {
+    const r = runText(clean, "it was, I mean, pretty good");
+    expect(r.text).toBe("it was, I mean, pretty good");
+    expect(r.edits.every((e) => !e.applied)).toBe(true);
+  });
+});
+
+describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
+  it.each([
+    ["What evolved 3 billion or no make that 5.3 billion years ago?", "What evolved 5.3 billion years ago?"],
+    ["In what form is oxygen transported in large containers no sorry smaller containers?", "In what form is oxygen transported in smaller containers?"],
+    ["What was Henry IV known as after taking the throne no sorry before taking the throne?", "What was Henry IV known as before taking the throne?"],
+    ["Which resort no coast is the desert on?", "Which coast is the desert on?"],
+    ["What could no did Alec propose?", "What did Alec propose?"],
+    ["How many people were um no weren't in the colonies?", "How many people weren't in the colonies?"],
+    ["What is another name for State Route 168 no no State Route 99 rather?", "What is another name for State Route 99?"],
+    ["What is the time element between three sorry no two or more parties?", "What is the time element between two or more parties?"],
+    ["What kind of force does not exist under Newton's first law, uh third law?", "What kind of force does not exist under Newton's third law?"],
+  ])("repairs %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("a bare 'uh' without an echo is only a filler", () => {
+    expect(text("What is red wine, uh, made from?")).toBe("What is red wine made from?");
+  });
+
+  it.each([
+    "Which law requires no qualifications?", "What offered no value?", "Which jurisdictions exist no longer?",
+    "Who had no real power?", "The club had had no wins.", "It was very very cold.", "I said that that was fine.",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { disfluencyOnly, runStream, runText } from "./helpers.js";
+
+const clean = disfluencyOnly();
+const text = (input: string) => runText(clean, input).text;
+
+describe("disfluency: seed failures", () => {
+  it.each(["literally", "entirely", "as well"])("never removes %j", (word) => {
+    for (const input of [`it was ${word} fine`, `${word}, we went`, `we went ${word}.`, `I like it ${word}`]) {
+      expect(text(input)).toBe(input);
+    }
+  });
+
+  it("keeps the next sentence's capital after a removal", () => {
+    expect(text("We went, um. Then we left.")).toBe("We went. Then we left.");
+    expect(text("It was great, you know. The end.")).toBe("It was great. The end.");
+    expect(text("We left. Uh, The Read is on.")).toBe("We left. The Read is on.");
+  });
+
+  it("keeps 'one of the most profound'", () => {
+    expect(text("this is one of the most profound verses")).toBe("this is one of the most profound verses");
+  });
+});
+
+describe("disfluency / discourse_filler", () => {
+  it.each([
+    ["you know, we went there", "we went there"],
+    ["and so, you know, calories mattered", "and so calories mattered"],
+    ["it was, like, huge", "it was huge"],
+    ["so like we went home", "so we went home"],
+    ["Like, I shed actual tears", "I shed actual tears"],
+    ["he has, sort of, a plan", "he has a plan"],
+  ])("removes the filler in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
+    "I was like, no way", "I feel like it's over", "things like that", "like I said, it works", "she looks like Rob",
+    "I would like to start", "that sort of thing",
+  ])("keeps content use %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("only suggests a sentence-opening 'I mean,' (weak evidence)", () => {
+    const r = runText(clean, "I mean, he is fine");
+    expect(r.text).toBe("I mean, he is fine");
+    expect(r.edits.map((e) => [e.rule, e.before, e.applied])).toEqual([
+      ["discourse_filler", "I", false],
+      ["discourse_filler", "mean,", false],
+    ]);
+  });
+
+  it("the class switch turns the rule off", () => {
+    expect(runText(disfluencyOnly({}, { discourse_filler: false }), "you know, we went").text).toBe("you know, we went");
+  });
+});
+
+describe("disfluency / repetition", () => {
+  it.each([
+    ["the the soul", "the soul"],
+    ["and and it", "and it"],
+    ["It's, it's worth it.", "It's worth it."],
+    ["there is… there is this", "there is this"],
+    ["I- I'm good", "I'm good"],
+    ["the, uh, the soul", "the soul"],
+    ["I I I think so", "I think so"],
+  ])("%j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["I had had enough", "I know that that is true", "bye bye now", "call five five five one two", "it was very very good"])(
+    "keeps the legitimate double in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
+  it("takes the legit doubles list from params", () => {
+    expect(runText(disfluencyOnly({ legit_doubles: ["the"] }), "the the soul").text).toBe("the the soul");
+    expect(runText(disfluencyOnly({ legit_doubles: [] }), "I had had enough").text).toBe("I had enough");
+  });
+
+  it("records the earlier copy as the removed span, with its source words", () => {
+    const r = runText(clean, "we saw the the soul");
+    expect(r.edits).toEqual([
+      { stage: "disfluency", rule: "repetition", before: "the", after: "", source: { start: 2, end: 3 }, confidence: 0.9, applied: true },
+    ]);
+  });
+});
+
+describe("disfluency / self_repair", () => {
+  it.each([
+    ["we will discuss, uh, I mean we'll explore X", "we'll explore X"],
+    ["Krishna explains, rather, he reveals", "Krishna reveals"],
+    ["What was the original empire, sorry, name?", "What was the original name?"],
+    ["What is the no make that who is the emphasis?", "Who is the emphasis?"],
+    ["the density modulo 8 or wait 9", "the density modulo 9"],
+    ["What did Wahl and Ammann no no Karlen and Singer present?", "What did Karlen and Singer present?"],
+  ])("%j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "What actually happened?", "What job requires no qualifications?", "I'm sorry for the delay", "I would rather stay",
+    "How long did they wait for the train?", "There was no answer", "We can no longer wait",
+  ])("keeps content use %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("suggests instead of applying when the repair's confidence is below the threshold", () => {
+    const r = runText(disfluencyOnly({ apply_threshold: 0.9 }), "Krishna explains, rather, he reveals");
+    expect(r.text).toBe("Krishna explains, rather, he reveals");
+    const repair = r.edits.filter((e) => e.rule === "self_repair");
+    expect(repair.map((e) => [e.before, e.source.start, e.applied])).toEqual([
+      ["explains,", 1, false],
+      ["rather,", 2, false],
+      ["he", 3, false],
+    ]);
+    expect(r.needsReview).toBe(true);
+  });
+});
+
+describe("disfluency / marker_phrase", () => {
+  it("drops 'let me rephrase that' and keeps what follows", () => {
+    expect(text("let me rephrase that, we build it together")).toBe("we build it together");
+    expect(text("It failed. Let me rephrase that. It did not work.")).toBe("It failed. It did not work.");
+  });
+
+  it("reads the list from params", () => {
+    expect(runText(disfluencyOnly({ marker_phrases: ["put differently"] }), "put differently, it works").text).toBe("it works");
+    expect(runText(disfluencyOnly({}, { marker_phrase: false }), "let me rephrase that, ok").text).toBe("let me rephrase that, ok");
+  });
+});
+
+describe("disfluency: idempotence and streams", () => {
+  it.each([
+    "we will discuss, uh, I mean we'll explore X", "the the the soul", "you know, like, um, it was, it was fine",
+    "What did Wahl and Ammann no no Karlen and Singer present?",
+  ])("a second run changes nothing: %j", (input) => {
+    const once = text(input);
+    expect(runText(clean, once).edits.filter((e) => e.applied)).toEqual([]);
+  });
+
+  it("processes each segment of a stream on its own", () => {
+    expect(runStream(clean, ["so um we went", "the the soul. Um, Then"])).toEqual(["so we went", "the soul. Then"]);
+  });
+});

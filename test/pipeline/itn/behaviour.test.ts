@@ -1,0 +1,148 @@
+// How ITN edits behave: timings and spans of merged words, punctuation and
+// case, class switches (profile, stream, mid-stream), suggestions, idempotence.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileProfile, type CompiledPipeline, type StreamContext } from "../../../src/pipeline/index.js";
+import { runText, textSegment, wordSegment } from "../helpers.js";
+import { itnSentence } from "./generators.js";
+import { defaultItn, itn, itnOnly, nemoItn, resources } from "./helpers.js";
+
+describe("itn merged words", () => {
+  it("keep exact timings (first start .. last end) and list the source span", () => {
+    const r = defaultItn.run(wordSegment(["over", "eighteen", "thousand", "verses"]), {}).result;
+    expect(r.text).toBe("over 18,000 verses");
+    expect(r.words[1]).toMatchObject({ text: "18,000", startMs: 100, endMs: 290, confidence: 0.9, source: { start: 1, end: 3 } });
+    expect(r.words[2]).toMatchObject({ text: "verses", startMs: 300, endMs: 390, source: { start: 3, end: 4 } });
+    expect(r.edits).toEqual([
+      { stage: "itn", rule: "cardinal", before: "eighteen thousand", after: "18,000", source: { start: 1, end: 3 }, confidence: 0.9, applied: true },
+    ]);
+  });
+
+  it("one edit per span, named by class", () => {
+    const r = runText(defaultItn, "at five thirty p m it cost four dollars");
+    expect(r.text).toBe("at 5:30 p.m. it cost $4");
+    expect(r.edits.map((e) => [e.rule, e.before, e.after])).toEqual([
+      ["time", "five thirty p m", "5:30 p.m."],
+      ["money", "four dollars", "$4"],
+    ]);
+  });
+});
+
+describe("itn punctuation and case", () => {
+  it.each([
+    ["it was nineteen ninety-five.", "it was 1995."],
+    ["(twenty five dollars), then", "($25), then"],
+    ["five, six, seven hundred", "five, six, 700"],
+    ["Over Eighteen Thousand Verses", "Over Eighteen Thousand Verses"],
+    ["July fourth twenty twenty", "July 4, 2020"],
+  ])("%j -> %j", (spoken, written) => {
+    expect(itn(spoken)).toBe(written);
+  });
+
+  it("capitalised number words are read when respect_case is off (cased NeMo input)", () => {
+    expect(itn("Two hundred and fifty four", itnOnly({ params: { respect_case: false } }))).toBe("254");
+  });
+
+  it("already-written forms are left alone", () => {
+    for (const text of ["$4.69 on July 4, 2020 at 5:30 p.m.", "18,000 verses", "the 12th century", "a.bc@gmail.com", "2.47"]) {
+      expect(runText(defaultItn, text).edits).toEqual([]);
+    }
+  });
+});
+
+describe("itn class switches", () => {
+  const money = "it cost four dollars on july fourth twenty twenty";
+  it("per profile", () => {
+    expect(itn(money, itnOnly({ classes: { money: false } }))).toBe("it cost four dollars on July 4, 2020");
+  });
+
+  it("per stream (overrides win over the profile)", () => {
+    const p = itnOnly({ classes: { money: false } }, { itn: { classes: { money: true, date: false } } });
+    expect(itn(money, p)).toBe("it cost $4 on july fourth twenty twenty");
+  });
+
+  it("mid-stream: a recompiled pipeline picks up the same stream context", () => {
+    const profile = { stages: { disfluency: { enabled: false } } };
+    const before = compileProfile(profile, undefined, resources);
+    const after = compileProfile(profile, { itn: { classes: { telephone: false } } }, resources);
+    let context: StreamContext = {};
+    const first = before.run(textSegment("call one two three one two three five six seven eight."), context);
+    context = first.context;
+    const second = after.run(textSegment("call one two three one two three five six seven eight."), context);
+    expect(first.result.text).toBe("Call 123-123-5678.");
+    expect(second.result.text).toBe("Call one two three one two three five six seven eight.");
+  });
+
+  it("the whole stage can be switched off, and unknown names are rejected", () => {
+    expect(itn("twenty dollars", itnOnly({ enabled: false }))).toBe("twenty dollars");
+    expect(() => itnOnly({ classes: { mony: false } })).toThrow(/classes.mony/);
+    expect(() => itnOnly({ params: { thousands_separator: "dots" } })).toThrow(/thousands_separator/);
+  });
+
+  it("below apply_threshold the edit is only suggested", () => {
+    const r = runText(itnOnly({ params: { apply_threshold: 0.99 } }), "twenty dollars");
+    expect(r.text).toBe("twenty dollars");
+    expect(r.needsReview).toBe(true);
+    expect(r.edits[0]).toMatchObject({ rule: "money", after: "$20", applied: false });
+  });
+
+  it("without loaded tables the stage validates options but changes nothing", () => {
+    const p = compileProfile({ stages: { itn: { params: { style: "nemo" } } } });
+    expect(runText(p, "twenty dollars").text).toBe("Twenty dollars");
+  });
+});
+
+describe("itn idempotence", () => {
+  // Disfluency is off here: it runs before ITN and is tested on its own; this
+  // property is about ITN (and casing after it) on ITN's own output.
+  const pipelines = [
+    ["default", compileProfile({ stages: { disfluency: { enabled: false } } }, undefined, resources)],
+    ["nemo", compileProfile({ stages: { disfluency: { enabled: false }, itn: { params: { style: "nemo" } } } }, undefined, resources)],
+    ["default, itn only", itnOnly()],
+    ["nemo, itn only", itnOnly({ params: { style: "nemo" } })],
+  ] as const;
+
+  function expectStable(p: CompiledPipeline, text: string): void {
+    const once = runText(p, text).text;
+    const twice = runText(p, once);
+    expect(twice.edits.filter((e) => e.applied), `${JSON.stringify(text)} -> ${JSON.stringify(once)}`).toEqual([]);
+    expect(twice.text).toBe(once);
+  }
+
+  // Found by the property below (and its long local runs); each was a root cause, not a one-off.
+  it.each([
+    // a label swallowed the next word ("com twelfth" -> "comtwelfth") until that word became "12th"
+    "one dot com twelfth",
+    "write a at gmail dot com please",
+    "x dot com two",
+    // "every word a digit word" looked only for spelled numbers after the digits, not "13"
+    "triple-zero thirteen january",
+    // a letter after a written number is a unit ("0 m zero"), not a code or an address
+    "zero meters zero",
+    "zero-second dot past and",
+    "g m t zero-zero -x zero first",
+    // a code must not depend on how a later token is split or written ("twelve-million" -> "$12 million")
+    "g m t-zero twelve-million dollars 18,000",
+    // a reading ending inside a token is re-read up to that token, not dropped
+    "january-nineteen nineteen-second",
+    "verse-ninety eight-zero zero",
+    // written prose is told by punctuation only: ITN removes capitals ("TWO O'CLOCK" -> "2:00")
+    "nineteen? two O'CLOCK",
+    "minus Nineteen ninety january!",
+    "point Zero; twelve",
+  ])("regression %j", (text) => {
+    for (const [, p] of pipelines) expectStable(p, text);
+  });
+
+  it("one dot com twelfth -> 1.com 12th", () => {
+    expect(itn("one dot com twelfth")).toBe("1.com 12th");
+    expect(itn("one dot com twelfth", nemoItn)).toBe("1.com 12th");
+  });
+
+  it.each(pipelines)("running the pipeline on ITN output changes nothing (%s)", (_name, p) => {
+    fc.assert(
+      fc.property(itnSentence, (text) => expectStable(p, text)),
+      { numRuns: 1500 },
+    );
+  });
+});

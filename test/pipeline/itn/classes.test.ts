@@ -1,0 +1,142 @@
+// One spec table per ITN class, default style unless noted.
+import { describe, expect, it } from "vitest";
+import { itn, itnOnly, nemoItn } from "./helpers.js";
+
+const cases: Record<string, Array<[string, string]>> = {
+  cardinal: [
+    ["minus sixty", "-60"],
+    ["one hundred forty seven thousand four hundred fifty one", "147,451"],
+    ["twenty one hundred and eleven", "2111"],
+    ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
+    ["we saw twenty one birds", "we saw 21 birds"],
+  ],
+  ordinal: [
+    ["the twenty third time", "the 23rd time"],
+    ["eleven hundred twenty first", "1121st"],
+    ["the first time", "the first time"],
+  ],
+  decimal: [
+    ["five point two million", "5.2 million"],
+    ["point one two o five", ".1205"],
+    ["eighteen point o five", "18.05"],
+    ["four hundred million", "400 million"],
+  ],
+  fraction: [
+    ["twelve and a half", "12 1/2"],
+    ["fifteen thirds", "15/3"],
+    ["one half of the class", "one half of the class"],
+  ],
+  percent: [["eighteen point one four percent", "18.14%"], ["five per cent", "5%"]],
+  money: [
+    ["forty five billion dollars", "$45 billion"],
+    ["twenty nine dollars fifty cents", "$29.50"],
+    ["one fifty five dollars", "$155"],
+    ["thirty billion yen", "¥30 billion"],
+    ["one dollars", "one dollars"],
+  ],
+  measure: [
+    ["two hundred kilometers per hour", "200 km/h"],
+    ["minus sixty six kilograms", "-66 kg"],
+    ["five to ten kilometers", "5–10 km"],
+    ["two hours later", "two hours later"],
+    ["twenty hours later", "20 hours later"],
+    ["seventy two degrees fahrenheit", "72 °F"],
+  ],
+  date: [
+    ["july twenty fifth two thousand twelve", "July 25, 2012"],
+    ["the twenty fifth of july twenty twelve", "25 July 2012"],
+    ["october nineteen oh five", "October 1905"],
+    ["june thirty", "June 30"],
+    ["the nineteen nineties", "the 1990s"],
+    ["second quarter of twenty twenty two", "Q2 2022"],
+    ["you may one day", "you may one day"],
+  ],
+  time: [
+    ["quarter to twelve", "11:45"],
+    ["two p m", "2 p.m."],
+    ["three o'clock", "3:00"],
+    ["eight oclock g m t", "8:00 GMT"],
+    ["eleven forty six AM", "11:46 A.M."],
+    ["five to ten people", "five to 10 people"],
+  ],
+  telephone: [
+    ["one two three one two three five six seven eight", "123-123-5678"],
+    ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
+    ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
+    ["it runs on x eighty six", "it runs on x86"],
+    ["vitamin b twelve", "vitamin b12"],
+    ["a thirty six", "a 36"],
+    ["zero meters zero", "0 m zero"],
+  ],
+  electronic: [
+    ["a dot b c at g mail dot com", "a.bc@gmail.com"],
+    ["write to john at gmail dot com", "write to john@gmail.com"],
+    ["h t t p colon slash slash w w w dot o u r d a i l y n e w s dot com", "http://www.ourdailynews.com"],
+    ["kore dot ai", "kore.ai"],
+    ["look at the dot com boom", "look at the dot com boom"],
+    ["write a at gmail dot com please", "write a@gmail.com please"],
+    ["see N vidia dot com", "see nvidia.com"],
+    ["visit our daily news dot com today", "visit our daily news.com today"],
+  ],
+  verse_ref: [
+    ["chapter two verse forty seven", "2.47"],
+    ["in chapter two", "in chapter 2"],
+    ["verses five to seven", "verses 5–7"],
+  ],
+};
+
+describe.each(Object.entries(cases))("itn class %s", (_name, table) => {
+  it.each(table)("%j -> %j", (spoken, written) => {
+    expect(itn(spoken)).toBe(written);
+  });
+});
+
+describe("itn classes off by default", () => {
+  it("roman and whitelist only when asked", () => {
+    expect(itn("world war two and doctor dao")).toBe("world war two and doctor dao");
+    const asked = itnOnly({ classes: { roman: true, whitelist: true } });
+    expect(itn("world war two and doctor dao", asked)).toBe("World War II and dr. dao");
+    expect(itn("Henry the eighth", asked)).toBe("Henry VIII");
+  });
+
+  it("verse_format words", () => {
+    expect(itn("chapter two verse forty seven", itnOnly({ params: { verse_format: "words" } }))).toBe("chapter 2 verse 47");
+  });
+});
+
+describe("itn nemo style", () => {
+  it.each([
+    ["eighteen thousand eight hundred fifty four dollars", "$18854"],
+    ["two p m", "02:00 p.m."],
+    ["eight fifty two", "08:52"],
+    ["july twenty fifth two thousand twelve", "july 25 2012"],
+    ["eighteen point one four percent", "18.14 %"],
+    ["three hours", "3 h"],
+    ["twelve", "twelve"],
+    ["Twenty!", "20 !"],
+    ["E s three", "Es3"],
+    ["r t x forty fifty t i", "RTX 4050ti"],
+    ["p c i e x eight", "PCIe x8"],
+    ["one one two three one two three five six seven eight", "1 123-123-5678"],
+    ["one two three four one two three four five six one two three four", "1234 123456 1234"],
+    ["were forty people, then", "were 40 people, then"],
+  ])("%j -> %j", (spoken, written) => {
+    expect(itn(spoken, nemoItn)).toBe(written);
+  });
+});
+
+describe("itn written prose (default style)", () => {
+  it.each([
+    ["Louis and Jacqueline had eleven children .", "Louis and Jacqueline had eleven children ."],
+    ["and forty two union men were fired.", "and forty two union men were fired."],
+    ["it cost twenty dollars.", "it cost $20."],
+    ["over eighteen thousand verses.", "over 18,000 verses."],
+    ["they had eleven children", "they had 11 children"],
+  ])("%j -> %j", (spoken, written) => {
+    expect(itn(spoken)).toBe(written);
+  });
+
+  it("prose_spell_out_below: 0 turns the rule off", () => {
+    expect(itn("they had eleven children.", itnOnly({ params: { prose_spell_out_below: 0 } }))).toBe("they had 11 children.");
+  });
+});
