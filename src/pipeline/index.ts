@@ -12,7 +12,7 @@ export type {
   StageSettingsInput,
   StreamContext,
 } from "./types.js";
-export { compileProfile, type CompiledPipeline, type CompiledStage, type PipelineRun } from "./profile.js";
+export { compileProfile, type CompiledPipeline, type CompiledStage, type PipelineRun, type StageTiming } from "./profile.js";
 export { STAGE_NAMES, isStageName, type StageName } from "./stages/index.js";
 export { StageOptionsError, violationField, type OptionViolation } from "./errors.js";
 export { tokenizeSegment } from "./tokens.js";

@@ -33,7 +33,17 @@ export interface CompiledPipeline {
    * replaced by a later segment covering the same speech, so it must not move
    * sentence state forward.
    */
-  run(segment: SegmentInput, context: StreamContext): PipelineRun;
+  run(segment: SegmentInput, context: StreamContext, timing?: StageTiming): PipelineRun;
+}
+
+/**
+ * Optional per-stage timing. The clock is handed in (the pipeline reads no
+ * clock of its own); milliseconds are added to stageMs[stage] so a caller can
+ * total a whole batch and report it once.
+ */
+export interface StageTiming {
+  now(): number;
+  stageMs: Record<string, number>;
 }
 
 interface ActiveStage {
@@ -108,7 +118,7 @@ class Pipeline implements CompiledPipeline {
     private readonly active: readonly ActiveStage[],
   ) {}
 
-  run(segment: SegmentInput, context: StreamContext): PipelineRun {
+  run(segment: SegmentInput, context: StreamContext, timing?: StageTiming): PipelineRun {
     const sources = tokenizeSegment(segment);
     let tokens = toTokens(sources, segment);
     const log = new EditLog();
@@ -130,7 +140,13 @@ class Pipeline implements CompiledPipeline {
       current = s;
       const before = Object.hasOwn(prior.stages, s.name) ? prior.stages[s.name] : undefined;
       env.state = before;
-      tokens = s.stage.run(tokens, s.options, env);
+      if (timing) {
+        const started = timing.now();
+        tokens = s.stage.run(tokens, s.options, env);
+        timing.stageMs[s.name] = (timing.stageMs[s.name] ?? 0) + (timing.now() - started);
+      } else {
+        tokens = s.stage.run(tokens, s.options, env);
+      }
       if (env.state !== before) (slots ??= { ...prior.stages })[s.name] = env.state;
     }
 

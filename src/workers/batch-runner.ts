@@ -9,6 +9,7 @@ import type {
   StageSettingsInput,
   StreamContext,
 } from "../pipeline/types.js";
+import type { StageTiming } from "../pipeline/profile.js";
 import {
   startedMarkSlot,
   toWireError,
@@ -25,7 +26,7 @@ import { encodeResponses } from "./wire.js";
 
 /** The slice of the pipeline's compiled profile that workers use. */
 export interface CompiledPipeline {
-  run(segment: SegmentInput, context: StreamContext): { result: SegmentResult; context: StreamContext };
+  run(segment: SegmentInput, context: StreamContext, timing?: StageTiming): { result: SegmentResult; context: StreamContext };
 }
 
 export type CompileProfile = (
@@ -88,8 +89,9 @@ export function createBatchRunner(
       let context = job.context;
       const results: SegmentResult[] = [];
       const started = performance.now();
+      const timing: StageTiming = { now: () => performance.now(), stageMs: metrics.stageMs };
       for (const segment of job.segments) {
-        const step = pipeline.run(segment, context);
+        const step = pipeline.run(segment, context, timing);
         results.push(step.result);
         context = step.context;
       }

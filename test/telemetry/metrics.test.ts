@@ -55,6 +55,10 @@ describe("/metrics", () => {
     expect(moved("lipi_pipeline_batch_seconds_count", { phase: "pipeline" })).toBe(batches);
     expect(moved("lipi_pipeline_batch_seconds_sum", { phase: "pipeline" })).toBeGreaterThan(0);
     expect(moved("lipi_pool_batch_segments_sum")).toBe(SEGMENTS);
+    // Every enabled stage reports its time once per batch.
+    for (const stage of ["disfluency", "itn", "casing"]) {
+      expect(moved("lipi_pipeline_stage_seconds_count", { stage })).toBe(batches);
+    }
     // Two fillers per segment, removed by the disfluency stage.
     expect(moved("lipi_edits_total", { stage: "disfluency", outcome: "applied" })).toBe(2 * SEGMENTS);
     expect(after.find("lipi_edits_total", { stage: "disfluency" }).every((s) => s.labels["rule"] !== "")).toBe(true);
