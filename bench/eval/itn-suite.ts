@@ -53,6 +53,9 @@ function scoreRows(pipeline: CompiledPipeline | null, file: string, rows: readon
 
 export function runItnSuite(files: readonly string[], resources: unknown, repoRoot: string): ItnSummary {
   const { pipeline, note } = stageOnlyPipeline("itn", ITN_SETTINGS, resources);
+  // GoogleTN is Wikipedia text, not NeMo's test style: it is scored with the
+  // settings lipi ships (the default style), which is what users get.
+  const shipped = stageOnlyPipeline("itn", [{}], resources).pipeline;
   const results: FileResult[] = [];
   const failures: Failure[] = [];
   let malformed = 0;
@@ -62,13 +65,16 @@ export function runItnSuite(files: readonly string[], resources: unknown, repoRo
     malformed += bad.length;
     const shown = path.relative(repoRoot, file);
     const tolerant = isGoogleTn(file);
-    const { identity, changed } = scoreRows(pipeline, shown, rows, tolerant, failures);
+    const { identity, changed } = scoreRows(tolerant ? shipped : pipeline, shown, rows, tolerant, failures);
     const all = tally(identity.total + changed.total, identity.correct + changed.correct);
     results.push({ file: shown, ...all });
     if (tolerant) googleTn = { file: shown, identity, changed, all };
   }
-  const total = results.reduce((s, r) => s + r.total, 0);
-  const correct = results.reduce((s, r) => s + r.correct, 0);
+  // Overall is exact match over the exact-match files; GoogleTN (tolerant,
+  // another style) is reported in its own block.
+  const exact = results.filter((r) => r.file !== googleTn?.file);
+  const total = exact.reduce((s, r) => s + r.total, 0);
+  const correct = exact.reduce((s, r) => s + r.correct, 0);
   const summary: ItnSummary = { suite: "itn", pipeline: note, files: results, overall: tally(total, correct), malformedLines: malformed, failures };
   if (googleTn !== undefined) summary.googleTn = googleTn;
   return summary;

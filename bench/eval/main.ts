@@ -2,6 +2,7 @@
 // sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA).
 // Prints a report (or one JSON summary with --json) and merges the summary
 // into bench/results/quality.json.
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { Command } from "commander";
@@ -38,7 +39,9 @@ async function main(argv: string[]): Promise<void> {
 
   let summary: SuiteSummary;
   if (suite === "itn") {
-    const dataFiles = files.length > 0 ? files : tsvFilesIn(path.join(opts.data, "itn/en"));
+    const googleTn = path.join(opts.data, "itn/google_tn_nemo/sentences.tsv");
+    const dataFiles =
+      files.length > 0 ? files : [...tsvFilesIn(path.join(opts.data, "itn/en")), ...(existsSync(googleTn) ? [googleTn] : [])];
     summary = runItnSuite(dataFiles, await loadResources(), REPO_ROOT) as unknown as SuiteSummary;
   } else if (suite === "disfluency") {
     summary = runDisfluencySuite(files.length > 0 ? files : defaultDisfluencyFiles(opts.data), REPO_ROOT) as unknown as SuiteSummary;

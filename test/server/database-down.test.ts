@@ -4,33 +4,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSegments } from "../../src/store/index.js";
 import { checkHealth, healthClient, type HealthClient } from "../helpers/health.js";
-import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
-import { createTestSchema } from "../helpers/postgres.js";
+import { startLipiWithCuttableDatabase, type LipiWithCuttableDatabase } from "../helpers/cuttable-database.js";
+import type { TestLipi } from "../helpers/lipi.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
+import type { TcpProxy } from "../helpers/tcp-proxy.js";
 
 let t: TestLipi;
 let proxy: TcpProxy;
-let dropSchema: () => Promise<void>;
+let fixture: LipiWithCuttableDatabase;
 let health: HealthClient;
 
 beforeAll(async () => {
-  const schema = await createTestSchema();
-  dropSchema = schema.drop;
-  const url = new URL(schema.connectionString);
-  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-  url.port = String(proxy.port);
-  t = await startTestLipi("pglite", {
-    store: { databaseUrl: url.toString() },
-    persistence: { retryInitialMs: 50, retryMaxMs: 200, flushIntervalMs: 20 },
-  });
+  fixture = await startLipiWithCuttableDatabase();
+  ({ lipi: t, proxy } = fixture);
   health = healthClient(t.address);
 });
 afterAll(async () => {
   health?.close();
-  await t?.stop();
-  await proxy?.close();
-  await dropSchema?.();
+  await fixture?.stop();
 });
 
 const storeStatus = () => checkHealth(health, "lipi.store");

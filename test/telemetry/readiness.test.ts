@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Readiness, type ReadinessProbes } from "../../src/telemetry/readiness.js";
 import { checkHealth, healthClient } from "../helpers/health.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
-import { createTestSchema } from "../helpers/postgres.js";
+import { startLipiWithCuttableDatabase, type LipiWithCuttableDatabase } from "../helpers/cuttable-database.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
-import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
+import type { TcpProxy } from "../helpers/tcp-proxy.js";
 import { scrape } from "./prometheus-text.js";
 
 interface ReadyBody {
@@ -32,24 +32,16 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Pro
 describe("readiness with a required database", () => {
   let t: TestLipi;
   let proxy: TcpProxy;
-  let dropSchema: () => Promise<void>;
+  let fixture: LipiWithCuttableDatabase;
 
   beforeAll(async () => {
-    const schema = await createTestSchema();
-    dropSchema = schema.drop;
-    const url = new URL(schema.connectionString);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.port = String(proxy.port);
-    t = await startTestLipi("pglite", {
-      store: { databaseUrl: url.toString() },
-      persistence: { retryInitialMs: 50, retryMaxMs: 200, flushIntervalMs: 20 },
+    fixture = await startLipiWithCuttableDatabase({
       metrics: { readiness: { requiredDependencies: ["store"], evaluateIntervalMs: 100 } },
     });
+    ({ lipi: t, proxy } = fixture);
   });
   afterAll(async () => {
-    await t?.stop();
-    await proxy?.close();
-    await dropSchema?.();
+    await fixture?.stop();
   });
 
   it("flips /readyz, grpc health and lipi_ready when PostgreSQL goes away, and recovers", async () => {
