@@ -22,3 +22,5 @@ export { DEFAULT_FILLERS } from "./stages/disfluency.js";
 export { DEFAULT_APPLY_THRESHOLD } from "./stage.js";
 export type { PipelineResources } from "./resources.js";
 export { parseItnTables, ITN_TABLE_NAMES, ItnTableError, type ItnTables, type ItnTableSources } from "./stages/itn/tables.js";
+export { parseWordList } from "./stages/redaction/index.js";
+export { DRIFT_GUARD_FLAG } from "./stages/guard.js";

@@ -6,10 +6,13 @@ import { StageOptionsError, type OptionViolation } from "./errors.js";
 import { buildResult } from "./result.js";
 import { resolveSettings, type BaseStageOptions, type ResolvedStageSettings, type Stage, type StageEnv } from "./stage.js";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages/index.js";
+import { DRIFT_GUARD_FLAG, editRatio, hasRevertible, isProtected, protectedSpans, type GuardOptions } from "./stages/guard.js";
 import { endsSentence } from "./text.js";
-import { toTokens, tokenizeSegment } from "./tokens.js";
+import { scrubRedactedEdits } from "./stages/redaction/index.js";
+import { toTokens, tokenizeSegment, type Token } from "./tokens.js";
+import type { ContextView } from "./context.js";
 import type { PipelineResources } from "./resources.js";
-import type { ProfileInput, SegmentInput, SegmentResult, StageSettingsInput, StreamContext } from "./types.js";
+import type { ProfileInput, SegmentInput, SegmentResult, SourceWord, Span, StageSettingsInput, StreamContext } from "./types.js";
 
 export interface CompiledStage {
   readonly name: StageName;
@@ -109,31 +112,72 @@ export function compileProfile(
     }
   }
   if (violations.length > 0) throw new StageOptionsError(violations);
-  return new Pipeline(compiled, active);
+  // The guard is a post-pass over the whole segment, not a stage in the loop.
+  const guard = active.find((s) => s.name === "guard");
+  return new Pipeline(compiled, active.filter((s) => s !== guard), guard?.options as GuardOptions | undefined);
+}
+
+interface StagesRun {
+  tokens: Token[];
+  log: EditLog;
+  atSentenceStart: boolean;
+  slots: Record<string, unknown> | undefined;
 }
 
 class Pipeline implements CompiledPipeline {
   constructor(
     readonly stages: readonly CompiledStage[],
     private readonly active: readonly ActiveStage[],
+    private readonly guard: GuardOptions | undefined,
   ) {}
 
   run(segment: SegmentInput, context: StreamContext, timing?: StageTiming): PipelineRun {
     const sources = tokenizeSegment(segment);
+    const prior = readContext(context);
+    let pass = this.runStages(segment, sources, prior, 0, [], timing);
+    // Drift guard: too much of the segment changed, so run it again keeping
+    // only confident edits (the rest are logged as suggestions). A re-run,
+    // not a patch, keeps every span and timing exact.
+    const g = this.guard;
+    if (g !== undefined) {
+      const spans = protectedSpans(pass.log.edits);
+      const ratio = editRatio(pass.log.edits, sources, spans);
+      if (ratio > g.maxEditRatio) {
+        if (hasRevertible(pass.log.edits, g.keepConfidence, spans)) pass = this.runStages(segment, sources, prior, g.keepConfidence, spans, timing);
+        const detail = `edit ratio ${ratio.toFixed(2)} > ${g.maxEditRatio}: only edits with confidence >= ${g.keepConfidence} kept, the rest suggested`;
+        pass.log.flag("guard", DRIFT_GUARD_FLAG, detail, true);
+      }
+    }
+    const { tokens, log } = pass;
+    scrubRedactedEdits(log.edits);
+    const result = buildResult(segment, sources, tokens, log);
+    if (!segment.isFinal) return { result, context };
+    const last = tokens[tokens.length - 1];
+    const atSentenceStart = last === undefined ? pass.atSentenceStart : endsSentence(last.text);
+    return { result, context: writeContext(atSentenceStart, pass.slots ?? prior.stages) };
+  }
+
+  /**
+   * Every active stage once. `floor` raises each stage's apply threshold,
+   * except for edits the guard protects (redaction's, and those overlapping
+   * the `spans` redaction covered in the first pass).
+   */
+  private runStages(segment: SegmentInput, sources: SourceWord[], prior: ContextView, floor: number, spans: readonly Span[], timing?: StageTiming): StagesRun {
     let tokens = toTokens(sources, segment);
     const log = new EditLog();
-    const prior = readContext(context);
     let slots: Record<string, unknown> | undefined;
 
     // One env reused across stages; the current stage is swapped in as we go
     // (propose/flag are only called from inside a stage's run).
     let current = this.active[0] as ActiveStage;
+    const threshold = (s: ActiveStage, edit: ProposedEdit) =>
+      floor === 0 || isProtected(s.name, edit.source, spans) ? s.options.applyThreshold : Math.max(s.options.applyThreshold, floor);
     const env: StageEnv = {
       atSentenceStart: prior.atSentenceStart,
       state: undefined,
       isFinal: segment.isFinal,
       sources,
-      propose: (edit: ProposedEdit) => log.propose(current.name, current.options.applyThreshold, edit),
+      propose: (edit: ProposedEdit) => log.propose(current.name, threshold(current, edit), edit),
       flag: (code: string, detail: string, needsReview?: boolean) => log.flag(current.name, code, detail, needsReview),
     };
     for (const s of this.active) {
@@ -149,11 +193,6 @@ class Pipeline implements CompiledPipeline {
       }
       if (env.state !== before) (slots ??= { ...prior.stages })[s.name] = env.state;
     }
-
-    const result = buildResult(segment, sources, tokens, log);
-    if (!segment.isFinal) return { result, context };
-    const last = tokens[tokens.length - 1];
-    const atSentenceStart = last === undefined ? env.atSentenceStart : endsSentence(last.text);
-    return { result, context: writeContext(atSentenceStart, slots ?? prior.stages) };
+    return { tokens, log, atSentenceStart: env.atSentenceStart, slots };
   }
 }

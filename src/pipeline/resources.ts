@@ -6,6 +6,8 @@ import type { ItnTables } from "./stages/itn/tables.js";
 export interface PipelineResources {
   /** English ITN tables; without them the itn stage compiles but changes nothing. */
   itn?: ItnTables;
+  /** Lower-case profane words (config/redaction/profanity-en.txt) for the redaction stage's profanity class. */
+  profanity?: readonly string[];
 }
 
 export type { ItnTables } from "./stages/itn/tables.js";

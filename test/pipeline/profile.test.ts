@@ -17,7 +17,7 @@ function violationsOf(profile: ProfileInput, overrides?: Record<string, StageSet
 
 describe("STAGE_NAMES", () => {
   it("lists the stages in run order", () => {
-    expect(STAGE_NAMES).toEqual(["disfluency", "itn", "casing"]);
+    expect(STAGE_NAMES).toEqual(["disfluency", "itn", "casing", "redaction", "guard"]);
   });
 });
 
@@ -28,6 +28,8 @@ describe("compileProfile: merging profile and stream overrides", () => {
       ["disfluency", true],
       ["itn", true],
       ["casing", true],
+      ["redaction", false],
+      ["guard", false],
     ]);
     expect(runText(p, "um, so").text).toBe("So");
   });

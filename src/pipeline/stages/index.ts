@@ -6,8 +6,10 @@ import type { Stage } from "../stage.js";
 import { disfluencyStage } from "./disfluency.js";
 import { casingStage } from "./casing.js";
 import { itnStage } from "./itn/index.js";
+import { redactionStage } from "./redaction/index.js";
+import { guardStage } from "./guard.js";
 
-export const STAGE_NAMES = ["disfluency", "itn", "casing"] as const;
+export const STAGE_NAMES = ["disfluency", "itn", "casing", "redaction", "guard"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Every stage by name; a Map so wire-supplied names like "constructor" cannot hit Object.prototype. */
@@ -15,6 +17,8 @@ export const STAGES: ReadonlyMap<string, Stage> = new Map<StageName, Stage>([
   ["disfluency", disfluencyStage],
   ["itn", itnStage],
   ["casing", casingStage],
+  ["redaction", redactionStage],
+  ["guard", guardStage],
 ]);
 
 export function isStageName(name: string): name is StageName {

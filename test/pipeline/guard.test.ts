@@ -1,0 +1,57 @@
+// Spec: the drift guard reverts low-confidence edits when too much changed,
+// returns them as suggestions, flags the segment, and never undoes redaction.
+import { describe, expect, it } from "vitest";
+import { compileProfile, DRIFT_GUARD_FLAG, type StageSettingsInput } from "../../src/pipeline/index.js";
+import { runText } from "./helpers.js";
+import { resources } from "./itn/helpers.js";
+
+function guarded(guard: StageSettingsInput["params"] = {}, stages: Record<string, StageSettingsInput> = {}) {
+  return compileProfile({ stages: { casing: { enabled: false }, guard: { enabled: true, params: guard }, ...stages } }, undefined, resources);
+}
+
+describe("guard", () => {
+  it("leaves a segment alone when the edit ratio is within the bound", () => {
+    const r = runText(guarded(), "we paid twenty dollars for the whole set of books today");
+    expect(r.text).toBe("we paid $20 for the whole set of books today");
+    expect(r.flags).toEqual([]);
+  });
+
+  it("over the bound: low-confidence edits become suggestions, the segment is flagged", () => {
+    const r = runText(guarded({ max_edit_ratio: 0.3, keep_confidence: 0.92 }), "um uh twenty dollars");
+    // Filler removal (confident) stays; ITN money (below keep_confidence) is suggested only.
+    const itn = r.edits.filter((e) => e.stage === "itn");
+    expect(itn.length).toBeGreaterThan(0);
+    expect(itn.every((e) => !e.applied && e.confidence < 0.92)).toBe(true);
+    expect(r.text).toBe("twenty dollars");
+    expect(r.flags.map((f) => f.code)).toContain(DRIFT_GUARD_FLAG);
+    expect(r.needsReview).toBe(true);
+    // Spans and timings come from a clean re-run: every output word maps to its own source word.
+    expect(r.words.map((w) => w.source)).toEqual([{ start: 2, end: 3 }, { start: 3, end: 4 }]);
+  });
+
+  it("keep_confidence 0 keeps every edit but still flags the drift", () => {
+    const r = runText(guarded({ max_edit_ratio: 0.3, keep_confidence: 0 }), "um uh twenty dollars");
+    expect(r.text).toBe("$20");
+    expect(r.flags.map((f) => f.code)).toEqual([DRIFT_GUARD_FLAG]);
+  });
+
+  it("never reverts redaction, nor the ITN edit redaction built on", () => {
+    const r = runText(guarded({}, { redaction: { enabled: true } }), "five five five one two three four five six seven");
+    expect(r.text).toBe("[PHONE]");
+    expect(r.flags).toEqual([]);
+  });
+
+  it("is idempotent on its own output", () => {
+    const p = guarded({ max_edit_ratio: 0.3, keep_confidence: 0.92 }, { redaction: { enabled: true } });
+    for (const s of ["um uh twenty dollars", "um so twenty five percent of 555-123-4567", "uh a@b.com"]) {
+      const first = runText(p, s);
+      const second = runText(p, first.text);
+      expect(second.edits.filter((e) => e.applied)).toEqual([]);
+      expect(second.text).toBe(first.text);
+    }
+  });
+
+  it("validates its params", () => {
+    expect(() => guarded({ max_edit_ratio: 2 })).toThrow(/max_edit_ratio/);
+  });
+});
