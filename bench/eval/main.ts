@@ -1,5 +1,6 @@
 // `npm run eval -- <suite> [files…]`: quality of one stage on external test
-// sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA).
+// sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA),
+// format (whole profiles on raw ASR: JSON lines of {asr, reference}).
 // Prints a report (or one JSON summary with --json) and merges the summary
 // into bench/results/quality.json.
 import { existsSync } from "node:fs";
@@ -7,7 +8,10 @@ import path from "node:path";
 
 import { Command } from "commander";
 
+import { loadConfig } from "../../src/config/load.js";
+
 import { defaultDisfluencyFiles, runDisfluencySuite } from "./disfluency-suite.js";
+import { defaultFormatFiles, runFormatSuite } from "./format-suite.js";
 import { runItnSuite } from "./itn-suite.js";
 import { loadResources, REPO_ROOT } from "./pipelines.js";
 import { formatReport, withoutFailures, writeQuality, type SuiteSummary } from "./report.js";
@@ -18,6 +22,8 @@ interface EvalOptions {
   json?: boolean;
   failures?: boolean | string;
   write: boolean;
+  profile?: string;
+  config?: string;
 }
 
 const DEFAULT_FAILURES_SHOWN = 50;
@@ -26,11 +32,13 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name("eval")
     .description("Scores a pipeline stage on test sets; results merge into bench/results/quality.json")
-    .argument("<suite>", "itn | disfluency")
+    .argument("<suite>", "itn | disfluency | format")
     .argument("[files...]", "test files (default: the suite's dev sets under --data)")
     .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
     .option("--json", "print one machine-readable summary to stdout")
     .option("--failures [n]", `list misses (first n, default ${DEFAULT_FAILURES_SHOWN})`)
+    .option("--profile <name>", "format: one profile for every file (default: verbatim for Earnings-21, clean otherwise)")
+    .option("--config <file>", "format: YAML merged over config/default.yaml for the profiles (environment overrides are ignored)")
     .option("--no-write", "do not update bench/results/quality.json")
     .parse(argv);
   const [suite, given] = program.processedArgs as [string, string[]];
@@ -45,8 +53,15 @@ async function main(argv: string[]): Promise<void> {
     summary = runItnSuite(dataFiles, await loadResources(), REPO_ROOT) as unknown as SuiteSummary;
   } else if (suite === "disfluency") {
     summary = runDisfluencySuite(files.length > 0 ? files : defaultDisfluencyFiles(opts.data), REPO_ROOT) as unknown as SuiteSummary;
+  } else if (suite === "format") {
+    const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });
+    const formatOptions = { profiles: config.pipeline.profiles, resources: await loadResources(), repoRoot: REPO_ROOT };
+    summary = runFormatSuite(files.length > 0 ? files : defaultFormatFiles(opts.data), {
+      ...formatOptions,
+      ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+    }) as unknown as SuiteSummary;
   } else {
-    return program.error(`unknown suite "${suite}" (known: itn, disfluency)`);
+    return program.error(`unknown suite "${suite}" (known: itn, disfluency, format)`);
   }
 
   if (opts.write) writeQuality(path.join(REPO_ROOT, "bench/results/quality.json"), summary);

@@ -43,8 +43,45 @@ function pct(t: Tally): string {
   return `${(t.accuracy * 100).toFixed(1)}%`;
 }
 
+interface FormatLike {
+  file?: string;
+  profile?: string;
+  records: number;
+  skippedTooLong: number;
+  raw: { sensitive: { wer: number }; normalised: { wer: number }; casing: Tally };
+  processed: { sensitive: { wer: number }; normalised: { wer: number }; casing: Tally };
+  punctuation: Record<"period" | "comma" | "question" | "sentenceEnd", { precision: number; recall: number; f1: number; truePositive: number; falsePositive: number }>;
+}
+
+function pct2(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** The `format` suite's block for one file (or overall). */
+function formatFigures(name: string, f: FormatLike): string[] {
+  const pr = (k: keyof FormatLike["punctuation"]) => {
+    const p = f.punctuation[k];
+    // No mark of the class predicted: precision is undefined (the JSON keeps precisionRecall's 1).
+    const precision = p.truePositive + p.falsePositive === 0 ? "n/a" : p.precision.toFixed(3);
+    return `${k} ${precision}/${p.recall.toFixed(3)}/${p.f1.toFixed(3)}`;
+  };
+  return [
+    `  ${name}${f.profile ? `  [profile ${f.profile}]` : ""}  ${f.records} records${f.skippedTooLong ? `, ${f.skippedTooLong} skipped (too long)` : ""}`,
+    `    WER case+punct sensitive: raw ${pct2(f.raw.sensitive.wer)} -> lipi ${pct2(f.processed.sensitive.wer)}`,
+    `    WER normalised (no harm): raw ${pct2(f.raw.normalised.wer)} -> lipi ${pct2(f.processed.normalised.wer)}`,
+    `    punctuation P/R/F1: ${pr("period")}  ${pr("comma")}  ${pr("question")}  ${pr("sentenceEnd")}`,
+    `    casing accuracy: raw ${pct(f.raw.casing)} -> lipi ${pct(f.processed.casing)} (${f.processed.casing.total} aligned words)`,
+  ];
+}
+
 /** Plain-text report: one line per file, the overall line, then the suite's own figures. */
 export function formatReport(summary: SuiteSummary): string {
+  if (summary.suite === "format") {
+    const lines = [`suite format  (${String(summary.pipeline ?? "")}; number fold: ${String(summary.numberFold ?? "")})`];
+    for (const f of summary.files as unknown as FormatLike[]) lines.push(...formatFigures(f.file ?? "", f));
+    if (summary.files.length > 1) lines.push(...formatFigures("overall", summary.overall as unknown as FormatLike));
+    return lines.join("\n");
+  }
   const lines: string[] = [`suite ${summary.suite}  (${String(summary.pipeline ?? "")})`];
   const width = Math.max(8, ...summary.files.map((f) => f.file.length));
   for (const f of summary.files) lines.push(`  ${f.file.padEnd(width)}  ${String(f.correct).padStart(6)}/${String(f.total).padEnd(6)} ${pct(f)}`);
