@@ -15,46 +15,39 @@ import type { ReadinessReport } from "../telemetry/readiness.js";
 
 export const SERVED_SERVICES = ["lipi.v1.TranscriptService"] as const;
 export const DEPENDENCIES = ["lipi.store", "lipi.pool"] as const;
-export type Dependency = (typeof DEPENDENCIES)[number];
 
 export class HealthReporter {
   readonly implementation = new HealthImplementation({ "": "NOT_SERVING" });
+  /** What watchers were last told, per entry: every change goes through set(), so nothing is sent twice. */
+  private readonly published = new Map<string, ServingStatus>([["", "NOT_SERVING"]]);
 
   constructor() {
-    for (const name of SERVED_SERVICES) this.implementation.setStatus(name, "NOT_SERVING");
-    for (const name of DEPENDENCIES) this.implementation.setStatus(name, "SERVING");
+    for (const name of SERVED_SERVICES) this.set(name, "NOT_SERVING");
+    for (const name of DEPENDENCIES) this.set(name, "SERVING");
   }
 
-  /** The serving state of the process and every service it serves. */
+  /** The serving state of the process and every service it serves (bind and shutdown). */
   setAll(status: ServingStatus): void {
-    this.implementation.setStatus("", status);
-    for (const name of SERVED_SERVICES) this.implementation.setStatus(name, status);
+    this.set("", status);
+    for (const name of SERVED_SERVICES) this.set(name, status);
   }
-
-  setDependency(name: Dependency, status: ServingStatus): void {
-    this.implementation.setStatus(name, status);
-  }
-
-  private published = new Map<string, ServingStatus>();
 
   /**
-   * Pushes what changed since the last report (Watch streams see changes
-   * only). A "warn" dependency (down but not required) is NOT_SERVING on its
-   * own entry while the overall status stays SERVING.
+   * Applies a readiness report. A "warn" dependency (down but not required)
+   * is NOT_SERVING on its own entry while the overall status stays SERVING.
    */
   publish(report: ReadinessReport): void {
-    const next = new Map<string, ServingStatus>();
-    const overall: ServingStatus = report.ready ? "SERVING" : "NOT_SERVING";
-    next.set("", overall);
-    for (const name of SERVED_SERVICES) next.set(name, overall);
+    this.setAll(report.ready ? "SERVING" : "NOT_SERVING");
     const store = report.checks["store"];
-    if (store) next.set("lipi.store", store.status === "pass" ? "SERVING" : "NOT_SERVING");
+    if (store) this.set("lipi.store", store.status === "pass" ? "SERVING" : "NOT_SERVING");
     const pool = report.checks["pool"];
-    if (pool) next.set("lipi.pool", pool.status === "pass" ? "SERVING" : "NOT_SERVING");
-    for (const [name, status] of next) {
-      if (this.published.get(name) === status) continue;
-      this.published.set(name, status);
-      this.implementation.setStatus(name, status);
-    }
+    if (pool) this.set("lipi.pool", pool.status === "pass" ? "SERVING" : "NOT_SERVING");
+  }
+
+  /** Watch streams see changes only. */
+  private set(name: string, status: ServingStatus): void {
+    if (this.published.get(name) === status) return;
+    this.published.set(name, status);
+    this.implementation.setStatus(name, status);
   }
 }
