@@ -18,7 +18,8 @@ export interface LipiClientOptions {
   metadata?: Metadata;
 }
 
-export function segment(draft: SegmentDraft): Segment {
+/** A Segment with the wire defaults filled in (a final, unnumbered, empty segment). */
+export function segment(draft: Partial<Segment>): Segment {
   return { id: "", seq: 0, isFinal: true, stability: 0, startMs: 0, endMs: 0, text: "", words: [], speaker: "", ...draft };
 }
 

@@ -9,6 +9,7 @@ import type {
   StreamProcessResponse,
   TranscriptServiceClient,
 } from "../../src/gen/lipi/v1/transcript.js";
+import { segment, streamConfig } from "../../src/client/lipi-client.js";
 
 export class StreamProbe {
   readonly call: ClientDuplexStream<StreamProcessRequest, StreamProcessResponse>;
@@ -45,17 +46,11 @@ export class StreamProbe {
   }
 
   config(config: Partial<StreamConfig> = {}): boolean {
-    return this.send({
-      $case: "config",
-      value: { profile: "", stages: {}, lexiconIds: [], language: "", sessionId: "", persist: false, interimHandling: 0, ...config },
-    });
+    return this.send({ $case: "config", value: streamConfig(config) });
   }
 
-  segment(segment: Partial<Segment>): boolean {
-    return this.send({
-      $case: "segment",
-      value: { id: "", seq: 0, isFinal: true, stability: 0, startMs: 0, endMs: 0, text: "", words: [], speaker: "", ...segment },
-    });
+  segment(draft: Partial<Segment>): boolean {
+    return this.send({ $case: "segment", value: segment(draft) });
   }
 
   get segments(): ProcessedSegment[] {

@@ -3,6 +3,7 @@
 // segments per unary call (INVALID_ARGUMENT naming the field and the limit).
 import { status, type ServiceError } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { segment, streamConfig } from "../../src/client/lipi-client.js";
 import { decodeBadRequest, decodeFieldViolations } from "../../src/server/errors.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
@@ -44,8 +45,8 @@ describe("limits", () => {
   });
 
   it("rejects a Process call with more segments than allowed", async () => {
-    const seg = { id: "", seq: 0, isFinal: true, stability: 0, startMs: 0, endMs: 0, text: "a", words: [], speaker: "" };
-    const config = { profile: "", stages: {}, lexiconIds: [], language: "", sessionId: "", persist: false, interimHandling: 0 };
+    const seg = segment({ text: "a" });
+    const config = streamConfig();
     const err = await new Promise<ServiceError>((resolve) =>
       t.client.process({ config, segments: [seg, seg, seg, seg] }, (e) => resolve(e!)),
     );

@@ -2,7 +2,8 @@
 // every field violation listed.
 import { Metadata, status, type ServiceError } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProcessRequest, ProcessResponse, Segment } from "../../src/gen/lipi/v1/transcript.js";
+import type { ProcessRequest, ProcessResponse } from "../../src/gen/lipi/v1/transcript.js";
+import { segment, streamConfig } from "../../src/client/lipi-client.js";
 import { decodeFieldViolations } from "../../src/server/errors.js";
 import { listSegments } from "../../src/store/index.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
@@ -15,8 +16,8 @@ afterAll(async () => {
   await lipi?.stop();
 });
 
-const seg = (s: Partial<Segment>): Segment => ({ id: "", seq: 0, isFinal: true, stability: 0, startMs: 0, endMs: 0, text: "", words: [], speaker: "", ...s });
-const config = { profile: "", stages: {}, lexiconIds: [], language: "", sessionId: "", persist: false, interimHandling: 0 };
+const seg = segment;
+const config = streamConfig();
 
 function processCall(request: ProcessRequest): Promise<ProcessResponse> {
   return new Promise((resolve, reject) => lipi.client.process(request, (err, res) => (err ? reject(err) : resolve(res!))));
