@@ -4,8 +4,12 @@
 // (not ready) while the store migrates and while streams drain.
 import type { LipiConfig } from "./config/schema.js";
 import type { ProfileInput } from "./pipeline/types.js";
+import type { AuditSink } from "./security/audit-entry.js";
+import { startSecurity, type Security } from "./security/index.js";
+import { serverCredentials } from "./security/tls.js";
 import type { SessionRecorder } from "./server/ports.js";
 import { startServer, type LipiServer } from "./server/server.js";
+import { AuditLog } from "./store/audit-log.js";
 import { openDatabase, type Database } from "./store/db.js";
 import { migrate } from "./store/migrate.js";
 import { PersistenceWriter } from "./store/persistence-writer.js";
@@ -24,6 +28,10 @@ export interface RunningLipi {
   /** Prometheus registry and observers; undefined when metrics.enabled is false. */
   metrics: LipiMetrics | undefined;
   readiness: Readiness;
+  /** The hash-chained audit log every call is recorded in (the server's audit sink unless options.auditSink). */
+  auditLog: AuditLog;
+  /** Authentication, RBAC and limits; `devToken` is the admin token printed at a loopback dev start. */
+  security: Security;
   /** The /metrics, /healthz, /readyz port; undefined when metrics.enabled is false. */
   observability: ObservabilityServer | undefined;
   reloadProfiles(profiles: Record<string, ProfileInput>): void;
@@ -36,6 +44,8 @@ export interface StartOptions {
   workerUrl?: URL;
   /** Span processors replacing the OTEL_* exporter (tests: an in-memory exporter). */
   spanProcessors?: TracingOptions["spanProcessors"];
+  /** Where every call's audit record goes; default: the hash-chained audit log in the store. */
+  auditSink?: AuditSink;
 }
 
 export async function startLipi(config: LipiConfig, logger: Logger, options: StartOptions = {}): Promise<RunningLipi> {
@@ -62,9 +72,13 @@ interface Telemetry {
 
 async function startServing(config: LipiConfig, logger: Logger, options: StartOptions, telemetry: Telemetry): Promise<RunningLipi> {
   const { metrics, readiness, observability } = telemetry;
+  // Before anything starts: a refused plaintext address or a missing certificate stops the start here.
+  const credentials = serverCredentials(config.tls, config.server.host);
   const database = await openDatabase(config.store, logger);
   if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger);
   const writer = new PersistenceWriter(database.pool, config.persistence, logger);
+  const auditLog = new AuditLog(database.pool, config.audit, logger);
+  const security = await startSecurity(config, database.pool, logger);
 
   let profiles: Record<string, ProfileInput> = config.pipeline.profiles;
   const pool = new PipelinePool({
@@ -82,6 +96,9 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
     recorder: writerRecorder(writer, logger.child({ component: "persistence" })),
     logger,
     metrics,
+    security: { gate: security.gate, audit: options.auditSink ?? auditLog },
+    credentials,
+    auditDb: database.pool,
   });
 
   // Database trouble degrades persistence, not processing: it shows on its
@@ -90,19 +107,25 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
   readiness.attach({
     draining: () => server.draining,
     poolQueuedTasks: () => pool.stats().queuedTasks,
+    // The audit log shares the database: its failed writes or dropped entries degrade the same entry.
     store: () => {
       const health = writer.health();
-      return health.state === "ok" ? { ok: true } : { ok: false, since: health.since, lastError: health.lastError };
+      const audit = auditLog.health();
+      if (health.state !== "ok") return { ok: false, since: health.since, lastError: health.lastError };
+      if (audit.state !== "ok") return { ok: false, since: audit.since, lastError: `audit log: ${audit.lastError}` };
+      return { ok: true };
     },
   });
   const publishHealth = () => server.health.publish(readiness.evaluate());
   publishHealth();
   writer.on("health", publishHealth);
+  auditLog.on("health", publishHealth);
   const healthTimer = setInterval(publishHealth, config.metrics.readiness.evaluateIntervalMs);
   healthTimer.unref();
   if (metrics) {
     metrics.watchPool(() => pool.stats());
-    metrics.watchWriteBuffers({ persistence: () => writer.stats() });
+    metrics.watchWriteBuffers({ persistence: () => writer.stats(), audit: () => auditLog.stats() });
+    metrics.watchAuditLog(() => auditLog.stats());
     metrics.watchStreams(() => server.sessions.size);
     metrics.watchReadiness(() => readiness.evaluate());
   }
@@ -114,6 +137,8 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
     writer,
     metrics,
     readiness,
+    auditLog,
+    security,
     observability,
     reloadProfiles(next) {
       profiles = next;
@@ -128,6 +153,9 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
       if (report.unwritten.length > 0) {
         logger.error({ rows: report.unwritten.length, sample: report.unwritten.slice(0, 3) }, "persistence rows left unwritten at shutdown");
       }
+      // After the drain: every call, streams included, has handed its audit entry over by now.
+      await auditLog.close(config.audit.closeTimeoutMs);
+      await security.close();
       await database.close();
       clearInterval(healthTimer);
       await flushTracing().catch((err: unknown) => logger.warn({ err }, "trace export at shutdown failed"));

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `lipi` — run the server, manage the database, process files locally.
 import { Command, Option } from "commander";
+import { registerAudit } from "./audit.js";
 import { registerMigrate } from "./migrate.js";
 import { registerProcess } from "./process.js";
 import { registerServe } from "./serve.js";
 import { registerStream } from "./stream.js";
+import { registerToken } from "./token.js";
 
 const program = new Command()
   .name("lipi")
@@ -16,5 +18,7 @@ registerServe(program);
 registerMigrate(program);
 registerProcess(program);
 registerStream(program);
+registerToken(program);
+registerAudit(program);
 
 await program.parseAsync(process.argv);

@@ -1,11 +1,16 @@
 // `lipi stream`: send a file to a running lipi over gRPC and print what comes
 // back — the one-line way to try the server.
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { credentials } from "@grpc/grpc-js";
 import { createInterface } from "node:readline";
 import { Option, type Command } from "commander";
 import { LipiClient, type SegmentDraft } from "../client/lipi-client.js";
 import { ProcessedSegment, Segment } from "../gen/lipi/v1/transcript.js";
+import type { LipiConfig } from "../config/schema.js";
 import { decodeBadRequest } from "../server/errors.js";
+import { loadOrCreateHs256Secret } from "../security/hs256-secret.js";
+import { mintHs256Token } from "../security/tokens.js";
+import { configFor } from "./common.js";
 
 export function registerStream(program: Command): void {
   program
@@ -16,9 +21,14 @@ export function registerStream(program: Command): void {
     .addOption(new Option("-f, --format <format>", "input and output format").choices(["text", "jsonl"]).default("text"))
     .option("-p, --profile <name>", "profile (default: the server's)")
     .option("--persist", "ask the server to store the session")
-    .action(async (file: string | undefined, opts: { target: string; format: "text" | "jsonl"; profile?: string; persist?: boolean }) => {
+    .addOption(new Option("--token <jwt>", "bearer token (default for a server on this machine with the dev HS256 secret: a 10-minute operator token signed with it)").env("LIPI_TOKEN"))
+    .option("--tls", "connect with TLS (system CAs)")
+    .option("--ca <file>", "connect with TLS, trusting this PEM CA")
+    .action(async (file: string | undefined, opts: StreamOptions, command: Command) => {
       const input = !file || file === "-" ? process.stdin : createReadStream(file, "utf8");
-      const client = new LipiClient(opts.target);
+      const channel = opts.ca ? credentials.createSsl(readFileSync(opts.ca)) : opts.tls ? credentials.createSsl() : credentials.createInsecure();
+      const token = opts.token ?? (await localDevToken(opts.target, configFor(command)));
+      const client = new LipiClient(opts.target, { credentials: channel, ...(token ? { token } : {}) });
       let failures = 0;
       try {
         const config = { profile: opts.profile ?? "", persist: opts.persist ?? false };
@@ -40,6 +50,41 @@ export function registerStream(program: Command): void {
       }
       if (failures > 0 && !process.exitCode) process.exitCode = 1;
     });
+}
+
+/**
+ * Without --token, a server on this machine running with the dev HS256 secret
+ * (the default `npm start`) is called with a short-lived operator token signed
+ * by that same secret file — what `lipi token mint` would print. Anything else
+ * needs a real token.
+ */
+async function localDevToken(target: string, config: LipiConfig): Promise<string | undefined> {
+  const host = target.slice(0, target.lastIndexOf(":")).replace(/^\[|\]$/g, "");
+  const { auth } = config;
+  if (!LOOPBACK_HOSTS.has(host) || !auth.enabled || auth.keySource !== "hs256" || !existsSync(auth.hs256.secretFile)) return undefined;
+  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
+  const minted = await mintHs256Token(secret, {
+    subject: "lipi-cli",
+    roles: ["operator"],
+    ttlSec: DEV_TOKEN_TTL_SEC,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    rolesClaim: auth.rolesClaim,
+  });
+  return minted.token;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+const DEV_TOKEN_TTL_SEC = 600;
+
+interface StreamOptions {
+  target: string;
+  format: "text" | "jsonl";
+  profile?: string;
+  persist?: boolean;
+  token?: string;
+  tls?: boolean;
+  ca?: string;
 }
 
 async function* readSegments(input: NodeJS.ReadableStream, format: "text" | "jsonl"): AsyncGenerator<SegmentDraft> {

@@ -1,7 +1,14 @@
 // A thin ergonomic wrapper over the generated TranscriptService client:
 // stream segments in as an async iterable, get responses out as one, with
 // write back-pressure honoured so a fast producer never buffers unbounded.
-import { credentials, type ChannelCredentials, type ClientDuplexStream, type Metadata } from "@grpc/grpc-js";
+import {
+  credentials,
+  InterceptingCall,
+  type ChannelCredentials,
+  type ClientDuplexStream,
+  type Interceptor,
+  type Metadata,
+} from "@grpc/grpc-js";
 import {
   TranscriptServiceClient,
   type Segment,
@@ -16,6 +23,24 @@ export type ConfigDraft = Partial<StreamConfig>;
 export interface LipiClientOptions {
   credentials?: ChannelCredentials;
   metadata?: Metadata;
+  /** Bearer JWT sent as `authorization` metadata on every call. */
+  token?: string;
+}
+
+/**
+ * Adds `authorization: Bearer <token>` to every call. An interceptor rather
+ * than call credentials, which grpc-js refuses to combine with a plaintext
+ * channel (lipi on loopback in development).
+ */
+export function bearerTokenInterceptor(token: string): Interceptor {
+  const value = `Bearer ${token}`;
+  return (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start(metadata, listener, next) {
+        metadata.set("authorization", value);
+        next(metadata, listener);
+      },
+    });
 }
 
 /** A Segment with the wire defaults filled in (a final, unnumbered, empty segment). */
@@ -31,7 +56,11 @@ export class LipiClient {
   readonly raw: TranscriptServiceClient;
 
   constructor(address: string, private readonly options: LipiClientOptions = {}) {
-    this.raw = new TranscriptServiceClient(address, options.credentials ?? credentials.createInsecure());
+    this.raw = new TranscriptServiceClient(
+      address,
+      options.credentials ?? credentials.createInsecure(),
+      options.token ? { interceptors: [bearerTokenInterceptor(options.token)] } : {},
+    );
   }
 
   /**

@@ -72,8 +72,13 @@ export function envOverrides(env: NodeJS.ProcessEnv): Tree {
   let tree: Tree = {};
   for (const [name, raw] of Object.entries(env)) {
     if (raw === undefined) continue;
+    // The conventional names platforms set (Heroku, Render, compose files).
     if (name === "DATABASE_URL") {
       tree = deepMerge(tree, { store: { databaseUrl: raw } });
+      continue;
+    }
+    if (name === "REDIS_URL") {
+      tree = deepMerge(tree, { redis: { url: raw } });
       continue;
     }
     if (!name.startsWith(ENV_PREFIX) || RESERVED_ENV.has(name)) continue;

@@ -19,11 +19,13 @@ import {
   type StreamConfig,
   type StreamStats,
 } from "../gen/lipi/v1/transcript.js";
+import type { SpanContext } from "@opentelemetry/api";
 import type { Status } from "../gen/google/rpc/status.js";
 import type { ProfileInput, SegmentInput, SegmentResult, StreamContext } from "../pipeline/types.js";
+import type { CallContext } from "../security/call-context.js";
 import type { Logger } from "../telemetry/logger.js";
 import type { StreamObserver } from "../telemetry/metrics.js";
-import { bindToActiveContext } from "../telemetry/tracing.js";
+import { activeSpanContext } from "../telemetry/tracing.js";
 import { badRequestStatus, RpcError } from "./errors.js";
 import type { PipelineRunner, SessionRecorder } from "./ports.js";
 import { encodedResponseAt } from "../workers/wire.js";
@@ -46,6 +48,8 @@ export interface StreamSessionDeps {
   logger: Logger;
   /** Per-segment latency and errors; absent when metrics are off. */
   metrics?: StreamObserver | undefined;
+  /** The call's audit context: the session fills in its ids and live counts. */
+  callContext?: CallContext | undefined;
 }
 
 export class StreamSession {
@@ -71,29 +75,43 @@ export class StreamSession {
     editsSuggested: 0,
   };
   private readonly endedCallbacks: Array<() => void> = [];
+  private readonly durationTimer: NodeJS.Timeout;
+  private readonly traceLink: SpanContext | undefined;
 
   constructor(
     private readonly call: Call,
     private readonly deps: StreamSessionDeps,
   ) {
     this.log = deps.logger.child({ stream: this.streamKey, peer: call.getPeer() });
-    // With tracing on, events run in the call's trace context (log lines get
-    // its trace id, pipeline batches link to its span); otherwise as they come.
-    const bind = bindToActiveContext;
-    call.on("data", bind((request: StreamProcessRequest) => this.onRequest(request)));
-    call.on("end", bind(() => {
+    if (deps.callContext) {
+      deps.callContext.resourceIds.stream = this.streamKey;
+      deps.callContext.counts = () => Object.fromEntries(Object.entries(this.stats));
+    }
+    const maxDurationMs = deps.config.limits.maxStreamDurationMs;
+    this.durationTimer = setTimeout(
+      () => this.abort(GrpcStatus.RESOURCE_EXHAUSTED, `stream exceeded its maximum duration (limits.maxStreamDurationMs = ${maxDurationMs} ms)`),
+      maxDurationMs,
+    );
+    this.durationTimer.unref();
+    // Pipeline batches link to the call's span, taken once here where the
+    // handler runs in it. Stream events need no binding of ours for log
+    // lines to carry the trace id: instrumentation-grpc binds the call's
+    // emitter to that context, and a second wrapper per message costs CPU.
+    this.traceLink = activeSpanContext();
+    call.on("data", (request: StreamProcessRequest) => this.onRequest(request));
+    call.on("end", () => {
       this.halfClosed = true;
       this.pump();
-    }));
-    call.on("cancelled", bind(() => this.finish("cancelled")));
-    call.on("error", bind((err: Error) => {
+    });
+    call.on("cancelled", () => this.finish("cancelled"));
+    call.on("error", (err: Error) => {
       this.log.debug({ err }, "stream error");
       this.finish("cancelled");
-    }));
-    call.on("drain", bind(() => {
+    });
+    call.on("drain", () => {
       this.waitingForDrain = false;
       this.pump();
-    }));
+    });
   }
 
   /** Entries received but not yet answered (bounded by stream.maxPendingSegments plus one read). */
@@ -172,6 +190,7 @@ export class StreamSession {
     }
     this.options = result.options;
     this.sessionId = config.value.sessionId || randomUUID();
+    if (this.deps.callContext) this.deps.callContext.resourceIds.session = this.sessionId;
     this.persist = config.value.persist && this.deps.recorder !== undefined;
     this.finalsOnly = config.value.interimHandling === InterimHandling.INTERIM_HANDLING_FINALS_ONLY;
     this.log.info({ session: this.sessionId, profile: this.options.profile, persist: this.persist }, "stream started");
@@ -279,6 +298,7 @@ export class StreamSession {
         overrides: options.overrides,
         segments,
         context: this.context,
+        traceLink: this.traceLink,
         // Responses come back serialised; result objects only when they are stored.
         output: this.persist ? "both" : "encoded",
       })
@@ -341,6 +361,7 @@ export class StreamSession {
   private finish(outcome: "completed" | "cancelled" | "aborted" | "rejected"): void {
     if (this.ended) return;
     this.ended = true;
+    clearTimeout(this.durationTimer);
     this.queue.length = 0;
     if (this.persist) this.deps.recorder!.end(this.streamKey, { ...this.stats }, outcome);
     this.log.info({ session: this.sessionId, outcome, stats: this.stats }, "stream ended");

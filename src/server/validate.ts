@@ -120,6 +120,22 @@ export function mergeOverrides(base: StageOverrides, over: StageOverrides): Stag
   return out;
 }
 
+const LEXICON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Pack ids are kebab-case (config/lexicons); whether a pack is loaded is checked where packs are (the workers). */
+function lexiconIdViolations(ids: readonly string[], field: string): FieldViolation[] {
+  return ids.flatMap((id, i) => (LEXICON_ID.test(id) ? [] : [{ field: `${field}[${i}]`, description: `"${id}" is not a lexicon pack id (kebab-case)` }]));
+}
+
+/**
+ * A stream's lexicon ids select the lexicon stage's packs and switch the stage
+ * on (they are the stream's choice of packs, replacing the profile's list).
+ */
+function withLexiconIds(overrides: StageOverrides, ids: readonly string[], replace = false): StageOverrides {
+  if (ids.length === 0) return replace ? mergeOverrides(overrides, { lexicon: { params: { packs: "" } } }) : overrides;
+  return mergeOverrides(overrides, { lexicon: { enabled: true, params: { packs: ids.join(",") } } });
+}
+
 /** Field violations for a profile + overrides, found by compiling them. */
 export function checkPipelineOptions(
   profiles: Record<string, ProfileInput>,
@@ -158,8 +174,9 @@ export function validateStreamConfig(
   prefix: string,
 ): { options: StreamOptions; violations?: undefined } | { options?: undefined; violations: FieldViolation[] } {
   const profile = config.profile || defaultProfile;
-  const overrides = stageOverridesFromWire(config.stages);
+  const overrides = withLexiconIds(stageOverridesFromWire(config.stages), config.lexiconIds);
   const violations = checkPipelineOptions(profiles, profile, overrides, prefix);
+  violations.push(...lexiconIdViolations(config.lexiconIds, `${prefix}.lexicon_ids`));
   if (config.sessionId.length > 200) violations.push({ field: `${prefix}.session_id`, description: "must be at most 200 characters" });
   if (violations.length) return { violations };
   const language = config.language || profiles[profile]?.language || "en";
@@ -173,9 +190,10 @@ export function applyUpdate(
   prefix: string,
 ): { options: StreamOptions; violations?: undefined } | { options?: undefined; violations: FieldViolation[] } {
   const profile = update.profile || current.profile;
-  const overrides = mergeOverrides(current.overrides, stageOverridesFromWire(update.stages));
+  const lexiconIds = update.replaceLexicons ? [...update.lexiconIds] : [...new Set([...current.lexiconIds, ...update.lexiconIds])];
+  const overrides = withLexiconIds(mergeOverrides(current.overrides, stageOverridesFromWire(update.stages)), lexiconIds, update.replaceLexicons);
   const violations = checkPipelineOptions(profiles, profile, overrides, prefix);
+  violations.push(...lexiconIdViolations(update.lexiconIds, `${prefix}.lexicon_ids`));
   if (violations.length) return { violations };
-  const lexiconIds = update.replaceLexicons ? [...update.lexiconIds] : [...current.lexiconIds, ...update.lexiconIds];
   return { options: { ...current, profile, overrides, lexiconIds } };
 }

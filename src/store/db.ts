@@ -4,11 +4,12 @@
 // store runs through the same driver and SQL as in production.
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import type { LipiConfig } from "../config/schema.js";
 import type { Logger } from "../telemetry/logger.js";
+import { siblingEntryUrl, workerArgs } from "../workers/thread-entry.js";
+import type { PgliteThreadClose, PgliteThreadData, PgliteThreadReply } from "./pglite-thread.js";
 
 export type StoreSettings = LipiConfig["store"];
 export type DatabaseKind = "pglite" | "postgres";
@@ -65,41 +66,68 @@ export async function openDatabase(settings: StoreSettings, logger: Logger): Pro
 async function openEmbedded(settings: StoreSettings, log: Logger): Promise<Database> {
   const dataDir = resolve(settings.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const started = Date.now();
-  const pglite = await PGlite.create({ dataDir });
-  // Port 0: the OS picks a free port, so several embedded databases (tests,
-  // a CLI next to a running server) never collide.
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: "127.0.0.1",
-    port: 0,
-    maxConnections: PGLITE_MAX_SOCKET_CONNECTIONS,
-  });
-  try {
-    await server.start();
-  } catch (err) {
-    await pglite.close().catch(() => undefined);
-    throw err;
-  }
-  const [host, port] = splitHostPort(server.getServerConn());
+  const thread = await startPgliteThread({ dataDir, maxConnections: PGLITE_MAX_SOCKET_CONNECTIONS });
+  const [host, port] = splitHostPort(thread.address);
   const connectionString = `postgres://postgres@${host}:${port}/postgres?sslmode=disable`;
   const pool = createPool(connectionString, PGLITE_POOL_SIZE, log);
   if (settings.poolSize !== PGLITE_POOL_SIZE) {
     log.debug({ configured: settings.poolSize, used: PGLITE_POOL_SIZE }, "embedded database uses a single pooled connection");
   }
-  log.info({ kind: "pglite", dataDir, address: `${host}:${port}`, startupMs: Date.now() - started }, "embedded database started");
+  thread.worker.on("error", (err) => log.error({ err }, "embedded database thread failed"));
+  log.info({ kind: "pglite", dataDir, address: `${host}:${port}`, startupMs: thread.startupMs }, "embedded database started");
   return {
     pool,
     kind: "pglite",
     connectionString,
     close: once(async () => {
       await pool.end().catch((err: unknown) => log.warn({ err }, "pool end failed"));
-      await server.stop().catch((err: unknown) => log.warn({ err }, "socket server stop failed"));
-      await pglite.close();
+      await thread.close();
       log.info({ dataDir }, "embedded database closed");
     }),
   };
 }
+
+interface PgliteThread {
+  worker: Worker;
+  address: string;
+  startupMs: number;
+  /** Stops the socket server and closes PGlite (flushing it to disk), then ends the thread. */
+  close(): Promise<void>;
+}
+
+/** Starts PGlite in its own thread (pglite-thread.ts) and waits until it serves. */
+async function startPgliteThread(data: PgliteThreadData): Promise<PgliteThread> {
+  const [entry, options] = workerArgs(siblingEntryUrl(import.meta.url, "pglite-thread"));
+  const worker = new Worker(entry, { ...options, workerData: data });
+  const ready = await new Promise<Extract<PgliteThreadReply, { type: "ready" }>>((resolveReady, reject) => {
+    const onExit = (code: number) => reject(new Error(`embedded database thread exited with code ${code} before it was ready`));
+    worker.once("error", reject);
+    worker.once("exit", onExit);
+    worker.once("message", (message: PgliteThreadReply) => {
+      worker.off("error", reject);
+      worker.off("exit", onExit);
+      if (message.type === "ready") resolveReady(message);
+      else reject(new Error(`embedded database failed to start: ${message.type === "failed" ? message.message : message.type}`));
+    });
+  });
+  const exited = new Promise<void>((resolveExit) => worker.once("exit", () => resolveExit()));
+  return {
+    worker,
+    address: ready.address,
+    startupMs: ready.startupMs,
+    close: once(async () => {
+      const close: PgliteThreadClose = { type: "close" };
+      worker.postMessage(close);
+      // A thread that cannot close within the bound is stopped; PGlite's
+      // data directory is crash-safe (its WAL), like a killed postmaster.
+      const timeout = setTimeout(() => void worker.terminate(), PGLITE_CLOSE_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timeout);
+    }),
+  };
+}
+
+const PGLITE_CLOSE_TIMEOUT_MS = 10_000;
 
 function createPool(connectionString: string, max: number, log: Logger): pg.Pool {
   const pool = new pg.Pool({

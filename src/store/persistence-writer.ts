@@ -43,6 +43,7 @@ import {
   type StreamStartRecord,
 } from "./persistence-rows.js";
 import { isUuid } from "./streams.js";
+import { describeError, retryDelayMs, Wakeup } from "./write-retry.js";
 
 export type { PendingRow, PersistenceSettings, StreamEndRecord, StreamStartRecord };
 
@@ -332,8 +333,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
         }
         this.markDegraded(err);
         if (this.aborted) throw new WriteAborted();
-        const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryInitialMs * 2 ** attempt);
-        const delay = Math.round(backoff * (0.8 + 0.4 * Math.random())); // jitter: a fleet should not retry in lockstep
+        const delay = retryDelayMs(this.settings, attempt);
         this.counters.retries++;
         this.log.warn(
           { err: describeError(err), attempt: attempt + 1, retryInMs: delay, rows: items.length, pendingRows: this.buffer.length },
@@ -442,40 +442,9 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
   }
 }
 
-function describeError(err: unknown): string {
-  if (err instanceof AggregateError && err.message === "" && err.errors.length > 0) {
-    return describeError(err.errors[0]);
-  }
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string" ? `${code}: ${err.message}` : err.message;
-  }
-  return String(err);
-}
 
 function countByStream(rows: PendingRow[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const row of rows) counts[row.streamId] = (counts[row.streamId] ?? 0) + 1;
   return counts;
-}
-
-/** A one-shot wake-up: wait() resolves on wake() or after an optional timeout. */
-class Wakeup {
-  private pending: (() => void) | undefined;
-
-  wait(timeoutMs?: number): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      this.pending = () => {
-        clearTimeout(timer);
-        this.pending = undefined;
-        resolve();
-      };
-      if (timeoutMs !== undefined) timer = setTimeout(this.pending, timeoutMs);
-    });
-  }
-
-  wake(): void {
-    this.pending?.();
-  }
 }

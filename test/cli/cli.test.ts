@@ -18,14 +18,15 @@ function lipi(args: string[], input?: string, env: Record<string, string> = {}) 
 
 describe("lipi process", () => {
   it("processes text lines from stdin through the pipeline, carrying sentence context", () => {
-    const out = lipi(["process"], "um so this is the first line\nthat goes on.\nuh and a new one\n");
+    // Each line is a final segment: it closes its sentence unless it cannot end there ("… and").
+    const out = lipi(["process"], "um so this is the first line and\nthat ends here\nuh and a new one\n");
     expect(out.code).toBe(0);
-    expect(out.stdout).toBe("So this is the first line\nthat goes on.\nAnd a new one\n");
+    expect(out.stdout).toBe("So this is the first line and\nthat ends here.\nAnd a new one.\n");
   });
 
   it("keeps every word with the verbatim profile", () => {
     const out = lipi(["process", "--profile", "verbatim"], "um so it begins\n");
-    expect(out.stdout).toBe("Um so it begins\n");
+    expect(out.stdout).toBe("Um, so it begins.\n");
   });
 
   it("reads and writes JSON lines with word timings and edits", () => {
@@ -67,8 +68,8 @@ describe("lipi process", () => {
     const written = readFileSync(output, "utf8");
     expect(written).toBe(
       "1\n00:00:01,000 --> 00:00:03,500\nSo the talk begins here.\n\n" +
-        "2\n00:00:04,000 --> 00:00:02,000\nAnd it ends\n\n" +
-        "3\n00:01:00,250 --> 00:01:02,999\nwell.\n",
+        "2\n00:00:04,000 --> 00:00:02,000\nAnd it ends.\n\n" +
+        "3\n00:01:00,250 --> 00:01:02,999\nWell.\n",
     );
   });
 });

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("LipiClient.stream", () => {
   it("yields the started status, every segment in order and per-segment errors", async () => {
-    const client = new LipiClient(t.address);
+    const client = new LipiClient(t.address, { token: t.token });
     const kinds: string[] = [];
     const texts: string[] = [];
     const inputs = [{ text: "um first.", seq: 1 }, { text: "bad", seq: 2, startMs: 9, endMs: 1 }, { text: "uh third", seq: 3 }];
@@ -25,11 +25,11 @@ describe("LipiClient.stream", () => {
     }
     client.close();
     expect(kinds).toEqual(["status", "segment", "error", "segment"]);
-    expect(texts).toEqual(["First.", "Third"]);
+    expect(texts).toEqual(["First.", "Third."]);
   });
 
   it("streams a generator of 5,000 segments without buffering it all", async () => {
-    const client = new LipiClient(t.address);
+    const client = new LipiClient(t.address, { token: t.token });
     function* many() {
       for (let i = 1; i <= 5_000; i++) yield { text: `line ${i}`, seq: i };
     }

@@ -40,6 +40,10 @@ describe("loadConfig", () => {
     expect(config.stream.maxPendingSegments).toBe(512);
   });
 
+  it("takes REDIS_URL for the shared rate limits and revocations", () => {
+    expect(loadConfig({ env: { REDIS_URL: "redis://cache:6379" } }).redis.url).toBe("redis://cache:6379");
+  });
+
   it("takes DATABASE_URL for the store", () => {
     expect(loadConfig({ env: { DATABASE_URL: "postgres://db/lipi" } }).store.databaseUrl).toBe("postgres://db/lipi");
   });

@@ -1,5 +1,5 @@
 // A grpc.health.v1 client for tests, from the proto that grpc-health-check ships.
-import { credentials, loadPackageDefinition, type Client, type ClientReadableStream } from "@grpc/grpc-js";
+import { credentials, loadPackageDefinition, type ChannelCredentials, type Client, type ClientReadableStream } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { protoPath } from "grpc-health-check";
 
@@ -8,9 +8,10 @@ export type HealthClient = Client & {
   watch(req: { service: string }): ClientReadableStream<{ status: string }>;
 };
 
-export function healthClient(address: string): HealthClient {
+/** Health is public: no token. `channel` for a TLS server. */
+export function healthClient(address: string, channel: ChannelCredentials = credentials.createInsecure()): HealthClient {
   const pkg = loadPackageDefinition(loadSync(protoPath, { enums: String })) as any;
-  return new pkg.grpc.health.v1.Health(address, credentials.createInsecure());
+  return new pkg.grpc.health.v1.Health(address, channel);
 }
 
 /** The serving status of one service ("" for the whole server). */

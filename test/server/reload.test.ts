@@ -22,7 +22,7 @@ async function processOnce(text: string, profile = ""): Promise<string> {
 
 describe("profile reload", () => {
   it("applies new profiles to the next segments and offers new profile names", async () => {
-    expect(await processOnce("um hello there")).toBe("Hello there");
+    expect(await processOnce("um hello there")).toBe("Hello there.");
     const profiles = t.config.pipeline.profiles;
     t.lipi.reloadProfiles({
       ...profiles,
@@ -31,7 +31,7 @@ describe("profile reload", () => {
     });
     // Several streams so every worker thread has to pick the change up.
     const after = await Promise.all(Array.from({ length: 6 }, () => processOnce("um hello there")));
-    expect(new Set(after)).toEqual(new Set(["Um hello"]));
+    expect(new Set(after)).toEqual(new Set(["Um, hello."]));
     expect(await processOnce("um hello there", "terse")).toBe("Um there");
   });
 });

@@ -5,9 +5,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { credentials, status } from "@grpc/grpc-js";
+import { status } from "@grpc/grpc-js";
 import { describe, expect, it } from "vitest";
-import { StreamStatus_Kind, TranscriptServiceClient } from "../../src/gen/lipi/v1/transcript.js";
+import { StreamStatus_Kind } from "../../src/gen/lipi/v1/transcript.js";
 import { startTestLipi } from "../helpers/lipi.js";
 import { StreamProbe } from "../helpers/stream-probe.js";
 
@@ -30,7 +30,7 @@ describe("graceful shutdown", () => {
     const final = await probe.finish();
     await stopping;
     expect(final.code).toBe(status.OK);
-    expect(probe.segments.map((s) => s.text)).toEqual(["Before the signal.", "After the signal"]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["Before the signal.", "After the signal."]);
   });
 
   it("ends streams still open at the deadline with UNAVAILABLE and refuses new calls", async () => {
@@ -41,7 +41,7 @@ describe("graceful shutdown", () => {
     const stopping = t.stop();
     await probe.waitFor(() => isDraining(probe));
 
-    const late = new TranscriptServiceClient(t.address, credentials.createInsecure());
+    const late = t.clientWith(t.token);
     const lateProbe = new StreamProbe(late);
     lateProbe.config();
     const lateStatus = await lateProbe.closed();
@@ -57,7 +57,7 @@ describe("graceful shutdown", () => {
   it("exits 0 on SIGTERM as a real process", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lipi-proc-"));
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0"], {
-      env: { ...process.env, LIPI_STORE__DATA_DIR: join(dir, "pglite"), LIPI_LOG__LEVEL: "info", LIPI_POOL__THREADS: "1", LIPI_METRICS__PORT: "0" },
+      env: { ...process.env, LIPI_STORE__DATA_DIR: join(dir, "pglite"), LIPI_AUTH__HS256__SECRET_FILE: join(dir, "hs256.key"), LIPI_LOG__LEVEL: "info", LIPI_POOL__THREADS: "1", LIPI_METRICS__PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

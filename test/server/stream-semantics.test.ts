@@ -86,9 +86,9 @@ describe("StreamProcess", () => {
     expect(decodeBadRequest(errors[0]!.status).map((v) => v.field)).toEqual(["segment.end_ms"]);
     expect(decodeBadRequest(errors[1]!.status).map((v) => v.field)).toEqual(["segment.words[0].text"]);
     expect(decodeBadRequest(errors[2]!.status)[0]!.description).toMatch(/must increase: got 1 after 3/);
-    expect(probe.segments.map((s) => s.text)).toEqual(["First one", "corrected resend.", "Last one"]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["First one.", "Corrected resend.", "Last one."]);
     expect((await bystander.finish()).code).toBe(status.OK);
-    expect(bystander.segments.map((s) => s.text)).toEqual(["Unaffected"]);
+    expect(bystander.segments.map((s) => s.text)).toEqual(["Unaffected."]);
   });
 
   it("applies an update_config from the next segment on, in order", async () => {
@@ -101,7 +101,7 @@ describe("StreamProcess", () => {
     probe.segment({ seq: 3, text: "uh still verbatim" });
     await probe.finish();
     expect(kinds(probe)).toEqual(["status:KIND_STARTED", "segment", "status:KIND_CONFIG_UPDATED", "segment", "error", "segment"]);
-    expect(probe.segments.map((s) => s.text)).toEqual(["Keep going.", "Uh keep going.", "Uh still verbatim"]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["Keep going.", "Uh keep going.", "Uh, still verbatim."]);
     const error = probe.responses[4]!.response;
     expect(error?.$case === "error" && decodeBadRequest(error.value.status)[0]!.field).toBe(
       "update_config.stages.disfluency.params.apply_threshold",
@@ -124,10 +124,11 @@ describe("StreamProcess", () => {
   it("carries sentence context from one segment to the next", async () => {
     const probe = new StreamProbe(lipi.client);
     probe.config();
-    probe.segment({ seq: 1, text: "the first part of a sentence" });
-    probe.segment({ seq: 2, text: "goes on here." });
+    // A final segment closes its sentence unless it cannot end there ("… and").
+    probe.segment({ seq: 1, text: "the first part of a sentence and" });
+    probe.segment({ seq: 2, text: "goes on here" });
     probe.segment({ seq: 3, text: "then a new one" });
     await probe.finish();
-    expect(probe.segments.map((s) => s.text)).toEqual(["The first part of a sentence", "goes on here.", "Then a new one"]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["The first part of a sentence and", "goes on here.", "Then a new one."]);
   });
 });

@@ -32,7 +32,7 @@ describe("Process", () => {
         seg({ seq: 2, text: "and then some" }),
       ],
     });
-    expect(res.segments.map((s) => s.text)).toEqual(["Hello world.", "And then some"]);
+    expect(res.segments.map((s) => s.text)).toEqual(["Hello world.", "And then some."]);
     const hello = res.segments[0]!.words[0]!;
     expect(hello).toMatchObject({ text: "Hello", startMs: 250, endMs: 600, source: { start: 1, end: 2 } });
     expect(hello.confidence).toBeCloseTo(0.8);
@@ -77,7 +77,7 @@ describe("Process", () => {
     }
     expect(stored.map((s) => [s.seq, s.processed.text])).toEqual([
       [1, "Stored one."],
-      [3, "Stored two"],
+      [3, "Stored two."],
     ]);
   });
 

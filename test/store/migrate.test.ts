@@ -1,5 +1,7 @@
 // Migrations up → down → up on embedded PGlite and on real PostgreSQL (in a
 // schema of its own, which must also hold the tracking table).
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/store/db.js";
@@ -8,6 +10,11 @@ import { silentLogger } from "../../src/telemetry/logger.js";
 import { dropSchema, makePgliteDir, postgresUrl, storeSettings, uniqueSchemaName } from "./support.js";
 
 const FIRST = "0001_stream_sessions_and_segments";
+/** Every migration shipped, in order: what a full "up" must run and a full "down" must revert. */
+const ALL = readdirSync(fileURLToPath(new URL("../../src/store/migrations/", import.meta.url)))
+  .filter((f) => /^\d{4}_.*\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
 
 async function tablesIn(db: Pick<pg.Pool, "query">, schema: string): Promise<string[]> {
   const { rows } = await db.query<{ table_name: string }>(
@@ -32,15 +39,16 @@ describe("migrations on embedded PGlite", () => {
 
   it("goes up, down and up again", async () => {
     expect(database.kind).toBe("pglite");
-    expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
+    expect(await migrate(database.pool, "up", silentLogger, { count: 1 })).toEqual([FIRST]);
     expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
+    expect(await migrate(database.pool, "up", silentLogger)).toEqual(ALL.slice(1));
     expect(await migrate(database.pool, "up", silentLogger)).toEqual([]);
 
-    expect(await migrate(database.pool, "down", silentLogger, { count: Infinity })).toEqual([FIRST]);
+    expect(await migrate(database.pool, "down", silentLogger, { count: Infinity })).toEqual([...ALL].reverse());
     expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE]);
 
     // Through the connection string too (a separate socket connection to PGlite).
-    expect(await migrate(database.connectionString, "up", silentLogger)).toEqual([FIRST]);
+    expect(await migrate(database.connectionString, "up", silentLogger, { count: 1 })).toEqual([FIRST]);
     expect(await tablesIn(database.pool, "public")).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
     const { rows } = await database.pool.query("SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2");
     expect(rows.map((r) => `${r.tablename}.${r.indexname}`)).toEqual([
@@ -70,13 +78,14 @@ describe("migrations on PostgreSQL in a schema of their own", () => {
 
   it("goes up, down and up again, tracking table included, schema created on demand", async () => {
     expect(database.kind).toBe("postgres");
-    expect(await migrate(url, "up", silentLogger)).toEqual([FIRST]);
+    expect(await migrate(url, "up", silentLogger)).toEqual(ALL);
+    expect(await migrate(url, "down", silentLogger, { count: ALL.length - 1 })).toEqual(ALL.slice(1).reverse());
     expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
 
     expect(await migrate(url, "down", silentLogger)).toEqual([FIRST]); // default: the latest one
     expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE]);
 
-    expect(await migrate(database.pool, "up", silentLogger)).toEqual([FIRST]);
+    expect(await migrate(database.pool, "up", silentLogger, { count: 1 })).toEqual([FIRST]);
     expect(await tablesIn(database.pool, schema)).toEqual([MIGRATIONS_TABLE, "segments", "streams"]);
     // The pooled connection got its own search_path back.
     const { rows } = await database.pool.query<{ search_path: string }>("SHOW search_path");

@@ -18,6 +18,7 @@ import { requestIdOf } from "../request-id.js";
 import { StreamSession } from "../stream-session.js";
 import { segmentLimits, validateSegment, validateStreamConfig } from "../validate.js";
 import { randomUUID } from "node:crypto";
+import { callContextOf, type CallContext } from "../../security/call-context.js";
 
 export interface TranscriptServiceDeps {
   config: LipiConfig;
@@ -40,7 +41,8 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
         return;
       }
       const requestId = requestIdOf(call);
-      deps.sessions.add(new StreamSession(call, { ...deps, logger: log.child({ request: requestId }) }));
+      const callContext = callContextOf(call.metadata);
+      deps.sessions.add(new StreamSession(call, { ...deps, logger: log.child({ request: requestId }), callContext }));
     },
 
     process(call: ServerUnaryCall<ProcessRequest, ProcessResponse>, callback: sendUnaryData<ProcessResponse>) {
@@ -49,7 +51,7 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
         return;
       }
       const requestLog = log.child({ request: requestIdOf(call), peer: call.getPeer() });
-      processUnary(call.request, deps, call.getPeer()).then(
+      processUnary(call.request, deps, call.getPeer(), callContextOf(call.metadata)).then(
         (response) => {
           requestLog.debug({ segments: response.segments.length }, "process answered");
           callback(null, response);
@@ -68,7 +70,12 @@ export function createTranscriptService(deps: TranscriptServiceDeps): Transcript
   };
 }
 
-async function processUnary(request: ProcessRequest, deps: TranscriptServiceDeps, peer: string): Promise<ProcessResponse> {
+async function processUnary(
+  request: ProcessRequest,
+  deps: TranscriptServiceDeps,
+  peer: string,
+  callContext: CallContext | undefined,
+): Promise<ProcessResponse> {
   const { config } = deps;
   const violations: FieldViolation[] = [];
   if (!request.config) violations.push({ field: "config", description: "is required" });
@@ -94,6 +101,10 @@ async function processUnary(request: ProcessRequest, deps: TranscriptServiceDeps
   const options = checkedConfig.options;
   const streamKey = randomUUID();
   const sessionId = request.config!.sessionId || streamKey;
+  if (callContext) {
+    callContext.resourceIds.stream = streamKey;
+    callContext.resourceIds.session = sessionId;
+  }
   const persist = request.config!.persist && deps.recorder !== undefined;
   if (persist) deps.recorder!.begin({ streamId: streamKey, sessionId, profile: options.profile, config: options, peer });
 
@@ -110,5 +121,6 @@ async function processUnary(request: ProcessRequest, deps: TranscriptServiceDeps
     }
   }
   if (persist) deps.recorder!.end(streamKey, { segmentsProcessed: out.length }, "completed");
+  if (callContext) callContext.counts = () => ({ segmentsReceived: request.segments.length, segmentsProcessed: out.length });
   return { segments: out };
 }
