@@ -1,7 +1,8 @@
 // The span of one pipeline batch. A batch serves many streams at once, so it
 // is a root span with a link to each stream's call span (OpenTelemetry's
 // pattern for batched work) rather than a child of any one of them; the
-// worker's timings arrive with its reply and become attributes and an event.
+// worker's timings arrive with its reply and become attributes (an event
+// with the same figures would only double what every span exports).
 import { SpanKind, SpanStatusCode, isSpanContextValid, type Link, type Span, type SpanContext } from "@opentelemetry/api";
 import type { BatchMetrics } from "../workers/codec.js";
 import { lipiTracer } from "./tracing.js";
@@ -36,7 +37,6 @@ export function endBatchSpan(span: Span, roundTripMs: number, worker: BatchMetri
       "lipi.batch.needs_review": worker.needsReview,
       ...stages,
     });
-    span.addEvent("worker.reply", { "lipi.batch.pipeline_ms": round(worker.pipelineMs), "lipi.batch.encode_ms": round(worker.encodeMs), ...stages });
   }
   span.end();
 }

@@ -172,6 +172,17 @@ export class LipiMetrics implements PoolObserver, StreamObserver {
     counter("lipi_write_buffer_rejected_rows_total", "Rows the database refused as invalid (logged, not stored).", (s) => s.rejectedRows);
   }
 
+  /** The audit log's own figure beside its write-buffer metrics: entries lost to a full buffer (each loss is also a gap record in the chain). */
+  watchAuditLog(stats: () => { droppedEntries: number }): void {
+    cumulativeCounter(
+      this.registry,
+      "lipi_audit_dropped_entries_total",
+      "Audit entries dropped because the audit buffer was full (the chain records each episode as a gap record).",
+      [],
+      () => [[[], stats().droppedEntries]],
+    );
+  }
+
   watchStreams(open: () => number): void {
     new Gauge({ name: "lipi_streams_open", help: "Open StreamProcess calls.", registers: [this.registry], collect() { this.set(open()); } });
   }

@@ -12,7 +12,7 @@
 // so after starting we require them once more through the hook, which
 // patches the already-loaded module objects in place.
 import { createRequire } from "node:module";
-import { context, propagation, trace, type Context, type Span, type SpanContext, type Tracer } from "@opentelemetry/api";
+import { context, propagation, trace, type Span, type SpanContext, type Tracer } from "@opentelemetry/api";
 import { GrpcInstrumentation } from "@opentelemetry/instrumentation-grpc";
 import { IORedisInstrumentation } from "@opentelemetry/instrumentation-ioredis";
 import { PgInstrumentation } from "@opentelemetry/instrumentation-pg";
@@ -97,18 +97,6 @@ export function activeSpanContext(): SpanContext | undefined {
   if (!sdk) return undefined;
   const span = trace.getActiveSpan();
   return span?.spanContext();
-}
-
-/**
- * Binds a handler to the context active now. Stream events arrive in the
- * socket's async context, not the call's; bound handlers keep the call's
- * span active, so log lines carry its trace id and pool jobs link to it.
- * Returns the handler unchanged when tracing is off.
- */
-export function bindToActiveContext<A extends unknown[]>(handler: (...args: A) => void): (...args: A) => void {
-  if (!sdk) return handler;
-  const captured: Context = context.active();
-  return (...args: A) => context.with(captured, handler, undefined, ...args);
 }
 
 export type { Span };

@@ -17,6 +17,7 @@ import type { Span, SpanContext } from "@opentelemetry/api";
 import type { Logger } from "../telemetry/logger.js";
 import { endBatchSpan, failBatchSpan, startBatchSpan } from "../telemetry/batch-span.js";
 import { activeSpanContext, tracingEnabled } from "../telemetry/tracing.js";
+import { siblingEntryUrl, threadExecArgv } from "./thread-entry.js";
 import { StageOptionsError, type OptionViolation } from "../pipeline/errors.js";
 import { MicroBatcher } from "./batcher.js";
 import type { EncodedResponses } from "./wire.js";
@@ -41,6 +42,8 @@ export interface PipelineJob<O extends JobOutput = JobOutput> {
   context: StreamContext;
   /** Default "results". */
   output?: O;
+  /** The span this work is done for; the batch span links to it. Default: the span active at process(). */
+  traceLink?: SpanContext | undefined;
 }
 
 /** Results as objects, encoded response bytes, or both — as the job asked. */
@@ -180,9 +183,9 @@ export class PipelinePool {
     const marks = new SharedArrayBuffer(STARTED_MARK_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     this.startedMarks = new Int32Array(marks);
 
-    const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    const workerUrl = options.workerUrl ?? siblingEntryUrl(import.meta.url, "worker");
     const bootData: WorkerBootData = { snapshot: this.snapshot, startedMarks: marks };
-    const execArgv = workerExecArgv(workerUrl);
+    const execArgv = threadExecArgv(workerUrl);
     this.piscina = new Piscina<BatchTask, BatchTaskReply>({
       filename: workerUrl.href,
       // A fixed-size pool: a thread started on demand pays module load and
@@ -234,7 +237,7 @@ export class PipelinePool {
       };
       return Promise.resolve(empty as PipelineJobResult<O>);
     }
-    const traceLink = activeSpanContext();
+    const traceLink = job.traceLink ?? activeSpanContext();
     return new Promise<AnyJobResult>((resolve, reject) => this.batcher.add({ job, resolve, reject, traceLink })) as Promise<
       PipelineJobResult<O>
     >;
@@ -394,20 +397,4 @@ function jobError(error: WireError): Error {
     return new StageOptionsError(violations as OptionViolation[]);
   }
   return new JobFailedError(error);
-}
-
-/**
- * Compiled builds run dist/workers/pool.js and want worker.js; under tsx or
- * vitest this module is pool.ts and the worker must be worker.ts too.
- */
-function defaultWorkerUrl(): URL {
-  const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  return new URL(`./worker.${extension}`, import.meta.url);
-}
-
-/** TypeScript workers need tsx's loader; keep the parent's flags otherwise. */
-function workerExecArgv(workerUrl: URL): string[] | undefined {
-  if (!workerUrl.pathname.endsWith(".ts")) return undefined;
-  const hasTsx = process.execArgv.some((arg) => arg === "tsx" || /[\\/]tsx[\\/]/.test(arg));
-  return hasTsx ? [...process.execArgv] : [...process.execArgv, "--import", "tsx"];
 }
