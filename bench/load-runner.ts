@@ -16,6 +16,7 @@ import {
   TranscriptServiceClient,
 } from "../src/gen/lipi/v1/transcript.js";
 import { type Corpus, type PayloadMode, segmentsForStream } from "./corpus.js";
+import { tokenForSpawnedLipi } from "./spawn.js";
 import { type GhzStyleReport, summarize } from "./stats.js";
 
 export interface LoadOptions {
@@ -35,7 +36,7 @@ export interface LoadOptions {
   /** Segments per second per stream; 0 sends as fast as back-pressure allows (a throughput test). */
   ratePerStream?: number;
   payload?: PayloadMode;
-  /** Bearer token sent as `authorization` metadata, for servers with auth on. */
+  /** Bearer token sent as `authorization` metadata; default: the admin token of a lipi spawnLipi started at `target`. */
   token?: string;
   persist?: boolean;
   /** Send a Flush before half-closing, so held-back segments are answered. */
@@ -367,7 +368,8 @@ function withDefaults(options: LoadOptions): Required<Omit<LoadOptions, "token" 
     persist: options.persist ?? false,
     flush: options.flush ?? true,
   };
-  return options.token ? { ...resolved, token: options.token } : resolved;
+  const token = options.token ?? tokenForSpawnedLipi(options.target);
+  return token ? { ...resolved, token } : resolved;
 }
 
 /** Runs one load (optional warm-up, then the measured phase) against `options.target`. */

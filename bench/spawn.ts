@@ -12,6 +12,10 @@ import { fileURLToPath } from "node:url";
 
 import * as grpc from "@grpc/grpc-js";
 
+import { loadConfig } from "../src/config/load.js";
+import { loadOrCreateHs256Secret } from "../src/security/hs256-secret.js";
+import { mintHs256Token } from "../src/security/tokens.js";
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface ChildServer {
@@ -20,6 +24,8 @@ export interface ChildServer {
   pid: number | undefined;
   /** Where the child's stdout/stderr went (for a failed start or a crash). */
   logFile: string | null;
+  /** An admin bearer token for a lipi started here (undefined for the echo server). */
+  token?: string;
   stop(): Promise<void>;
 }
 
@@ -107,6 +113,16 @@ export interface SpawnLipiOptions {
 }
 
 /**
+ * Admin tokens of the lipi children started here, by address, so a load run
+ * that is only given the address (runLoad's target) authenticates.
+ */
+const spawnedTokens = new Map<string, string>();
+
+export function tokenForSpawnedLipi(address: string): string | undefined {
+  return spawnedTokens.get(address);
+}
+
+/**
  * Starts lipi as `node --import tsx src/cli/main.ts serve` on a free port
  * with a throw-away data directory, waits until it accepts gRPC, and stops it
  * with SIGTERM (then SIGKILL after the grace period). The child's output goes
@@ -117,17 +133,26 @@ export async function spawnLipi(options: SpawnLipiOptions = {}): Promise<ChildSe
   const tmp = mkdtempSync(path.join(os.tmpdir(), "lipi-bench-"));
   const logFile = path.join(tmp, "lipi.log");
   const log = createWriteStream(logFile);
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LIPI_SERVER__HOST: "127.0.0.1",
+    LIPI_SERVER__PORT: String(port),
+    LIPI_STORE__DATA_DIR: path.join(tmp, "pglite"),
+    LIPI_METRICS__PORT: "0",
+    LIPI_LOG__LEVEL: process.env["LIPI_LOG__LEVEL"] ?? "warn",
+    // Auth stays on (its per-call cost is part of what is measured); the
+    // limits are lifted, every bench stream being one subject.
+    LIPI_AUTH__HS256__SECRET_FILE: path.join(tmp, "hs256.key"),
+    LIPI_AUTH__PRINT_DEV_TOKEN: "false",
+    LIPI_LIMITS__RATE__CALLS_PER_SECOND: "1000000",
+    LIPI_LIMITS__RATE__BURST: "1000000",
+    LIPI_LIMITS__MAX_CONCURRENT_STREAMS_PER_SUBJECT: "1000000",
+    ...options.env,
+  };
+  const token = await benchAdminToken(env);
   const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "src/cli/main.ts"), "serve"], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      LIPI_SERVER__HOST: "127.0.0.1",
-      LIPI_SERVER__PORT: String(port),
-      LIPI_STORE__DATA_DIR: path.join(tmp, "pglite"),
-      LIPI_METRICS__PORT: "0",
-      LIPI_LOG__LEVEL: process.env["LIPI_LOG__LEVEL"] ?? "warn",
-      ...options.env,
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(log, { end: false });
@@ -141,17 +166,35 @@ export async function spawnLipi(options: SpawnLipiOptions = {}): Promise<ChildSe
     const tail = safeTail(logFile);
     throw new Error(`${(err as Error).message}\n--- lipi log (${logFile}) ---\n${tail}`);
   }
+  spawnedTokens.set(address, token);
   return {
     address,
     pid: child.pid,
     logFile,
+    token,
     stop: async () => {
+      spawnedTokens.delete(address);
       await stopChild(child, options.stopGraceMs ?? 15_000);
       log.end();
       // Keep the log when lipi exited badly; otherwise remove the throw-away data.
       if (child.exitCode === 0 || child.signalCode === "SIGTERM") rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the child's HS256 secret before it starts and signs an admin token with it. */
+async function benchAdminToken(env: Record<string, string | undefined>): Promise<string> {
+  const { auth } = loadConfig({ env });
+  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
+  const minted = await mintHs256Token(secret, {
+    subject: "bench",
+    roles: ["admin"],
+    ttlSec: 24 * 3600,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    rolesClaim: auth.rolesClaim,
+  });
+  return minted.token;
 }
 
 function safeTail(file: string, lines = 40): string {

@@ -1,4 +1,5 @@
 // Stage throughput: segments/s per thread for the ITN and disfluency stages,
+// and the cost per segment (µs) of punctuation, casing, redaction and guard,
 // called directly (no gRPC, no workers) on 15-word segments cut from real
 // text: Rev16 verbatim transcripts (fillers, repeats, cased and punctuated)
 // and LibriTTS raw ASR lines (lowercase, spoken numbers).
@@ -60,6 +61,55 @@ function measure(pipeline: CompiledPipeline, segments: readonly SegmentInput[], 
   return { segmentsPerSecond: Math.round((done / ms) * 1000), segments: done, ms: Math.round(ms) };
 }
 
+/** The stages whose cost per segment is reported (item 6 of issue 5); the guard is a post-pass, timed as the difference it makes. */
+const COSTED_STAGES = ["punctuation", "casing", "redaction", "guard"] as const;
+const CHAIN = ["disfluency", "itn", "punctuation", "casing", "redaction"] as const;
+
+/**
+ * µs per segment of each costed stage inside the clean chain (disfluency, itn,
+ * punctuation, casing, redaction), from the pipeline's own per-stage timing;
+ * the guard runs after the loop, so its cost is the chain's time with it minus
+ * without it, measured in alternating rounds so drift hits both equally.
+ */
+function costPerSegment(resources: unknown, segments: readonly SegmentInput[], seconds: number): Record<string, number> {
+  const compile = compileProfile as (...args: unknown[]) => CompiledPipeline;
+  const build = (guard: boolean) => {
+    const stages: Record<string, StageSettingsInput> = {};
+    for (const name of STAGE_NAMES) stages[name] = { enabled: (CHAIN as readonly string[]).includes(name) || (guard && name === "guard") };
+    return resources === undefined ? compile({ stages }) : compile({ stages }, undefined, resources);
+  };
+  const withGuard = build(true);
+  const withoutGuard = build(false);
+  const stageMs: Record<string, number> = {};
+  const timing = { now: () => performance.now(), stageMs };
+  let timed = 0;
+  const totals = { with: 0, without: 0, withSegments: 0, withoutSegments: 0 };
+  const rounds = 6;
+  for (let round = 0; round < rounds; round++) {
+    for (const [pipeline, key] of [[withGuard, "with"], [withoutGuard, "without"]] as const) {
+      let context = {};
+      const deadline = performance.now() + (seconds * 1000) / (rounds * 2);
+      const start = performance.now();
+      let done = 0;
+      while (performance.now() < deadline) {
+        for (let i = 0; i < segments.length && (i & 255 || performance.now() < deadline); i++) {
+          context = pipeline.run(segments[i]!, context, key === "with" ? timing : undefined).context;
+          done++;
+        }
+      }
+      totals[key] += performance.now() - start;
+      totals[`${key}Segments`] += done;
+      if (key === "with") timed += done;
+    }
+  }
+  const us = (ms: number, n: number) => Math.round(((ms * 1000) / n) * 100) / 100;
+  const out: Record<string, number> = {};
+  for (const name of COSTED_STAGES) if (name !== "guard") out[name] = us(stageMs[name] ?? 0, timed);
+  out.guard = Math.round((us(totals.with, totals.withSegments) - us(totals.without, totals.withoutSegments)) * 100) / 100;
+  out.chainWithGuard = us(totals.with, totals.withSegments);
+  return out;
+}
+
 function onlyStages(enabled: readonly string[], resources: unknown): CompiledPipeline {
   const stages: Record<string, StageSettingsInput> = {};
   for (const name of STAGE_NAMES) stages[name] = { enabled: enabled.includes(name) };
@@ -80,11 +130,18 @@ async function main(): Promise<void> {
   const itnNote = stageOnlyPipeline("itn", [{}], resources).note;
   const hasItn = (STAGE_NAMES as readonly string[]).includes("itn");
   const configs: Record<string, string[]> = { disfluency: ["disfluency"], ...(hasItn ? { itn: ["itn"], "itn+disfluency": ["itn", "disfluency"] } : {}) };
+  // verses on English text: the quick-rejection path (n-gram retrieval finds no dense candidate).
+  if ((STAGE_NAMES as readonly string[]).includes("verses")) configs.verses = ["verses"];
   const results: Record<string, ReturnType<typeof measure>> = {};
   for (const [name, stages] of Object.entries(configs)) {
     results[name] = measure(onlyStages(stages, resources), segments, Number(opts.seconds));
     console.log(`${name.padEnd(16)} ${results[name]!.segmentsPerSecond.toLocaleString("en-US")} segments/s (1 thread)`);
   }
+  const costs = {
+    mixed: costPerSegment(resources, segments, Number(opts.seconds) * 2),
+    libritts: costPerSegment(resources, toSegments(segmentsFrom(path.join(opts.data, "asr-pairs/libritts_nemo_dev.jsonl"), "asr")), Number(opts.seconds) * 2),
+  };
+  for (const [corpus, c] of Object.entries(costs)) console.log(`µs/segment (${corpus}): ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const report = {
     name: "stages",
     measuredAt: new Date().toISOString(),
@@ -93,6 +150,11 @@ async function main(): Promise<void> {
     threads: 1,
     itn: hasItn ? (resources === undefined ? "registered, no resources loaded" : "registered, resources loaded") : `not measured: ${itnNote}`,
     results,
+    costPerSegmentUs: {
+      note:
+        "Noisy: measured on a shared 2-vCPU machine under other engineers' load (machine.loadAverage1m); compare stages within one run, not across runs. µs per 15-word segment inside the clean chain (disfluency, itn, punctuation, casing, redaction), from the pipeline's per-stage timing; guard = chain time with it minus without it. mixed: Rev16 (already punctuated: punctuation passes it through) + LibriTTS; libritts: unpunctuated raw ASR only (the model path).",
+      ...costs,
+    },
   };
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, JSON.stringify(report, null, 2) + "\n");

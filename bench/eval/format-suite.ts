@@ -13,13 +13,17 @@
 //   lowercase, edge punctuation stripped).
 // Earnings-21 references are verbatim (they keep "um"), so files whose path
 // mentions "earnings" run with the `verbatim` profile, others with `clean`.
+// Records that name their recording (`file_id`, as Earnings-21 segments do)
+// are fed as a real client streams a call: consecutive segments of one
+// recording in one stream, the context carried from segment to segment.
+// Records without one (LibriTTS: each utterance its own clip) are a stream each.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { compileProfile, type CompiledPipeline, type PipelineResources } from "../../src/pipeline/index.js";
+import { compileProfile, type CompiledPipeline, type PipelineResources, type StreamContext } from "../../src/pipeline/index.js";
 import type { ProfileConfig } from "../../src/config/schema.js";
 import { firstLetterUpper, normalisedTokens, sensitiveTokens, trailingMark, wordKey, type Mark } from "./normalise.js";
-import { runText, stageOnlyPipeline } from "./pipelines.js";
+import { runText, stageOnlyPipeline, textSegment } from "./pipelines.js";
 import { precisionRecall, round, tally, type PrecisionRecall, type Tally } from "./score.js";
 import { addErrors, alignTokens, emptyErrors, MAX_ALIGN_TOKENS, wer, wordErrors, type WordErrors } from "./wer.js";
 
@@ -28,6 +32,8 @@ export interface AsrPair {
   reference: string;
   /** 1-based line in the file. */
   line: number;
+  /** The recording the record was cut from (`file_id`): consecutive records of one recording are one stream. */
+  stream?: string;
 }
 
 export class JsonlFormatError extends Error {
@@ -64,7 +70,8 @@ export function parseAsrPairs(content: string, file = "(input)"): AsrPair[] {
       bad.push({ line: i + 1, reason: "asr and reference must be strings" });
       continue;
     }
-    rows.push({ asr: row.asr, reference: row.reference, line: i + 1 });
+    const stream = typeof row.file_id === "string" || typeof row.file_id === "number" ? String(row.file_id) : undefined;
+    rows.push({ asr: row.asr, reference: row.reference, line: i + 1, ...(stream !== undefined ? { stream } : {}) });
   }
   if (bad.length > 0) throw new JsonlFormatError(file, bad);
   return rows;
@@ -302,7 +309,7 @@ function figures(a: Accumulator): FormatFigures {
 /** Scores one file's records into `acc`; `process` is lipi, `fold` the number fold used by the normalisation. */
 export function scoreRecords(
   rows: readonly AsrPair[],
-  process: (text: string) => string,
+  process: (text: string, row: AsrPair) => string,
   fold: ((text: string) => string) | undefined,
   file: string,
   failures: FormatFailure[] | undefined,
@@ -311,7 +318,7 @@ export function scoreRecords(
   const acc = emptyAccumulator();
   for (const row of rows) {
     acc.records++;
-    const got = process(row.asr);
+    const got = process(row.asr, row);
     const refS = sensitiveTokens(row.reference);
     const refN = normalisedTokens(row.reference, fold);
     const rawS = wordErrors(refS, sensitiveTokens(row.asr), maxTokens);
@@ -336,6 +343,19 @@ export function scoreRecords(
     }
   }
   return acc;
+}
+
+/** Runs records through `pipeline`, carrying the stream context across consecutive records of the same recording. */
+function streamRunner(pipeline: CompiledPipeline): (text: string, row: AsrPair) => string {
+  let stream: string | undefined;
+  let context: StreamContext = {};
+  return (text, row) => {
+    if (row.stream === undefined || row.stream !== stream) context = {};
+    stream = row.stream;
+    const run = pipeline.run(textSegment(text), context);
+    context = run.context;
+    return run.result.text;
+  };
 }
 
 /** Numbers folded to digits on every side: ITN alone, no spell-out thresholds, no thousands separator. */
@@ -377,7 +397,7 @@ export function runFormatSuite(files: readonly string[], options: FormatSuiteOpt
     used.add(profile);
     const pipeline = pipelineFor(profile);
     const rows = readAsrPairs(file, shown);
-    const acc = scoreRecords(rows, (text) => runText(pipeline, text), fold, shown, failures);
+    const acc = scoreRecords(rows, streamRunner(pipeline), fold, shown, failures);
     results.push({ file: shown, profile, ...figures(acc) });
     addAccumulator(overall, acc);
   }

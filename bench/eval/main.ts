@@ -1,6 +1,8 @@
 // `npm run eval -- <suite> [files…]`: quality of one stage on external test
 // sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA),
-// format (whole profiles on raw ASR: JSON lines of {asr, reference}).
+// format (whole profiles on raw ASR: JSON lines of {asr, reference}),
+// lexicon (heard<TAB>canonical files → recall/precision, plus a no-harm count on English text),
+// verses (generated recitations → top-1 per condition, false positives on English).
 // Prints a report (or one JSON summary with --json) and merges the summary
 // into bench/results/quality.json.
 import { existsSync } from "node:fs";
@@ -13,6 +15,8 @@ import { loadConfig } from "../../src/config/load.js";
 import { defaultDisfluencyFiles, runDisfluencySuite } from "./disfluency-suite.js";
 import { defaultFormatFiles, runFormatSuite } from "./format-suite.js";
 import { runItnSuite } from "./itn-suite.js";
+import { defaultNoHarmFiles, formatLexiconReport, generatedVariantSet, runLexiconSuite, variantFiles, type LexiconSummary } from "./lexicon-suite.js";
+import { defaultEnglishSources, formatVersesReport, runVersesSuite, type VersesSummary } from "./verses-suite.js";
 import { loadResources, REPO_ROOT } from "./pipelines.js";
 import { formatReport, withoutFailures, writeQuality, type SuiteSummary } from "./report.js";
 import { tsvFilesIn } from "./tsv.js";
@@ -32,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name("eval")
     .description("Scores a pipeline stage on test sets; results merge into bench/results/quality.json")
-    .argument("<suite>", "itn | disfluency | format")
+    .argument("<suite>", "itn | disfluency | format | lexicon | verses")
     .argument("[files...]", "test files (default: the suite's dev sets under --data)")
     .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
     .option("--json", "print one machine-readable summary to stdout")
@@ -60,16 +64,35 @@ async function main(argv: string[]): Promise<void> {
       ...formatOptions,
       ...(opts.profile === undefined ? {} : { profile: opts.profile }),
     }) as unknown as SuiteSummary;
+  } else if (suite === "lexicon") {
+    const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });
+    const resources = (await loadResources()) as Parameters<typeof runLexiconSuite>[2];
+    const sets = files.length > 0 ? variantFiles(files, REPO_ROOT) : generatedVariantSet(opts.data, resources.lexicons ?? []);
+    summary = runLexiconSuite(sets, defaultNoHarmFiles(opts.data), resources, REPO_ROOT, config.pipeline.profiles) as unknown as SuiteSummary;
+  } else if (suite === "verses") {
+    // A scripture JSON-lines file may be given; the English no-verse sets are the dev sets under --data.
+    const scriptureFile = files[0] ?? path.join(opts.data, "scripture/bhagavad_gita.jsonl");
+    summary = runVersesSuite({ scriptureFile, english: defaultEnglishSources(opts.data), resources: await loadResources(), repoRoot: REPO_ROOT }) as unknown as SuiteSummary;
   } else {
-    return program.error(`unknown suite "${suite}" (known: itn, disfluency, format)`);
+    return program.error(`unknown suite "${suite}" (known: itn, disfluency, format, lexicon, verses)`);
   }
 
+  // Sentences the lexicon stage touched in the no-harm sets: listed with --failures, not stored.
+  const harmed = suite === "lexicon" ? (summary as unknown as LexiconSummary).harmed ?? [] : [];
+  if (suite === "lexicon") delete (summary as Partial<LexiconSummary>).harmed;
   if (opts.write) writeQuality(path.join(REPO_ROOT, "bench/results/quality.json"), summary);
   if (opts.json) {
     process.stdout.write(JSON.stringify(opts.failures ? summary : withoutFailures(summary), null, 2) + "\n");
     return;
   }
-  console.log(formatReport(summary));
+  console.log(
+    suite === "lexicon"
+      ? formatLexiconReport(summary as unknown as LexiconSummary)
+      : suite === "verses"
+        ? formatVersesReport(summary as unknown as VersesSummary)
+        : formatReport(summary),
+  );
+  if (opts.failures) for (const h of harmed) console.log(JSON.stringify(h));
   if (opts.failures) {
     const limit = opts.failures === true ? DEFAULT_FAILURES_SHOWN : Number(opts.failures);
     const list = (summary.failures ?? []).slice(0, limit);

@@ -24,3 +24,4 @@ export type { PipelineResources } from "./resources.js";
 export { parseItnTables, ITN_TABLE_NAMES, ItnTableError, type ItnTables, type ItnTableSources } from "./stages/itn/tables.js";
 export { parseWordList } from "./stages/redaction/index.js";
 export { DRIFT_GUARD_FLAG } from "./stages/guard.js";
+export { parseVerseCorpus, VerseCorpusError, VERSE_SPLIT_FLAG, type Verse, type VerseWork } from "./stages/verses/index.js";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StreamContext } from "../../src/pipeline/index.js";
+import { compileProfile, type StreamContext } from "../../src/pipeline/index.js";
+import { parseCasingList } from "../../src/pipeline/stages/casing/tables.js";
+import { loadPipelineResources } from "../../src/resources/load.js";
 import { pipeline, runStream, runText, textSegment } from "./helpers.js";
 
 const casingOnly = pipeline({ disfluency: { enabled: false } });
@@ -106,5 +108,50 @@ describe("casing after disfluency removals", () => {
 
   it("a segment of only a sentence-ending filler starts a sentence next", () => {
     expect(runStream(clean, ["and we went", "uh.", "then"])).toEqual(["And we went", "", "Then"]);
+  });
+});
+
+describe("casing / pronoun I, names and acronyms", () => {
+  const tables = loadPipelineResources();
+  const withTables = compileProfile({ stages: { disfluency: { enabled: false } } }, undefined, tables);
+  const cased = (input: string) => withTables.run(textSegment(input), {}).result;
+
+  it.each([
+    ["so i think i'm right and i'll go", "So I think I'm right and I'll go"],
+    ["we said i've and i'd", "We said I've and I'd"],
+  ])("capitalises the pronoun I and its contractions: %j", (input, expected) => {
+    expect(runText(casingOnly, input).text).toBe(expected);
+  });
+
+  it("capitalises known names, multi-word names as one phrase", () => {
+    expect(cased("we flew to new york on monday with elizabeth").text).toBe("We flew to New York on Monday with Elizabeth");
+  });
+
+  it("writes listed acronyms in capitals", () => {
+    const r = cased("our ebitda grew and covid hurt the ceo");
+    expect(r.text).toBe("Our EBITDA grew and COVID hurt the CEO");
+    expect(r.edits.find((e) => e.after === "EBITDA")).toMatchObject({ stage: "casing", rule: "acronyms", confidence: 0.85, applied: true });
+  });
+
+  it("leaves names that are also common words alone", () => {
+    expect(cased("we may grant the bill in march").text).toBe("We may grant the bill in march");
+  });
+
+  it("never re-cases a word that already has capitals, and keeps edge punctuation", () => {
+    expect(cased("the NEW york office and IBm, monday.").text).toBe("The NEW York office and IBm, Monday.");
+  });
+
+  it("a name does not run over a sentence end", () => {
+    expect(cased("we went to new. york is big").text).toBe("We went to new. York is big");
+  });
+
+  it("each class can be switched off", () => {
+    const off = compileProfile({ stages: { disfluency: { enabled: false }, casing: { classes: { pronoun_i: false, names: false, acronyms: false } } } }, undefined, tables);
+    expect(off.run(textSegment("i flew to paris with the ceo"), {}).result.text).toBe("I flew to paris with the ceo");
+    expect(off.run(textSegment("so i flew to paris"), {}).result.text).toBe("So i flew to paris");
+  });
+
+  it("rejects a table entry without a capital", () => {
+    expect(() => parseCasingList("New York\nparis\n", "names-en.txt")).toThrow(/names-en.txt:2: "paris"/);
   });
 });

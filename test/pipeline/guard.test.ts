@@ -51,6 +51,14 @@ describe("guard", () => {
     }
   });
 
+  it("does not count restored punctuation and capitals as drift", () => {
+    // Words gain a mark or a capital; none changes its words.
+    const p = guarded({ max_edit_ratio: 0.1 }, { punctuation: { enabled: true }, casing: { enabled: true } });
+    const r = runText(p, "so where are they");
+    expect(r.edits.some((e) => e.applied && (e.stage === "punctuation" || e.stage === "casing"))).toBe(true);
+    expect(r.flags.map((f) => f.code)).not.toContain(DRIFT_GUARD_FLAG);
+  });
+
   it("validates its params", () => {
     expect(() => guarded({ max_edit_ratio: 2 })).toThrow(/max_edit_ratio/);
   });

@@ -17,7 +17,7 @@ function violationsOf(profile: ProfileInput, overrides?: Record<string, StageSet
 
 describe("STAGE_NAMES", () => {
   it("lists the stages in run order", () => {
-    expect(STAGE_NAMES).toEqual(["disfluency", "itn", "casing", "redaction", "guard"]);
+    expect(STAGE_NAMES).toEqual(["disfluency", "lexicon", "transliteration", "verses", "itn", "punctuation", "casing", "redaction", "guard"]);
   });
 });
 
@@ -26,7 +26,11 @@ describe("compileProfile: merging profile and stream overrides", () => {
     const p = compileProfile({});
     expect(p.stages.map((s) => [s.name, s.enabled])).toEqual([
       ["disfluency", true],
+      ["lexicon", false],
+      ["transliteration", false],
+      ["verses", false],
       ["itn", true],
+      ["punctuation", false],
       ["casing", true],
       ["redaction", false],
       ["guard", false],

@@ -12,14 +12,18 @@
 // one would leak what it hid. For the same reason an edit overlapping a
 // redacted span (the ITN edit that turned "four one one one …" into the digits
 // redaction then caught) is protected too: reverting it would put the number
-// back as words that redaction cannot see.
+// back as words that redaction cannot see. Verse replacements are exempt as
+// well: a recognised recitation is one deliberate change of many words, gated
+// by its own similarity threshold and runner-up margin; counted word by word
+// it would always look like drift. Edits that only change case or
+// punctuation (a restored period, a capital) are not drift either.
 import type { Span } from "../types.js";
 import { normalizeWordText, type Token } from "../tokens.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings, type Stage } from "../stage.js";
 
 export const DRIFT_GUARD_FLAG = "drift_guard";
 /** Stages whose edits the guard never counts nor reverts. */
-export const GUARD_EXEMPT_STAGES: ReadonlySet<string> = new Set(["redaction"]);
+export const GUARD_EXEMPT_STAGES: ReadonlySet<string> = new Set(["redaction", "verses"]);
 
 export interface GuardOptions extends BaseStageOptions {
   maxEditRatio: number;
@@ -54,12 +58,17 @@ export function isProtected(stage: string, source: Span, spans: readonly Span[])
   return GUARD_EXEMPT_STAGES.has(stage) || spans.some((p) => source.start < p.end && p.start < source.end);
 }
 
-/** Changed source words / source words (words that are only whitespace do not count), over applied, unprotected edits that change more than case. */
+/** Lower case, letters and digits only: what an edit must change to count as drift. */
+function wordContent(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, "").replace(/\s+/g, " ").trim();
+}
+
+/** Changed source words / source words (words that are only whitespace do not count), over applied, unprotected edits that change more than case and punctuation. */
 export function editRatio(edits: readonly GuardEdit[], sources: ReadonlyArray<{ text: string }>, spans: readonly Span[]): number {
   const changed = new Set<number>();
   for (const e of edits) {
-    // A change of letter case only ("um" -> "Um") is not semantic drift.
-    if (!e.applied || isProtected(e.stage, e.source, spans) || e.before.toLowerCase() === e.after.toLowerCase()) continue;
+    // A change of letter case or punctuation only ("um" -> "Um", "time" -> "time.") is not semantic drift.
+    if (!e.applied || isProtected(e.stage, e.source, spans) || wordContent(e.before) === wordContent(e.after)) continue;
     for (let i = e.source.start; i < e.source.end; i++) changed.add(i);
   }
   let words = 0;

@@ -8,14 +8,22 @@ import { casingStage } from "./casing.js";
 import { itnStage } from "./itn/index.js";
 import { redactionStage } from "./redaction/index.js";
 import { guardStage } from "./guard.js";
+import { lexiconStage } from "./lexicon/index.js";
+import { transliterationStage } from "./transliteration.js";
+import { punctuationStage } from "./punctuation/index.js";
+import { versesStage } from "./verses/index.js";
 
-export const STAGE_NAMES = ["disfluency", "itn", "casing", "redaction", "guard"] as const;
+export const STAGE_NAMES = ["disfluency", "lexicon", "transliteration", "verses", "itn", "punctuation", "casing", "redaction", "guard"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Every stage by name; a Map so wire-supplied names like "constructor" cannot hit Object.prototype. */
 export const STAGES: ReadonlyMap<string, Stage> = new Map<StageName, Stage>([
   ["disfluency", disfluencyStage],
+  ["lexicon", lexiconStage],
+  ["transliteration", transliterationStage],
+  ["verses", versesStage],
   ["itn", itnStage],
+  ["punctuation", punctuationStage],
   ["casing", casingStage],
   ["redaction", redactionStage],
   ["guard", guardStage],

@@ -10,7 +10,9 @@ import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
 import { SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their"]);
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "every"]);
+/** Determiners that also stand alone as pronouns ("I want these, and those"): hanging only before another determiner. */
+const PRONOUN_DETERMINERS: ReadonlySet<string> = new Set(["these", "those", "any"]);
 const HANGING_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 /** Words that open a new clause (subject, connective, wh-word). */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
@@ -34,6 +36,8 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
   const after = words[i + 2];
   if (next.trail === "" && after !== undefined && ((next.core === "you" && after.core === "know") || (next.core === "i" && after.core === "mean"))) return false;
   if (DETERMINERS.has(w.core)) return CLAUSE_OPENERS.has(next.core) || PHRASE_OPENERS.has(next.core);
+  // "the politics of these… your statements": a second determiner restarts the noun phrase.
+  if (PRONOUN_DETERMINERS.has(w.core)) return PHRASE_OPENERS.has(next.core) && next.core !== "to" && next.core !== "is";
   return HANGING_PRONOUNS.has(w.core) && CLAUSE_OPENERS.has(next.core);
 }
 

@@ -71,7 +71,9 @@ function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule): str
   // "them- Yeah. standing", "up- mm-hmm about": the dash marked the interruption, which goes with it.
   if (rule === "filler" && BROKEN_OFF.test(prev)) return prev.slice(0, -1);
   if (mark !== "") return ENDS_IN_TERMINAL_MARK.test(prev) ? null : stripSoftTrail(prev) + mark;
-  if (last.trail.startsWith(",") && prev.endsWith(",")) return prev.slice(0, -1);
+  // ", like," brackets an aside: both commas go. A restart's comma only marked the break
+  // ("Yeah, that, that's true"): the comma before it is the sentence's own and stays.
+  if (last.trail.startsWith(",") && prev.endsWith(",") && rule !== "repetition" && rule !== "self_repair") return prev.slice(0, -1);
   return null;
 }
 

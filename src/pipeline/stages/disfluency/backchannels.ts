@@ -4,8 +4,8 @@
 //   sentence visibly goes on around it — the word before was broken off
 //   ("that's- Yeah. called something") or the word after carries on in
 //   lowercase ("Yeah. standing there").
-// - a sentence that is nothing but an acknowledgement ("Yeah.", "Oh yeah.",
-//   "Right.") between two sentences of the same segment: the speaker's own
+// - a sentence that is nothing but an acknowledgement or interjection ("Yeah.",
+//   "Oh yeah.", "Right.", "Ugh.") between two sentences of the same segment: the speaker's own
 //   verbal tic, which a non-verbatim transcript drops. A segment-opening
 //   "Yeah." answers the other speaker and stays, as does a closing one.
 // - "Yeah," / "Oh," opening a later sentence of the segment ("It's a sub.
@@ -17,7 +17,7 @@ export const BACKCHANNELS: ReadonlySet<string> = new Set([
   "yeah", "yes", "yep", "right", "okay", "ok", "mm-hmm", "uh-huh", "sure", "exactly", "wow", "true", "oh",
 ]);
 /** Acknowledgements with no content of their own: "Yes." / "No." / "Okay." answer something and stay. */
-const TICS: ReadonlySet<string> = new Set(["yeah", "yep", "yup", "right", "oh", "ooh", "mm-hmm", "uh-huh", "mhm", "wow"]);
+const TICS: ReadonlySet<string> = new Set(["yeah", "yep", "yup", "right", "oh", "ooh", "mm-hmm", "uh-huh", "mhm", "wow", "ugh", "aw", "aww", "woo", "whoa", "gosh", "jeez"]);
 /** Sentence-opening interjections set off by a comma. */
 const OPENERS: ReadonlySet<string> = new Set(["yeah", "oh"]);
 const INTERRUPTION_CONFIDENCE = 0.75;

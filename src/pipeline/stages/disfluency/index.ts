@@ -10,6 +10,7 @@ import { findAbandonedStarts } from "./abandoned.js";
 import { findBackchannels } from "./backchannels.js";
 import { findDiscourseFillers } from "./discourse.js";
 import { findFillers } from "./fillers.js";
+import { findFragments } from "./fragments.js";
 import { findMarkerPhrases } from "./markers.js";
 import { parseDisfluencyOptions, type DisfluencyOptions } from "./options.js";
 import { findSelfRepairs } from "./repairs.js";
@@ -47,6 +48,7 @@ function runPass(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggest: 
     r.marker_phrase ? findMarkerPhrases(words, o) : NONE,
     r.repetition ? findRepetitions(words, o) : NONE,
     r.self_repair ? findAbandonedStarts(words, o) : NONE,
+    r.self_repair ? findFragments(words, o) : NONE,
     r.discourse_filler ? findDiscourseFillers(words) : NONE,
     r.filler ? findFillers(words, o) : NONE,
     r.filler ? findBackchannels(words) : NONE,

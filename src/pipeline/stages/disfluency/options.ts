@@ -31,6 +31,12 @@ export interface DisfluencyOptions extends BaseStageOptions {
   legitDoubles: ReadonlySet<string>;
   /** Marker phrases as lowercase word arrays, longest first so the longest match wins. */
   markerPhrases: readonly (readonly string[])[];
+  /**
+   * The input is typed, not spoken (chat, search queries): a writer marks a correction with an
+   * unpunctuated "no", "rather", "wait" or "uh" between two words ("Peru rather Chile"). In speech
+   * those are mostly words ("had on board no cargo", "turn rather close"), so profiles for ASR keep this off.
+   */
+  typedCorrections: boolean;
 }
 
 /** Sounds that are never words in English: removing them cannot lose meaning. */
@@ -84,6 +90,7 @@ export function parseDisfluencyOptions(settings: ResolvedStageSettings): Disflue
   const markerPhrases = readList(r, "marker_phrases", DEFAULT_MARKER_PHRASES, PHRASE, "words separated by single spaces")
     .map((p) => p.split(" "))
     .sort((a, b) => b.length - a.length);
+  const typedCorrections = r.boolean("typed_corrections", false);
   r.finish();
-  return { applyThreshold, rules, fillers, legitDoubles, markerPhrases };
+  return { applyThreshold, rules, fillers, legitDoubles, markerPhrases, typedCorrections };
 }

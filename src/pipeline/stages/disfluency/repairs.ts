@@ -7,37 +7,53 @@
 // ("we" ... "we'll"), (3) else one word (a name run for names) when a strong
 // editing term makes the correction explicit. Ambiguous cues ("no", "oh",
 // fillers) need evidence from (1) or (2); content readings ("I'm sorry",
-// "would rather", "wait for") are excluded.
+// "would rather", "wait for") are excluded. A wh-word corrected by a wh-word
+// goes alone; a question asked again without any cue ("What gorge is known for
+// its many what gorge is between ...") is found by its shape. Profiles for typed
+// text (`typed_corrections`) also read a lone "no"/"rather"/"uh" between two
+// like words as a correction.
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
-import { FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["i", "mean", "to", "say"], ["scratch", "that"], ["my", "bad"], ["i", "mean"], ["i", "meant"], ["or", "rather"], ["better", "yet"], ["or", "better"],
   ["i", "should", "say"], ["disregard", "that"], ["no", "wait"], ["or", "wait"], ["or", "no"], ["or", "sorry"],
-  ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"],
-];
+  ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
+  ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
+  ["or", "better", "yet"],
+].sort((x, y) => y.length - x.length); // the longest phrase wins: "or better yet", not "or better" + "yet"
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
-const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "or"]);
+const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or"]);
 /** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
 const CONTINUATIONS: readonly (readonly string[])[] = [
   ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],
   ["i", "wanted", "to", "know"],
+];
+/** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
+const DISOWNING: readonly (readonly string[])[] = [
+  ["not", "that", "but"], ["not", "that"], ["that", "is", "not", "right"], ["that's", "not", "right"],
 ];
 
 /** Words before a cue that make it content: "I'm sorry", "would rather", "can't wait", "there's no". */
 const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
   sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're"]),
   rather: new Set(["would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "had", "'d"]),
-  wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't"]),
+  wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
   no: new Set(["there", "is", "was", "are", "were", "has", "have", "had", "with", "of", "for", "by", "in", "say", "said", "and", "or", "but", "at", "to", "be", "been", "made", "make", "makes", "take", "takes", "took", "get", "got", "gave", "give", "shows", "showed", "need", "yes", "requires", "required", "require", "offered", "offers", "offer",
-    "exists", "exist", "existed", "leaves", "left", "poses", "posed", "pose", "bears", "bore", "holds", "held", "needs", "needed", "knows", "knew"]),
+    "exists", "exist", "existed", "leaves", "left", "poses", "posed", "pose", "bears", "bore", "holds", "held", "needs", "needed", "knows", "knew",
+    "find", "finds", "found", "see", "sees", "saw", "seen", "win", "wins", "won", "pay", "pays", "paid", "receive", "receives", "received",
+    "bear", "show", "felt", "feel", "feels", "hear", "heard", "lose", "lost", "keep", "keeps", "kept", "send", "sent", "allow", "allows",
+    "allowed", "want", "wants", "wanted", "do", "does", "did", "means", "meant", "almost", "virtually", "practically", "nearly",
+    "absolutely", "basically", "essentially", "just", "really", "definitely", "certainly", "simply", "hardly", "yield", "yields", "yielded",
+    "produce", "produces", "produced", "play", "plays", "played", "cause", "causes", "caused", "provide", "provides", "provided", "contain",
+    "contains", "contained", "score", "scored", "scores", "ask", "asks", "asked", "answer", "answered", "no", "note", "mind", ...BE_FORMS]),
 };
 /** Words after a cue that make it content: "sorry for", "rather than", "wait for", "no longer". */
 const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -45,16 +61,21 @@ const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   rather: new Set(["than"]),
   wait: new Set(["for", "until", "till", "and", "to", "on"]),
   instead: new Set(["of"]),
-  no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two"]),
+  no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks"]),
 };
 const MAX_RESTART = 15;
+/** Words between a wh-word and its auxiliary: "what kind of economy does". */
+const MAX_WH_PHRASE = 3;
+const DIGITS = /^\d[\d.,]*$/;
 
 interface Interregnum {
   start: number;
   end: number;
   strong: boolean;
-  /** Just "no", unpunctuated: "requires no qualifications" is content unless a repair shows. */
-  bareNo: boolean;
+  /** Just "no" (or "rather", "wait", "instead"), unpunctuated: "requires no qualifications" is content unless a repair shows. */
+  bare: boolean;
+  /** The cue is a lone adverb ("rather"): only a like-for-like one-word repair counts. */
+  bareAdverb: boolean;
   /** Only hesitation sounds (and "or"): evidence for a repair must come from the words around it. */
   hesitationOnly: boolean;
 }
@@ -82,19 +103,30 @@ function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOpt
   let cues = 0;
   let onlyOr = true;
   let noCount = 0;
+  let bareAdverb = false;
   let hesitationOnly = true;
   for (;;) {
     if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
-    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined);
+    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined) ??
+      (cues > 0 && !hesitationOnly ? DISOWNING.find((ph) => phraseAt(words, k, ph)) : undefined);
     if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
     if (STRONG_WORDS.has(w.core) && !isContent(words, k, w.core)) {
-      const setOff = w.trail === "," || (k > 0 && words[k - 1]!.trail === ",");
-      strong ||= !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
+      // "analyze instead uh convey": a hesitation right after marks the adverb as a cue too.
+      const next = words[k + 1];
+      const setOff = w.trail === "," || (k > 0 && words[k - 1]!.trail === ",") ||
+        (w.trail === "" && next !== undefined && (isFiller(next, o) || WEAK_WORDS.has(next.core)) && next.core !== "or");
+      const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
+      // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
+      // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
+      bareAdverb = o.typedCorrections && !explicit && cues === 0 && w.core !== "actually";
+      strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
-    if (w.core === "no" && (cues > 0 || isWhStart(words, k + 1) || !isContent(words, k, "no"))) {
+    // A capital "No" inside a sentence is a name ("a show called No Ego").
+    if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
+      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     if (WEAK_WORDS.has(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
@@ -105,8 +137,18 @@ function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOpt
   if (k === i || k >= words.length || words[k - 1]!.endsSentence) return null;
   // "What instrument or who developed": a bare "or" before a restarted question.
   if (onlyOr && !(k - i === 1 && isWhStart(words, k))) return null;
-  const bareNo = cues === 1 && noCount === 1 && words[i]!.trail === "";
-  return { start: i, end: k, strong, bareNo, hesitationOnly };
+  const bare = cues === 1 && ((noCount === 1 && words[i]!.trail === "") || bareAdverb);
+  // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
+  if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
+  return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/** "did no make that what": a "no" that another cue continues is a cue, whatever precedes it. */
+function cueFollows(words: readonly WordView[], i: number): boolean {
+  const w = words[i];
+  if (w === undefined || words[i - 1]!.trail.length > 0) return false;
+  return (STRONG_WORDS.has(w.core) && !CONTENT_PRONE.has(w.core)) || CONTINUATIONS.some((p) => phraseAt(words, i, p)) ||
+    STRONG_PHRASES.some((p) => phraseAt(words, i, p));
 }
 
 function isWhStart(words: readonly WordView[], i: number): boolean {
@@ -117,20 +159,67 @@ function isWhStart(words: readonly WordView[], i: number): boolean {
   return PREPOSITIONS.has(w.core) && next !== undefined && WH_WORDS.has(next.core);
 }
 
+function hasWhWord(words: readonly WordView[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (WH_WORDS.has(words[k]!.core)) return true;
+  return false;
+}
+
+/**
+ * A question opens at `i`: a wh-word (or "in what") then an auxiliary, directly or
+ * after a short noun phrase ("what year did", "what kind of economy does").
+ */
+function asksQuestion(words: readonly WordView[], i: number): boolean {
+  const wh = PREPOSITIONS.has(words[i]?.core ?? "") ? i + 1 : i;
+  const q = words[wh];
+  if (q === undefined || !WH_WORDS.has(q.core)) return false;
+  for (let k = wh + 1; k <= wh + 1 + MAX_WH_PHRASE && k < words.length; k++) {
+    const w = words[k]!;
+    if (QUESTION_OPENERS.has(w.core)) return k === wh + 1 || !FUNCTION_WORDS.has(words[wh + 1]!.core);
+    if (w.trail.length > 0 || WH_WORDS.has(w.core) || (FUNCTION_WORDS.has(w.core) && w.core !== "of")) return false;
+  }
+  return false;
+}
+
 /** The sentence before the cue reads as a question: "What did ...", "In which ...", "Does ...". */
 function isQuestionPrefix(words: readonly WordView[], start: number, end: number): boolean {
   if (end - start > MAX_RESTART) return false;
   return isWhStart(words, start) || QUESTION_OPENERS.has(words[start]!.core) || (end - start > 1 && isWhStart(words, start + 1));
 }
 
+/**
+ * Where the question restarted at the cue began: the sentence start, or after a
+ * comma that sets off an opening phrase ("In U.S. states, why does or what
+ * happens"): the phrase is kept for the repaired question. -1 when no question.
+ */
+function questionStart(words: readonly WordView[], sentenceStart: number, end: number): number {
+  if (isQuestionPrefix(words, sentenceStart, end)) return sentenceStart;
+  for (let k = end - 2; k >= sentenceStart; k--) {
+    if (words[k]!.trail !== ",") continue;
+    return isWhStart(words, k + 1) && isQuestionPrefix(words, k + 1, end) ? k + 1 : -1;
+  }
+  return -1;
+}
 
-function repairAt(words: readonly WordView[], cue: Interregnum): Removal | null {
+
+function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean): Removal | null {
   const a = cue.start;
   const b = cue.end;
   const sentenceStart = sentenceStartOf(words, a);
   if (a <= sentenceStart) return null;
-  if (isWhStart(words, b) && isQuestionPrefix(words, sentenceStart, a)) {
-    return { start: sentenceStart, end: b, rule: "self_repair", confidence: cue.strong ? 0.8 : 0.7 };
+  // "Above which I mean what horsepower", "happen where sorry when breathing": a wh-word
+  // corrected by a wh-word; what came before it stays.
+  // A lone "or" joins them instead: "I wonder who or what did it".
+  const joinedByOr = b - a === 1 && words[a]!.core === "or";
+  if (WH_WORDS.has(words[a - 1]!.core) && WH_WORDS.has(words[b]!.core) && a - 1 > sentenceStart && !joinedByOr) {
+    return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
+  }
+  const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
+  if (question >= 0) return { start: question, end: b, rule: "self_repair", confidence: cue.strong ? 0.8 : 0.7 };
+  if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, words[b]!, true)) return null;
+  // "Prior to the founding of sorry no um what historical figure was ...": a start with no
+  // question in it, dropped for a whole question after an explicit cue.
+  if (cue.strong && asksQuestion(words, b) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
+    return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
   const matched = matchBack(words, sentenceStart, a, b);
   if (matched >= 0) {
@@ -145,9 +234,11 @@ function repairAt(words: readonly WordView[], cue: Interregnum): Removal | null 
   // A repair echoing the reparandum's tail is evidence even after a bare "uh" ("first law, uh, third law").
   const tail = parallelTail(words, sentenceStart, a, b);
   if (tail >= 0 && (cue.strong || cue.hesitationOnly)) return { start: tail, end: b, rule: "self_repair", confidence: cue.strong ? 0.7 : 0.55 };
+  // A figure corrected by a figure: "in 1700 er uh 1705", "articles 1 to 7, uh 4".
+  const figureForFigure = DIGITS.test(words[a - 1]!.core) && DIGITS.test(repairWord.core);
   // Evidence for a one-word reparandum: an explicit cue, or a name corrected by a name ("Germany er Bavaria").
-  if (!cue.strong && !(cue.hesitationOnly && nameForName)) return null;
-  if (cue.bareNo && !parallelShape(words, sentenceStart, a, repairWord)) return null;
+  if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure))) return null;
+  if (cue.bare && !parallelShape(words, sentenceStart, a, repairWord, typed)) return null;
   const s = defaultStart(words, sentenceStart, a, b);
   if (s < 0) return null;
   // "Krishna explains, rather, he reveals": the pronoun restates a subject already said.
@@ -185,14 +276,54 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
   return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
 }
 
+const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
+
 /** "State Route 168 no no state route 99 rather?": a cue word closing the repaired sentence goes with the repair. */
 function trailingCue(words: readonly WordView[], from: number): number {
   for (let k = from; k < words.length; k++) {
     const w = words[k]!;
     if (!w.endsSentence) { if (w.trail.length > 0) return -1; continue; }
-    return k > from && (w.core === "rather" || w.core === "instead") && words[k - 1]!.trail === "" ? k : -1;
+    return k > from && TRAILING_CUES.has(w.core) && words[k - 1]!.trail === "" ? k : -1;
   }
   return -1;
+}
+
+/** Words a wh-word can follow as their object or complement: "know what", "of what", "is what", "tell me what". */
+const WH_GOVERNORS: ReadonlySet<string> = new Set([
+  "know", "knew", "knows", "tell", "told", "ask", "asked", "say", "said", "says", "explain", "explains", "explained", "determine",
+  "determines", "determined", "decide", "decides", "decided", "show", "shows", "showed", "see", "saw", "describe", "describes",
+  "described", "mean", "means", "meant", "call", "called", "calls", "wonder", "learn", "learned", "understand", "matter", "matters",
+]);
+const UNCUED_RESTART_CONFIDENCE = 0.6;
+
+/**
+ * "What gorge is known for its many what gorge is between ...", "When are Where are
+ * ...": a question abandoned without any cue and asked again. The second question
+ * opens with a wh-word (capitalised inside the sentence, or an ungoverned "what"/
+ * "how", or "in what" + noun) followed by a verb-like auxiliary, as a question
+ * does; a relative "who"/"which"/"where" in lowercase ("the man who was") and a
+ * clause after a preposition ("the size of what is called") never count.
+ */
+function uncuedRestartAt(words: readonly WordView[], i: number): Removal | null {
+  const w = words[i]!;
+  const prev = words[i - 1]!;
+  if (prev.trail.length > 0 && !prev.endsSentence && prev.trail !== ",") return null;
+  if (prev.endsSentence) return null;
+  let wh = i;
+  // "in what country was": the preposition must govern a noun, not a clause ("interested in what was").
+  if (PREPOSITIONS.has(w.core) && w.core !== "of" && words[i + 1]?.core === "what" && words[i + 2] !== undefined &&
+    !QUESTION_OPENERS.has(words[i + 2]!.core)) wh = i + 1;
+  const q = words[wh]!;
+  if (!WH_WORDS.has(q.core)) return null;
+  const sentenceStart = sentenceStartOf(words, i);
+  // "Where did who was ...", "Who were how did ...": a wh-word and its auxiliary, then another question.
+  const brokenOffAtOnce = wh === i && i - sentenceStart === 2 && WH_WORDS.has(words[sentenceStart]!.core) && QUESTION_OPENERS.has(prev.core);
+  const capitalised = (q.capitalised && wh === i) || brokenOffAtOnce;
+  if (!capitalised && q.core !== "what" && q.core !== "how") return null;
+  if (!capitalised && (FUNCTION_WORDS.has(prev.core) || WH_GOVERNORS.has(prev.core) || BE_FORMS.has(prev.core) || prev.core.endsWith("'s"))) return null;
+  if (!asksQuestion(words, i)) return null;
+  if (i - sentenceStart < 2 || !isQuestionPrefix(words, sentenceStart, i)) return null;
+  return { start: sentenceStart, end: i, rule: "self_repair", confidence: UNCUED_RESTART_CONFIDENCE };
 }
 
 export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
@@ -204,9 +335,14 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
       continue;
     }
     if (i === 0) continue;
+    const uncued = uncuedRestartAt(words, i);
+    if (uncued !== null) {
+      found.push(uncued);
+      continue;
+    }
     const cue = readInterregnum(words, i, o);
     if (cue === null) continue;
-    const r = repairAt(words, cue);
+    const r = repairAt(words, cue, o.typedCorrections);
     if (r === null) { i = cue.end - 1; continue; }
     found.push(r);
     i = r.end - 1;

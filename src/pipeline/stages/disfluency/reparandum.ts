@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run;
 //   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
-import { contractionBase, FUNCTION_WORDS, isNumeric, QUESTION_OPENERS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -75,8 +75,14 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   return s;
 }
 
+/** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
+function isContentWord(core: string): boolean {
+  const base = contractionBase(core);
+  return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
+}
+
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
-export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView): boolean {
+export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
   if (DETERMINER_START.has(after.core) || after.capitalised) return true;
   // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
@@ -86,5 +92,11 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
   if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;
   if (isNumeric(before.core) && isNumeric(after.core)) return true;
+  // A preposition corrected by a preposition: "came after no before the war".
+  if (PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core) return true;
+  // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
+  // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
+  // ("found no", "almost no") were excluded by the caller either way.
+  if (typed && isContentWord(before.core) && isContentWord(after.core)) return true;
   return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
 }

@@ -7,9 +7,25 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { FUNCTION_WORDS, isNumeric, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
+/** Pronouns a contraction can restate: "that" -> "that's", "we" -> "we're". */
+const RESTATED_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they", "that", "there", "this", "what", "who"]);
+/** Doubled for emphasis, with or without a pause: "very, very good", "no, no". */
+const EMPHATIC_DOUBLES: ReadonlySet<string> = new Set([
+  "very", "really", "much", "many", "far", "long", "more", "too", "again", "over", "round", "around", "pretty", "bye", "ha", "haha",
+  "blah", "knock", "tsk", "hush", "chop", "no", "yes", "now", "come", "go", "well",
+]);
+
+/**
+ * "had had" and "that that" are grammatical only run together; "that, that" or
+ * "yeah, yeah" with a pause between is a restart like any other word's.
+ */
+function restartedAfterPause(w: WordView): boolean {
+  return w.trail === "," && !EMPHATIC_DOUBLES.has(w.core);
+}
+
 /** Cut-off marks ASR and transcribers write on an abandoned word. */
 function isCutOff(w: WordView): boolean {
   return w.trail === "-" || w.trail === "\u2014" || w.trail === "\u2013";
@@ -49,12 +65,17 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       continue;
     }
     if (isFiller(w, o)) continue;
+    // "that, that's all true", "it, it's crazy": the pronoun said again with its verb attached.
+    if (w.trail === "," && opensPhrase(words, i) && RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core) {
+      found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
+      continue;
+    }
     for (let n = Math.min(MAX_PHRASE, (words.length - i) >> 1); n >= 1; n--) {
       // "the, uh, the soul": fillers between the copies go with the first copy.
       let second = i + n;
       while (second < words.length && isFiller(words[second]!, o)) second++;
       if (!sameWords(words, i, second, n)) continue;
-      if (n === 1 && (o.legitDoubles.has(w.core) || isNumeric(w.core))) break;
+      if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
       if (n > 1 && isNumeric(w.core)) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
       i = second - 1;

@@ -1,0 +1,92 @@
+// Lexicon stage options, and the index they select. The index is built once
+// per set of packs per loaded resources (memoised), never per stream: workers
+// compile a profile per stream, and a 100k-entry index takes a while to build.
+import { buildLexiconIndex, type LexiconIndex } from "../../lexicon/matcher.js";
+import type { LexiconPack } from "../../lexicon/types.js";
+import type { PipelineResources } from "../../resources.js";
+import { OptionReader, type BaseStageOptions, type ResolvedStageSettings } from "../../stage.js";
+
+/** What happens to a match on an ordinary English word (english_terms) or on a `protected` entry (protected_entries). */
+export const ENGLISH_TERM_POLICIES = ["keep", "suggest", "apply"] as const;
+export type EnglishTermPolicy = (typeof ENGLISH_TERM_POLICIES)[number];
+
+export interface LexiconOptions extends BaseStageOptions {
+  /** Absent when no pack is active (or resources were not given): the stage changes nothing. */
+  index: LexiconIndex | undefined;
+  exact: boolean;
+  phonetic: boolean;
+  fuzzy: boolean;
+  crossSegment: boolean;
+  /** The best candidate must beat the runner-up by this much, else it is only suggested. */
+  margin: number;
+  englishTerms: EnglishTermPolicy;
+  /** What happens to a match on an entry the pack marks `protected` (its canonical is English too: karma, cakra/chakra). */
+  protectedEntries: EnglishTermPolicy;
+  /** Lower-case words (SCOWL size level, 10 = most common) counted as ordinary English up to englishLevel. */
+  englishWords: ReadonlyMap<string, number>;
+  englishLevel: number;
+  /** Lower-case words never taken for a lexicon term (built-in list + the profile's additions). */
+  stopWords: ReadonlySet<string>;
+}
+
+export const DEFAULT_LEXICON_THRESHOLD = 0.8;
+export const DEFAULT_MARGIN = 0.05;
+export const DEFAULT_ENGLISH_LEVEL = 50;
+
+const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const indexCache = new WeakMap<readonly LexiconPack[], Map<string, LexiconIndex>>();
+
+/** The index over `ids` (in that order), built on first use for this resources' packs. */
+export function indexFor(packs: readonly LexiconPack[], ids: readonly string[]): LexiconIndex {
+  let byIds = indexCache.get(packs);
+  if (byIds === undefined) indexCache.set(packs, (byIds = new Map()));
+  const key = ids.join("\u0000");
+  let index = byIds.get(key);
+  if (index === undefined) {
+    const chosen = ids.map((id) => packs.find((p) => p.id === id)!);
+    index = buildLexiconIndex(chosen);
+    byIds.set(key, index);
+  }
+  return index;
+}
+
+export function parseLexiconOptions(settings: ResolvedStageSettings, resources: PipelineResources): LexiconOptions {
+  const r = new OptionReader("lexicon", settings);
+  const applyThreshold = r.applyThreshold(DEFAULT_LEXICON_THRESHOLD);
+  const exact = r.classEnabled("exact");
+  const phonetic = r.classEnabled("phonetic");
+  const fuzzy = r.classEnabled("fuzzy");
+  const crossSegment = r.classEnabled("cross_segment");
+  const margin = r.number("margin", DEFAULT_MARGIN, 0, 1);
+  const englishTerms = r.choice("english_terms", "keep", ENGLISH_TERM_POLICIES);
+  const protectedEntries = r.choice("protected_entries", "keep", ENGLISH_TERM_POLICIES);
+  const englishLevel = r.number("english_level", DEFAULT_ENGLISH_LEVEL, 0, 100);
+  const extraStops = r.stringList("stop_words", []) ?? [];
+  const loaded = resources.lexicons;
+  const requested = r.stringList("packs", loaded?.map((p) => p.id) ?? []) ?? [];
+  const ids = [...new Set(requested)];
+  // Without resources (validation only) pack ids cannot be checked here; the
+  // worker that compiles with resources does check them.
+  if (loaded !== undefined) {
+    const known = loaded.map((p) => p.id);
+    const unknown = ids.filter((id) => !known.includes(id));
+    if (unknown.length > 0) r.fail("params.packs", `unknown lexicon pack(s) ${unknown.join(", ")}; loaded: ${known.join(", ") || "none"}`);
+  }
+  r.finish();
+  const stopWords = new Set<string>([...(resources.lexiconStopWords ?? []), ...extraStops.map((w) => w.toLowerCase())]);
+  const index = loaded !== undefined && ids.length > 0 ? indexFor(loaded, ids) : undefined;
+  return {
+    applyThreshold,
+    index,
+    exact,
+    phonetic,
+    fuzzy,
+    crossSegment,
+    margin,
+    englishTerms,
+    protectedEntries,
+    englishWords: resources.englishWords ?? NO_WORDS,
+    englishLevel,
+    stopWords,
+  };
+}

@@ -1,0 +1,145 @@
+// punctuation: restores sentence ends, question marks and commas in text the
+// ASR left unpunctuated, before casing capitalises what follows a sentence end.
+// - ASR punctuation is kept: a segment whose source words carry any mark
+//   (Whisper-style) passes through unchanged — which also makes the stage
+//   idempotent, since its own output is punctuated.
+// - Inside a segment, the model (model.ts, features.ts) scores each slot;
+//   pauses from word timings (pauses.ts) reweight it; question forms and
+//   discourse cues (cues.ts) decide a mark's type and strong commas.
+// - At a segment's end the profile's policy decides (segment-end.ts).
+// - The model's history crosses segments (state.ts): one sentence over two
+//   final segments is scored as one sentence.
+import type { Token } from "../../tokens.js";
+import { withText } from "../../tokens.js";
+import type { Stage, StageEnv } from "../../stage.js";
+import { sentenceMarkOf, splitAffixes } from "../../text.js";
+import { commaCueLength, commaForbidden, isQuestionStart } from "./cues.js";
+import { decideLabel, endProbability } from "./decide.js";
+import { COMMA, LABELS, NONE, PERIOD, QUESTION, advance, featureKey, type History } from "./features.js";
+import { featureBuffer, scoreSlot, toProbabilities } from "./model.js";
+import { parsePunctuationOptions, type PunctuationOptions } from "./options.js";
+import { applyPause, gapMs } from "./pauses.js";
+import { segmentEndLabel, SEGMENT_END_CONFIDENCE } from "./segment-end.js";
+import { readHistory, writeHistory } from "./state.js";
+
+/** A listed discourse cue at a sentence start takes its comma with this confidence. */
+const COMMA_CUE_CONFIDENCE = 0.75;
+/** Share of the sentence-end probability "?" needs before the model alone makes a question. */
+const QUESTION_SHARE = 0.75;
+const ASR_MARKS = /[.,?!;:\u2026]["'\u201D\u2019)\]]*$/u;
+
+/** The label an existing trailing mark stands for (for the history), or -1 when the word has none. */
+function existingLabel(text: string): number {
+  const { trail } = splitAffixes(text);
+  if (trail === "") return -1;
+  const mark = sentenceMarkOf(trail);
+  if (mark === "?") return QUESTION;
+  if (mark !== "") return PERIOD;
+  if (/[,;:]/.test(trail)) return COMMA;
+  return /[.…]/.test(trail) ? NONE : -1;
+}
+
+/** The ASR punctuated this segment itself: some source word ends in a mark. */
+function asrPunctuated(sources: StageEnv["sources"]): boolean {
+  for (const w of sources) if (ASR_MARKS.test(w.text) && /[\p{L}\p{N}]/u.test(w.text)) return true;
+  return false;
+}
+
+interface Decision {
+  label: number;
+  rule: string;
+  confidence: number;
+}
+
+const NO_MARK: Decision = { label: NONE, rule: "", confidence: 0 };
+
+function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
+  const h = readHistory(env.state);
+  const keys = tokens.map((t) => featureKey(t.text));
+  const keep = asrPunctuated(env.sources);
+  let out: Token[] | null = null;
+  const probabilities = new Float64Array(LABELS.length);
+  const buffer = featureBuffer();
+  let cueCommaAt = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const key = keys[i]!;
+    if (key === "") continue;
+    const token = tokens[i]!;
+    const existing = existingLabel(token.text);
+    let decision = NO_MARK;
+    if (existing < 0 && !keep) {
+      if (h.sinceEnd === 0 && o.commas) {
+        const cue = commaCueLength(o.cues, keys, i);
+        if (cue > 0) cueCommaAt = i + cue - 1;
+      }
+      decision = decide(tokens, keys, i, h, o, env, probabilities, buffer, i === cueCommaAt);
+    }
+    if (decision.label !== NONE) {
+      const mark = LABELS[decision.label]!;
+      const after = token.text + mark;
+      if (env.propose({ rule: decision.rule, before: token.text, after, source: token.source, confidence: decision.confidence })) {
+        out ??= tokens.slice();
+        out[i] = withText(token, after);
+      } else {
+        decision = NO_MARK;
+      }
+    }
+    advance(h, key, existing >= 0 ? existing : decision.label);
+  }
+  env.state = writeHistory(h);
+  return out ?? tokens;
+}
+
+function decide(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  i: number,
+  h: History,
+  o: PunctuationOptions,
+  env: StageEnv,
+  p: Float64Array,
+  buffer: string[],
+  cueComma: boolean,
+): Decision {
+  const last = i === keys.length - 1;
+  const scored = o.model !== undefined;
+  if (scored) {
+    scoreSlot(o.model!, keys, i, h, p, buffer);
+    toProbabilities(p, o.model!.temperature);
+  }
+  const questionForm = isQuestionStart(o.cues, h.sinceEnd === 0 ? keys[i]! : h.first1, h.sinceEnd === 0 ? "" : h.sinceEnd === 1 ? keys[i]! : h.first2);
+  // The model's "?" must clearly beat its "." (QUESTION_SHARE); a listed question form decides on its own.
+  const typeOfEnd = () => (o.questions && (questionForm || (scored && p[QUESTION]! >= QUESTION_SHARE * endProbability(p))) ? QUESTION : PERIOD);
+  if (last) {
+    const policy = env.isFinal ? o.finalEnd : o.interimEnd;
+    const label = segmentEndLabel(policy, keys[i]!, o.cues);
+    if (label === NONE) return NO_MARK;
+    return { label: typeOfEnd(), rule: env.isFinal ? "final_segment_end" : "interim_segment_end", confidence: SEGMENT_END_CONFIDENCE };
+  }
+  if (!scored) return cueComma ? { label: COMMA, rule: "comma_cue", confidence: COMMA_CUE_CONFIDENCE } : NO_MARK;
+  const pick = () => decideLabel(p, o.sentenceEndThreshold, o.commaThreshold);
+  let label = pick();
+  let rule = "model";
+  if (o.pauses) {
+    const pause = applyPause(p, gapMs(tokens[i]!, tokens[i + 1]!), o);
+    const withPause = pick();
+    if (pause !== "" && withPause !== label) rule = pause === "sentence" ? "pause_sentence_end" : "pause_comma";
+    label = withPause;
+  }
+  if ((label === PERIOD || label === QUESTION) && o.sentenceEnds && !o.cues.openWords.has(keys[i]!)) {
+    return { label: typeOfEnd(), rule: rule === "model" ? "sentence_end" : rule, confidence: round(endProbability(p)) };
+  }
+  if (cueComma) return { label: COMMA, rule: "comma_cue", confidence: Math.max(COMMA_CUE_CONFIDENCE, round(p[COMMA]!)) };
+  if (label === COMMA && o.commas && (o.fillerCommas || !commaForbidden(o.cues, keys, i))) return { label: COMMA, rule: rule === "model" ? "comma" : rule, confidence: round(p[COMMA]!) };
+  return NO_MARK;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export const punctuationStage: Stage<PunctuationOptions> = {
+  name: "punctuation",
+  // Off unless a profile asks: punctuation is a style decision (config/default.yaml).
+  enabledByDefault: false,
+  parseOptions: parsePunctuationOptions,
+  run,
+};

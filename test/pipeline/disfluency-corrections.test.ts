@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { disfluencyOnly, runText } from "./helpers.js";
+
+const clean = disfluencyOnly();
+const text = (input: string) => runText(clean, input).text;
+
+describe("disfluency / self_repair: a bare 'no' between two content words", () => {
+  it.each([
+    ["What did the river no canal connect?", "What did the canal connect?"],
+    ["Who first studied no described the comet?", "Who first described the comet?"],
+    ["What dynasty came after no before the war?", "What dynasty came before the war?"],
+  ])("repairs %j (a like-for-like shape)", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "Which treaty found no support?", "It's no wonder he left.", "There is no easy answer.", "It had almost no effect.",
+    "He joined a band called No Doubt later.", "we had on board no large cargo", "per second no tone is heard",
+  ])("keeps %j ('no' as a determiner or a name)", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: typed_corrections (typed text, off for speech)", () => {
+  const typed = disfluencyOnly({ typed_corrections: true });
+  const typedText = (input: string) => runText(typed, input).text;
+
+  it.each([
+    ["When did paper no digital maps appear?", "When did digital maps appear?"],
+    ["What is the capital of Peru rather Chile?", "What is the capital of Chile?"],
+    ["Which planet wait moon has ice?", "Which moon has ice?"],
+    ["Which region er uh nation exports tea?", "Which nation exports tea?"],
+  ])("repairs %j", (input, expected) => {
+    expect(typedText(input)).toBe(expected);
+    // Spoken, the same words are kept: "no", "rather" and "uh" are mostly words or pauses there.
+    expect(text(input)).not.toBe(expected);
+  });
+
+  it.each([
+    "It was rather cold.", "I would rather stay.", "I cannot wait anymore.", "People actually think so.",
+    "It's rather what I expected.", "Which treaty found no support?", "I want apples or pears.",
+  ])("still keeps %j", (input) => {
+    expect(typedText(input)).toBe(input);
+  });
+
+  it("rejects a value that is not a boolean", () => {
+    expect(() => disfluencyOnly({ typed_corrections: "sometimes" })).toThrow(/typed_corrections/);
+  });
+});
+
+describe("disfluency / self_repair: a lone 'instead' before a hesitation", () => {
+  it("repairs the word before it", () => {
+    expect(text("What is the phrase used to analyze instead uh convey the idea?")).toBe("What is the phrase used to convey the idea?");
+  });
+});
+
+describe("disfluency / self_repair: questions restarted without a cue", () => {
+  it.each([
+    ["What team is known for its many what team has won the cup?", "What team has won the cup?"],
+    ["When are Where are the games held?", "Where are the games held?"],
+    ["How many what kind of economy does Peru have?", "What kind of economy does Peru have?"],
+    ["What bank in what town is the oldest branch?", "In what town is the oldest branch?"],
+  ])("keeps only the second question of %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "Who is the man who was elected?", "What did he know what to do about?", "What is the size of what is called the core?",
+    "Who knows what is inside?", "Who was interested in what was happening?",
+  ])("keeps %j (a relative or governed wh-word)", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: where a restarted question begins", () => {
+  it("keeps an opening phrase set off by a comma", () => {
+    expect(text("In most states, why does or what happens to the tax rate?")).toBe("In most states, what happens to the tax rate?");
+  });
+
+  it("drops a start with no question in it when an explicit cue brings a question", () => {
+    expect(text("Prior to the war sorry what city was the capital?")).toBe("What city was the capital?");
+  });
+
+  it("keeps a start that asks a question of its own, repairing only the wh-word", () => {
+    expect(text("Besides cars, what no where are engines used?")).toBe("Besides cars, where are engines used?");
+  });
+});
+
+describe("disfluency / self_repair: cues", () => {
+  it.each([
+    ["How many lived there in 1700 er uh 1705?", "How many lived there in 1705?"],
+    ["What did Article 65 I meant to say 66 not cover?", "What did Article 66 not cover?"],
+    ["What was the name or better yet the title of the book?", "What was the title of the book?"],
+    ["Which city pardon me which town hosted it?", "Which town hosted it?"],
+    ["Why did no make that what did the club ban?", "What did the club ban?"],
+    ["What area has 17,786 no not that but 5,105 people?", "What area has 5,105 people?"],
+    ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
+    ["Where did who was the first mayor?", "Who was the first mayor?"],
+    ["What flows into the lake, nope not that uh, the river?", "What flows into the river?"],
+    ["Which lake no that is not right which river flooded?", "Which river flooded?"],
+    ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
+  ])("repairs %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("keeps wh-words joined by 'or'", () => {
+    expect(text("I wonder who or what did it")).toBe("I wonder who or what did it");
+  });
+
+  it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care."])("keeps the words of %j", (input) => {
+    expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
+  });
+});

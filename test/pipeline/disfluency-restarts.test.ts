@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { disfluencyOnly, runText } from "./helpers.js";
+
+const clean = disfluencyOnly();
+const text = (input: string) => runText(clean, input).text;
+
+describe("disfluency / self_repair: broken-off clause fragments", () => {
+  it.each([
+    ["they're, it's like watching a film", "it's like watching a film"],
+    ["and there was this, it was so funny", "and it was so funny"],
+    ["So it's, it's still building", "So it's still building"],
+    ["Uh, I have a, um, I'm from Ohio.", "I'm from Ohio."],
+    ["these were… we had won so many", "we had won so many"],
+    ["He's like a, um, he actually made it", "He actually made it"],
+  ])("drops the fragment in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "The problem is, we never asked", "that is, we agree", "It's, I think, the best one", "If you can, we will go",
+    "For him, he wants more", "but this, we can't allow", "it's not me, it's them", "I was like, no way",
+  ])("keeps %j (a content word, a subordinate clause, an aside or a fronted phrase)", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("the self_repair class switch turns it off", () => {
+    const input = "they're, it's like watching a film";
+    expect(runText(disfluencyOnly({}, { self_repair: false }), input).text).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: restarts that restate the opening", () => {
+  it.each([
+    ["So I want, I wanted other hands to help", "So I wanted other hands to help"],
+    ["When I was told, when I was given the facts, I left", "When I was given the facts, I left"],
+    ["it was just, it was a thing", "it was a thing"],
+  ])("keeps only the restart in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "I came, I saw, I conquered", "I love pizza, I love pasta", "in the morning, in the evening we rest",
+  ])("keeps the parallel phrases of %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / repetition: a pronoun restated with its verb", () => {
+  it.each([
+    ["Yeah, that, that's all true", "Yeah, that's all true"],
+    ["No. It, it's crazy, right?", "No. It's crazy, right?"],
+  ])("drops the bare pronoun in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("keeps an object pronoun before a new clause", () => {
+    expect(text("I know that, that's why I came")).toBe("I know that, that's why I came");
+  });
+});
+
+describe("disfluency / repetition: legitimate doubles said with a pause between", () => {
+  it.each([
+    ["I said that, that we would go", "I said that we would go"],
+    ["Yeah, yeah, it's fine.", "Yeah, it's fine."],
+  ])("collapse like any restart in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["it was very, very good", "I had had enough", "I know that that is true", "it was really, really good"])("keep the emphatic or grammatical double in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: hanging determiners", () => {
+  it("drops a pronoun-like determiner restarted by another determiner", () => {
+    expect(text("worry about the politics of these… your statements")).toBe("worry about the politics of your statements");
+  });
+
+  it.each(["I want these, and those too", "Do you have any, or not?"])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
+  it("drops 'like' between a form of 'be' and an intensifier", () => {
+    expect(text("I was like really shaken by that")).toBe("I was really shaken by that");
+  });
+
+  it.each(["I like really spicy food", "it was like a dream", "It looks like really bad weather"])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / filler: interjection-only sentences inside a segment", () => {
+  it("drops an 'Ugh.' between two sentences", () => {
+    expect(text("It was late. Ugh. We left early.")).toBe("It was late. We left early.");
+  });
+
+  it("keeps one that closes the segment", () => {
+    expect(text("It was late. Ugh.")).toBe("It was late. Ugh.");
+  });
+});

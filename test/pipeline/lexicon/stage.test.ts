@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+
+import { compileProfile, STAGE_NAMES, StageOptionsError, type CompiledPipeline, type PipelineResources, type SegmentResult, type StageSettingsInput, type StreamContext } from "../../../src/pipeline/index.js";
+import { loadLexiconResources } from "../../../src/resources/load.js";
+import { textSegment, wordSegment } from "../helpers.js";
+import { packOf } from "./helpers.js";
+
+const resources = loadLexiconResources();
+
+/** Only the lexicon stage (casing off, so expectations read literally). */
+function lexicon(params: StageSettingsInput["params"] = {}, res: PipelineResources = resources, classes?: Record<string, boolean>): CompiledPipeline {
+  const stages: Record<string, StageSettingsInput> = Object.fromEntries(STAGE_NAMES.map((n) => [n, { enabled: false }]));
+  stages["lexicon"] = { enabled: true, params, ...(classes ? { classes } : {}) };
+  return compileProfile({ stages }, undefined, res);
+}
+
+const run = (p: CompiledPipeline, text: string, context: StreamContext = {}): SegmentResult => p.run(textSegment(text), context).result;
+const out = (p: CompiledPipeline, text: string) => run(p, text).text;
+
+describe("lexicon stage: matching", () => {
+  const p = lexicon();
+
+  it("rewrites listed spellings, single and multi-word, keeping punctuation", () => {
+    expect(out(p, "today we read the bhagwat geeta, and krishna speaks.")).toBe("today we read the Bhagavad Gītā, and Kṛṣṇa speaks.");
+    expect(out(p, "we practice pranayam")).toBe("we practice prāṇāyāma");
+  });
+
+  it("matches unlisted spellings by sound and by edit distance", () => {
+    const phonetic = run(p, "the bagavat geetha says");
+    expect(phonetic.text).toBe("the Bhagavad Gītā says");
+    expect(phonetic.edits[0]!.rule).toBe("phonetic");
+    const fuzzy = run(p, "he spoke of vivekanada");
+    expect(fuzzy.text).toBe("he spoke of Vivekānanda");
+    expect(fuzzy.edits.map((e) => e.rule)).toEqual(["fuzzy"]);
+  });
+
+  it("works on cased and lower-case input, keeping a heard capital on a term", () => {
+    expect(out(p, "Pranayam is breath control")).toBe("Prāṇāyāma is breath control");
+    expect(out(p, "KRISHNA said")).toBe("Kṛṣṇa said");
+  });
+
+  it("keeps each word's timing when a term maps word for word", () => {
+    const r = p.run(wordSegment(["the", "bhagwat", "geeta"]), {}).result;
+    expect(r.words.map((w) => [w.text, w.startMs, w.endMs])).toEqual([
+      ["the", 0, 90],
+      ["Bhagavad", 100, 190],
+      ["Gītā", 200, 290],
+    ]);
+  });
+
+  it("merges words into one when the term has fewer words, with the span's timing", () => {
+    const r = p.run(wordSegment(["hatha", "yoga", "helps"]), {}).result;
+    expect(r.text).toBe("Haṭha Yoga helps");
+    const joined = p.run(wordSegment(["bhagavadgeeta", "is", "old"]), {}).result;
+    expect(joined.words[0]).toMatchObject({ text: "Bhagavad Gītā", startMs: 0, endMs: 90 });
+  });
+
+  it("keeps possessives and plurals of terms", () => {
+    expect(out(p, "krishna's flute")).toBe("Kṛṣṇa's flute");
+    expect(out(p, "the asanas")).toBe("the āsanas");
+  });
+
+  it("records entry id, score and runner-up for every edit", () => {
+    const r = run(p, "the bhagwat geeta");
+    expect(r.edits).toHaveLength(1);
+    expect(r.edits[0]).toMatchObject({ stage: "lexicon", rule: "exact", before: "bhagwat geeta", after: "Bhagavad Gītā", applied: true, source: { start: 1, end: 3 } });
+    expect(r.edits[0]!.confidence).toBeCloseTo(0.97);
+    const flag = r.flags.find((f) => f.code === "lexicon_match")!;
+    expect(flag.detail).toMatch(/^entry yoga-vedanta\/bhagavad-gita \(exact\) score 0\.970; runner-up /);
+    expect(r.needsReview).toBe(false);
+  });
+});
+
+describe("lexicon stage: guards", () => {
+  const p = lexicon();
+
+  it("leaves ordinary English alone: stop words, frequent words, names in a sentence", () => {
+    for (const text of ["I work on my drama with you", "the sun and some data", "we met Thomas in Canada with David", "we saw a ram"]) {
+      const r = run(p, text);
+      expect(r.text).toBe(text);
+      expect(r.edits).toEqual([]);
+    }
+  });
+
+  it("does not apply protected entries (English words too) unless the profile says so", () => {
+    expect(run(p, "my karm is good").edits).toEqual([]);
+    const suggest = run(lexicon({ protected_entries: "suggest" }), "my karm is good");
+    expect(suggest.text).toBe("my karm is good");
+    expect(suggest.edits[0]).toMatchObject({ after: "karma", applied: false });
+    expect(suggest.needsReview).toBe(true);
+    expect(out(lexicon({ protected_entries: "apply" }), "my karm is good")).toBe("my karma is good");
+    // An ordinary English word stays even so; english_terms decides that one.
+    expect(out(lexicon({ protected_entries: "apply" }), "the avatar was blue")).toBe("the avatar was blue");
+  });
+
+  it("takes stop words from the profile too", () => {
+    expect(out(p, "we practice pranayam")).toBe("we practice prāṇāyāma");
+    expect(out(lexicon({ stop_words: ["pranayam"] }), "we practice pranayam")).toBe("we practice pranayam");
+  });
+
+  it("only suggests, and flags for review, a match that does not beat the runner-up by the margin", () => {
+    const pack = packOf("close", [
+      "  - {id: aaa, canonical: Rāmakā, kind: proper_noun, category: x, variants: [ramakaa]}",
+      "  - {id: bbb, canonical: Rāmikā, kind: proper_noun, category: x, variants: [ramikaa]}",
+    ]);
+    const res: PipelineResources = { ...resources, lexicons: [pack] };
+    const r = run(lexicon({ margin: 0.05 }, res), "then ramekaa came");
+    expect(r.text).toBe("then ramekaa came");
+    expect(r.edits).toHaveLength(1);
+    expect(r.edits[0]!.applied).toBe(false);
+    expect(r.needsReview).toBe(true);
+    expect(r.flags.find((f) => f.code === "lexicon_match")!.detail).toMatch(/runner-up close\/(aaa|bbb) .*suggested only: runner-up/);
+    // With no margin required the better candidate is applied.
+    expect(run(lexicon({ margin: 0 }, res), "then ramakaa came").edits[0]!.applied).toBe(true);
+  });
+
+  it("suggests below the apply threshold", () => {
+    const r = run(lexicon({ apply_threshold: 0.99 }), "the bhagwat geeta");
+    expect(r.text).toBe("the bhagwat geeta");
+    expect(r.edits[0]).toMatchObject({ after: "Bhagavad Gītā", applied: false });
+    expect(r.flags.map((f) => f.code)).toContain("low_confidence_edit");
+  });
+
+  it("switches matching kinds off per class", () => {
+    expect(out(lexicon({}, resources, { phonetic: false, fuzzy: false }), "he spoke of vivekanada")).toBe("he spoke of vivekanada");
+    expect(out(lexicon({}, resources, { fuzzy: false }), "the bagavat geeta says")).toBe("the Bhagavad Gītā says");
+    const byKey = run(lexicon({}, resources, { exact: false }), "the bhagavat geeta");
+    expect(byKey.text).toBe("the Bhagavad Gītā");
+    expect(byKey.edits.map((e) => e.rule)).toEqual(["phonetic"]);
+  });
+
+  it("is idempotent: its own output proposes nothing", () => {
+    for (const text of ["today we read the bhagwat geeta and the yoga sutras of patanjali", "Pranayam and kundalni yoga, said swami vivekanand.", "krishna's asanas"]) {
+      const once = out(p, text);
+      const again = run(p, once);
+      expect(again.text).toBe(once);
+      expect(again.edits).toEqual([]);
+    }
+  });
+});
+
+describe("lexicon stage: across segments", () => {
+  const p = lexicon();
+
+  it("completes a multi-word term begun in the previous segment, and says the first part was already sent", () => {
+    const first = p.run(textSegment("we now hear the swami"), {});
+    expect(first.result.text).toBe("we now hear the swami");
+    const second = p.run(textSegment("vivekanand said"), first.context).result;
+    expect(second.text).toBe("Vivekānanda said");
+    expect(second.flags.find((f) => f.code === "lexicon_match")!.detail).toContain("entry yoga-vedanta/svami-vivekananda");
+    const flag = second.flags.find((f) => f.code === "lexicon_split_across_segments")!;
+    expect(flag.detail).toContain('("swami" for "Svāmī") was already sent');
+    expect(second.needsReview).toBe(true);
+  });
+
+  it("does not join across a sentence end, nor from an interim segment", () => {
+    const ended = p.run(textSegment("we hear the swami."), {});
+    expect(p.run(textSegment("vivekanand said"), ended.context).result.flags.map((f) => f.code)).not.toContain("lexicon_split_across_segments");
+    const interim = p.run(textSegment("we hear the swami", { isFinal: false }), {});
+    expect(interim.context).toEqual({});
+  });
+
+  it("bounds what it keeps to a few words", () => {
+    const long = p.run(textSegment(Array.from({ length: 50 }, (_, i) => `w${i}x`).join(" ")), {});
+    const state = (long.context as { stages: Record<string, { tail: unknown[] }> }).stages["lexicon"]!;
+    expect(state.tail.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("lexicon stage: options", () => {
+  it("rejects an unknown pack when packs are loaded, and bad values, naming the field", () => {
+    try {
+      lexicon({ packs: ["nope"], margin: 2, english_terms: "maybe" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(StageOptionsError);
+      const params = (err as StageOptionsError).violations.map((v) => v.param).sort();
+      expect(params).toEqual(["params.english_terms", "params.margin", "params.packs"]);
+    }
+  });
+
+  it("changes nothing without resources (validation only)", () => {
+    const p = compileProfile({ stages: { lexicon: { enabled: true, params: { packs: ["yoga-vedanta"] } }, casing: { enabled: false } } });
+    expect(p.run(textSegment("the bhagwat geeta"), {}).result.text).toBe("the bhagwat geeta");
+  });
+
+  it("builds the index once per pack set, not per compile", async () => {
+    const { indexFor } = await import("../../../src/pipeline/stages/lexicon/options.js");
+    expect(indexFor(resources.lexicons!, ["yoga-vedanta"])).toBe(indexFor(resources.lexicons!, ["yoga-vedanta"]));
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { LABELS, advance, featureKey, featuresAt, freshHistory, PERIOD } from "../../../src/pipeline/stages/punctuation/features.js";
+import { MODEL_FORMAT, MODEL_VERSION, parsePunctuationModel, PunctuationModelError } from "../../../src/pipeline/stages/punctuation/model.js";
+import { loadPipelineResources } from "../../../src/resources/load.js";
+
+const valid = { format: MODEL_FORMAT, version: MODEL_VERSION, labels: LABELS, scale: 100, temperature: 2, thresholds: { sentenceEnd: 0.6, comma: 0.5 }, weights: { b: [1, 2, 3, 4] } };
+
+describe("punctuation model file", () => {
+  it("parses weights at 1/scale", () => {
+    const m = parsePunctuationModel(JSON.stringify(valid));
+    const at = m.index.get("b")!;
+    expect(Array.from(m.data.subarray(at, at + 4))).toEqual([0.01, 0.02, 0.03, 0.04].map((x) => Math.fround(x)));
+    expect(m.temperature).toBe(2);
+    expect(m.thresholds).toEqual({ sentenceEnd: 0.6, comma: 0.5 });
+  });
+
+  it.each([
+    ["not JSON", "{"],
+    ["another format", JSON.stringify({ ...valid, format: "x" })],
+    ["other labels", JSON.stringify({ ...valid, labels: ["", ".", ",", "?"] })],
+    ["a bad temperature", JSON.stringify({ ...valid, temperature: 0 })],
+    ["missing thresholds", JSON.stringify({ ...valid, thresholds: undefined })],
+    ["a threshold above 1", JSON.stringify({ ...valid, thresholds: { sentenceEnd: 1.5, comma: 0.5 } })],
+    ["non-integer weights", JSON.stringify({ ...valid, weights: { b: [1, 2, 3, 0.5] } })],
+  ])("rejects %s", (_, text) => {
+    expect(() => parsePunctuationModel(text)).toThrow(PunctuationModelError);
+  });
+
+  it("the shipped model loads and is small", () => {
+    const model = loadPipelineResources().punctuation?.model;
+    expect(model).toBeDefined();
+    expect(model!.index.size).toBeGreaterThan(1000);
+    expect(model!.index.size).toBeLessThan(200_000);
+  });
+});
+
+describe("punctuation features", () => {
+  it("keys fold case, edge punctuation and numbers", () => {
+    expect(["Hello,", "27,000", "“Why?”", "--"].map(featureKey)).toEqual(["hello", "<num>", "why", ""]);
+  });
+
+  it("the history restarts at a sentence end and counts words since it", () => {
+    const h = freshHistory();
+    advance(h, "we", 0);
+    advance(h, "left", PERIOD);
+    expect(h).toMatchObject({ sinceEnd: 0, prev1: "<s>", first1: "" });
+    advance(h, "then", 0);
+    expect(h).toMatchObject({ sinceEnd: 1, prev1: "then", first1: "then" });
+    const out: string[] = [];
+    const n = featuresAt(["then", "we"], 1, h, out);
+    expect(out.slice(0, n)).toContain("w1=</s>");
+    expect(out.slice(0, n)).toContain("p1w0=then|we");
+  });
+});
