@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LABELS, advance, featureKey, featuresAt, freshHistory, PERIOD } from "../../../src/pipeline/stages/punctuation/features.js";
+import { featureKeysAt, featureStringKey, hashWords } from "../../../src/pipeline/stages/punctuation/feature-hash.js";
 import { MODEL_FORMAT, MODEL_VERSION, parsePunctuationModel, PunctuationModelError } from "../../../src/pipeline/stages/punctuation/model.js";
 import { loadPipelineResources } from "../../../src/resources/load.js";
 
@@ -8,7 +10,7 @@ const valid = { format: MODEL_FORMAT, version: MODEL_VERSION, labels: LABELS, sc
 describe("punctuation model file", () => {
   it("parses weights at 1/scale", () => {
     const m = parsePunctuationModel(JSON.stringify(valid));
-    const at = m.index.get("b")!;
+    const at = m.index.get(featureStringKey("b"))!;
     expect(Array.from(m.data.subarray(at, at + 4))).toEqual([0.01, 0.02, 0.03, 0.04].map((x) => Math.fround(x)));
     expect(m.temperature).toBe(2);
     expect(m.thresholds).toEqual({ sentenceEnd: 0.6, comma: 0.5 });
@@ -51,4 +53,36 @@ describe("punctuation features", () => {
     expect(out.slice(0, n)).toContain("w1=</s>");
     expect(out.slice(0, n)).toContain("p1w0=then|we");
   });
+
+  it("the numeric keys the stage scores are exactly the keys of the features training spelt, slot by slot", () => {
+    // The model file stores featuresAt()'s strings; the stage looks features up by featureKeysAt()'s numbers.
+    const sentences = [
+      "um so we grew revenue in europe and asia you know by twelve percent",
+      "do you think that the point is is that we grew",
+      "However 27,000 people came. Then they left! Why",
+    ];
+    const keysOut = new Float64Array(64);
+    let slots = 0;
+    for (const sentence of sentences) {
+      const keys = sentence.split(" ").map(featureKey);
+      const hashed = hashWords(keys);
+      const h = freshHistory();
+      for (let i = 0; i < keys.length; i++) {
+        const strings: string[] = [];
+        const n = featuresAt(keys, i, h, strings);
+        const m = featureKeysAt(keys, hashed, i, h, keysOut);
+        expect(Array.from(keysOut.subarray(0, m))).toEqual(strings.slice(0, n).map(featureStringKey));
+        advance(h, keys[i]!, i % 5 === 4 ? PERIOD : i % 3 === 2 ? 1 : 0);
+        slots++;
+      }
+    }
+    expect(slots).toBeGreaterThan(30);
+  });
+
+  it("no two features of the shipped model share a key", () => {
+    const model = loadPipelineResources().punctuation!.model!;
+    const raw = JSON.parse(readFileSync(new URL("../../../config/punctuation/model-en.json", import.meta.url), "utf8")) as { weights: object };
+    expect(model.index.size).toBe(Object.keys(raw.weights).length);
+  });
 });
+

@@ -17,6 +17,7 @@ import { commaCueLength, commaForbidden, isQuestionStart } from "./cues.js";
 import { decideLabel, endProbability } from "./decide.js";
 import { COMMA, LABELS, NONE, PERIOD, QUESTION, advance, featureKey, type History } from "./features.js";
 import { featureBuffer, scoreSlot, toProbabilities } from "./model.js";
+import { hashWords, type HashedWords } from "./feature-hash.js";
 import { parsePunctuationOptions, type PunctuationOptions } from "./options.js";
 import { applyPause, gapMs } from "./pauses.js";
 import { segmentEndLabel, SEGMENT_END_CONFIDENCE } from "./segment-end.js";
@@ -60,6 +61,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   let out: Token[] | null = null;
   const probabilities = new Float64Array(LABELS.length);
   const buffer = featureBuffer();
+  const hashed = o.model ? hashWords(keys) : undefined;
   let cueCommaAt = -1;
   for (let i = 0; i < tokens.length; i++) {
     const key = keys[i]!;
@@ -72,7 +74,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
         const cue = commaCueLength(o.cues, keys, i);
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
-      decision = decide(tokens, keys, i, h, o, env, probabilities, buffer, i === cueCommaAt);
+      decision = decide(tokens, keys, hashed, i, h, o, env, probabilities, buffer, i === cueCommaAt);
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
@@ -93,41 +95,39 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
 function decide(
   tokens: readonly Token[],
   keys: readonly string[],
+  hashed: HashedWords | undefined,
   i: number,
   h: History,
   o: PunctuationOptions,
   env: StageEnv,
   p: Float64Array,
-  buffer: string[],
+  buffer: Float64Array,
   cueComma: boolean,
 ): Decision {
   const last = i === keys.length - 1;
   const scored = o.model !== undefined;
   if (scored) {
-    scoreSlot(o.model!, keys, i, h, p, buffer);
+    scoreSlot(o.model!, keys, hashed!, i, h, p, buffer);
     toProbabilities(p, o.model!.temperature);
   }
   const questionForm = isQuestionStart(o.cues, h.sinceEnd === 0 ? keys[i]! : h.first1, h.sinceEnd === 0 ? "" : h.sinceEnd === 1 ? keys[i]! : h.first2);
-  // The model's "?" must clearly beat its "." (QUESTION_SHARE); a listed question form decides on its own.
-  const typeOfEnd = () => (o.questions && (questionForm || (scored && p[QUESTION]! >= QUESTION_SHARE * endProbability(p))) ? QUESTION : PERIOD);
   if (last) {
     const policy = env.isFinal ? o.finalEnd : o.interimEnd;
     const label = segmentEndLabel(policy, keys[i]!, o.cues);
     if (label === NONE) return NO_MARK;
-    return { label: typeOfEnd(), rule: env.isFinal ? "final_segment_end" : "interim_segment_end", confidence: SEGMENT_END_CONFIDENCE };
+    return { label: typeOfEnd(o, questionForm, scored, p), rule: env.isFinal ? "final_segment_end" : "interim_segment_end", confidence: SEGMENT_END_CONFIDENCE };
   }
   if (!scored) return cueComma ? { label: COMMA, rule: "comma_cue", confidence: COMMA_CUE_CONFIDENCE } : NO_MARK;
-  const pick = () => decideLabel(p, o.sentenceEndThreshold, o.commaThreshold);
-  let label = pick();
+  let label = decideLabel(p, o.sentenceEndThreshold, o.commaThreshold);
   let rule = "model";
   if (o.pauses) {
     const pause = applyPause(p, gapMs(tokens[i]!, tokens[i + 1]!), o);
-    const withPause = pick();
+    const withPause = decideLabel(p, o.sentenceEndThreshold, o.commaThreshold);
     if (pause !== "" && withPause !== label) rule = pause === "sentence" ? "pause_sentence_end" : "pause_comma";
     label = withPause;
   }
   if ((label === PERIOD || label === QUESTION) && o.sentenceEnds && !o.cues.openWords.has(keys[i]!)) {
-    return { label: typeOfEnd(), rule: rule === "model" ? "sentence_end" : rule, confidence: round(endProbability(p)) };
+    return { label: typeOfEnd(o, questionForm, scored, p), rule: rule === "model" ? "sentence_end" : rule, confidence: round(endProbability(p)) };
   }
   if (cueComma) return { label: COMMA, rule: "comma_cue", confidence: Math.max(COMMA_CUE_CONFIDENCE, round(p[COMMA]!)) };
   if (label === COMMA && o.commas && (o.fillerCommas || !commaForbidden(o.cues, keys, i))) return { label: COMMA, rule: rule === "model" ? "comma" : rule, confidence: round(p[COMMA]!) };
@@ -135,6 +135,11 @@ function decide(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A sentence end is a "?" when the sentence opens as a question, or the model's "?" clearly beats its "." (QUESTION_SHARE). */
+function typeOfEnd(o: PunctuationOptions, questionForm: boolean, scored: boolean, p: Float64Array): number {
+  return o.questions && (questionForm || (scored && p[QUESTION]! >= QUESTION_SHARE * endProbability(p))) ? QUESTION : PERIOD;
+}
 
 export const punctuationStage: Stage<PunctuationOptions> = {
   name: "punctuation",

@@ -2,14 +2,15 @@
 // four labels (none , . ?). Weights are data (config/punctuation/model-en.json,
 // trained by bench/train-punctuation.ts on data that is not an evaluation set);
 // this module parses them and turns a slot's features into label probabilities.
-import { LABELS, MAX_FEATURES, featuresAt, type History } from "./features.js";
+import { FeatureTable, featureKeysAt, featureStringKey, type HashedWords } from "./feature-hash.js";
+import { LABELS, MAX_FEATURES, type History } from "./features.js";
 
 export const MODEL_FORMAT = "lipi-punctuation-perceptron";
 export const MODEL_VERSION = 1;
 
 export interface PunctuationModel {
-  /** Feature -> offset of its weights in `data` (one per label, LABELS order). One flat array keeps a worker's heap small. */
-  readonly index: ReadonlyMap<string, number>;
+  /** Feature key (feature-hash.ts) -> offset of its weights in `data` (one per label, LABELS order). One flat array keeps a worker's heap small. */
+  readonly index: Pick<FeatureTable, "get" | "size">;
   readonly data: Float32Array;
   /** Softmax temperature fitted on the training run's own held-out part, so probabilities are calibrated. */
   readonly temperature: number;
@@ -50,14 +51,14 @@ export function parsePunctuationModel(text: string): PunctuationModel {
     throw new PunctuationModelError("punctuation model: weights must be an object of feature -> integer weights");
   }
   const entries = Object.entries(m.weights as Record<string, unknown>);
-  const index = new Map<string, number>();
+  const index = new FeatureTable(entries.length);
   const data = new Float32Array(entries.length * LABELS.length);
   let offset = 0;
   for (const [feature, w] of entries) {
     if (!Array.isArray(w) || w.length !== LABELS.length || !w.every((x) => Number.isInteger(x))) {
       throw new PunctuationModelError(`punctuation model: weights of ${JSON.stringify(feature)} must be ${LABELS.length} integers`);
     }
-    index.set(feature, offset);
+    index.set(featureStringKey(feature), offset);
     for (let l = 0; l < LABELS.length; l++) data[offset + l] = (w[l] as number) / scale;
     offset += LABELS.length;
   }
@@ -65,13 +66,21 @@ export function parsePunctuationModel(text: string): PunctuationModel {
 }
 
 /** Raw label scores for the slot after keys[i]; `scores` and `buffer` are reused by the caller. */
-export function scoreSlot(model: PunctuationModel, keys: readonly string[], i: number, h: Readonly<History>, scores: Float64Array, buffer: string[]): void {
+export function scoreSlot(
+  model: PunctuationModel,
+  keys: readonly string[],
+  hashed: HashedWords,
+  i: number,
+  h: Readonly<History>,
+  scores: Float64Array,
+  buffer: Float64Array,
+): void {
   scores.fill(0);
-  const n = featuresAt(keys, i, h, buffer);
+  const n = featureKeysAt(keys, hashed, i, h, buffer);
   const data = model.data;
   for (let f = 0; f < n; f++) {
     const at = model.index.get(buffer[f]!);
-    if (at === undefined) continue;
+    if (at < 0) continue;
     for (let l = 0; l < scores.length; l++) scores[l]! += data[at + l]!;
   }
 }
@@ -89,6 +98,6 @@ export function toProbabilities(scores: Float64Array, temperature: number): void
   for (let l = 0; l < scores.length; l++) scores[l]! /= sum;
 }
 
-export function featureBuffer(): string[] {
-  return new Array<string>(MAX_FEATURES);
+export function featureBuffer(): Float64Array {
+  return new Float64Array(MAX_FEATURES);
 }
