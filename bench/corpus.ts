@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import type { Segment, Word } from "../src/gen/lipi/v1/transcript.js";
+import { mulberry32 } from "./random.js";
 
 export type CorpusSource = "libritts" | "earnings21" | "rev16" | "builtin";
 
@@ -205,14 +206,3 @@ function hashSeed(source: string, index: number): number {
   return h >>> 0;
 }
 
-/** Small, fast, seedable PRNG; quality is irrelevant here, repeatability is not. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

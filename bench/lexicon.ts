@@ -16,6 +16,7 @@ import type { LexiconEntry, LexiconPack } from "../src/pipeline/lexicon/types.js
 import { compileProfile, STAGE_NAMES, type SegmentInput, type StageSettingsInput } from "../src/pipeline/index.js";
 import { loadLexiconResources } from "../src/resources/load.js";
 import { describeMachine } from "./machine.js";
+import { mulberry32 } from "./random.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SIZES = [1_000, 10_000, 100_000] as const;
@@ -28,16 +29,6 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ["k", "kh", "g", "c", "j", "ṭ", "ḍ", "t", "th", "d", "dh", "n", "p", "b", "bh", "m", "y", "r", "l", "v", "ś", "ṣ", "s", "h", "kṣ", "jñ", "pr", "br", "śr"];
 const VOWELS = ["a", "ā", "i", "ī", "u", "ū", "e", "o", "ṛ", "ai", "au"];

@@ -18,20 +18,11 @@ import path from "node:path";
 import { asciiFold } from "../../src/pipeline/lexicon/keys.js";
 import type { LexiconPack } from "../../src/pipeline/lexicon/types.js";
 import { loadLexiconPacks, DEFAULT_LEXICON_DIR } from "../../src/resources/load.js";
+import { mulberry32 } from "../random.js";
 
 export const DEFAULT_SEED = 20261126;
 const VARIANTS_PER_TERM = 2;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rule = (word: string, rnd: () => number) => string | null;
 

@@ -14,6 +14,7 @@ import path from "node:path";
 import type { CompiledPipeline, SegmentInput, StreamContext } from "../../src/pipeline/index.js";
 import { stageOnlyPipeline } from "./pipelines.js";
 import { round, tally, type Tally } from "./score.js";
+import { mulberry32 } from "../random.js";
 
 export const CONDITIONS = ["popular", "ascii", "split_merge", "noise_10", "half_verse", "two_segments"] as const;
 export type Condition = (typeof CONDITIONS)[number];
@@ -45,17 +46,6 @@ export interface VersesSummary {
   failures?: { condition: Condition | "english"; id: string; input: string[]; got: string[] }[];
 }
 
-/** Small seedable PRNG: the generated recitations are the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What ASR or a typist without diacritics writes: lower-case ASCII letters and spaces. */
 export function asciiFold(text: string): string {

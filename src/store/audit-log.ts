@@ -29,14 +29,14 @@ import type { Logger } from "../telemetry/logger.js";
 import { canonicalTime, toAuditContent, type AuditContent } from "./audit-chain.js";
 import { appendToChain } from "./audit-rows.js";
 import { isRowProblem } from "./persistence-rows.js";
-import { describeError, retryDelayMs, Wakeup } from "./write-retry.js";
+import { describeError, retryDelayMs, Wakeup, WriterHealthTracker, type WriterHealth } from "./write-retry.js";
 
 export type AuditSettings = LipiConfig["audit"];
 
 /** Method of the record that stands in the chain for entries dropped on a full buffer. */
 export const AUDIT_GAP_METHOD = "lipi.audit/EntriesDropped";
 
-export type AuditLogHealth = { state: "ok" } | { state: "degraded"; since: Date; lastError: string };
+export type AuditLogHealth = WriterHealth;
 
 export interface AuditLogStats {
   /** Entries buffered and not yet written. */
@@ -87,7 +87,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
   private closing = false;
   private aborted = false;
   private closed: Promise<AuditCloseReport> | undefined;
-  private currentHealth: AuditLogHealth = { state: "ok" };
+  private readonly healthTracker: WriterHealthTracker;
   private readonly counters = { writtenRows: 0, batches: 0, retries: 0, failures: 0, rejectedRows: 0, droppedEntries: 0 };
 
   constructor(
@@ -97,6 +97,10 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
   ) {
     super();
     this.log = logger.child({ component: "audit" });
+    this.healthTracker = new WriterHealthTracker((health) => this.emit("health", health), this.log, {
+      degraded: "audit log degraded",
+      recovered: "audit log recovered",
+    });
     this.loopDone = this.runLoop().catch((err: unknown) => {
       this.log.fatal({ err }, "audit writer loop crashed");
       this.aborted = true;
@@ -127,7 +131,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
   }
 
   health(): AuditLogHealth {
-    return this.currentHealth;
+    return this.healthTracker.current;
   }
 
   stats(): AuditLogStats {
@@ -135,7 +139,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
       pendingRows: this.buffer.length,
       waitingRows: 0,
       ...this.counters,
-      degradedSince: this.currentHealth.state === "degraded" ? this.currentHealth.since : null,
+      degradedSince: this.healthTracker.current.state === "degraded" ? this.healthTracker.current.since : null,
     };
   }
 
@@ -170,7 +174,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
           droppedNotInChain: this.dropping?.count ?? 0,
           droppedEntries: this.counters.droppedEntries,
           sample: this.buffer.slice(0, 3).map((item) => ("entry" in item ? item.entry : { droppedEntries: item.gap.count })),
-          lastError: this.currentHealth.state === "degraded" ? this.currentHealth.lastError : undefined,
+          lastError: this.healthTracker.current.state === "degraded" ? this.healthTracker.current.lastError : undefined,
         },
         "audit log closed with entries not written",
       );
@@ -194,7 +198,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
       { method: entry.method, subject: entry.subject, requestId: entry.requestId, bufferEntries: this.settings.bufferEntries, closing: this.closing },
       this.closing ? "audit log closed: entry not recorded" : "audit buffer full: dropping entries until there is room",
     );
-    this.markDegraded(this.closing ? "audit log closed" : `audit buffer full (${this.settings.bufferEntries} entries)`);
+    this.healthTracker.degraded(this.closing ? "audit log closed" : `audit buffer full (${this.settings.bufferEntries} entries)`, { pending: this.buffer.length });
   }
 
   /** Ends the drop episode: its gap record takes the place where the entries went missing. */
@@ -252,7 +256,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
       this.settled += batch.length;
       this.pendingGaps -= gaps;
       // Written (or rejected, which means the database answered): healthy again unless entries are still being lost.
-      if (this.dropping === undefined && this.pendingGaps === 0) this.markOk();
+      if (this.dropping === undefined && this.pendingGaps === 0) this.healthTracker.ok({ pending: this.buffer.length });
       this.settleFlushWaiters();
     }
   }
@@ -283,7 +287,7 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
           await this.isolateRejected(contents, err);
           return;
         }
-        this.markDegraded(describeError(err));
+        this.healthTracker.degraded(describeError(err), { pending: this.buffer.length });
         if (this.aborted) throw new WriteAborted();
         const delay = retryDelayMs(this.settings, attempt);
         this.counters.retries++;
@@ -319,24 +323,6 @@ export class AuditLog extends EventEmitter<{ health: [AuditLogHealth] }> impleme
       client.off("error", onClientError);
       client.release(broken);
     }
-  }
-
-  private markDegraded(lastError: string): void {
-    if (this.currentHealth.state === "degraded") {
-      this.currentHealth = { ...this.currentHealth, lastError };
-      return;
-    }
-    this.currentHealth = { state: "degraded", since: new Date(), lastError };
-    this.log.warn({ err: lastError, pending: this.buffer.length }, "audit log degraded");
-    this.emit("health", this.currentHealth);
-  }
-
-  private markOk(): void {
-    if (this.currentHealth.state === "ok") return;
-    const downMs = Date.now() - this.currentHealth.since.getTime();
-    this.currentHealth = { state: "ok" };
-    this.log.info({ downMs, pending: this.buffer.length }, "audit log recovered");
-    this.emit("health", this.currentHealth);
   }
 }
 

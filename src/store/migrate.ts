@@ -55,6 +55,11 @@ export async function migrate(
       migrationsTable: MIGRATIONS_TABLE,
       checkOrder: true,
       singleTransaction: true,
+      // Replicas starting together: the others wait for the first to finish
+      // (then find nothing to do) instead of failing their start. The lock is
+      // per schema, so deployments sharing a database do not queue behind each other.
+      advisoryLockMode: "wait",
+      lockValue: schemaLockId(schema),
       logger: {
         debug: (msg) => log.debug(msg),
         info: (msg) => log.debug(msg),
@@ -89,4 +94,11 @@ async function targetSchema(client: pg.ClientBase): Promise<string> {
     .map((s) => s.trim().replace(/^"(.*)"$/, "$1"))
     .filter((s) => s !== "" && s !== "$user");
   return entries[0] ?? "public";
+}
+
+/** A stable advisory-lock id for migrations of one schema (a positive 31-bit hash of its name). */
+function schemaLockId(schema: string): number {
+  let h = 0x811c9dc5;
+  for (const c of `lipi-migrations:${schema}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  return h >>> 1;
 }

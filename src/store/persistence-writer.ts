@@ -43,13 +43,11 @@ import {
   type StreamStartRecord,
 } from "./persistence-rows.js";
 import { isUuid } from "./streams.js";
-import { describeError, retryDelayMs, Wakeup } from "./write-retry.js";
+import { describeError, retryDelayMs, Wakeup, WriterHealthTracker, type WriterHealth } from "./write-retry.js";
 
 export type { PendingRow, PersistenceSettings, StreamEndRecord, StreamStartRecord };
 
-export type PersistenceHealth =
-  | { state: "ok" }
-  | { state: "degraded"; since: Date; lastError: string };
+export type PersistenceHealth = WriterHealth;
 
 export interface PersistenceStats {
   /** Rows accepted into the buffer and not yet written (at most bufferRows). */
@@ -121,7 +119,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
   private closing = false;
   private aborted = false;
   private closed: Promise<CloseReport> | undefined;
-  private currentHealth: PersistenceHealth = { state: "ok" };
+  private readonly healthTracker: WriterHealthTracker;
   private readonly counters = {
     writtenRows: 0,
     batches: 0,
@@ -139,6 +137,10 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
   ) {
     super();
     this.log = logger.child({ component: "persistence" });
+    this.healthTracker = new WriterHealthTracker((health) => this.emit("health", health), this.log, {
+      degraded: "persistence degraded: database writes failing",
+      recovered: "persistence recovered",
+    });
     this.loopDone = this.runLoop().catch((err: unknown) => {
       // A bug, not a database failure: say so loudly; close() reports the rows.
       this.log.fatal({ err }, "persistence writer loop crashed");
@@ -190,7 +192,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
   }
 
   health(): PersistenceHealth {
-    return this.currentHealth;
+    return this.healthTracker.current;
   }
 
   stats(): PersistenceStats {
@@ -198,7 +200,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       pendingRows: this.buffer.length,
       waitingRows: this.waiting.length,
       ...this.counters,
-      degradedSince: this.currentHealth.state === "degraded" ? this.currentHealth.since : null,
+      degradedSince: this.healthTracker.current.state === "degraded" ? this.healthTracker.current.since : null,
     };
   }
 
@@ -247,7 +249,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
           unwrittenRows: report.unwritten.length,
           inFlightRows,
           byStream: countByStream(report.unwritten),
-          lastError: this.currentHealth.state === "degraded" ? this.currentHealth.lastError : undefined,
+          lastError: this.healthTracker.current.state === "degraded" ? this.healthTracker.current.lastError : undefined,
         },
         "persistence closed with rows not written",
       );
@@ -331,7 +333,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
           await this.isolateRejectedRows(items, err);
           return;
         }
-        this.markDegraded(err);
+        this.healthTracker.degraded(describeError(err), { pendingRows: this.buffer.length });
         if (this.aborted) throw new WriteAborted();
         const delay = retryDelayMs(this.settings, attempt);
         this.counters.retries++;
@@ -346,7 +348,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
       this.counters.writtenRows += items.length;
       this.counters.batches++;
       this.counters.lastBatch = { rows: items.length, ms: Math.round((performance.now() - started) * 10) / 10 };
-      this.markOk();
+      this.healthTracker.ok({ pendingRows: this.buffer.length });
       return;
     }
   }
@@ -422,24 +424,7 @@ export class PersistenceWriter extends EventEmitter<PersistenceWriterEvents> {
     this.log.warn({ existing, table }, `${table} rows already stored under the same stream id (stream id reused?)`);
   }
 
-  private markDegraded(err: unknown): void {
-    const lastError = describeError(err);
-    if (this.currentHealth.state === "degraded") {
-      this.currentHealth = { ...this.currentHealth, lastError };
-      return;
-    }
-    this.currentHealth = { state: "degraded", since: new Date(), lastError };
-    this.log.warn({ err: lastError, pendingRows: this.buffer.length }, "persistence degraded: database writes failing");
-    this.emit("health", this.currentHealth);
-  }
 
-  private markOk(): void {
-    if (this.currentHealth.state === "ok") return;
-    const downMs = Date.now() - this.currentHealth.since.getTime();
-    this.currentHealth = { state: "ok" };
-    this.log.info({ downMs, pendingRows: this.buffer.length }, "persistence recovered");
-    this.emit("health", this.currentHealth);
-  }
 }
 
 

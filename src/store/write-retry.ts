@@ -46,3 +46,39 @@ export class Wakeup {
     this.pending?.();
   }
 }
+
+/** A background writer's health: ok, or degraded since a time with the last error. */
+export type WriterHealth = { state: "ok" } | { state: "degraded"; since: Date; lastError: string };
+
+/**
+ * Tracks a writer's health and reports each change once: the first failure
+ * and the recovery (with how long it was down), not every retry.
+ */
+export class WriterHealthTracker {
+  current: WriterHealth = { state: "ok" };
+
+  constructor(
+    private readonly report: (health: WriterHealth) => void,
+    private readonly log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+    private readonly messages: { degraded: string; recovered: string },
+  ) {}
+
+  /** `context` goes into the log line (e.g. how many rows wait). */
+  degraded(lastError: string, context: object): void {
+    if (this.current.state === "degraded") {
+      this.current = { ...this.current, lastError };
+      return;
+    }
+    this.current = { state: "degraded", since: new Date(), lastError };
+    this.log.warn({ err: lastError, ...context }, this.messages.degraded);
+    this.report(this.current);
+  }
+
+  ok(context: object): void {
+    if (this.current.state === "ok") return;
+    const downMs = Date.now() - this.current.since.getTime();
+    this.current = { state: "ok" };
+    this.log.info({ downMs, ...context }, this.messages.recovered);
+    this.report(this.current);
+  }
+}

@@ -4,7 +4,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { addNoise, asciiFold, CONDITIONS, mulberry32, recite, runVersesSuite, splitMerge } from "../../bench/eval/verses-suite.js";
+import { addNoise, asciiFold, CONDITIONS, recite, runVersesSuite, splitMerge } from "../../bench/eval/verses-suite.js";
+import { mulberry32 } from "../../bench/random.js";
 import { loadPipelineResources } from "../../src/resources/load.js";
 
 const ROWS = [

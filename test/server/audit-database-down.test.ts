@@ -70,6 +70,8 @@ describe("audit log while the database is down", () => {
     const verified = await new Promise<VerifyAuditLogResponse>((resolve, reject) =>
       audit.verifyAuditLog({}, (err, res) => (err ? reject(err) : resolve(res!))),
     );
-    expect(verified).toMatchObject({ ok: true, rowsChecked: page.records.length });
+    // The query's own record (and health checks') may land between the two calls: at least the page is checked.
+    expect(verified.ok).toBe(true);
+    expect(verified.rowsChecked).toBeGreaterThanOrEqual(page.records.length);
   });
 });

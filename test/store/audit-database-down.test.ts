@@ -14,7 +14,7 @@ import { migrate } from "../../src/store/migrate.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
 import { auditEntry, auditSettings } from "./audit-support.js";
-import { dropSchema, postgresUrl, POSTGRES_HOST, POSTGRES_PORT, storeSettings, uniqueSchemaName } from "./support.js";
+import { dropSchema, postgresUrl, POSTGRES_HOST, POSTGRES_PORT, storeSettings, uniqueSchemaName, waitUntil } from "./support.js";
 
 const schema = uniqueSchemaName("audit_down");
 let proxy: TcpProxy;
@@ -38,18 +38,6 @@ afterEach(async () => {
   await database.close();
   await proxy.close();
 });
-
-function waitUntil(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() > deadline) reject(new Error("condition not reached in time"));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
 
 async function requestIdsAfter(seq: number): Promise<string[]> {
   const page = await queryAuditLog(database.pool, { order: "oldest", limit: 10_000, afterSeq: seq });

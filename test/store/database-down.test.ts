@@ -11,7 +11,7 @@ import { PersistenceClosedError, PersistenceWriter, type PersistenceHealth } fro
 import { listSegments, listStreamSegments } from "../../src/store/streams.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
-import { dropSchema, makeSegment, persistenceSettings, postgresUrl, POSTGRES_HOST, POSTGRES_PORT, storeSettings, uniqueSchemaName } from "./support.js";
+import { dropSchema, makeSegment, persistenceSettings, postgresUrl, POSTGRES_HOST, POSTGRES_PORT, storeSettings, uniqueSchemaName, waitUntil } from "./support.js";
 
 const schema = uniqueSchemaName("down");
 let proxy: TcpProxy;
@@ -35,18 +35,6 @@ afterEach(async () => {
   await database.close();
   await proxy.close();
 });
-
-function waitUntil(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() > deadline) reject(new Error("condition not reached in time"));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
 
 async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   let settled = false;

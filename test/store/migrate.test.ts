@@ -92,3 +92,17 @@ describe("migrations on PostgreSQL in a schema of their own", () => {
     expect(rows[0]!.search_path).toBe(schema);
   });
 });
+
+describe("migrations started by two replicas at once", () => {
+  const schema = uniqueSchemaName("migrate_race");
+  afterAll(async () => {
+    await dropSchema(schema);
+  });
+
+  it("runs them once: the second waits for the first and finds nothing to do", async () => {
+    const url = postgresUrl(schema);
+    const [a, b] = await Promise.all([migrate(url, "up", silentLogger), migrate(url, "up", silentLogger)]);
+    expect([a, b].sort((x, y) => y.length - x.length)).toEqual([ALL, []]);
+  });
+});
+

@@ -98,3 +98,16 @@ export function makeSegment(session: number, index: number): { input: SegmentInp
   };
   return { input, result };
 }
+
+/** Polls a condition every 10 ms until it holds, or fails after timeoutMs. */
+export function waitUntil(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (predicate()) resolve();
+      else if (Date.now() > deadline) reject(new Error("condition not reached in time"));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+}
