@@ -19,6 +19,7 @@ import { LipiMetrics } from "./telemetry/metrics.js";
 import { Readiness } from "./telemetry/readiness.js";
 import { flushTracing, startTracing, type TracingOptions } from "./telemetry/tracing.js";
 import { PipelinePool } from "./workers/pool.js";
+import { DEFAULT_LEXICON_DIR, loadLexiconPacks } from "./resources/load.js";
 
 export interface RunningLipi {
   server: LipiServer;
@@ -92,6 +93,8 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
   const server = await startServer({
     config,
     profiles: () => profiles,
+    // The same directory the workers load packs from, read once here (a few hundred ms per pack).
+    lexiconPackIds: new Set(loadLexiconPacks(DEFAULT_LEXICON_DIR).map((pack) => pack.id)),
     runner: pool,
     recorder: writerRecorder(writer, logger.child({ component: "persistence" })),
     logger,

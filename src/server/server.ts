@@ -23,6 +23,8 @@ import { createTranscriptService } from "./services/transcript.js";
 export interface LipiServerDeps {
   config: LipiConfig;
   profiles: ProfilesSource;
+  /** Ids of the lexicon packs the workers load, so a stream naming another is refused at its config. */
+  lexiconPackIds?: ReadonlySet<string> | undefined;
   runner: PipelineRunner;
   recorder: SessionRecorder | undefined;
   logger: Logger;

@@ -43,6 +43,8 @@ type Entry =
 export interface StreamSessionDeps {
   config: LipiConfig;
   profiles: () => Record<string, ProfileInput>;
+  /** Ids of the lexicon packs the workers load; absent: only their form is checked. */
+  lexiconPackIds?: ReadonlySet<string> | undefined;
   runner: PipelineRunner;
   recorder: SessionRecorder | undefined;
   logger: Logger;
@@ -160,7 +162,7 @@ export class StreamSession {
         this.onSegment(message.value);
         break;
       case "updateConfig": {
-        const result = applyUpdate(this.lastQueuedOptions(), message.value, this.deps.profiles(), "update_config");
+        const result = applyUpdate(this.lastQueuedOptions(), message.value, this.deps.profiles(), "update_config", this.deps.lexiconPackIds);
         if (result.violations) this.reject("", 0, badRequestStatus("update_config rejected", result.violations));
         else this.enqueue({ kind: "update", options: result.options });
         break;
@@ -182,7 +184,7 @@ export class StreamSession {
 
   private start(config: { value: StreamConfig }): void {
     const { config: settings } = this.deps;
-    const result = validateStreamConfig(config.value, this.deps.profiles(), settings.pipeline.defaultProfile, "config");
+    const result = validateStreamConfig(config.value, this.deps.profiles(), settings.pipeline.defaultProfile, "config", this.deps.lexiconPackIds);
     if (result.violations) {
       this.finish("rejected");
       this.call.emit("error", new RpcError(GrpcStatus.INVALID_ARGUMENT, "invalid stream config", badRequestStatus("invalid stream config", result.violations)));

@@ -122,9 +122,13 @@ export function mergeOverrides(base: StageOverrides, over: StageOverrides): Stag
 
 const LEXICON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Pack ids are kebab-case (config/lexicons); whether a pack is loaded is checked where packs are (the workers). */
-function lexiconIdViolations(ids: readonly string[], field: string): FieldViolation[] {
-  return ids.flatMap((id, i) => (LEXICON_ID.test(id) ? [] : [{ field: `${field}[${i}]`, description: `"${id}" is not a lexicon pack id (kebab-case)` }]));
+/** Pack ids are kebab-case (config/lexicons) and, when the loaded packs are known, one of them. */
+function lexiconIdViolations(ids: readonly string[], field: string, known: ReadonlySet<string> | undefined): FieldViolation[] {
+  return ids.flatMap((id, i) => {
+    if (!LEXICON_ID.test(id)) return [{ field: `${field}[${i}]`, description: `"${id}" is not a lexicon pack id (kebab-case)` }];
+    if (known && !known.has(id)) return [{ field: `${field}[${i}]`, description: `unknown lexicon pack "${id}"; loaded: ${[...known].sort().join(", ") || "none"}` }];
+    return [];
+  });
 }
 
 /**
@@ -172,11 +176,12 @@ export function validateStreamConfig(
   profiles: Record<string, ProfileInput>,
   defaultProfile: string,
   prefix: string,
+  knownLexicons?: ReadonlySet<string>,
 ): { options: StreamOptions; violations?: undefined } | { options?: undefined; violations: FieldViolation[] } {
   const profile = config.profile || defaultProfile;
   const overrides = withLexiconIds(stageOverridesFromWire(config.stages), config.lexiconIds);
   const violations = checkPipelineOptions(profiles, profile, overrides, prefix);
-  violations.push(...lexiconIdViolations(config.lexiconIds, `${prefix}.lexicon_ids`));
+  violations.push(...lexiconIdViolations(config.lexiconIds, `${prefix}.lexicon_ids`, knownLexicons));
   if (config.sessionId.length > 200) violations.push({ field: `${prefix}.session_id`, description: "must be at most 200 characters" });
   if (violations.length) return { violations };
   const language = config.language || profiles[profile]?.language || "en";
@@ -188,12 +193,13 @@ export function applyUpdate(
   update: UpdateConfig,
   profiles: Record<string, ProfileInput>,
   prefix: string,
+  knownLexicons?: ReadonlySet<string>,
 ): { options: StreamOptions; violations?: undefined } | { options?: undefined; violations: FieldViolation[] } {
   const profile = update.profile || current.profile;
   const lexiconIds = update.replaceLexicons ? [...update.lexiconIds] : [...new Set([...current.lexiconIds, ...update.lexiconIds])];
   const overrides = withLexiconIds(mergeOverrides(current.overrides, stageOverridesFromWire(update.stages)), lexiconIds, update.replaceLexicons);
   const violations = checkPipelineOptions(profiles, profile, overrides, prefix);
-  violations.push(...lexiconIdViolations(update.lexiconIds, `${prefix}.lexicon_ids`));
+  violations.push(...lexiconIdViolations(update.lexiconIds, `${prefix}.lexicon_ids`, knownLexicons));
   if (violations.length) return { violations };
   return { options: { ...current, profile, overrides, lexiconIds } };
 }

@@ -40,6 +40,25 @@ describe("StreamProcess", () => {
     expect(violations[0]!.description).toMatch(/unknown profile "no-such-profile"/);
   });
 
+  it("refuses a lexicon pack the server has not loaded, naming the field and the packs it has", async () => {
+    const probe = new StreamProbe(lipi.client);
+    probe.config({ lexiconIds: ["yoga-vedanta", "no-such-pack"] });
+    const final = await probe.closed();
+    expect(final.code).toBe(status.INVALID_ARGUMENT);
+    const violations = decodeFieldViolations(final.metadata);
+    expect(violations.map((v) => v.field)).toEqual(["config.lexicon_ids[1]"]);
+    expect(violations[0]!.description).toBe('unknown lexicon pack "no-such-pack"; loaded: yoga-vedanta');
+  });
+
+  it("takes a loaded lexicon pack by id and applies its terms", async () => {
+    const probe = new StreamProbe(lipi.client);
+    probe.config({ lexiconIds: ["yoga-vedanta"] });
+    probe.segment({ seq: 1, text: "today we read the bhagavad geeta" });
+    const final = await probe.finish();
+    expect(final.code).toBe(status.OK);
+    expect(probe.segments.map((s) => s.text)).toEqual(["Today we read the Bhagavad Gītā."]);
+  });
+
   it("acknowledges the config, then answers segments in order with edits and timings", async () => {
     const probe = new StreamProbe(lipi.client);
     probe.config({ sessionId: "order-1" });

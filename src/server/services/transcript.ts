@@ -23,6 +23,7 @@ import { callContextOf, type CallContext } from "../../security/call-context.js"
 export interface TranscriptServiceDeps {
   config: LipiConfig;
   profiles: ProfilesSource;
+  lexiconPackIds?: ReadonlySet<string> | undefined;
   runner: PipelineRunner;
   recorder: SessionRecorder | undefined;
   sessions: SessionRegistry;
@@ -86,7 +87,7 @@ async function processUnary(
     });
   }
   const checkedConfig = request.config
-    ? validateStreamConfig(request.config, deps.profiles(), config.pipeline.defaultProfile, "config")
+    ? validateStreamConfig(request.config, deps.profiles(), config.pipeline.defaultProfile, "config", deps.lexiconPackIds)
     : undefined;
   if (checkedConfig?.violations) violations.push(...checkedConfig.violations);
   const inputs: SegmentInput[] = [];
