@@ -10,6 +10,7 @@ export interface ProposedEdit {
   after: string;
   source: Span;
   confidence: number;
+  details?: Readonly<Record<string, string>>;
 }
 
 export const LOW_CONFIDENCE_FLAG = "low_confidence_edit";
@@ -35,6 +36,7 @@ export class EditLog {
       source: { start: edit.source.start, end: edit.source.end },
       confidence: edit.confidence,
       applied,
+      ...(edit.details ? { details: { ...edit.details } } : {}),
     });
     if (!applied) this.noteSuggestion(stage, edit.rule, threshold);
     return applied;

@@ -48,6 +48,8 @@ export interface EditRecord {
   source: Span;
   confidence: number;
   applied: boolean;
+  /** What the stage knew when it decided (a lexicon match: entry, score, runner-up); absent for most edits. */
+  details?: Readonly<Record<string, string>>;
 }
 
 export interface FlagRecord {

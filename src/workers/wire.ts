@@ -6,6 +6,8 @@
 import { ProcessedSegment, StreamProcessResponse } from "../gen/lipi/v1/transcript.js";
 import type { SegmentResult } from "../pipeline/types.js";
 
+const NO_DETAILS: Readonly<Record<string, string>> = Object.freeze({});
+
 export function toProcessedSegment(result: SegmentResult): ProcessedSegment {
   // The pipeline's result already has the wire's field names; this keeps the
   // mapping explicit so a rename on either side fails to compile.
@@ -17,7 +19,8 @@ export function toProcessedSegment(result: SegmentResult): ProcessedSegment {
     endMs: result.endMs,
     text: result.text,
     words: result.words,
-    edits: result.edits,
+    // The wire's map field is never absent; most edits have no details.
+    edits: result.edits.map((e) => ({ ...e, details: e.details ?? NO_DETAILS })),
     flags: result.flags,
     needsReview: result.needsReview,
     speaker: result.speaker,

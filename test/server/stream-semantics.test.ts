@@ -57,6 +57,11 @@ describe("StreamProcess", () => {
     const final = await probe.finish();
     expect(final.code).toBe(status.OK);
     expect(probe.segments.map((s) => s.text)).toEqual(["Today we read the Bhagavad Gītā."]);
+    // The match's entry, score and runner-up travel with the edit.
+    const edit = probe.segments[0]!.edits.find((e) => e.stage === "lexicon")!;
+    expect(edit).toMatchObject({ before: "bhagavad geeta", after: "Bhagavad Gītā", applied: true });
+    expect(edit.details).toMatchObject({ entry: "yoga-vedanta/bhagavad-gita", score: expect.stringMatching(/^0\.\d{3}$/) });
+    expect(probe.segments[0]!.edits.find((e) => e.stage === "punctuation")!.details).toEqual({});
   });
 
   it("acknowledges the config, then answers segments in order with edits and timings", async () => {

@@ -65,8 +65,7 @@ describe("lexicon stage: matching", () => {
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0]).toMatchObject({ stage: "lexicon", rule: "exact", before: "bhagwat geeta", after: "Bhagavad Gītā", applied: true, source: { start: 1, end: 3 } });
     expect(r.edits[0]!.confidence).toBeCloseTo(0.97);
-    const flag = r.flags.find((f) => f.code === "lexicon_match")!;
-    expect(flag.detail).toMatch(/^entry yoga-vedanta\/bhagavad-gita \(exact\) score 0\.970; runner-up /);
+    expect(r.edits[0]!.details).toMatchObject({ entry: "yoga-vedanta/bhagavad-gita", match: "exact", score: "0.970" });
     expect(r.needsReview).toBe(false);
   });
 });
@@ -109,7 +108,7 @@ describe("lexicon stage: guards", () => {
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0]!.applied).toBe(false);
     expect(r.needsReview).toBe(true);
-    expect(r.flags.find((f) => f.code === "lexicon_match")!.detail).toMatch(/runner-up close\/(aaa|bbb) .*suggested only: runner-up/);
+    expect(r.edits[0]!.details).toMatchObject({ runner_up: expect.stringMatching(/^close\/(aaa|bbb)$/), held: expect.stringMatching(/^runner-up/) });
     // With no margin required the better candidate is applied.
     expect(run(lexicon({ margin: 0 }, res), "then ramakaa came").edits[0]!.applied).toBe(true);
   });
@@ -147,7 +146,7 @@ describe("lexicon stage: across segments", () => {
     expect(first.result.text).toBe("we now hear the swami");
     const second = p.run(textSegment("vivekanand said"), first.context).result;
     expect(second.text).toBe("Vivekānanda said");
-    expect(second.flags.find((f) => f.code === "lexicon_match")!.detail).toContain("entry yoga-vedanta/svami-vivekananda");
+    expect(second.edits[0]!.details).toMatchObject({ entry: "yoga-vedanta/svami-vivekananda" });
     const flag = second.flags.find((f) => f.code === "lexicon_split_across_segments")!;
     expect(flag.detail).toContain('("swami" for "Svāmī") was already sent');
     expect(second.needsReview).toBe(true);

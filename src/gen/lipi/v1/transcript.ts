@@ -219,6 +219,16 @@ export interface Edit {
   confidence: number;
   /** False when the edit is only suggested (below the apply threshold). */
   applied: boolean;
+  /**
+   * What the stage knew when it decided, e.g. for a lexicon match: "entry"
+   * (pack/entry id), "score", "runner_up", "runner_up_score". Empty for most edits.
+   */
+  details: { [key: string]: string };
+}
+
+export interface Edit_DetailsEntry {
+  key: string;
+  value: string;
 }
 
 export interface Flag {
@@ -2296,7 +2306,7 @@ export const OutputWord: MessageFns<OutputWord> = {
 };
 
 function createBaseEdit(): Edit {
-  return { stage: "", rule: "", before: "", after: "", source: undefined, confidence: 0, applied: false };
+  return { stage: "", rule: "", before: "", after: "", source: undefined, confidence: 0, applied: false, details: {} };
 }
 
 export const Edit: MessageFns<Edit> = {
@@ -2322,6 +2332,9 @@ export const Edit: MessageFns<Edit> = {
     if (message.applied !== false) {
       writer.uint32(56).bool(message.applied);
     }
+    globalThis.Object.entries(message.details).forEach(([key, value]: [string, string]) => {
+      Edit_DetailsEntry.encode({ key: key as any, value }, writer.uint32(66).fork()).join();
+    });
     return writer;
   },
 
@@ -2394,6 +2407,17 @@ export const Edit: MessageFns<Edit> = {
             message.applied = reader.bool();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            const entry8 = Edit_DetailsEntry.decode(reader, reader.uint32());
+            if (entry8.value !== undefined) {
+              message.details[entry8.key] = entry8.value;
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2415,6 +2439,20 @@ export const Edit: MessageFns<Edit> = {
       source: isSet(object.source) ? SourceSpan.fromJSON(object.source) : undefined,
       confidence: isSet(object.confidence) ? globalThis.Number(object.confidence) : 0,
       applied: isSet(object.applied) ? globalThis.Boolean(object.applied) : false,
+      details: isObject(object.details)
+        ? (globalThis.Object.entries(object.details) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
     };
   },
 
@@ -2441,6 +2479,15 @@ export const Edit: MessageFns<Edit> = {
     if (message.applied !== false) {
       obj.applied = message.applied;
     }
+    if (message.details) {
+      const entries = globalThis.Object.entries(message.details) as [string, string][];
+      if (entries.length > 0) {
+        obj.details = {};
+        entries.forEach(([k, v]) => {
+          obj.details[k] = v;
+        });
+      }
+    }
     return obj;
   },
 
@@ -2458,6 +2505,100 @@ export const Edit: MessageFns<Edit> = {
       : undefined;
     message.confidence = object.confidence ?? 0;
     message.applied = object.applied ?? false;
+    message.details = (globalThis.Object.entries(object.details ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseEdit_DetailsEntry(): Edit_DetailsEntry {
+  return { key: "", value: "" };
+}
+
+export const Edit_DetailsEntry: MessageFns<Edit_DetailsEntry> = {
+  encode(message: Edit_DetailsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Edit_DetailsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEdit_DetailsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Edit_DetailsEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: Edit_DetailsEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Edit_DetailsEntry>, I>>(base?: I): Edit_DetailsEntry {
+    return Edit_DetailsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Edit_DetailsEntry>, I>>(object: I): Edit_DetailsEntry {
+    const message = createBaseEdit_DetailsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
     return message;
   },
 };

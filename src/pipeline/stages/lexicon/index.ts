@@ -11,8 +11,7 @@
 //   only suggested;
 // - text already written as a canonical, or with diacritics at all, is left
 //   alone (idempotence: the stage's own output never matches again).
-// Every proposal is also flagged `lexicon_match` with its entry id, score and
-// runner-up, since an edit record has no field for them.
+// Every edit carries its entry id, score and runner-up in its details.
 import { asciiFold } from "../../lexicon/keys.js";
 import { lookup, type Candidate, type IndexedEntry, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
 import type { PipelineResources } from "../../resources.js";
@@ -25,7 +24,6 @@ import { parseLexiconOptions, type LexiconOptions } from "./options.js";
 
 export { ENGLISH_TERM_POLICIES, type LexiconOptions } from "./options.js";
 
-export const LEXICON_MATCH_FLAG = "lexicon_match";
 export const LEXICON_SPLIT_FLAG = "lexicon_split_across_segments";
 
 /** English words this common (SCOWL level) may not open or close a multi-word fuzzy span ("the", "is"). */
@@ -252,10 +250,17 @@ class Matcher {
   }
 }
 
-function describe(index: LexiconIndex, m: Match): string {
+/** The edit's details: which entry matched, how (kind, score), the runner-up and why a match was held back. */
+function matchDetails(index: LexiconIndex, m: Match): Record<string, string> {
   const e = index.entries[m.cand.index]!;
-  const r = m.runnerUp === undefined ? "none" : `${index.entries[m.runnerUp.index]!.packId}/${index.entries[m.runnerUp.index]!.entry.id} ${m.runnerUp.score.toFixed(3)}`;
-  return `entry ${e.packId}/${e.entry.id} (${m.cand.kind}) score ${m.cand.score.toFixed(3)}; runner-up ${r}${m.hold === "" ? "" : `; suggested only: ${m.hold}`}`;
+  const details: Record<string, string> = { entry: `${e.packId}/${e.entry.id}`, match: m.cand.kind, score: m.cand.score.toFixed(3) };
+  if (m.runnerUp !== undefined) {
+    const r = index.entries[m.runnerUp.index]!;
+    details["runner_up"] = `${r.packId}/${r.entry.id}`;
+    details["runner_up_score"] = m.runnerUp.score.toFixed(3);
+  }
+  if (m.hold !== "") details["held"] = m.hold;
+  return details;
 }
 
 /** Confidence of a held match: just under the apply threshold, so it is suggested and flagged. */
@@ -286,10 +291,10 @@ function run(tokens: Token[], o: LexiconOptions, env: StageEnv): Token[] {
       const before = current.map((t) => t.text).join(" ");
       const afterWords = canonicalWords.slice(k).map((w, j) => words[j]!.lead + w + words[j]!.trail);
       const sent = state.tail.slice(-k).map((t) => t.core).join(" ");
-      env.flag(LEXICON_MATCH_FLAG, describe(index, m));
       if (afterWords.join(" ") !== before) {
         const source = { start: current[0]!.source.start, end: current[current.length - 1]!.source.end };
-        const applied = env.propose({ rule: m.cand.kind, before, after: afterWords.join(" "), source, confidence: confidenceOf(o, m) });
+        const details = matchDetails(index, m);
+        const applied = env.propose({ rule: m.cand.kind, before, after: afterWords.join(" "), source, confidence: confidenceOf(o, m), details });
         if (applied) {
           current.forEach((t, j) => out.push(withText(t, afterWords[j]!)));
           changed = true;
@@ -336,9 +341,8 @@ function run(tokens: Token[], o: LexiconOptions, env: StageEnv): Token[] {
       i = settled = m.end;
       continue;
     }
-    env.flag(LEXICON_MATCH_FLAG, describe(index, m));
     const source = { start: span[0]!.source.start, end: span[span.length - 1]!.source.end };
-    if (env.propose({ rule: m.cand.kind, before, after, source, confidence: confidenceOf(o, m) })) {
+    if (env.propose({ rule: m.cand.kind, before, after, source, confidence: confidenceOf(o, m), details: matchDetails(index, m) })) {
       changed = true;
       if (perWord) {
         span.forEach((t, j) => out.push(withText(t, (j === 0 ? words[i]!.lead : "") + canonicalWords[j]! + (j === span.length - 1 ? words[last]!.trail : ""))));
