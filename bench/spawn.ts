@@ -13,8 +13,7 @@ import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
 
 import { loadConfig } from "../src/config/load.js";
-import { loadOrCreateHs256Secret } from "../src/security/hs256-secret.js";
-import { mintHs256Token } from "../src/security/tokens.js";
+import { mintWithSecretFile } from "../src/security/tokens.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -185,16 +184,7 @@ export async function spawnLipi(options: SpawnLipiOptions = {}): Promise<ChildSe
 /** Creates the child's HS256 secret before it starts and signs an admin token with it. */
 async function benchAdminToken(env: Record<string, string | undefined>): Promise<string> {
   const { auth } = loadConfig({ env });
-  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
-  const minted = await mintHs256Token(secret, {
-    subject: "bench",
-    roles: ["admin"],
-    ttlSec: 24 * 3600,
-    issuer: auth.issuer,
-    audience: auth.audience,
-    rolesClaim: auth.rolesClaim,
-  });
-  return minted.token;
+  return (await mintWithSecretFile(auth, { subject: "bench", roles: ["admin"], ttlSec: 24 * 3600 })).token;
 }
 
 function safeTail(file: string, lines = 40): string {

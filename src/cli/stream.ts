@@ -8,8 +8,8 @@ import { LipiClient, type SegmentDraft } from "../client/lipi-client.js";
 import { ProcessedSegment, Segment } from "../gen/lipi/v1/transcript.js";
 import type { LipiConfig } from "../config/schema.js";
 import { decodeBadRequest } from "../server/errors.js";
-import { loadOrCreateHs256Secret } from "../security/hs256-secret.js";
-import { mintHs256Token } from "../security/tokens.js";
+import { isLoopback } from "../security/tls.js";
+import { mintWithSecretFile } from "../security/tokens.js";
 import { configFor } from "./common.js";
 
 export function registerStream(program: Command): void {
@@ -59,22 +59,12 @@ export function registerStream(program: Command): void {
  * needs a real token.
  */
 async function localDevToken(target: string, config: LipiConfig): Promise<string | undefined> {
-  const host = target.slice(0, target.lastIndexOf(":")).replace(/^\[|\]$/g, "");
   const { auth } = config;
-  if (!LOOPBACK_HOSTS.has(host) || !auth.enabled || auth.keySource !== "hs256" || !existsSync(auth.hs256.secretFile)) return undefined;
-  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
-  const minted = await mintHs256Token(secret, {
-    subject: "lipi-cli",
-    roles: ["operator"],
-    ttlSec: DEV_TOKEN_TTL_SEC,
-    issuer: auth.issuer,
-    audience: auth.audience,
-    rolesClaim: auth.rolesClaim,
-  });
-  return minted.token;
+  const host = target.slice(0, target.lastIndexOf(":"));
+  if (!isLoopback(host) || !auth.enabled || auth.keySource !== "hs256" || !existsSync(auth.hs256.secretFile)) return undefined;
+  return (await mintWithSecretFile(auth, { subject: "lipi-cli", roles: ["operator"], ttlSec: DEV_TOKEN_TTL_SEC })).token;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 const DEV_TOKEN_TTL_SEC = 600;
 
 interface StreamOptions {

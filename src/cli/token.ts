@@ -4,10 +4,9 @@
 // reads it: Redis when configured, else the database.
 import { Command, Option } from "commander";
 import type { LipiConfig } from "../config/schema.js";
-import { loadOrCreateHs256Secret } from "../security/hs256-secret.js";
 import { connectRedis } from "../security/index.js";
 import { ROLES } from "../security/rbac.js";
-import { mintHs256Token, parseDurationSec } from "../security/tokens.js";
+import { mintWithSecretFile, parseDurationSec } from "../security/tokens.js";
 import { openDatabase } from "../store/db.js";
 import { migrate } from "../store/migrate.js";
 import { PgRevocationStore, RedisRevocationStore } from "../store/revocations.js";
@@ -33,15 +32,7 @@ export function registerToken(program: Command): void {
       } catch (err) {
         fail(`--ttl: ${(err as Error).message}`);
       }
-      const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
-      const minted = await mintHs256Token(secret, {
-        subject: opts.sub,
-        roles: opts.role,
-        ttlSec,
-        issuer: auth.issuer,
-        audience: auth.audience,
-        rolesClaim: auth.rolesClaim,
-      });
+      const minted = await mintWithSecretFile(auth, { subject: opts.sub, roles: opts.role, ttlSec });
       process.stdout.write(`${minted.token}\n`);
       process.stderr.write(`jti ${minted.jti}, expires ${minted.expiresAt.toISOString()}\n`);
     });

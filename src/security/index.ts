@@ -8,13 +8,12 @@ import type { LipiConfig } from "../config/schema.js";
 import { PgRevocationStore, RedisRevocationStore, type RevocationStore } from "../store/revocations.js";
 import type { Logger } from "../telemetry/logger.js";
 import { CallGate } from "./gate.js";
-import { loadOrCreateHs256Secret } from "./hs256-secret.js";
 import { createVerifier } from "./jwt.js";
 import { InProcessRateLimiter, RedisRateLimiter, type RateLimiter } from "./rate-limit.js";
 import { RevocationList } from "./revocation-list.js";
 import { StreamSlots } from "./stream-slots.js";
 import { isLoopback } from "./tls.js";
-import { mintHs256Token, parseDurationSec } from "./tokens.js";
+import { mintWithSecretFile, parseDurationSec } from "./tokens.js";
 
 export interface Security {
   gate: CallGate;
@@ -79,14 +78,6 @@ export async function startSecurity(config: LipiConfig, pool: pg.Pool, logger: L
 export async function devAdminToken(config: LipiConfig): Promise<string | undefined> {
   const { auth } = config;
   if (!auth.enabled || auth.keySource !== "hs256" || !auth.printDevToken || !isLoopback(config.server.host)) return undefined;
-  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
-  const minted = await mintHs256Token(secret, {
-    subject: "dev-admin",
-    roles: ["admin"],
-    ttlSec: parseDurationSec(auth.devTokenTtl),
-    issuer: auth.issuer,
-    audience: auth.audience,
-    rolesClaim: auth.rolesClaim,
-  });
+  const minted = await mintWithSecretFile(auth, { subject: "dev-admin", roles: ["admin"], ttlSec: parseDurationSec(auth.devTokenTtl) });
   return minted.token;
 }

@@ -2,6 +2,8 @@
 // Production tokens come from an identity provider (publicKeys / jwks).
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import type { LipiConfig } from "../config/schema.js";
+import { loadOrCreateHs256Secret } from "./hs256-secret.js";
 
 export interface MintRequest {
   subject: string;
@@ -55,4 +57,17 @@ export function parseDurationSec(text: string): number {
   const seconds = Number(match[1]) * UNIT_SECONDS[match[2]!]!;
   if (seconds <= 0) throw new Error(`"${text}" must be longer than 0`);
   return seconds;
+}
+
+/**
+ * A token signed with the configured HS256 secret file (created when missing),
+ * with the configured issuer, audience and roles claim: what the dev token,
+ * `lipi token mint`, `lipi stream` on this machine, the bench and the tests use.
+ */
+export async function mintWithSecretFile(
+  auth: LipiConfig["auth"],
+  request: Omit<MintRequest, "issuer" | "audience" | "rolesClaim">,
+): Promise<MintedToken> {
+  const { secret } = await loadOrCreateHs256Secret(auth.hs256.secretFile);
+  return mintHs256Token(secret, { issuer: auth.issuer, audience: auth.audience, rolesClaim: auth.rolesClaim, ...request });
 }

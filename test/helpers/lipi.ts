@@ -11,8 +11,7 @@ import { deepMerge, loadConfig } from "../../src/config/load.js";
 import type { LipiConfig } from "../../src/config/schema.js";
 import { TranscriptServiceClient } from "../../src/gen/lipi/v1/transcript.js";
 import { startLipi, type RunningLipi, type StartOptions } from "../../src/main.js";
-import { loadOrCreateHs256Secret } from "../../src/security/hs256-secret.js";
-import { mintHs256Token, type MintedToken, type MintRequest } from "../../src/security/tokens.js";
+import { mintWithSecretFile, type MintedToken, type MintRequest } from "../../src/security/tokens.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
 import { freshPgliteDir } from "./pglite-dir.js";
 import { createTestSchema } from "./postgres.js";
@@ -76,11 +75,8 @@ export async function startTestLipi(
     throw err;
   }
   const address = `127.0.0.1:${lipi.server.port}`;
-  const mint = async (roles: readonly string[], claims: Partial<MintRequest> = {}) => {
-    const { secret } = await loadOrCreateHs256Secret(config.auth.hs256.secretFile);
-    const { issuer, audience, rolesClaim } = config.auth;
-    return mintHs256Token(secret, { subject: "test-admin", roles, ttlSec: 3600, issuer, audience, rolesClaim, ...claims });
-  };
+  const mint = (roles: readonly string[], claims: Partial<MintRequest> = {}) =>
+    mintWithSecretFile(config.auth, { subject: "test-admin", roles, ttlSec: 3600, ...claims });
   const { token } = await mint(["admin"]);
   const clientWith = (bearer: string | undefined, channel = credentials.createInsecure()) =>
     new TranscriptServiceClient(address, channel, bearer ? { interceptors: [bearerTokenInterceptor(bearer)] } : {});

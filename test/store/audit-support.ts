@@ -5,33 +5,9 @@
 import type pg from "pg";
 import type { AuditEntry } from "../../src/security/audit-entry.js";
 import type { AuditSettings } from "../../src/store/audit-log.js";
-import { openDatabase, type Database } from "../../src/store/db.js";
-import { silentLogger } from "../../src/telemetry/logger.js";
-import { dropSchema, makePgliteDir, postgresUrl, storeSettings, uniqueSchemaName } from "./support.js";
+import { storeBackends } from "./support.js";
 
-export interface AuditBackend {
-  name: "pglite" | "postgres";
-  open(): Promise<{ database: Database; cleanup: () => Promise<void> }>;
-}
-
-export const auditBackends: AuditBackend[] = [
-  {
-    name: "pglite",
-    async open() {
-      const dir = await makePgliteDir();
-      const database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
-      return { database, cleanup: dir.remove };
-    },
-  },
-  {
-    name: "postgres",
-    async open() {
-      const schema = uniqueSchemaName("audit");
-      const database = await openDatabase(storeSettings({ databaseUrl: postgresUrl(schema) }), silentLogger);
-      return { database, cleanup: () => dropSchema(schema) };
-    },
-  },
-];
+export const auditBackends = storeBackends("audit");
 
 export function auditSettings(overrides: Partial<AuditSettings> = {}): AuditSettings {
   return {

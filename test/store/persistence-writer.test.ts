@@ -4,44 +4,14 @@
 // without blocking the rest; misuse reported through promises, never thrown.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/store/db.js";
+import type { Database } from "../../src/store/db.js";
 import { migrate } from "../../src/store/migrate.js";
 import { PersistenceClosedError, PersistenceWriter } from "../../src/store/persistence-writer.js";
 import { getStream, listSegments, listStreams, listStreamSegments, type StoredSegment } from "../../src/store/streams.js";
 import { silentLogger } from "../../src/telemetry/logger.js";
-import {
-  dropSchema,
-  makeSegment,
-  makePgliteDir,
-  persistenceSettings,
-  postgresUrl,
-  storeSettings,
-  uniqueSchemaName,
-} from "./support.js";
+import { makeSegment, persistenceSettings, storeBackends } from "./support.js";
 
-interface Backend {
-  name: "pglite" | "postgres";
-  open(): Promise<{ database: Database; cleanup: () => Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: "pglite",
-    async open() {
-      const dir = await makePgliteDir();
-      const database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
-      return { database, cleanup: dir.remove };
-    },
-  },
-  {
-    name: "postgres",
-    async open() {
-      const schema = uniqueSchemaName("writer");
-      const database = await openDatabase(storeSettings({ databaseUrl: postgresUrl(schema) }), silentLogger);
-      return { database, cleanup: () => dropSchema(schema) };
-    },
-  },
-];
+const backends = storeBackends("writer");
 
 describe.each(backends)("PersistenceWriter on $name", (backend) => {
   let database: Database;

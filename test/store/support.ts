@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { SegmentInput, SegmentResult } from "../../src/pipeline/types.js";
-import type { StoreSettings } from "../../src/store/db.js";
+import { openDatabase, type Database, type StoreSettings } from "../../src/store/db.js";
 import type { PersistenceSettings } from "../../src/store/persistence-writer.js";
+import { silentLogger } from "../../src/telemetry/logger.js";
 import { freshPgliteDir } from "../helpers/pglite-dir.js";
 import { TEST_DATABASE_URL } from "../helpers/postgres.js";
 
@@ -111,3 +112,32 @@ export function waitUntil(predicate: () => boolean, timeoutMs = 5_000): Promise<
     check();
   });
 }
+
+/** A fresh database on one backend, and how to throw it away. */
+export interface StoreBackend {
+  name: "pglite" | "postgres";
+  open(): Promise<{ database: Database; cleanup: () => Promise<void> }>;
+}
+
+/** Both backends: a new PGlite directory, or a new schema on PostgreSQL named after `label`. */
+export function storeBackends(label: string): StoreBackend[] {
+  return [
+    {
+      name: "pglite",
+      async open() {
+        const dir = await makePgliteDir();
+        const database = await openDatabase(storeSettings({ dataDir: dir.path }), silentLogger);
+        return { database, cleanup: dir.remove };
+      },
+    },
+    {
+      name: "postgres",
+      async open() {
+        const schema = uniqueSchemaName(label);
+        const database = await openDatabase(storeSettings({ databaseUrl: postgresUrl(schema) }), silentLogger);
+        return { database, cleanup: () => dropSchema(schema) };
+      },
+    },
+  ];
+}
+

@@ -4,16 +4,17 @@
 // "bhagwat geeta" and "bhagavad gita" meet), and edit distance on phonetic keys
 // (for what neither fold catches, e.g. a dropped or swapped letter).
 
-const MARKS = /\p{M}+/gu;
+import { foldLexiconText } from "./pack.js";
+
 const NON_ASCII_LETTER = /[^a-z ]+/g;
-const SPACES = /\s+/g;
 
 /**
- * ASCII fold: NFD, combining marks removed, lower-case, anything but a-z and
- * single spaces dropped ("Kṛṣṇa's" -> "krsnas", "Haṭha-Yoga" -> "hathayoga").
+ * ASCII fold: the pack's comparison fold (NFD, marks removed, lower-case,
+ * whitespace collapsed) with anything but a-z and spaces dropped
+ * ("Kṛṣṇa's" -> "krsnas", "Haṭha-Yoga" -> "hathayoga").
  */
 export function asciiFold(text: string): string {
-  return text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(SPACES, " ").replace(NON_ASCII_LETTER, "").trim();
+  return foldLexiconText(text).replace(NON_ASCII_LETTER, "").trim();
 }
 
 /**

@@ -110,12 +110,11 @@ function decide(
     scoreSlot(o.model!, keys, hashed!, i, h, p, buffer);
     toProbabilities(p, o.model!.temperature);
   }
-  const questionForm = isQuestionStart(o.cues, h.sinceEnd === 0 ? keys[i]! : h.first1, h.sinceEnd === 0 ? "" : h.sinceEnd === 1 ? keys[i]! : h.first2);
   if (last) {
     const policy = env.isFinal ? o.finalEnd : o.interimEnd;
     const label = segmentEndLabel(policy, keys[i]!, o.cues);
     if (label === NONE) return NO_MARK;
-    return { label: typeOfEnd(o, questionForm, scored, p), rule: env.isFinal ? "final_segment_end" : "interim_segment_end", confidence: SEGMENT_END_CONFIDENCE };
+    return { label: typeOfEnd(o, keys, i, h, scored, p), rule: env.isFinal ? "final_segment_end" : "interim_segment_end", confidence: SEGMENT_END_CONFIDENCE };
   }
   if (!scored) return cueComma ? { label: COMMA, rule: "comma_cue", confidence: COMMA_CUE_CONFIDENCE } : NO_MARK;
   let label = decideLabel(p, o.sentenceEndThreshold, o.commaThreshold);
@@ -127,7 +126,7 @@ function decide(
     label = withPause;
   }
   if ((label === PERIOD || label === QUESTION) && o.sentenceEnds && !o.cues.openWords.has(keys[i]!)) {
-    return { label: typeOfEnd(o, questionForm, scored, p), rule: rule === "model" ? "sentence_end" : rule, confidence: round(endProbability(p)) };
+    return { label: typeOfEnd(o, keys, i, h, scored, p), rule: rule === "model" ? "sentence_end" : rule, confidence: round(endProbability(p)) };
   }
   if (cueComma) return { label: COMMA, rule: "comma_cue", confidence: Math.max(COMMA_CUE_CONFIDENCE, round(p[COMMA]!)) };
   if (label === COMMA && o.commas && (o.fillerCommas || !commaForbidden(o.cues, keys, i))) return { label: COMMA, rule: rule === "model" ? "comma" : rule, confidence: round(p[COMMA]!) };
@@ -137,8 +136,11 @@ function decide(
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A sentence end is a "?" when the sentence opens as a question, or the model's "?" clearly beats its "." (QUESTION_SHARE). */
-function typeOfEnd(o: PunctuationOptions, questionForm: boolean, scored: boolean, p: Float64Array): number {
-  return o.questions && (questionForm || (scored && p[QUESTION]! >= QUESTION_SHARE * endProbability(p))) ? QUESTION : PERIOD;
+function typeOfEnd(o: PunctuationOptions, keys: readonly string[], i: number, h: History, scored: boolean, p: Float64Array): number {
+  if (!o.questions) return PERIOD;
+  // The sentence's first two words, asked for only where a sentence ends (not at every word).
+  const questionForm = isQuestionStart(o.cues, h.sinceEnd === 0 ? keys[i]! : h.first1, h.sinceEnd === 0 ? "" : h.sinceEnd === 1 ? keys[i]! : h.first2);
+  return questionForm || (scored && p[QUESTION]! >= QUESTION_SHARE * endProbability(p)) ? QUESTION : PERIOD;
 }
 
 export const punctuationStage: Stage<PunctuationOptions> = {
