@@ -186,6 +186,7 @@ function writerRecorder(writer: PersistenceWriter, logger: Logger): SessionRecor
           config: stream.config as Record<string, unknown>,
           persist: true,
           peer: stream.peer,
+          subject: stream.subject,
         })
         .catch(complain("stream start", { stream: stream.streamId, session: stream.sessionId }));
     },

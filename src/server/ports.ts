@@ -19,6 +19,8 @@ export interface StreamStart {
   profile: string;
   config: unknown;
   peer: string;
+  /** The caller's JWT `sub`; null when auth is off. */
+  subject: string | null;
 }
 
 export type SessionOutcome = "completed" | "cancelled" | "aborted" | "rejected";

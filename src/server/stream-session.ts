@@ -203,6 +203,7 @@ export class StreamSession {
         profile: this.options.profile,
         config: { ...this.options, interimHandling: config.value.interimHandling },
         peer: this.call.getPeer(),
+        subject: this.deps.callContext?.subject ?? null,
       });
     }
     this.send({ response: { $case: "status", value: this.status(StreamStatus_Kind.KIND_STARTED, "") } });

@@ -92,6 +92,7 @@ describe.each<DatabaseChoice>(["pglite", "postgres"])("20 streams × 500 segment
     const streams = await listStreams(db, sessionId);
     expect(streams).toHaveLength(3);
     expect(streams.every((stream) => stream.status === "completed" && stream.sessionId === sessionId)).toBe(true);
+    expect(streams.map((stream) => stream.subject)).toEqual(["test-admin", "test-admin", "test-admin"]);
     const byStream = await Promise.all(streams.map((stream) => listStreamSegments(db, stream.streamId)));
     for (const own of byStream) {
       expect(own.map((seg) => seg.seq)).toEqual(seqs);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcessRequest, ProcessResponse } from "../../src/gen/lipi/v1/transcript.js";
 import { segment, streamConfig } from "../../src/client/lipi-client.js";
 import { decodeFieldViolations } from "../../src/server/errors.js";
-import { listSegments } from "../../src/store/index.js";
+import { listSegments, listStreams } from "../../src/store/index.js";
 import { startTestLipi, type TestLipi } from "../helpers/lipi.js";
 
 let lipi: TestLipi;
@@ -64,7 +64,7 @@ describe("Process", () => {
     expect(made).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("stores the final segments when asked to persist", async () => {
+  it("stores the final segments when asked to persist, with the caller who sent them", async () => {
     await processCall({
       config: { ...config, sessionId: "unary-persist", persist: true },
       segments: [seg({ seq: 1, text: "um stored one." }), seg({ seq: 2, text: "interim", isFinal: false }), seg({ seq: 3, text: "stored two" })],
@@ -79,6 +79,7 @@ describe("Process", () => {
       [1, "Stored one."],
       [3, "Stored two."],
     ]);
+    expect((await listStreams(lipi.lipi.database.pool, "unary-persist")).map((s) => s.subject)).toEqual(["test-admin"]);
   });
 
   it("requires a config", async () => {

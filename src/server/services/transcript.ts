@@ -107,7 +107,7 @@ async function processUnary(
     callContext.resourceIds.session = sessionId;
   }
   const persist = request.config!.persist && deps.recorder !== undefined;
-  if (persist) deps.recorder!.begin({ streamId: streamKey, sessionId, profile: options.profile, config: options, peer });
+  if (persist) deps.recorder!.begin({ streamId: streamKey, sessionId, profile: options.profile, config: options, peer, subject: callContext?.subject ?? null });
 
   // Chunks run one after another so the context threads through in order.
   const out: ProcessedSegment[] = [];
