@@ -1,7 +1,9 @@
-// Starts lipi: telemetry, store, persistence, worker pool, gRPC server — and
+// Starts lipi: telemetry, worker pool (whose threads first compile every
+// profile: a bad one stops the start), store, persistence, gRPC server — and
 // stops them in the reverse order so nothing in flight is lost. The
 // observability port comes up first and goes down last, so probes answer
 // (not ready) while the store migrates and while streams drain.
+import type { ServerCredentials } from "@grpc/grpc-js";
 import type { LipiConfig } from "./config/schema.js";
 import type { ProfileInput } from "./pipeline/types.js";
 import type { AuditSink } from "./security/audit-entry.js";
@@ -19,6 +21,7 @@ import { LipiMetrics } from "./telemetry/metrics.js";
 import { Readiness } from "./telemetry/readiness.js";
 import { flushTracing, startTracing, type TracingOptions } from "./telemetry/tracing.js";
 import { PipelinePool } from "./workers/pool.js";
+import { InvalidProfilesError, type ProfileProblem } from "./workers/profile-check.js";
 import { DEFAULT_LEXICON_DIR, loadLexiconPacks } from "./resources/load.js";
 
 export interface RunningLipi {
@@ -35,7 +38,8 @@ export interface RunningLipi {
   security: Security;
   /** The /metrics, /healthz, /readyz port; undefined when metrics.enabled is false. */
   observability: ObservabilityServer | undefined;
-  reloadProfiles(profiles: Record<string, ProfileInput>): void;
+  /** Checks the profiles on a worker, then makes them live; rejects with InvalidProfilesError, keeping the running ones, when any does not compile. */
+  reloadProfiles(profiles: Record<string, ProfileInput>): Promise<void>;
   /** Drain streams, then stop the pool, flush persistence and close the database. */
   stop(): Promise<void>;
 }
@@ -72,23 +76,55 @@ interface Telemetry {
 }
 
 async function startServing(config: LipiConfig, logger: Logger, options: StartOptions, telemetry: Telemetry): Promise<RunningLipi> {
-  const { metrics, readiness, observability } = telemetry;
   // Before anything starts: a refused plaintext address or a missing certificate stops the start here.
   const credentials = serverCredentials(config.tls, config.server.host);
+  const pool = await startCheckedPool(config, logger, options, telemetry.metrics);
+  try {
+    return await startOnPool(config, logger, options, telemetry, { credentials, pool });
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+}
+
+/** The pipeline pool, once a worker has compiled every profile: one that does not (an unknown lexicon pack, a bad param) stops the start. */
+async function startCheckedPool(config: LipiConfig, logger: Logger, options: StartOptions, metrics: LipiMetrics | undefined): Promise<PipelinePool> {
+  const pool = new PipelinePool({
+    settings: config.pool,
+    profiles: config.pipeline.profiles,
+    logger: logger.child({ component: "pool" }),
+    observer: metrics,
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+  });
+  let problems: ProfileProblem[];
+  try {
+    problems = await pool.checkProfiles(config.pipeline.profiles);
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  if (problems.length > 0) {
+    await pool.close();
+    throw new InvalidProfilesError(problems);
+  }
+  return pool;
+}
+
+async function startOnPool(
+  config: LipiConfig,
+  logger: Logger,
+  options: StartOptions,
+  telemetry: Telemetry,
+  started: { credentials: ServerCredentials; pool: PipelinePool },
+): Promise<RunningLipi> {
+  const { metrics, readiness, observability } = telemetry;
+  const { credentials, pool } = started;
+  let profiles: Record<string, ProfileInput> = config.pipeline.profiles;
   const database = await openDatabase(config.store, logger);
   if (config.store.migrateOnStart) await migrate(database.connectionString, "up", logger);
   const writer = new PersistenceWriter(database.pool, config.persistence, logger);
   const auditLog = new AuditLog(database.pool, config.audit, logger);
   const security = await startSecurity(config, database.pool, logger);
-
-  let profiles: Record<string, ProfileInput> = config.pipeline.profiles;
-  const pool = new PipelinePool({
-    settings: config.pool,
-    profiles,
-    logger: logger.child({ component: "pool" }),
-    observer: metrics,
-    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-  });
 
   const server = await startServer({
     config,
@@ -143,7 +179,9 @@ async function startServing(config: LipiConfig, logger: Logger, options: StartOp
     auditLog,
     security,
     observability,
-    reloadProfiles(next) {
+    async reloadProfiles(next) {
+      const problems = await pool.checkProfiles(next);
+      if (problems.length > 0) throw new InvalidProfilesError(problems);
       profiles = next;
       pool.updateProfiles(next);
     },

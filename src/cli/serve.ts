@@ -40,8 +40,10 @@ export function registerServe(program: Command): void {
         try {
           const file = command.optsWithGlobals<{ config?: string }>().config;
           const fresh = loadConfig(file ? { file } : {});
-          lipi.reloadProfiles(fresh.pipeline.profiles);
-          logger.info({ profiles: Object.keys(fresh.pipeline.profiles) }, "profiles reloaded");
+          lipi.reloadProfiles(fresh.pipeline.profiles).then(
+            () => logger.info({ profiles: Object.keys(fresh.pipeline.profiles) }, "profiles reloaded"),
+            (err: unknown) => logger.error({ err }, "reload failed; keeping the running profiles"),
+          );
         } catch (err) {
           logger.error({ err }, "reload failed; keeping the running profiles");
         }

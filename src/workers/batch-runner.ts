@@ -20,7 +20,10 @@ import {
   type WorkerBootData,
   type WireJobOutcome,
   type BatchMetrics,
+  type WorkerTask,
+  type WorkerReply,
 } from "./codec.js";
+import { checkProfiles } from "./profile-check.js";
 import { countResults, emptyBatchMetrics } from "./batch-metrics.js";
 import { encodeResponses } from "./wire.js";
 
@@ -135,11 +138,12 @@ export function createBatchRunner(
   };
 }
 
-/** A piscina task handler for this thread, booted from the pool's workerData. */
-export function createWorkerHandler(compile: CompileProfile): (task: BatchTask) => BatchTaskReply {
+/** A piscina task handler for this thread, booted from the pool's workerData: batches, and profile checks. */
+export function createWorkerHandler(compile: CompileProfile): (task: WorkerTask) => WorkerReply {
   const boot = workerData as WorkerBootData;
   const runner = createBatchRunner(compile, boot.snapshot, boot.startedMarks);
-  return (task) => runner.run(task);
+  return (task) =>
+    "checkProfiles" in task ? { kind: "profiles-checked", problems: checkProfiles((profile) => compile(profile), task.checkProfiles) } : runner.run(task);
 }
 
 /** Same profile + same overrides (whatever the key order) → same key. */

@@ -98,6 +98,23 @@ export type BatchTaskReply =
   /** The worker's profiles are older than the task's version: resend with a snapshot. */
   | { kind: "stale"; workerVersion: number };
 
+/**
+ * Asks a worker to compile each profile with its resources — nothing cached,
+ * nothing run — before the pool lets the profiles go live.
+ */
+export interface ProfilesCheckTask {
+  checkProfiles: Record<string, ProfileInput>;
+}
+
+/** A profile that does not compile, and why (the pipeline's own message). */
+export interface ProfileProblem {
+  profile: string;
+  message: string;
+}
+
+export type WorkerTask = BatchTask | ProfilesCheckTask;
+export type WorkerReply = BatchTaskReply | { kind: "profiles-checked"; problems: ProfileProblem[] };
+
 /** Started-mark slots; more than the pool can ever have in flight at once. */
 export const STARTED_MARK_SLOTS = 4096;
 

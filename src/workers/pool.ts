@@ -26,7 +26,9 @@ import {
   startedMarkSlot,
   type BatchMetrics,
   type BatchTask,
-  type BatchTaskReply,
+  type ProfileProblem,
+  type WorkerReply,
+  type WorkerTask,
   type JobOutput,
   type ProfilesSnapshot,
   type WireError,
@@ -156,7 +158,7 @@ interface Batch {
 const MAX_COLLATERAL_RETRIES = 3;
 
 export class PipelinePool {
-  private readonly piscina: Piscina<BatchTask, BatchTaskReply>;
+  private readonly piscina: Piscina<WorkerTask, WorkerReply>;
   private readonly batcher: MicroBatcher<QueuedJob>;
   private readonly settings: LipiConfig["pool"];
   private readonly logger: Logger;
@@ -186,7 +188,7 @@ export class PipelinePool {
     const workerUrl = options.workerUrl ?? siblingEntryUrl(import.meta.url, "worker");
     const bootData: WorkerBootData = { snapshot: this.snapshot, startedMarks: marks };
     const execArgv = threadExecArgv(workerUrl);
-    this.piscina = new Piscina<BatchTask, BatchTaskReply>({
+    this.piscina = new Piscina<WorkerTask, WorkerReply>({
       filename: workerUrl.href,
       // A fixed-size pool: a thread started on demand pays module load and
       // pipeline compilation on some segment's latency, while an idle one
@@ -241,6 +243,18 @@ export class PipelinePool {
     return new Promise<AnyJobResult>((resolve, reject) => this.batcher.add({ job, resolve, reject, traceLink })) as Promise<
       PipelineJobResult<O>
     >;
+  }
+
+  /**
+   * Compiles every profile on a worker thread, with the workers' resources,
+   * without installing them: the problems, none when all compile. Call it
+   * before updateProfiles (and at start) so a bad profile is refused up front.
+   */
+  async checkProfiles(profiles: Record<string, ProfileInput>): Promise<ProfileProblem[]> {
+    if (this.closing) throw new PoolClosedError();
+    const reply = await this.piscina.run({ checkProfiles: profiles });
+    if (reply.kind !== "profiles-checked") throw new WorkerCrashedError("worker answered a profiles check with a batch reply");
+    return reply.problems;
   }
 
   /** Jobs dispatched after this call run with these profiles. */
@@ -330,7 +344,11 @@ export class PipelinePool {
     }
   }
 
-  private onReply(batch: Batch, reply: BatchTaskReply, hadSnapshot: boolean): void {
+  private onReply(batch: Batch, reply: WorkerReply, hadSnapshot: boolean): void {
+    if (reply.kind === "profiles-checked") {
+      this.failBatch(batch, new WorkerCrashedError("worker answered a batch with a profiles check reply"));
+      return;
+    }
     if (reply.kind === "stale") {
       if (hadSnapshot) {
         this.failBatch(batch, new WorkerCrashedError("worker rejected the current profiles snapshot"));
