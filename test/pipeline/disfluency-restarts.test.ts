@@ -91,6 +91,23 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
   });
 });
 
+describe("disfluency / discourse_filler: 'like' after 'kind of' / 'sort of'", () => {
+  it.each([
+    ["that's kind of like the minimum threshold", "that's kind of the minimum threshold"],
+    ["people could sort of like drop in whenever", "people could sort of drop in whenever"],
+    ["It was more kind of like fitting into a family", "It was more kind of fitting into a family"],
+  ])("drops the second hedge in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "I kind of like the idea", "they sort of like the new version", "we kind of like it", "It was sort of like, oh, I didn't know",
+    "It's kinda like witchcraft", "that kind of thing is like a dream",
+  ])("keeps %j (the verb, a quote, or no hedge before it)", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / filler: interjection-only sentences inside a segment", () => {
   it("drops an 'Ugh.' between two sentences", () => {
     expect(text("It was late. Ugh. We left early.")).toBe("It was late. We left early.");

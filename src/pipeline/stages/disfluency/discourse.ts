@@ -46,6 +46,9 @@ const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my",
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
 
+/** "kind of like X": in the Rev16 dev non-verbatim transcripts the editors dropped that "like" 23 times out of 26. */
+const HEDGED_LIKE_CONFIDENCE = 0.75;
+
 function wordAt(words: readonly WordView[], i: number): WordView | undefined {
   return i >= 0 && i < words.length ? words[i] : undefined;
 }
@@ -82,6 +85,22 @@ function iMean(words: readonly WordView[], i: number): Removal | null {
   return phrase(words, i, 2, 0.45);
 }
 
+/**
+ * "kind of like the minimum", "sort of like drop in": after a hedge, "like"
+ * hedges a second time and a reader loses nothing without it ("filler"). With
+ * a subject before the hedge it is the verb ("I kind of like the idea": "verb").
+ * "sort of like, oh" introduces a quote and is left to the other checks (null).
+ */
+function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | null {
+  const of = wordAt(words, i - 1);
+  const hedge = wordAt(words, i - 2);
+  if (of?.core !== "of" || hedge === undefined || (hedge.core !== "kind" && hedge.core !== "sort")) return null;
+  if (of.trail.length > 0 || hedge.trail.length > 0) return null;
+  const subject = wordAt(words, i - 3);
+  if (subject !== undefined && subject.trail.length === 0 && SUBJECT_PRONOUNS.has(subject.core)) return "verb";
+  return words[i]!.trail.length === 0 ? "filler" : null;
+}
+
 function like(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
@@ -99,6 +118,9 @@ function like(words: readonly WordView[], i: number): Removal | null {
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
     if (next.core === "i" && wordAt(words, i + 2)?.core === "said") return null; // "like I said"
   }
+  const hedged = afterHedge(words, i);
+  if (hedged === "verb") return null;
+  if (hedged === "filler" && next !== undefined) return phrase(words, i, 1, HEDGED_LIKE_CONFIDENCE);
   const opens = opensPhrase(words, i);
   if (w.trail === "-") return phrase(words, i, 1, 0.75);
   if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
