@@ -21,12 +21,12 @@ function tmp(name: string, content: string): string {
 
 describe("eval / lexicon suite", () => {
   it("scores recall and precision on heard<TAB>canonical pairs, and counts edits on English text", () => {
-    const variants = tmp("v.tsv", "# heard\tcanonical\nbhagwat geeta\tBhagavad Gītā\npranayam\tprāṇāyāma\nzzqxv\tĀtman\nsankhya\tmokṣa\n");
+    const variants = tmp("v.tsv", "# heard\tcanonical\nbhagwat geeta\tBhagavad Gītā\npranayam\tprāṇāyāma\nzzqxv\tĀtman\nkundalni\tmokṣa\n");
     const english = tmp("e.jsonl", [{ reference: "I work on my drama with you." }, { reference: "They read the bhagwat geeta." }].map((r) => JSON.stringify(r)).join("\n") + "\n");
     const s = runLexiconSuite(variantFiles([variants], REPO_ROOT), [english], resources, REPO_ROOT);
     expect(s.suite).toBe("lexicon");
     expect(s.overall.total).toBe(4);
-    // Two right; "zzqxv" unchanged (a miss, not a wrong change); "sankhya" becomes Sāṃkhya, not the expected mokṣa (wrong).
+    // Two right; "zzqxv" unchanged (a miss, not a wrong change); "kundalni" becomes kuṇḍalinī, not the expected mokṣa (wrong).
     expect(s.overall.correct).toBe(2);
     expect(s.overall.changed).toBe(3);
     expect(s.overall.recall).toBeCloseTo(0.5);
@@ -34,7 +34,7 @@ describe("eval / lexicon suite", () => {
     expect(s.noHarmOverall).toMatchObject({ sentences: 2, appliedEdits: 1 });
     expect(s.noHarm[0]!.appliedByRule).toEqual({ exact: 1 });
     expect(s.harmed!.map((h) => h.sentence)).toEqual(["They read the bhagwat geeta."]);
-    expect(s.failures!.map((f) => f.heard)).toEqual(["zzqxv", "sankhya"]);
+    expect(s.failures!.map((f) => f.heard)).toEqual(["zzqxv", "kundalni"]);
   });
 
   it("takes no-harm sentences from GoogleTN identity rows and JSON-lines references", () => {

@@ -1,8 +1,9 @@
 // The keys the lexicon matcher looks things up by. Three levels, from strict to
 // loose: the ASCII fold (diacritics and case gone, "Bhagavad Gītā" -> "bhagavad
 // gita"), the phonetic key (Sanskrit/Hindi romanisation habits folded away, so
-// "bhagwat geeta" and "bhagavad gita" meet), and edit distance on phonetic keys
-// (for what neither fold catches, e.g. a dropped or swapped letter).
+// "bhagwat geeta" and "bhagavad gita" meet), and a weighted edit distance on
+// phonetic keys (distance.ts: for what neither fold catches, e.g. c for k, a
+// dropped or swapped letter).
 
 import { foldLexiconText } from "./pack.js";
 
@@ -35,14 +36,15 @@ const PHONETIC_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/w/g, "v"],
   [/z/g, "j"],
   [/q/g, "k"],
-  // ṛ is written ri/ru before a consonant (krishna, amrita, prithvi); the IAST fold has plain r.
-  [/r[iu](?=[^aeiouy])/g, "r"],
+  // ṛ is written ri before a consonant (krishna, amrita, prithvi, rishi), and ru after one (krupa,
+  // vrunda); the IAST fold has plain r. A ru that opens a word or follows a vowel is r + u (rudra, purusha).
+  [/ri(?=[^aeiouy])|(?<=[^aeiou])ru(?=[^aeiouy])/g, "r"],
   // Long vowels doubled.
   [/aa+/g, "a"],
   [/ee+|ii+/g, "i"],
   [/oo+|uu+/g, "u"],
-  // Anusvāra written m or n before a consonant (samskara / sanskara).
-  [/m(?=[^aeiouym])/g, "n"],
+  // Anusvāra written m or n before a consonant (samskara / sanskara); only after a vowel ("mudra" keeps its m).
+  [/(?<=[aeiou])m(?=[^aeiouym])/g, "n"],
   // Geminates written single and vice versa (citta / chita).
   [/([a-z])\1+/g, "$1"],
 ];

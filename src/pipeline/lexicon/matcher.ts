@@ -1,11 +1,15 @@
 // The lexicon index and lookup. Built once per set of packs; every lookup is a
-// handful of hash-map probes (exact fold, phonetic key, one-deletion
-// neighbourhood of the phonetic key), so the cost per word does not grow with
-// the number of entries. Candidates are scored by how close the heard spelling
-// is to the entry's nearest known spelling.
+// handful of hash-map probes (exact fold, phonetic key, the one-deletion
+// neighbourhoods of the coarse key and of the spelling), each bounded (crowded
+// keys and buckets are skipped), so the cost per word does not grow with the
+// number of entries. Candidates are scored by how near they sound (a weighted
+// edit distance between phonetic keys, distance.ts) or how close the heard
+// spelling is to the entry's nearest known spelling.
 import type { LexiconEntry, LexiconPack } from "./types.js";
+import { coarseKey, weightedDistance } from "./distance.js";
 import { asciiFold, boundedLevenshtein, phoneticKey } from "./keys.js";
-import { DeletionIndex } from "./neighbours.js";
+import { WordFilter } from "./bloom.js";
+import { DeletionIndex, MAX_BUCKET } from "./neighbours.js";
 
 export type MatchKind = "exact" | "phonetic" | "fuzzy";
 
@@ -14,6 +18,8 @@ export interface IndexedEntry {
   readonly packId: string;
   /** ASCII folds of the canonical and every variant, without spaces (for similarity). */
   readonly forms: readonly string[];
+  /** Phonetic keys of the canonical and every variant (for the weighted distance). */
+  readonly keys: readonly string[];
   /** Fewest and most words among the canonical and its variants. */
   readonly minWords: number;
   readonly maxWords: number;
@@ -25,6 +31,8 @@ export interface Candidate {
   readonly index: number;
   readonly kind: MatchKind;
   readonly score: number;
+  /** For a match by sound: the weighted distance (distance.ts) between the phonetic keys (0 for an equal key). */
+  readonly soundDistance?: number;
 }
 
 /** One id or several, so the common case (one entry per key) allocates no array. */
@@ -38,18 +46,23 @@ export interface LexiconIndex {
   readonly exact: ReadonlyMap<string, Posting>;
   /** Phonetic key -> entries. */
   readonly phonetic: ReadonlyMap<string, Posting>;
-  /** Phonetic keys by one-deletion neighbourhood (fuzzy matching). */
-  readonly phoneticNear: DeletionIndex;
+  /** Coarse key (distance.ts) -> entries, and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
+  readonly coarse: ReadonlyMap<string, Posting>;
+  readonly coarseNear: DeletionIndex;
   /** ASCII fold without spaces -> entries, and its one-deletion neighbourhood (edits the phonetic folds hide). */
   readonly spelling: ReadonlyMap<string, Posting>;
   readonly spellingNear: DeletionIndex;
+  /** Every word of every ASCII fold and of every NFC lower-case canonical (a span with another word is no listed spelling). */
+  readonly words: WordFilter;
   /** Longest canonical or variant, in words (bounds the spans the stage tries). */
   readonly maxWords: number;
   readonly packIds: readonly string[];
 }
 
-/** Phonetic keys shorter than this get no fuzzy neighbourhood: too many short words are one edit apart. */
-export const MIN_FUZZY_KEY = 5;
+/** Coarse keys shorter than this get no fuzzy neighbourhood (only an equal coarse key finds them): too many short words are one edit apart. */
+export const MIN_FUZZY_KEY = 4;
+/** Coarse keys are filed from one letter shorter, so a query's deletion finds them ("kaph" -> "kap"). */
+const MIN_FILED_KEY = MIN_FUZZY_KEY - 1;
 
 /** Spellings (ASCII folds) shorter than this get no fuzzy neighbourhood. */
 export const MIN_SPELLING_FUZZY = 6;
@@ -60,10 +73,27 @@ export function maxSpellingDistance(length: number): number {
   return length < 9 ? 1 : 2;
 }
 
-/** Most edits allowed between phonetic keys of this length. */
+/**
+ * Most weighted distance (distance.ts) allowed between phonetic keys of this
+ * length: a short key may differ only by a cheap confusion (one class
+ * substitution at 3 letters; a vowel or an h, or two class substitutions, at
+ * 4–5), a longer one by one edit, a long one by two.
+ */
 export function maxFuzzyDistance(keyLength: number): number {
-  if (keyLength < MIN_FUZZY_KEY) return 0;
+  if (keyLength < 3) return 0;
+  if (keyLength === 3) return 0.35;
+  if (keyLength <= 5) return 0.65;
   return keyLength < 8 ? 1 : 2;
+}
+
+/**
+ * A key shared by more entries than a deletion-index bucket holds: in a huge
+ * lexicon of short names, so many entries sound alike that none could beat
+ * its runner-up by a margin, and verifying them all would make a probe's cost
+ * grow with the lexicon. Such a key is matched by listed spelling only.
+ */
+function crowded(p: Posting): boolean {
+  return typeof p !== "number" && p.length > MAX_BUCKET;
 }
 
 function add<K>(map: Map<K, Posting>, key: K, id: number): void {
@@ -83,7 +113,8 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const canonical = new Map<string, Posting>();
   const exact = new Map<string, Posting>();
   const phonetic = new Map<string, Posting>();
-  const phoneticNear = new DeletionIndex(MIN_FUZZY_KEY);
+  const coarse = new Map<string, Posting>();
+  const coarseNear = new DeletionIndex(MIN_FILED_KEY);
   const spelling = new Map<string, Posting>();
   const spellingNear = new DeletionIndex(MIN_SPELLING_FUZZY);
   let maxWords = 1;
@@ -105,6 +136,8 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
         forms.push(f.replaceAll(" ", ""));
         add(exact, f, id);
         keys.add(phoneticKey(f));
+        // Word-final folds (a dropped final a, final d as t) differ between a compound written split and joined: key both.
+        if (w > 1) keys.add(phoneticKey(f.replaceAll(" ", "")));
       }
       for (const f of new Set(forms)) {
         add(spelling, f, id);
@@ -112,17 +145,22 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
       }
       for (const k of keys) {
         add(phonetic, k, id);
-        phoneticNear.add(k);
+        const c = coarseKey(k);
+        add(coarse, c, id);
+        coarseNear.add(c);
       }
       maxWords = Math.max(maxWords, maxW);
       const canonicalLower = entry.canonical.normalize("NFC").toLowerCase();
       add(canonical, canonicalLower, id);
-      entries.push({ entry, packId: pack.id, forms, minWords: minW, maxWords: maxW, canonicalLower });
+      entries.push({ entry, packId: pack.id, forms, keys: [...keys], minWords: minW, maxWords: maxW, canonicalLower });
     }
   }
-  phoneticNear.seal();
+  coarseNear.seal();
   spellingNear.seal();
-  return { entries, canonical, exact, phonetic, phoneticNear, spelling, spellingNear, maxWords, packIds: packs.map((p) => p.id) };
+  const words = new WordFilter(exact.size + canonical.size);
+  for (const f of exact.keys()) for (const w of f.split(" ")) words.add(w);
+  for (const c of canonical.keys()) for (const w of c.split(" ")) words.add(w);
+  return { entries, canonical, exact, phonetic, coarse, coarseNear, spelling, spellingNear, words, maxWords, packIds: packs.map((p) => p.id) };
 }
 
 /** 1 for identical spellings, falling towards 0 with the edit distance to the entry's nearest form. */
@@ -139,18 +177,26 @@ function similarity(heard: string, e: IndexedEntry): number {
 
 // Score bands: an exact known spelling is near-certain; a phonetic-key match
 // is strong evidence, graded by how close the spelling is to the entry's
-// nearest form; a fuzzy match is weaker still and pays per edit. Short keys
-// carry little evidence ("git" and "Gītā" share a key), so they need the
-// spelling itself to be close.
+// nearest form; a fuzzy match (a near key, or a near spelling) is weaker
+// still and pays per edit, both absolutely and relative to the length (short
+// words counted as SOUND_MIN_LENGTH, so one edit in a short word is not a
+// small fraction). Short keys carry little evidence ("git" and "Gītā" share
+// a key), so they need the spelling itself to be close.
 const EXACT_SCORE = 0.97;
-const PHONETIC_BASE = 0.7;
-const PHONETIC_SPAN = 0.27;
+const PHONETIC_BASE = 0.8;
+const PHONETIC_SPAN = 0.17;
 const SHORT_KEY = 4;
 const SHORT_KEY_MIN_SIMILARITY = 0.8;
-const FUZZY_BASE = 0.6;
-const FUZZY_SPAN = 0.35;
-const FUZZY_PER_EDIT = 0.03;
 const FUZZY_MIN_SIMILARITY = 0.6;
+const SOUND_BASE = 0.96;
+const SOUND_PER_EDIT = 0.05;
+const SOUND_PER_EDIT_RATIO = 0.6;
+const SOUND_MIN_LENGTH = 6;
+
+/** The score of a match `d` (weighted) edits from a key or spelling of `length` letters. */
+function nearScore(d: number, length: number): number {
+  return SOUND_BASE - SOUND_PER_EDIT * d - SOUND_PER_EDIT_RATIO * (d / Math.max(length, SOUND_MIN_LENGTH));
+}
 
 export interface LookupOptions {
   /** Listed spellings (default on). */
@@ -176,9 +222,12 @@ class Probe {
     return this.words >= e.minWords - 1 && this.words <= e.maxWords + 1;
   }
 
-  offer(index: number, kind: MatchKind, score: number): void {
+  /** Keeps the entry's best score, and the nearest sound distance any probe found (the stage's test for names needs it). */
+  offer(index: number, kind: MatchKind, score: number, soundDistance?: number): void {
     const prev = this.found.get(index);
-    if (prev === undefined || score > prev.score) this.found.set(index, { index, kind, score });
+    const best = prev === undefined || score > prev.score ? { index, kind, score } : { index, kind: prev.kind, score: prev.score };
+    const distances = [prev?.soundDistance, soundDistance].filter((d) => d !== undefined);
+    this.found.set(index, distances.length === 0 ? best : { ...best, soundDistance: Math.min(...distances) });
   }
 
   exact(folded: string): void {
@@ -192,31 +241,57 @@ class Probe {
 
   phonetic(key: string): void {
     const p = this.index.phonetic.get(key);
-    if (p === undefined) return;
+    if (p === undefined || crowded(p)) return;
     for (const id of typeof p === "number" ? [p] : p) {
       if (this.found.has(id) || !this.fits(id)) continue;
       const sim = similarity(this.heard, this.index.entries[id]!);
       if (key.length < SHORT_KEY && sim < SHORT_KEY_MIN_SIMILARITY) continue;
-      this.offer(id, "phonetic", PHONETIC_BASE + PHONETIC_SPAN * sim);
+      this.offer(id, "phonetic", PHONETIC_BASE + PHONETIC_SPAN * sim, 0);
     }
   }
 
-  /** Entries whose key (in `keys`, neighbourhoods in `near`) is within `maxD` edits of `key`, each verified by edit distance. */
-  fuzzy(keys: ReadonlyMap<string, Posting>, near: DeletionIndex, key: string, maxD: number): void {
+  /**
+   * Entries whose phonetic key sounds within `maxD` (weighted distance) of
+   * `key`: retrieved by an equal coarse key or one in its one-deletion
+   * neighbourhood, each verified against the entry's own phonetic keys.
+   */
+  sounds(key: string, maxD: number): void {
     if (maxD <= 0) return;
-    for (const k of near.near(key, [])) this.tryKey(keys, key, k, maxD);
+    const coarse = coarseKey(key);
+    const near = coarse.length >= MIN_FUZZY_KEY ? this.index.coarseNear.near(coarse, [coarse]) : [coarse];
+    for (const c of near) {
+      // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
+      if (c.charCodeAt(0) !== coarse.charCodeAt(0)) continue;
+      const p = this.index.coarse.get(c);
+      if (p === undefined || crowded(p)) continue;
+      for (const id of typeof p === "number" ? [p] : p) {
+        if (this.found.has(id) || !this.fits(id)) continue;
+        const e = this.index.entries[id]!;
+        let d = maxD + 1;
+        for (const k of e.keys) d = Math.min(d, weightedDistance(key, k, maxD));
+        // An equal phonetic key is the phonetic probe's to judge (it holds short keys to a close spelling).
+        if (d > maxD || d === 0) continue;
+        const sim = similarity(this.heard, e);
+        if (sim < FUZZY_MIN_SIMILARITY) continue;
+        this.offer(id, "fuzzy", nearScore(d, key.length), d);
+      }
+    }
   }
 
-  private tryKey(keys: ReadonlyMap<string, Posting>, key: string, k: string, maxD: number): void {
-    // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
-    if (k === key || k.charCodeAt(0) !== key.charCodeAt(0)) return;
-    const d = boundedLevenshtein(key, k, maxD);
-    if (d > maxD) return;
-    const p = keys.get(k)!;
-    for (const id of typeof p === "number" ? [p] : p) {
-      if (!this.fits(id)) continue;
-      const sim = similarity(this.heard, this.index.entries[id]!);
-      if (sim >= FUZZY_MIN_SIMILARITY) this.offer(id, "fuzzy", FUZZY_BASE + FUZZY_SPAN * sim - FUZZY_PER_EDIT * d);
+  /** Entries whose spelling (ASCII fold without spaces) is within `maxD` edits of the heard one, found through its one-deletion neighbourhood. */
+  spelling(maxD: number): void {
+    if (maxD <= 0) return;
+    const heard = this.heard;
+    for (const k of this.index.spellingNear.near(heard, [])) {
+      if (k.charCodeAt(0) !== heard.charCodeAt(0)) continue;
+      const d = boundedLevenshtein(heard, k, maxD);
+      if (d > maxD) continue;
+      const p = this.index.spelling.get(k)!;
+      for (const id of typeof p === "number" ? [p] : p) {
+        if (!this.fits(id)) continue;
+        const sim = similarity(heard, this.index.entries[id]!);
+        if (sim >= FUZZY_MIN_SIMILARITY) this.offer(id, "fuzzy", nearScore(d, heard.length));
+      }
     }
   }
 }
@@ -231,12 +306,15 @@ export function lookup(index: LexiconIndex, folded: string, words: number, optio
   const heard = folded.replaceAll(" ", "");
   const probe = new Probe(index, words, heard);
   if (options.exact !== false) probe.exact(folded);
+  const listed = probe.found.size > 0;
   if (options.phonetic || options.fuzzy) {
     const k = key ?? phoneticKey(folded);
     if (options.phonetic) probe.phonetic(k);
-    if (options.fuzzy && words <= MAX_FUZZY_WORDS) {
-      probe.fuzzy(index.phonetic, index.phoneticNear, k, maxFuzzyDistance(k.length));
-      probe.fuzzy(index.spelling, index.spellingNear, heard, maxSpellingDistance(heard.length));
+    // A near key or spelling scores below a listed spelling and cannot put it in doubt (the stage weighs
+    // the margin against rivals of the same strength): once a listed spelling is found they are not looked for.
+    if (options.fuzzy && words <= MAX_FUZZY_WORDS && !listed) {
+      probe.sounds(k, maxFuzzyDistance(k.length));
+      probe.spelling(maxSpellingDistance(heard.length));
     }
   }
   if (probe.found.size === 0) return [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { asciiFold, boundedLevenshtein, phoneticKey, singleDeletes } from "../../../src/pipeline/lexicon/keys.js";
 import { buildLexiconIndex, lookup, type LexiconIndex } from "../../../src/pipeline/lexicon/matcher.js";
-import { DeletionIndex, hashWithout } from "../../../src/pipeline/lexicon/neighbours.js";
+import { DeletionIndex, hashWithout, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
 import { packOf } from "./helpers.js";
 
 const PACK = packOf("test", [
@@ -100,5 +100,76 @@ describe("lexicon index lookup", () => {
     const big = buildLexiconIndex([PACK, { ...PACK, id: "big", entries }]);
     expect(ids(big, "bagavat geetha", 2)[0]).toEqual(["bhagavad-gita", "phonetic"]);
     expect(lookup(big, "bagavat geetha", 2, OPTS).length).toBe(lookup(index, "bagavat geetha", 2, OPTS).length);
+  });
+});
+
+describe("lexicon lookup by sound", () => {
+  const SOUNDS = packOf("sounds", [
+    "  - {id: karma-yoga, canonical: Karma Yoga, kind: term, category: school, variants: [karma yoga]}",
+    "  - {id: kumbhaka, canonical: kumbhaka, kind: term, category: breath, variants: []}",
+    "  - {id: surya, canonical: Sūrya, kind: proper_noun, category: deity, variants: [surya]}",
+    "  - {id: nada-yoga, canonical: Nāda Yoga, kind: term, category: school, variants: [nada yoga]}",
+    "  - {id: shakti, canonical: Śakti, kind: proper_noun, category: deity, variants: [shakti]}",
+    "  - {id: shakta, canonical: Śākta, kind: proper_noun, category: school, variants: [shakta]}",
+  ]);
+  const index = buildLexiconIndex([SOUNDS]);
+  const best = (folded: string) => {
+    const c = lookup(index, folded, folded.split(" ").length, OPTS)[0];
+    return c === undefined ? undefined : [index.entries[c.index]!.entry.id, c.kind, c.soundDistance];
+  };
+
+  it("finds English-style spellings one cheap confusion away, in single words and phrases", () => {
+    expect(best("cumbhaka")).toEqual(["kumbhaka", "fuzzy", expect.closeTo(0.3)]);
+    expect(best("carma yoga")).toEqual(["karma-yoga", "fuzzy", expect.closeTo(0.3)]);
+    expect(best("karma yuga")).toEqual(["karma-yoga", "fuzzy", expect.closeTo(0.3)]);
+    expect(best("suria")).toEqual(["surya", "fuzzy", expect.closeTo(0.3)]);
+  });
+
+  it("does not take a different sound for a cheap confusion", () => {
+    expect(best("sorea")).toBeUndefined();
+    expect(best("fumbhaka")).toBeUndefined();
+  });
+
+  it("gives a compound written joined the key of its split spelling", () => {
+    expect(best("nadayoga")).toEqual(["nada-yoga", "phonetic", 0]);
+  });
+
+  it("scores an equal key above a near one, and a cheap confusion above an arbitrary edit", () => {
+    const shakt = lookup(index, "shakt", 1, OPTS);
+    expect(shakt.map((c) => index.entries[c.index]!.entry.id)).toEqual(["shakta", "shakti"]);
+    expect(shakt[0]!.kind).toBe("phonetic");
+    const cheap = lookup(index, "cumbhaka", 1, OPTS)[0]!.score;
+    const arbitrary = lookup(index, "kumbaxa", 1, OPTS)[0]?.score ?? 0;
+    expect(cheap).toBeGreaterThan(arbitrary);
+  });
+
+  it("does not look for near matches once a listed spelling is found", () => {
+    expect(lookup(index, "shakti", 1, OPTS).map((c) => [index.entries[c.index]!.entry.id, c.kind])).toEqual([["shakti", "exact"]]);
+  });
+
+  it("leaves a key shared by a crowd of entries to listed spellings", () => {
+    const crowd = Array.from({ length: MAX_BUCKET + 1 }, (_, i) => ({
+      id: `kala-${i}`, canonical: `kāla${"ḥ".repeat(i % 2)}${i}`, kind: "term" as const, variants: [`kaala${"a".repeat(i)}`], category: "x", protected: false, line: i + 1,
+    }));
+    const big = buildLexiconIndex([{ ...SOUNDS, id: "crowd", entries: crowd }]);
+    expect(lookup(big, "kaalaa", 1, OPTS).map((c) => c.kind)).toEqual(["exact"]);
+  });
+});
+
+describe("one-deletion neighbourhood index: bounds", () => {
+  it("drops a bucket shared by more than MAX_BUCKET keys, and stops a query after MAX_NEAR keys", () => {
+    const index = new DeletionIndex(3);
+    // Every key is "kal" plus one letter: they all share the bucket of "kal".
+    const keys = "bcdfghjmnprstvz".split("").map((c) => `kal${c}`);
+    for (const k of keys) index.add(k);
+    index.seal();
+    expect(keys.length).toBeGreaterThan(MAX_BUCKET);
+    expect(index.near("kal", [])).toEqual([]);
+    // "kalb" shares a bucket only with itself and the crowd: found through its own bucket, nothing more.
+    expect(index.near("kalbx", [])).toEqual(["kalb"]);
+    const wide = new DeletionIndex(3);
+    for (const k of ["abcd", "xbcd", "axcd", "abxd", "abcx", "bcd", "acd", "abd", "abc"]) wide.add(k);
+    wide.seal();
+    expect(wide.near("abcd", []).length).toBeLessThanOrEqual(MAX_NEAR);
   });
 });

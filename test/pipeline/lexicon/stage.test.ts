@@ -1,16 +1,22 @@
 import { describe, expect, it } from "vitest";
 
 import { compileProfile, STAGE_NAMES, StageOptionsError, type CompiledPipeline, type PipelineResources, type SegmentResult, type StageSettingsInput, type StreamContext } from "../../../src/pipeline/index.js";
-import { loadLexiconResources } from "../../../src/resources/load.js";
+import { DEFAULT_CASING_DIR, loadCasingTables, loadLexiconResources } from "../../../src/resources/load.js";
 import { textSegment, wordSegment } from "../helpers.js";
+import { MAX_EVIDENCE_SEGMENTS, readLexiconState } from "../../../src/pipeline/stages/lexicon/cross.js";
 import { packOf } from "./helpers.js";
 
-const resources = loadLexiconResources();
+/** The lexicon tables, and the casing stage's names (what English capitalises: "Canada", "David"). */
+const resources: PipelineResources = { ...loadLexiconResources(), casing: loadCasingTables(DEFAULT_CASING_DIR) };
 
-/** Only the lexicon stage (casing off, so expectations read literally). */
+/**
+ * Only the lexicon stage (casing off, so expectations read literally). Streams
+ * are taken to be in the packs' domain unless a test says otherwise: domain
+ * evidence has tests of its own.
+ */
 function lexicon(params: StageSettingsInput["params"] = {}, res: PipelineResources = resources, classes?: Record<string, boolean>): CompiledPipeline {
   const stages: Record<string, StageSettingsInput> = Object.fromEntries(STAGE_NAMES.map((n) => [n, { enabled: false }]));
-  stages["lexicon"] = { enabled: true, params, ...(classes ? { classes } : {}) };
+  stages["lexicon"] = { enabled: true, params: { domain_evidence: "assumed", ...params }, ...(classes ? { classes } : {}) };
   return compileProfile({ stages }, undefined, res);
 }
 
@@ -103,8 +109,9 @@ describe("lexicon stage: guards", () => {
       "  - {id: bbb, canonical: Rāmikā, kind: proper_noun, category: x, variants: [ramikaa]}",
     ]);
     const res: PipelineResources = { ...resources, lexicons: [pack] };
-    const r = run(lexicon({ margin: 0.05 }, res), "then ramekaa came");
-    expect(r.text).toBe("then ramekaa came");
+    // "o" is as far from "a" as from "i": neither entry is nearer.
+    const r = run(lexicon({ margin: 0.05 }, res), "then ramokaa came");
+    expect(r.text).toBe("then ramokaa came");
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0]!.applied).toBe(false);
     expect(r.needsReview).toBe(true);
@@ -135,6 +142,81 @@ describe("lexicon stage: guards", () => {
       expect(again.text).toBe(once);
       expect(again.edits).toEqual([]);
     }
+  });
+});
+
+describe("lexicon stage: names", () => {
+  const p = lexicon();
+
+  it("changes a capitalised word by sound only one cheap confusion away, and only when it is long enough", () => {
+    expect(out(p, "we read the Upaneshads")).toBe("we read the Upaniṣads");
+    expect(out(p, "the students asked about Aurveda")).toBe("the students asked about Āyurveda");
+    // A consonant dropped is more than a cheap confusion: a name may be spelled so on purpose.
+    expect(out(p, "the students asked about Vedata")).toBe("the students asked about Vedata");
+    expect(out(p, "the students asked about Ahtanga yoga")).toBe("the students asked about Ahtanga yoga");
+    // The same spelling in lower case is a misheard term.
+    expect(out(p, "the students asked about ahtanga yoga")).toBe("the students asked about Aṣṭāṅga Yoga");
+  });
+
+  it("leaves a name English capitalises anyway, even one cheap confusion from an entry", () => {
+    expect(out(p, "we flew to Canada")).toBe("we flew to Canada");
+    const noNames = lexicon({}, { ...resources, casing: { ...resources.casing!, names: new Map() } });
+    expect(out(noNames, "we flew to Canada")).toBe("we flew to Kaṇāda");
+  });
+});
+
+describe("lexicon stage: domain evidence", () => {
+  const p = lexicon({ domain_evidence: "required" });
+  const final = (text: string, context: StreamContext = {}) => p.run(textSegment(text), context);
+
+  it("only suggests a name's listed spelling that English uses too, in a stream with no other term", () => {
+    const r = run(p, "a temple dedicated to Shiva");
+    expect(r.text).toBe("a temple dedicated to Shiva");
+    expect(r.edits[0]).toMatchObject({ after: "Śiva", applied: false });
+    expect(r.edits[0]!.details?.["held"]).toContain("English usage");
+    // Names do not vouch for each other.
+    expect(run(p, "we met Shiva and Parvati").edits.map((e) => e.applied)).toEqual([false, false]);
+  });
+
+  it("applies a multi-word title's listed spelling at once, and counts it as evidence", () => {
+    expect(out(p, "they read the bhagwat geeta")).toBe("they read the Bhagavad Gītā");
+    expect(out(p, "Shiva in the bhagwat geeta")).toBe("Śiva in the Bhagavad Gītā");
+  });
+
+  it("applies it when the segment has another term, before or after it", () => {
+    expect(out(p, "Shiva taught pranayam")).toBe("Śiva taught prāṇāyāma");
+    expect(out(p, "after pranayam we honour Shiva")).toBe("after prāṇāyāma we honour Śiva");
+  });
+
+  it("counts a name heard by sound (not an English spelling) as evidence", () => {
+    expect(out(p, "the flute of krishnaa and Shiva")).toBe("the flute of Kṛṣṇa and Śiva");
+  });
+
+  it("carries evidence to later final segments of the stream, for evidence_segments segments", () => {
+    const lecture = lexicon({ domain_evidence: "required", evidence_segments: 2 });
+    let context = lecture.run(textSegment("we practice pranayam"), {}).context;
+    const later: boolean[] = [];
+    for (let k = 0; k < 3; k++) {
+      const next = lecture.run(textSegment("a temple dedicated to Shiva"), context);
+      later.push(next.result.edits[0]!.applied);
+      context = next.context;
+    }
+    expect(later).toEqual([true, true, false]);
+  });
+
+  it("does not carry evidence from an interim segment", () => {
+    const interim = p.run(textSegment("we practice pranayam", { isFinal: false }), {});
+    expect(final("a temple dedicated to Shiva", interim.context).result.edits[0]!.applied).toBe(false);
+  });
+
+  it("treats a stored evidence count as untrusted", () => {
+    expect(readLexiconState({ v: 1, tail: [], evidence: 1e12 }).evidence).toBe(MAX_EVIDENCE_SEGMENTS);
+    for (const evidence of [-3, 2.5, "7", undefined]) expect(readLexiconState({ v: 1, tail: [], evidence }).evidence).toBe(0);
+    expect(readLexiconState({ v: 1, tail: [], evidence: 3 }).evidence).toBe(3);
+  });
+
+  it("applies names at once when the profile says the domain is assumed", () => {
+    expect(out(lexicon({ domain_evidence: "assumed" }), "a temple dedicated to Shiva")).toBe("a temple dedicated to Śiva");
   });
 });
 
@@ -169,12 +251,12 @@ describe("lexicon stage: across segments", () => {
 describe("lexicon stage: options", () => {
   it("rejects an unknown pack when packs are loaded, and bad values, naming the field", () => {
     try {
-      lexicon({ packs: ["nope"], margin: 2, english_terms: "maybe" });
+      lexicon({ packs: ["nope"], margin: 2, english_terms: "maybe", domain_evidence: "sometimes", evidence_segments: 0 });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(StageOptionsError);
       const params = (err as StageOptionsError).violations.map((v) => v.param).sort();
-      expect(params).toEqual(["params.english_terms", "params.margin", "params.packs"]);
+      expect(params).toEqual(["params.domain_evidence", "params.english_terms", "params.evidence_segments", "params.margin", "params.packs"]);
     }
   });
 

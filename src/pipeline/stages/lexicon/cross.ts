@@ -19,7 +19,12 @@ export interface TailWord {
 export interface LexiconState {
   v: number;
   tail: TailWord[];
+  /** Final segments for which the stream still counts as in the packs' domain (evidence.ts); 0 when it does not. */
+  evidence: number;
 }
+
+/** The most final segments one match can vouch for (bounds what a stored state may claim). */
+export const MAX_EVIDENCE_SEGMENTS = 10_000;
 
 const isTailWord = (x: unknown): x is TailWord => {
   const w = x as TailWord;
@@ -31,9 +36,11 @@ const isTailWord = (x: unknown): x is TailWord => {
 export function readLexiconState(slot: unknown): LexiconState {
   const s = slot as Partial<LexiconState> | undefined;
   if (typeof s !== "object" || s === null || s.v !== STATE_VERSION || !Array.isArray(s.tail) || !s.tail.every(isTailWord)) {
-    return { v: STATE_VERSION, tail: [] };
+    return { v: STATE_VERSION, tail: [], evidence: 0 };
   }
-  return { v: STATE_VERSION, tail: s.tail.slice(-MAX_TAIL_WORDS) };
+  const e = s.evidence;
+  const evidence = typeof e === "number" && Number.isInteger(e) && e > 0 ? Math.min(e, MAX_EVIDENCE_SEGMENTS) : 0;
+  return { v: STATE_VERSION, tail: s.tail.slice(-MAX_TAIL_WORDS), evidence };
 }
 
 export interface WordInfo {
@@ -53,7 +60,7 @@ export function nextLexiconState(prev: LexiconState, words: readonly WordInfo[],
   const tail: TailWord[] = [];
   let k = words.length - 1;
   if (k < 0) return prev;
-  if (words[k]!.trail !== "") return { v: STATE_VERSION, tail: [] };
+  if (words[k]!.trail !== "") return { v: STATE_VERSION, tail: [], evidence: prev.evidence };
   for (; k >= 0 && tail.length < max; k--) {
     const w = words[k]!;
     if (w.fold === "" || w.core.length > MAX_WORD_CHARS || w.fold.length > MAX_WORD_CHARS) break;
@@ -63,5 +70,5 @@ export function nextLexiconState(prev: LexiconState, words: readonly WordInfo[],
   }
   const whole = k < 0 && words[0]!.lead === "";
   const joined = whole ? [...prev.tail, ...tail] : tail;
-  return { v: STATE_VERSION, tail: joined.slice(-max) };
+  return { v: STATE_VERSION, tail: joined.slice(-max), evidence: prev.evidence };
 }

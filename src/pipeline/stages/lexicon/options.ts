@@ -5,6 +5,8 @@ import { buildLexiconIndex, type LexiconIndex } from "../../lexicon/matcher.js";
 import type { LexiconPack } from "../../lexicon/types.js";
 import type { PipelineResources } from "../../resources.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings } from "../../stage.js";
+import { MAX_EVIDENCE_SEGMENTS } from "./cross.js";
+import { DOMAIN_EVIDENCE_POLICIES, type DomainEvidencePolicy } from "./evidence.js";
 
 /** What happens to a match on an ordinary English word (english_terms) or on a `protected` entry (protected_entries). */
 export const ENGLISH_TERM_POLICIES = ["keep", "suggest", "apply"] as const;
@@ -25,6 +27,12 @@ export interface LexiconOptions extends BaseStageOptions {
   /** Lower-case words (SCOWL size level, 10 = most common) counted as ordinary English up to englishLevel. */
   englishWords: ReadonlyMap<string, number>;
   englishLevel: number;
+  /** Whether a listed spelling of a name ("Shiva") waits for domain evidence in the stream (evidence.ts). */
+  domainEvidence: DomainEvidencePolicy;
+  /** Final segments one piece of domain evidence lasts. */
+  evidenceSegments: number;
+  /** Lower-case names English writes capitalised (the casing stage's lists: "canada", "david"): a capitalised one changes only by a listed spelling. */
+  englishNames: ReadonlyMap<string, string>;
   /** Lower-case words never taken for a lexicon term (built-in list + the profile's additions). */
   stopWords: ReadonlySet<string>;
 }
@@ -32,8 +40,10 @@ export interface LexiconOptions extends BaseStageOptions {
 export const DEFAULT_LEXICON_THRESHOLD = 0.8;
 export const DEFAULT_MARGIN = 0.05;
 export const DEFAULT_ENGLISH_LEVEL = 50;
+export const DEFAULT_EVIDENCE_SEGMENTS = 200;
 
 const NO_WORDS: ReadonlyMap<string, number> = new Map();
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 const indexCache = new WeakMap<readonly LexiconPack[], Map<string, LexiconIndex>>();
 
 /** The index over `ids` (in that order), built on first use for this resources' packs. */
@@ -62,6 +72,8 @@ export function parseLexiconOptions(settings: ResolvedStageSettings, resources: 
   const protectedEntries = r.choice("protected_entries", "keep", ENGLISH_TERM_POLICIES);
   const englishLevel = r.number("english_level", DEFAULT_ENGLISH_LEVEL, 0, 100);
   const extraStops = r.stringList("stop_words", []) ?? [];
+  const domainEvidence = r.choice("domain_evidence", "required", DOMAIN_EVIDENCE_POLICIES);
+  const evidenceSegments = r.number("evidence_segments", DEFAULT_EVIDENCE_SEGMENTS, 1, MAX_EVIDENCE_SEGMENTS);
   const loaded = resources.lexicons;
   const requested = r.stringList("packs", loaded?.map((p) => p.id) ?? []) ?? [];
   const ids = [...new Set(requested)];
@@ -87,6 +99,9 @@ export function parseLexiconOptions(settings: ResolvedStageSettings, resources: 
     protectedEntries,
     englishWords: resources.englishWords ?? NO_WORDS,
     englishLevel,
+    domainEvidence,
+    evidenceSegments: Math.round(evidenceSegments),
+    englishNames: resources.casing?.names ?? NO_NAMES,
     stopWords,
   };
 }

@@ -1,0 +1,260 @@
+// Which span of heard words stands for which entry: the lexicon stage's
+// matching and its guards (English words, names, protected entries, the
+// margin), over the index in src/pipeline/lexicon/. The stage (index.ts)
+// decides what to do with the matches.
+import { asciiFold } from "../../lexicon/keys.js";
+import { lookup, type Candidate, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
+import { endsSentence } from "../../text.js";
+import type { Token } from "../../tokens.js";
+import { coreOf } from "../itn/span.js";
+import type { LexiconState, WordInfo } from "./cross.js";
+import type { LexiconOptions } from "./options.js";
+
+/** English words this common (SCOWL level) may not open or close a multi-word fuzzy span ("the", "is"). */
+const FUNCTION_WORD_LEVEL = 20;
+/** A plural ("asanas") scores a little under its singular. */
+const PLURAL_PENALTY = 0.03;
+/** Words with letters outside ASCII (IAST, other scripts) or digits ("3rd") are never folded into a term. */
+const NOT_FOLDABLE = /[^\x00-\x7f]|\d|['’]/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/**
+ * A name (a capitalised word inside a sentence) changes by a near key only
+ * this near (one vowel, one h or one or two cheap letter confusions:
+ * "Upaneshads", "Aurveda") and this long: writers spell names as they choose,
+ * and a short name is near too many entries.
+ */
+const NAMED_MAX_SOUND_DISTANCE = 0.65;
+const NAMED_MIN_FUZZY_LENGTH = 6;
+/** Strength of a match's evidence: the margin is weighed only against a runner-up at least as strong. */
+const EVIDENCE_RANK: Record<Candidate["kind"], number> = { exact: 2, phonetic: 1, fuzzy: 0 };
+const EXACT_ONLY = { exact: true, phonetic: false, fuzzy: false } as const;
+
+export interface Match {
+  end: number;
+  /** Heard words the match spans (with a cross-segment match, those of the previous segment too). */
+  words: number;
+  cand: Candidate;
+  runnerUp: Candidate | undefined;
+  plural: boolean;
+  /** Why the match may only be suggested ("" when it may be applied). */
+  hold: string;
+}
+
+/** Whether a span holds a name (a capitalised word inside a sentence), and whether an English names list knows it ("Canada", "David"). */
+type Named = false | "name" | "known";
+
+export interface HeardWord extends WordInfo {
+  /** Capitalised where a sentence does not start: a name as the writer or recogniser spelled it. */
+  named: boolean;
+}
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const CAPITAL = /^\p{Lu}/u;
+
+/** An English possessive ("Kṛṣṇa's") is kept outside the term, like punctuation. */
+const POSSESSIVE = /['’]s$/;
+
+export function wordsOf(tokens: readonly Token[], atSentenceStart: boolean): HeardWord[] {
+  const words = tokens.map((t) => {
+    let { lead, core, trail } = coreOf(t.text);
+    const pos = POSSESSIVE.exec(core);
+    if (pos !== null && core.length > pos[0].length) {
+      trail = pos[0] + trail;
+      core = core.slice(0, -pos[0].length);
+    }
+    return { lead, core, trail, fold: NOT_FOLDABLE.test(core) ? "" : asciiFold(core), named: false };
+  });
+  words.forEach((w, i) => {
+    const starts = i === 0 ? atSentenceStart : endsSentence(tokens[i - 1]!.text);
+    // A sentence that opens with a capitalised word followed by another ("Thomas Hardy", "Judith Chapter 3") opens with a name.
+    const next = words[i + 1];
+    w.named = TITLE_CASE.test(w.core) && (!starts || (next !== undefined && w.trail === "" && CAPITAL.test(next.core)));
+  });
+  return words;
+}
+
+export class Matcher {
+  /** The profile's matching kinds without listed spellings (for spans with a word no pack uses). */
+  private readonly byKeyOnly: LookupOptions;
+
+  constructor(
+    private readonly o: LexiconOptions,
+    private readonly index: LexiconIndex,
+  ) {
+    this.byKeyOnly = { exact: false, phonetic: o.phonetic, fuzzy: o.fuzzy };
+  }
+
+  /** The word's SCOWL level when it is ordinary English (at or below the profile's level), else undefined. */
+  private commonEnglish(fold: string): number | undefined {
+    const level = this.o.englishWords.get(fold);
+    return level !== undefined && level <= this.o.englishLevel ? level : undefined;
+  }
+
+  /**
+   * Why a match on these words must not be applied as is: "" when nothing
+   * stands in the way, null when it must not even be suggested. A known
+   * spelling is held only on common English words; a match by sound or edit
+   * distance on any English word the list knows (a real misspelling of a
+   * Sanskrit term is rarely an English word).
+   */
+  private englishHold(folds: readonly string[], cand: Candidate): string | null {
+    const exact = cand.kind === "exact";
+    const english = (f: string) => (exact ? this.commonEnglish(f) : this.o.englishWords.get(f)) !== undefined;
+    if (folds.length === 1) return english(folds[0]!) ? `"${folds[0]}" is an English word` : "";
+    if (exact) return "";
+    if (folds.every(english)) return "every word is English";
+    const edge = [folds[0]!, folds[folds.length - 1]!].some((f) => (this.commonEnglish(f) ?? 99) <= FUNCTION_WORD_LEVEL);
+    return edge ? null : "";
+  }
+
+  /** Whether a match by sound or edit distance on these words would be held (see englishHold). */
+  private nonExactHeld(folds: readonly string[]): boolean {
+    let allEnglish = true;
+    for (const f of folds) if (!this.o.englishWords.has(f)) allEnglish = false;
+    if (allEnglish) return true;
+    const first = this.commonEnglish(folds[0]!);
+    const last = this.commonEnglish(folds[folds.length - 1]!);
+    return (first !== undefined && first <= FUNCTION_WORD_LEVEL) || (last !== undefined && last <= FUNCTION_WORD_LEVEL);
+  }
+
+  /**
+   * Whether a candidate may stand for the heard words (kind switched on). A
+   * name ("Moksha" the person) stands only for an entry written as a name
+   * (a proper noun, or a term the pack capitalises: "Rāja Yoga").
+   */
+  private allowed(c: Candidate, named: Named, folded: string, termOnly: boolean): boolean {
+    if (c.kind === "exact" && !this.o.exact) return false;
+    const entry = this.index.entries[c.index]!.entry;
+    if (termOnly && entry.kind !== "term") return false;
+    if (!named) return true;
+    if (entry.kind === "term" && !CAPITAL.test(entry.canonical)) return false;
+    if (c.kind === "exact") return true;
+    // By sound, only a name no English list knows, and only as an equal key or a near one.
+    if (named === "known") return false;
+    if (c.kind === "phonetic") return true;
+    return c.soundDistance !== undefined && c.soundDistance <= NAMED_MAX_SOUND_DISTANCE && folded.length >= NAMED_MIN_FUZZY_LENGTH;
+  }
+
+  private candidates(folded: string, n: number, opts: LookupOptions, named: Named, termOnly: boolean): Candidate[] {
+    const all = lookup(this.index, folded, n, opts);
+    const out: Candidate[] = [];
+    for (const c of all) if (this.allowed(c, named, folded, termOnly)) out.push(c);
+    return out;
+  }
+
+  /** The best acceptable match for the span words[i..end), or null. */
+  private spanMatch(words: readonly HeardWord[], i: number, end: number, tryPlural: boolean): Match | null {
+    const folds: string[] = [];
+    // A capitalised word inside a sentence is a name someone chose to spell so
+    // ("Thomas", "Canada", "Dana"): only a known spelling of a proper noun may
+    // change it, and a multi-word title by sound ("Bhagvat Geeta"), never by edit distance.
+    let named: Named = false;
+    for (let k = i; k < end; k++) {
+      const w = words[k]!;
+      if (this.o.stopWords.has(w.fold)) return null;
+      folds.push(w.fold);
+      if (w.named) named = this.o.englishNames.has(w.fold) ? "known" : named || "name";
+    }
+    const folded = folds.join(" ");
+    const n = end - i;
+    // Matches by sound or spelling on English words would be held (englishHold) and, unless the profile
+    // asks for suggestions, dropped: do not look for them (most words of a transcript are English).
+    const heldByEnglish = this.o.englishTerms === "keep" && this.nonExactHeld(folds);
+    // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
+    const listed = folds.every((f) => this.index.words.mayHave(f));
+    const opts = heldByEnglish ? (listed ? EXACT_ONLY : null) : listed ? this.o : this.byKeyOnly;
+    let cands = opts === null ? [] : this.candidates(folded, n, opts, named, false);
+    let plural = false;
+    // An English plural of a term ("asanas"): the singular's match, if it beats the word's own.
+    const stemFold = folded.slice(0, -1);
+    const stemOpts = heldByEnglish ? (this.index.words.mayHave(stemFold) ? EXACT_ONLY : null) : this.o;
+    if (tryPlural && n === 1 && stemOpts !== null && folded.length > 4 && folded.endsWith("s") && !folded.endsWith("ss")) {
+      const stem = this.candidates(stemFold, 1, stemOpts, named, true);
+      if (stem.length > 0 && (cands.length === 0 || stem[0]!.score - PLURAL_PENALTY > cands[0]!.score)) {
+        cands = stem.map((c) => ({ ...c, score: c.score - PLURAL_PENALTY }));
+        plural = true;
+      }
+    }
+    if (cands.length === 0) return null;
+    const best = cands[0]!;
+    const e = this.index.entries[best.index]!;
+    let hold = this.englishHold(folds, best);
+    if (hold === null) return null;
+    if (hold !== "" && this.o.englishTerms === "keep") return null;
+    if (this.o.englishTerms === "apply") hold = "";
+    if (hold === "" && e.entry.protected && this.o.protectedEntries !== "apply") {
+      if (this.o.protectedEntries === "keep") return null;
+      hold = `entry ${e.entry.id} is protected (an English word too)`;
+    }
+    const other = (c: Candidate) => this.index.entries[c.index]!.entry.canonical !== e.entry.canonical;
+    const runnerUp = cands.find(other);
+    // The margin weighs evidence of one strength: an equal phonetic key is not put in doubt by a key that is merely near.
+    const rival = cands.find((c) => other(c) && EVIDENCE_RANK[c.kind] >= EVIDENCE_RANK[best.kind]);
+    if (hold === "" && rival !== undefined && best.score - rival.score < this.o.margin) {
+      hold = `runner-up ${this.index.entries[rival.index]!.entry.id} within margin ${this.o.margin}`;
+    }
+    return { end, words: n, cand: best, runnerUp, plural, hold };
+  }
+
+  /** Whether words[i..end) can be one term: letters in every word, no punctuation inside. */
+  private spanOk(words: readonly WordInfo[], i: number, end: number): boolean {
+    for (let k = i; k < end; k++) {
+      const w = words[k]!;
+      if (w.fold === "") return false;
+      if (k > i && w.lead !== "") return false;
+      if (k < end - 1 && w.trail !== "") return false;
+    }
+    return true;
+  }
+
+  /** Length of a span at i already written as a canonical (0 if none). */
+  canonicalAt(words: readonly WordInfo[], i: number): number {
+    let text = "";
+    let best = 0;
+    for (let k = i; k < Math.min(words.length, i + this.index.maxWords); k++) {
+      const w = words[k]!;
+      if (w.core === "" || (k > i && w.lead !== "")) break;
+      const lower = w.core.toLowerCase();
+      const word = ASCII_ONLY.test(lower) ? lower : lower.normalize("NFC");
+      if (!this.index.words.mayHave(word)) break;
+      text = k === i ? word : `${text} ${word}`;
+      if (this.index.canonical.has(text)) best = k - i + 1;
+      if (w.trail !== "") break;
+    }
+    return best;
+  }
+
+  /**
+   * The best match starting at i: the longest span with a match that may be
+   * applied ("ashtanga ioga" as one term, not "ashtanga" alone), else the
+   * highest-scoring suggestion.
+   */
+  bestAt(words: readonly HeardWord[], i: number): Match | null {
+    let best: Match | null = null;
+    const longest = Math.min(words.length, i + this.index.maxWords + 1);
+    for (let end = longest; end > i; end--) {
+      if (!this.spanOk(words, i, end)) continue;
+      const m = this.spanMatch(words, i, end, true);
+      if (m === null) continue;
+      if (m.hold === "" && m.cand.score >= this.o.applyThreshold) return m;
+      if (best === null || m.cand.score > best.cand.score + 1e-9) best = m;
+    }
+    return best;
+  }
+
+  /** A term begun in the previous segment's tail and ended by words[0..m). */
+  crossAt(tail: LexiconState["tail"], words: readonly HeardWord[]): { k: number; m: Match } | null {
+    for (let k = tail.length; k > 0; k--) {
+      for (let m = Math.min(words.length, this.index.maxWords + 1 - k); m > 0; m--) {
+        if (!this.spanOk(words, 0, m)) continue;
+        const joined: HeardWord[] = [...tail.slice(-k).map((t) => ({ lead: "", core: t.core, trail: "", fold: t.fold, named: false })), ...words.slice(0, m)];
+        const match = this.spanMatch(joined, 0, k + m, false);
+        if (match === null || match.cand.kind === "fuzzy") continue;
+        const canonicalWords = this.index.entries[match.cand.index]!.entry.canonical.split(" ");
+        if (canonicalWords.length !== k + m) continue;
+        return { k, m: { ...match, end: m } };
+      }
+    }
+    return null;
+  }
+}
