@@ -4,6 +4,7 @@ import { readContext, writeContext } from "./context.js";
 import { EditLog, type ProposedEdit } from "./edits.js";
 import { StageOptionsError, type OptionViolation } from "./errors.js";
 import { buildResult } from "./result.js";
+import { MAX_SETTLING_ROUNDS, planRun, type RunPlan } from "./run-plan.js";
 import { resolveSettings, type BaseStageOptions, type ResolvedStageSettings, type Stage, type StageEnv } from "./stage.js";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages/index.js";
 import { DRIFT_GUARD_FLAG, editRatio, hasRevertible, isProtected, protectedSpans, type GuardOptions } from "./stages/guard.js";
@@ -53,6 +54,8 @@ interface ActiveStage {
   readonly name: StageName;
   readonly stage: Stage;
   readonly options: BaseStageOptions;
+  /** A stage's second look (Stage.secondLook): no stream state of its own. */
+  readonly secondLook?: true;
 }
 
 /** Overrides win field by field; `enabled` unset keeps the profile's; classes and params merge by key. */
@@ -114,7 +117,8 @@ export function compileProfile(
   if (violations.length > 0) throw new StageOptionsError(violations);
   // The guard is a post-pass over the whole segment, not a stage in the loop.
   const guard = active.find((s) => s.name === "guard");
-  return new Pipeline(compiled, active.filter((s) => s !== guard), guard?.options as GuardOptions | undefined);
+  const plan = planRun(active.filter((s) => s !== guard), (s) => ({ ...s, stage: { ...s.stage, run: s.stage.secondLook! }, secondLook: true as const }));
+  return new Pipeline(compiled, plan, guard?.options as GuardOptions | undefined);
 }
 
 interface StagesRun {
@@ -127,7 +131,7 @@ interface StagesRun {
 class Pipeline implements CompiledPipeline {
   constructor(
     readonly stages: readonly CompiledStage[],
-    private readonly active: readonly ActiveStage[],
+    private readonly plan: RunPlan<ActiveStage>,
     private readonly guard: GuardOptions | undefined,
   ) {}
 
@@ -169,7 +173,7 @@ class Pipeline implements CompiledPipeline {
 
     // One env reused across stages; the current stage is swapped in as we go
     // (propose/flag are only called from inside a stage's run).
-    let current = this.active[0] as ActiveStage;
+    let current = this.plan.main[0] as ActiveStage;
     const threshold = (s: ActiveStage, edit: ProposedEdit) =>
       floor === 0 || isProtected(s.name, edit.source, spans) ? s.options.applyThreshold : Math.max(s.options.applyThreshold, floor);
     const env: StageEnv = {
@@ -180,9 +184,10 @@ class Pipeline implements CompiledPipeline {
       propose: (edit: ProposedEdit) => log.propose(current.name, threshold(current, edit), edit),
       flag: (code: string, detail: string, needsReview?: boolean) => log.flag(current.name, code, detail, needsReview),
     };
-    for (const s of this.active) {
+    const runStage = (s: ActiveStage) => {
       current = s;
-      const before = Object.hasOwn(prior.stages, s.name) ? prior.stages[s.name] : undefined;
+      // A stage run again (a shaper after a second look) starts again from the stream's state: the last run's state stands.
+      const before = s.secondLook || !Object.hasOwn(prior.stages, s.name) ? undefined : prior.stages[s.name];
       env.state = before;
       if (timing) {
         const started = timing.now();
@@ -191,8 +196,17 @@ class Pipeline implements CompiledPipeline {
       } else {
         tokens = s.stage.run(tokens, s.options, env);
       }
-      if (env.state !== before) (slots ??= { ...prior.stages })[s.name] = env.state;
+      if (env.state !== before && !s.secondLook) (slots ??= { ...prior.stages })[s.name] = env.state;
+    };
+    this.plan.main.forEach(runStage);
+    // Second looks, and the shapers again after any that changed the segment, until they change nothing.
+    for (let round = 0; round < MAX_SETTLING_ROUNDS && this.plan.looks.length > 0; round++) {
+      const logged = log.edits.length;
+      this.plan.looks.forEach(runStage);
+      if (log.edits.length === logged) break;
+      this.plan.reshapers.forEach(runStage);
     }
+    this.plan.rest.forEach(runStage);
     return { tokens, log, atSentenceStart: env.atSentenceStart, slots };
   }
 }

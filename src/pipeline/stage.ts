@@ -59,6 +59,14 @@ export interface Stage<O extends BaseStageOptions = BaseStageOptions> {
    */
   parseOptions(settings: ResolvedStageSettings, resources: PipelineResources): O;
   run(tokens: Token[], options: O, env: StageEnv): Token[];
+  /**
+   * A second look, applying only, once the segment has its sentence shape
+   * (after the punctuation and casing stages, when either is on): rules that
+   * need sentence boundaries see them in raw ASR only after those stages.
+   * Without it such rules would first fire on the pipeline's own output, and
+   * the pipeline would not be idempotent. Keeps no stream state.
+   */
+  secondLook?(tokens: Token[], options: O, env: StageEnv): Token[];
 }
 
 export const DEFAULT_APPLY_THRESHOLD = 0.5;

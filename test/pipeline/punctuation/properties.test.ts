@@ -15,10 +15,10 @@ const VOCABULARY = [
 ];
 const sentence = fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 25 }).map((w) => w.join(" "));
 
-const profiles = {
-  clean: { stages: { punctuation: { enabled: true } } },
-};
+// clean: the disfluency stage's second look runs after punctuation and casing (run-plan.ts),
+// so its sentence rules do not first fire on the pipeline's own output.
 const idempotentProfiles = {
+  clean: { stages: { punctuation: { enabled: true } } },
   verbatim: { stages: { disfluency: { enabled: false }, punctuation: { enabled: true } } },
   commasOff: { stages: { punctuation: { enabled: true, classes: { comma: false } } } },
 };
@@ -33,22 +33,6 @@ function feedBack(r: SegmentResult): SegmentInput {
 }
 
 describe("punctuation properties", () => {
-  // Known interaction, left to the disfluency stage: in `clean`, a comma this
-  // stage inserts can make the disfluency stage read a false start on the next
-  // pass ("I, but I." -> "But I."). Punctuation and casing themselves propose
-  // nothing on their own output there either; that is checked here.
-  it("clean: punctuation and casing propose nothing on their own output", () => {
-    const p = compileProfile(profiles.clean, undefined, resources);
-    fc.assert(
-      fc.property(sentence, (text) => {
-        const once = p.run(textSegment(text), {}).result;
-        const again = p.run(textSegment(once.text), {}).result;
-        expect(again.edits.filter((e) => e.applied && (e.stage === "punctuation" || e.stage === "casing"))).toEqual([]);
-      }),
-      { numRuns: 300, seed: 20261126 },
-    );
-  });
-
   it.each(Object.entries(idempotentProfiles))("%s: the pipeline on its own output changes nothing", (_, profile) => {
     const p = compileProfile(profile, undefined, resources);
     fc.assert(

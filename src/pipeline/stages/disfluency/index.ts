@@ -30,9 +30,23 @@ const MAX_PASSES = 4;
  * recorded on the first pass and must not be repeated.
  */
 function run(tokens: Token[], o: DisfluencyOptions, env: StageEnv): Token[] {
+  return toFixpoint(tokens, o, env, true);
+}
+
+/**
+ * The second look, once punctuation and casing have given raw ASR its
+ * sentences: "Yeah, good morning" or "You know" opening a sentence the
+ * punctuation stage made are fillers only visible now. It applies what is
+ * sure and suggests nothing (the first run's suggestions stand).
+ */
+function secondLook(tokens: Token[], o: DisfluencyOptions, env: StageEnv): Token[] {
+  return toFixpoint(tokens, o, env, false);
+}
+
+function toFixpoint(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggestFirst: boolean): Token[] {
   let current = tokens;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = runPass(current, o, env, pass === 0);
+    const next = runPass(current, o, env, suggestFirst && pass === 0);
     if (next.length === current.length) return next;
     current = next;
   }
@@ -62,4 +76,5 @@ export const disfluencyStage: Stage<DisfluencyOptions> = {
   enabledByDefault: true,
   parseOptions: parseDisfluencyOptions,
   run,
+  secondLook,
 };

@@ -1,0 +1,64 @@
+// The run plan: every stage once in STAGE_NAMES order, then the second looks
+// of stages whose rules need sentences, after the punctuation and casing
+// stages have made them, with those stages again when a look changed anything.
+import { describe, expect, it } from "vitest";
+import { compileProfile } from "../../src/pipeline/index.js";
+import { planRun } from "../../src/pipeline/run-plan.js";
+import { STAGES, type StageName } from "../../src/pipeline/stages/index.js";
+import { loadPipelineResources } from "../../src/resources/load.js";
+import { textSegment } from "./helpers.js";
+
+const stage = (name: StageName) => ({ name, stage: STAGES.get(name)! });
+const names = (list: readonly { name: string }[]) => list.map((s) => s.name);
+const look = (s: ReturnType<typeof stage>) => ({ ...s, name: s.name });
+
+describe("planRun", () => {
+  it("puts disfluency's second look after the last sentence shaper, then the shapers again, then the rest", () => {
+    const plan = planRun(["disfluency", "itn", "punctuation", "casing", "redaction"].map((n) => stage(n as StageName)), look);
+    expect(names(plan.main)).toEqual(["disfluency", "itn", "punctuation", "casing"]);
+    expect(names(plan.looks)).toEqual(["disfluency"]);
+    expect(names(plan.reshapers)).toEqual(["punctuation", "casing"]);
+    expect(names(plan.rest)).toEqual(["redaction"]);
+  });
+
+  it("takes no second look when no stage shapes sentences (the ASR's own sentences were seen the first time)", () => {
+    const plan = planRun(["disfluency", "itn", "redaction"].map((n) => stage(n as StageName)), look);
+    expect(names(plan.main)).toEqual(["disfluency", "itn", "redaction"]);
+    expect(plan.looks).toEqual([]);
+    expect(plan.reshapers).toEqual([]);
+    expect(plan.rest).toEqual([]);
+  });
+
+  it("takes none when the stage that offers it is off, and none for a stage after the shapers", () => {
+    const plan = planRun(["itn", "punctuation", "casing", "redaction"].map((n) => stage(n as StageName)), look);
+    expect(plan.looks).toEqual([]);
+    expect(plan.reshapers).toEqual([]);
+  });
+});
+
+describe("clean profile: disfluency's second look", () => {
+  const resources = loadPipelineResources();
+  const clean = compileProfile({ stages: { punctuation: { enabled: true } } }, undefined, resources);
+  const run = (text: string) => clean.run(textSegment(text), {}).result;
+
+  it("removes an interjection opening a sentence that punctuation made, so a second pass changes nothing", () => {
+    const once = run("thank you for taking my question yeah it's really related to what you're seeing on the ground");
+    expect(once.text).toBe("Thank you for taking my question. It's really related to what you're seeing on the ground.");
+    expect(once.edits.filter((e) => e.stage === "disfluency" && e.applied).map((e) => e.before)).toEqual(["Yeah,", "it's"]);
+    const again = run(once.text);
+    expect(again.text).toBe(once.text);
+    expect(again.edits.filter((e) => e.applied)).toEqual([]);
+  });
+
+  it("keeps an interjection the sentences do not set off as a filler", () => {
+    const once = run("the parent support to capital yeah and on the other side we are fine");
+    expect(once.text).toContain("capital yeah.");
+    expect(run(once.text).text).toBe(once.text);
+  });
+
+  it("re-punctuates after a removal that took a mark with it", () => {
+    const once = run("okay okay of");
+    expect(once.text).toBe("Okay, of");
+    expect(run(once.text).text).toBe(once.text);
+  });
+});
