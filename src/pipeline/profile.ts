@@ -139,16 +139,23 @@ class Pipeline implements CompiledPipeline {
     const sources = tokenizeSegment(segment);
     const prior = readContext(context);
     let pass = this.runStages(segment, sources, prior, 0, [], timing);
-    // Drift guard: too much of the segment changed, so run it again keeping
-    // only confident edits (the rest are logged as suggestions). A re-run,
-    // not a patch, keeps every span and timing exact.
+    // Drift guard: too much of the segment changed. When uncertain edits alone
+    // changed too much, run it again keeping only confident edits (the rest
+    // are logged as suggestions); a re-run, not a patch, keeps every span and
+    // timing exact. Either way the segment is flagged for review.
     const g = this.guard;
     if (g !== undefined) {
       const spans = protectedSpans(pass.log.edits);
       const ratio = editRatio(pass.log.edits, sources, spans);
       if (ratio > g.maxEditRatio) {
-        if (hasRevertible(pass.log.edits, g.keepConfidence, spans)) pass = this.runStages(segment, sources, prior, g.keepConfidence, spans, timing);
-        const detail = `edit ratio ${ratio.toFixed(2)} > ${g.maxEditRatio}: only edits with confidence >= ${g.keepConfidence} kept, the rest suggested`;
+        const uncertain = editRatio(pass.log.edits, sources, spans, g.keepConfidence);
+        let detail = `edit ratio ${ratio.toFixed(2)} > ${g.maxEditRatio}`;
+        if (uncertain > g.maxEditRatio) {
+          if (hasRevertible(pass.log.edits, g.keepConfidence, spans)) pass = this.runStages(segment, sources, prior, g.keepConfidence, spans, timing);
+          detail += `, ${uncertain.toFixed(2)} by edits below ${g.keepConfidence}: only confident edits kept, the rest suggested`;
+        } else {
+          detail += `; edits below ${g.keepConfidence} change ${uncertain.toFixed(2)}: kept`;
+        }
         pass.log.flag("guard", DRIFT_GUARD_FLAG, detail, true);
       }
     }

@@ -1,5 +1,6 @@
-// Spec: the drift guard reverts low-confidence edits when too much changed,
-// returns them as suggestions, flags the segment, and never undoes redaction.
+// Spec: the drift guard flags a segment when too much changed and, when its
+// uncertain edits alone changed too much, reverts them to suggestions; it
+// never undoes redaction.
 import { describe, expect, it } from "vitest";
 import { compileProfile, DRIFT_GUARD_FLAG, type StageSettingsInput } from "../../src/pipeline/index.js";
 import { runText } from "./helpers.js";
@@ -27,6 +28,17 @@ describe("guard", () => {
     expect(r.needsReview).toBe(true);
     // Spans and timings come from a clean re-run: every output word maps to its own source word.
     expect(r.words.map((w) => w.source)).toEqual([{ start: 2, end: 3 }, { start: 3, end: 4 }]);
+  });
+
+  it("over the bound by confident edits: flags the segment for review but reverts nothing", () => {
+    // The cardinal (0.9) is confident; the year (0.8) alone changes 2 of 9 words.
+    const r = runText(guarded(), "two hundred and fifty two thousand in eighteen seventy");
+    expect(r.text).toBe("252,000 in 1870");
+    expect(r.edits.every((e) => e.applied)).toBe(true);
+    expect(r.flags.map((f) => f.code)).toEqual([DRIFT_GUARD_FLAG]);
+    expect(r.needsReview).toBe(true);
+    // Decided by the uncertain share, a second pass (where the cardinal is already written) decides the same.
+    expect(runText(guarded(), r.text).text).toBe(r.text);
   });
 
   it("keep_confidence 0 keeps every edit but still flags the drift", () => {

@@ -1,8 +1,13 @@
 // guard: compares a segment's output with its input. When the share of source
 // words changed by applied edits (the edit ratio) exceeds `max_edit_ratio`,
-// the segment is processed again keeping only edits with confidence >=
-// `keep_confidence`; the others come back as suggestions (applied=false) and
-// the segment is flagged `drift_guard` for review.
+// the segment is flagged `drift_guard` for review; when the share changed by
+// uncertain edits alone (confidence < `keep_confidence`) exceeds it too, the
+// segment is processed again keeping only the confident edits, the others
+// coming back as suggestions (applied=false). Only the uncertain share decides
+// the re-run: confident edits stay either way, and on a second pass over the
+// output (where they are already made, so the total share is smaller) the
+// uncertain share is the same or larger — the decision repeats, and the
+// pipeline stays idempotent.
 //
 // The work is a post-pass in profile.ts's run loop, not a token rewrite here:
 // re-running the stages with a raised apply threshold is the one way to drop
@@ -63,12 +68,16 @@ function wordContent(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, "").replace(/\s+/g, " ").trim();
 }
 
-/** Changed source words / source words (words that are only whitespace do not count), over applied, unprotected edits that change more than case and punctuation. */
-export function editRatio(edits: readonly GuardEdit[], sources: ReadonlyArray<{ text: string }>, spans: readonly Span[]): number {
+/**
+ * Changed source words / source words (words that are only whitespace do not
+ * count), over applied, unprotected edits that change more than case and
+ * punctuation — only those below `below` when given (the uncertain share).
+ */
+export function editRatio(edits: readonly GuardEdit[], sources: ReadonlyArray<{ text: string }>, spans: readonly Span[], below = Infinity): number {
   const changed = new Set<number>();
   for (const e of edits) {
     // A change of letter case or punctuation only ("um" -> "Um", "time" -> "time.") is not semantic drift.
-    if (!e.applied || isProtected(e.stage, e.source, spans) || wordContent(e.before) === wordContent(e.after)) continue;
+    if (!e.applied || e.confidence >= below || isProtected(e.stage, e.source, spans) || wordContent(e.before) === wordContent(e.after)) continue;
     for (let i = e.source.start; i < e.source.end; i++) changed.add(i);
   }
   let words = 0;

@@ -50,6 +50,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["the nineteen nineties", "the 1990s"],
     ["second quarter of twenty twenty two", "Q2 2022"],
     ["you may one day", "you may one day"],
+    ["the seventh of september four months later", "7 September four months later"],
+    ["on 7 September four months later", "on 7 September four months later"],
+    ["on 7 september twenty twenty", "on 7 September 2020"],
   ],
   time: [
     ["quarter to twelve", "11:45"],

@@ -57,12 +57,16 @@ function monthText(c: MatchContext, k: number): string {
   return c.o.capitalizeMonths ? c.t.months.get(c.words[k]!)!.written : c.raw[k]!;
 }
 
-/** month [day] [year], the longest reading. */
+/** A day of the month already written before the month ("7 September", "the 7th of September"). */
+const WRITTEN_DAY = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;
+
+/** month [day] [year], the longest reading; only a year after a month whose day came before it ("7 September four months"). */
 function readMonthFirst(c: MatchContext, i: number, end: number): Reading | null {
   const month = monthText(c, i);
   const yearOnly = readYear(c, i + 1, end);
   let best: Reading | null = yearOnly && { text: `${month} ${yearOnly.text}`, end: yearOnly.end };
-  const day = readDay(c, i + 1, end);
+  const dayBefore = WRITTEN_DAY.test(c.words[i - 1] ?? "") || (c.words[i - 1] === "of" && WRITTEN_DAY.test(c.words[i - 2] ?? ""));
+  const day = dayBefore ? null : readDay(c, i + 1, end);
   if (day !== null) {
     const year = readYear(c, day.end, end);
     if (year !== null && (best === null || year.end > best.end)) {
