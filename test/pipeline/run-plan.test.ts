@@ -52,7 +52,7 @@ describe("clean profile: disfluency's second look", () => {
 
   it("keeps an interjection the sentences do not set off as a filler", () => {
     const once = run("the parent support to capital yeah and on the other side we are fine");
-    expect(once.text).toContain("capital yeah.");
+    expect(once.text).toMatch(/capital yeah\b/);
     expect(run(once.text).text).toBe(once.text);
   });
 

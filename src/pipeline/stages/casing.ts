@@ -1,5 +1,6 @@
 // casing: capitalises sentence starts, the pronoun "I" (and I'm, I'll, I've,
-// I'd), known names ("new york" -> "New York") and acronyms ("ebitda" ->
+// I'd), known names ("new york" -> "New York", "paul's" -> "Paul's"), titles
+// before a name ("captain nemo" -> "Captain Nemo") and acronyms ("ebitda" ->
 // "EBITDA") from config/casing. Never lowercases (the ASR's or an earlier
 // stage's capitals — e.g. the lexicon's proper nouns — are kept), so it is
 // idempotent by construction.
@@ -8,14 +9,22 @@ import { withText } from "../tokens.js";
 import type { PipelineResources } from "../resources.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings, type Stage, type StageEnv } from "../stage.js";
 import { capitalizeSentenceStart, endsSentence, splitAffixes } from "../text.js";
+import { nameForm, namedPlace, recase, titledName, type Recasing } from "./casing/name-phrases.js";
 import type { CasingTables } from "./casing/tables.js";
 
 /** Capitalising after a clear sentence end is near-certain; abbreviations are excluded upstream. */
 const SENTENCE_START_CONFIDENCE = 0.95;
 /** "i" as a word is the pronoun in English speech; letters read out ("i e") are the rare exception. */
 const PRONOUN_I_CONFIDENCE = 0.95;
-/** Table entries are curated or filtered to words that are not common English words. */
-const NAME_CONFIDENCE = 0.85;
+/**
+ * Table entries are curated or filtered to words that are not common English
+ * words: sure enough to stay when the drift guard re-runs a segment keeping
+ * only edits at its keep_confidence (0.9) — a re-run another stage's uncertain
+ * edit triggers ("chapter four october": ITN's "chapter 4").
+ */
+const NAME_CONFIDENCE = 0.9;
+/** A title or place word with an unknown word: "captain nemo" is a name, but an unknown word may be a misrecognition. */
+const TITLE_CONFIDENCE = 0.85;
 const ACRONYM_CONFIDENCE = 0.85;
 
 const PRONOUN_I = new Map([
@@ -32,6 +41,8 @@ export interface CasingOptions extends BaseStageOptions {
   namesRule: boolean;
   acronymsRule: boolean;
   tables: CasingTables | undefined;
+  /** Lowercase English words with their SCOWL level (resources): a word after a title that is not one is a name. */
+  englishWords: ReadonlyMap<string, number> | undefined;
 }
 
 function parseOptions(settings: ResolvedStageSettings, resources: PipelineResources): CasingOptions {
@@ -42,14 +53,7 @@ function parseOptions(settings: ResolvedStageSettings, resources: PipelineResour
   const acronymsRule = r.classEnabled("acronyms");
   const applyThreshold = r.applyThreshold();
   r.finish();
-  return { applyThreshold, sentenceStartRule, pronounRule, namesRule, acronymsRule, tables: resources?.casing };
-}
-
-/** The word's core with `canonical` in place of it, or null when the core is not all lowercase (never lowercase, never re-case). */
-function recase(text: string, canonical: string): string | null {
-  const { lead, core, trail } = splitAffixes(text);
-  if (core !== core.toLowerCase() || core === canonical) return null;
-  return lead + canonical + trail;
+  return { applyThreshold, sentenceStartRule, pronounRule, namesRule, acronymsRule, tables: resources?.casing, englishWords: resources?.englishWords };
 }
 
 /** Lowercase core of a token (for table lookups). */
@@ -57,18 +61,12 @@ function keyOf(text: string): string {
   return splitAffixes(text).core.toLowerCase();
 }
 
-/** What a table rule makes of tokens[i..]: the rule, and each covered token's new text (null: unchanged). */
-interface Recasing {
-  rule: string;
-  after: (string | null)[];
-}
-
 /** One word's canonical form and the rule that knows it (single-word entries only). */
 function wordForm(key: string, o: CasingOptions): { form: string; rule: string } | null {
   const pronoun = o.pronounRule ? PRONOUN_I.get(key) : undefined;
   if (pronoun !== undefined) return { form: pronoun, rule: "pronoun_i" };
-  const name = o.namesRule ? o.tables?.names.get(key) : undefined;
-  if (name !== undefined && !name.includes(" ")) return { form: name, rule: "names" };
+  const name = o.namesRule && o.tables ? nameForm(key, o.tables.names) : undefined;
+  if (name !== undefined) return { form: name, rule: "names" };
   const acronym = o.acronymsRule ? o.tables?.acronyms.get(key) : undefined;
   if (acronym !== undefined) return { form: acronym, rule: "acronyms" };
   return null;
@@ -93,8 +91,9 @@ function recaseInside(text: string, o: CasingOptions): Recasing | null {
 }
 
 /**
- * The pronoun, the longest name in the table, or an acronym at tokens[i..].
- * A name must not run over a sentence end or a pause mark.
+ * The pronoun, the longest name in the table, a title or place word with its
+ * name (name-phrases.ts), or an acronym at tokens[i..]. A name must not run
+ * over a sentence end or a pause mark.
  */
 function lookup(tokens: readonly Token[], i: number, o: CasingOptions): Recasing | null {
   const text = tokens[i]!.text;
@@ -114,12 +113,15 @@ function lookup(tokens: readonly Token[], i: number, o: CasingOptions): Recasing
       if (endsSentence(word) || /[,;:]$/.test(word)) break;
     }
     if (forms !== null && forms.length > 1) return { rule: "names", after: forms.map((f, k) => recase(tokens[i + k]!.text, f)) };
+    const evidence = { tables: o.tables!, englishWords: o.englishWords };
+    const withTitleOrPlace = titledName(tokens, i, key, evidence) ?? namedPlace(tokens, i, evidence);
+    if (withTitleOrPlace !== null) return withTitleOrPlace;
   }
   const found = wordForm(key, o);
   return found === null ? null : { rule: found.rule, after: [recase(text, found.form)] };
 }
 
-const CONFIDENCE: Record<string, number> = { pronoun_i: PRONOUN_I_CONFIDENCE, names: NAME_CONFIDENCE, acronyms: ACRONYM_CONFIDENCE };
+const CONFIDENCE: Record<string, number> = { pronoun_i: PRONOUN_I_CONFIDENCE, names: NAME_CONFIDENCE, titles: TITLE_CONFIDENCE, acronyms: ACRONYM_CONFIDENCE };
 
 /**
  * A word starts a sentence when it opens the stream, follows a word ending in

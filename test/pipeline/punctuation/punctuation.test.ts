@@ -10,6 +10,8 @@ function pipeline(punctuation: StageSettingsInput = {}) {
   return compileProfile({ stages: { disfluency: { enabled: false }, punctuation: { enabled: true, ...punctuation } } }, undefined, resources);
 }
 const standard = pipeline();
+/** Written prose's conventions (style: written), for read text. */
+const written = pipeline({ params: { style: "written" } });
 const text = (input: string, p = standard, extra: Partial<SegmentInput> = {}) => p.run(textSegment(input, extra), {}).result.text;
 
 /** Words 200 ms long, 50 ms apart, with `pauseMs` of extra silence after word `pauseAfter`. */
@@ -142,10 +144,19 @@ describe("punctuation / commas", () => {
     expect(pause("when we grew revenue we hired people", 3)).toBe("When we grew revenue, we hired people.");
     expect(pause("when we grew revenue you know we hired people", 3)).toBe("When we grew revenue you know we hired people.");
     expect(pause("when we grew revenue you know we hired people", 5)).toBe("When we grew revenue you know we hired people.");
-    expect(text("if you look at it the point is is that we grew")).toBe("If you look at it the point is is that we grew.");
+    expect(pause("if you look at it the point is is that we grew", 7)).toBe("If you look at it the point is is that we grew.");
     // A verbatim profile may punctuate them as a transcriber would.
     const verbatim = pipeline({ params: { filler_commas: true } });
-    expect(text("if you look at it the point is is that we grew", verbatim)).toBe("If you look at it the point is, is that we grew.");
+    expect(text("well you know we grew revenue", verbatim)).toBe("Well, you know, we grew revenue.");
+    expect(text("yeah yeah we grew", verbatim)).toBe("Yeah, yeah, we grew.");
+  });
+
+  it("writes the commas of its style: written prose sets off clauses a transcript runs on", () => {
+    expect(text("after the war he moved to the city and he bought a farm", written)).toBe("After the war he moved to the city, and he bought a farm.");
+    expect(text("when we grew revenue we hired people", written)).toBe("When we grew revenue, we hired people.");
+    // The default, spoken: the same words as a conversation's transcript.
+    expect(text("when we grew revenue we hired people")).toBe("When we grew revenue we hired people.");
+    expect(text("that's right i agree with you we should go", written)).not.toBe(text("that's right i agree with you we should go"));
   });
 
   it("no commas with the comma class off", () => {
@@ -195,7 +206,7 @@ describe("punctuation / edits and options", () => {
           punctuation: {
             enabled: true,
             classes: { commas: true },
-            params: { final_segment_end: "sometimes", sentence_pause_ms: 200, comma_pause_ms: 400, comma_threshold: 2 },
+            params: { final_segment_end: "sometimes", sentence_pause_ms: 200, comma_pause_ms: 400, comma_threshold: 2, style: "poetic" },
           },
         },
       });
@@ -204,7 +215,7 @@ describe("punctuation / edits and options", () => {
       bad();
     } catch (err) {
       const fields = (err as StageOptionsError).violations.map((v) => v.param).sort();
-      expect(fields).toEqual(["classes.commas", "params.comma_pause_ms", "params.comma_threshold", "params.final_segment_end"]);
+      expect(fields).toEqual(["classes.commas", "params.comma_pause_ms", "params.comma_threshold", "params.final_segment_end", "params.style"]);
     }
   });
 

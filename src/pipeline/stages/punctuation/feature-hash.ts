@@ -1,13 +1,13 @@
 // The punctuation model's features as numbers. featuresAt() spells each
 // feature as a string ("p1w0=so|we"), which is what training writes and the
-// model file stores; building and hashing 22 fresh strings per word made the
+// model file stores; building and hashing 24 fresh strings per word made the
 // stage the pipeline's most expensive. Here a feature is its template plus its
 // parts, each part's hash computed once per word, folded into a 53-bit key: the
 // model file's strings are folded the same way at load (featureStringKey), so
 // both sides meet in one Map<number, offset>. Two features of the model
 // sharing a key would need a 53-bit collision (about 1 in 10^6 for the whole
 // model); the test suite checks the two spellings agree slot for slot.
-import type { History } from "./features.js";
+import { WRITTEN_PREFIX, type History, type PunctuationStyle } from "./features.js";
 
 const A_SEED = 0x811c9dc5;
 const B_SEED = 0x01000193;
@@ -42,7 +42,7 @@ const step = (a: number, pa: number) => Math.imul(a ^ pa, 0x01000193) ^ (a >>> 1
 const stepB = (b: number, pb: number) => Math.imul(b ^ pb, 0x5bd1e995) ^ (b >>> 11);
 const key53 = (a: number, b: number) => ((a >>> 6) & 0x3ffffff) * 0x8000000 + ((b >>> 5) & 0x7ffffff);
 
-// fold() for one, two and three parts without an array per feature (the stage folds 22 per word).
+// fold() for one, two and three parts without an array per feature (the stage folds 24 per word).
 const fold1 = (t: Hash, x: Hash) => key53(step(t[0], x[0]), stepB(t[1], x[1]));
 const fold2 = (t: Hash, x: Hash, y: Hash) => key53(step(step(t[0], x[0]), y[0]), stepB(stepB(t[1], x[1]), y[1]));
 const fold3 = (t: Hash, x: Hash, y: Hash, z: Hash) =>
@@ -77,12 +77,14 @@ function suffix(key: string): string {
   return key.length > 4 ? key.slice(-3) : key;
 }
 
-const T = {
-  b: template("b"), w0: template("w0"), w1: template("w1"), w2: template("w2"), p1: template("p1"), p2: template("p2"),
-  w0w1: template("w0w1"), p1w0: template("p1w0"), w1w2: template("w1w2"), p1w0w1: template("p1w0w1"), p2p1w0: template("p2p1w0"),
-  dEnd: template("dEnd"), dMark: template("dMark"), dEndw1: template("dEndw1"), dEndw0: template("dEndw0"), dMarkw1: template("dMarkw1"),
-  f1: template("f1"), f12: template("f12"), f1w1: template("f1w1"), s0: template("s0"), s1: template("s1"), s0w1: template("s0w1"),
-};
+const TEMPLATES = [
+  "b", "w0", "w1", "w2", "p1", "p2", "w0w1", "p1w0", "w1w2", "p1w0w1", "p2p1w0", "dEnd", "dMark", "dEndw1", "dEndw0", "dMarkw1",
+  "f1", "f12", "f1w1", "s0", "s1", "s0w1", "w0w1w2", "w1w2w3",
+] as const;
+type Templates = Record<(typeof TEMPLATES)[number], [number, number]>;
+const templatesFor = (prefix: string) => Object.fromEntries(TEMPLATES.map((t) => [t, template(`${prefix}${t}`)])) as Templates;
+/** Each style's templates: the written model's features are spelt "Ww0=…" (features.ts). */
+const STYLE_TEMPLATES: Record<PunctuationStyle, Templates> = { spoken: templatesFor(""), written: templatesFor(WRITTEN_PREFIX) };
 
 /** A segment's words hashed once: word and suffix hashes per position. */
 export interface HashedWords {
@@ -95,14 +97,15 @@ export function hashWords(keys: readonly string[]): HashedWords {
 }
 
 const END = hashPart(AFTER_END);
-const B_KEY = fold(T.b, []);
+const B_KEYS: Record<PunctuationStyle, number> = { spoken: fold(STYLE_TEMPLATES.spoken.b, []), written: fold(STYLE_TEMPLATES.written.b, []) };
 const END_SUFFIX = hashPart(suffix(AFTER_END));
 
-/** The keys of featuresAt(keys, i, h) — the same features, as numbers — written into `out`; returns the count. */
-export function featureKeysAt(keys: readonly string[], hashed: HashedWords, i: number, h: Readonly<History>, out: Float64Array): number {
+/** The keys of featuresAt(keys, i, h, style) — the same features, as numbers — written into `out`; returns the count. */
+export function featureKeysAt(keys: readonly string[], hashed: HashedWords, i: number, h: Readonly<History>, style: PunctuationStyle, out: Float64Array): number {
   const w0 = hashed.words[i]!;
   const w1 = i + 1 < keys.length ? hashed.words[i + 1]! : END;
   const w2 = i + 2 < keys.length ? hashed.words[i + 2]! : END;
+  const w3 = i + 3 < keys.length ? hashed.words[i + 3]! : END;
   const s0 = hashed.suffixes[i]!;
   const s1 = i + 1 < keys.length ? hashed.suffixes[i + 1]! : END_SUFFIX;
   const p1 = hashPart(h.prev1);
@@ -111,8 +114,9 @@ export function featureKeysAt(keys: readonly string[], hashed: HashedWords, i: n
   const dMark = bucketHash(h.sinceMark);
   const first = h.sinceEnd === 0 ? w0 : hashPart(h.first1);
   const second = h.sinceEnd === 0 ? w1 : h.sinceEnd === 1 ? w0 : hashPart(h.first2);
+  const T = STYLE_TEMPLATES[style];
   let n = 0;
-  out[n++] = B_KEY;
+  out[n++] = B_KEYS[style];
   out[n++] = fold1(T.w0, w0);
   out[n++] = fold1(T.w1, w1);
   out[n++] = fold1(T.w2, w2);
@@ -134,6 +138,8 @@ export function featureKeysAt(keys: readonly string[], hashed: HashedWords, i: n
   out[n++] = fold1(T.s0, s0);
   out[n++] = fold1(T.s1, s1);
   out[n++] = fold2(T.s0w1, s0, w1);
+  out[n++] = fold3(T.w0w1w2, w0, w1, w2);
+  out[n++] = fold3(T.w1w2w3, w1, w2, w3);
   return n;
 }
 

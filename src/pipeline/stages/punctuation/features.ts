@@ -11,6 +11,21 @@ export const COMMA = 1;
 export const PERIOD = 2;
 export const QUESTION = 3;
 
+/**
+ * The punctuation convention the model writes: a "spoken" transcript (a
+ * transcriber's marks of speech as said) or "written" prose (edited text:
+ * commas after introductory phrases, between clauses). The two conventions
+ * disagree too often to share weights, so every feature carries its style:
+ * written features are spelt with a "W" before the template ("Ww0=and"),
+ * spoken ones without, and the model file holds two models, each trained on
+ * its own sources (bench/train-punctuation.ts).
+ */
+export const STYLES = ["written", "spoken"] as const;
+export type PunctuationStyle = (typeof STYLES)[number];
+
+/** Spelt before a written feature's template. */
+export const WRITTEN_PREFIX = "W";
+
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const BEFORE_START = "<s>";
@@ -82,10 +97,11 @@ function bucket(n: number): string {
  * segment's end read as "</s>": the stage cannot see the next segment).
  * Returns the number of features written.
  */
-export function featuresAt(keys: readonly string[], i: number, h: Readonly<History>, out: string[]): number {
+export function featuresAt(keys: readonly string[], i: number, h: Readonly<History>, style: PunctuationStyle, out: string[]): number {
   const w0 = keys[i]!;
   const w1 = i + 1 < keys.length ? keys[i + 1]! : AFTER_END;
   const w2 = i + 2 < keys.length ? keys[i + 2]! : AFTER_END;
+  const w3 = i + 3 < keys.length ? keys[i + 3]! : AFTER_END;
   const p1 = h.prev1;
   const p2 = h.prev2;
   const dEnd = bucket(h.sinceEnd);
@@ -116,6 +132,10 @@ export function featuresAt(keys: readonly string[], i: number, h: Readonly<Histo
   out[n++] = `s0=${suffix(w0)}`;
   out[n++] = `s1=${suffix(w1)}`;
   out[n++] = `s0w1=${suffix(w0)}|${w1}`;
+  // The clause that follows ("…, and he was", "… and the other"): written commas depend on what comes next.
+  out[n++] = `w0w1w2=${w0}|${w1}|${w2}`;
+  out[n++] = `w1w2w3=${w1}|${w2}|${w3}`;
+  if (style === "written") for (let f = 0; f < n; f++) out[f] = `${WRITTEN_PREFIX}${out[f]!}`;
   return n;
 }
 
@@ -125,4 +145,4 @@ function suffix(key: string): string {
 }
 
 /** The most features featuresAt writes (size of a reusable buffer). */
-export const MAX_FEATURES = 22;
+export const MAX_FEATURES = 24;

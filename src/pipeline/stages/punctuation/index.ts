@@ -107,7 +107,7 @@ function decide(
   const last = i === keys.length - 1;
   const scored = o.model !== undefined;
   if (scored) {
-    scoreSlot(o.model!, keys, hashed!, i, h, p, buffer);
+    scoreSlot(o.model!, keys, hashed!, i, h, o.style, p, buffer);
     toProbabilities(p, o.model!.temperature);
   }
   if (last) {

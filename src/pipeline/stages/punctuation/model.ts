@@ -3,10 +3,16 @@
 // trained by bench/train-punctuation.ts on data that is not an evaluation set);
 // this module parses them and turns a slot's features into label probabilities.
 import { FeatureTable, featureKeysAt, featureStringKey, type HashedWords } from "./feature-hash.js";
-import { LABELS, MAX_FEATURES, type History } from "./features.js";
+import { LABELS, MAX_FEATURES, STYLES, type History, type PunctuationStyle } from "./features.js";
 
 export const MODEL_FORMAT = "lipi-punctuation-perceptron";
-export const MODEL_VERSION = 1;
+/** 2: a model per style (features.ts STYLES), each with its thresholds. */
+export const MODEL_VERSION = 2;
+
+export interface MarkThresholds {
+  readonly sentenceEnd: number;
+  readonly comma: number;
+}
 
 export interface PunctuationModel {
   /** Feature key (feature-hash.ts) -> offset of its weights in `data` (one per label, LABELS order). One flat array keeps a worker's heap small. */
@@ -14,8 +20,8 @@ export interface PunctuationModel {
   readonly data: Float32Array;
   /** Softmax temperature fitted on the training run's own held-out part, so probabilities are calibrated. */
   readonly temperature: number;
-  /** Probability thresholds fitted with the weights (decide.ts); a profile may override them. */
-  readonly thresholds: { readonly sentenceEnd: number; readonly comma: number };
+  /** Probability thresholds fitted with the weights (decide.ts), per style; a profile may override them. */
+  readonly thresholds: Readonly<Record<PunctuationStyle, MarkThresholds>>;
   /** What it was trained on (for logs and the report). */
   readonly trainedOn: string;
 }
@@ -42,10 +48,14 @@ export function parsePunctuationModel(text: string): PunctuationModel {
   if (typeof scale !== "number" || !(scale > 0) || typeof temperature !== "number" || !(temperature > 0)) {
     throw new PunctuationModelError("punctuation model: scale and temperature must be positive numbers");
   }
-  const t = m.thresholds as { sentenceEnd?: unknown; comma?: unknown } | undefined;
   const isProbability = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 1;
-  if (typeof t !== "object" || t === null || !isProbability(t.sentenceEnd) || !isProbability(t.comma)) {
-    throw new PunctuationModelError("punctuation model: thresholds.sentenceEnd and thresholds.comma must be numbers between 0 and 1");
+  const thresholds = {} as Record<PunctuationStyle, MarkThresholds>;
+  for (const style of STYLES) {
+    const t = (m.thresholds as Record<string, { sentenceEnd?: unknown; comma?: unknown } | undefined> | undefined)?.[style];
+    if (typeof t !== "object" || t === null || !isProbability(t.sentenceEnd) || !isProbability(t.comma)) {
+      throw new PunctuationModelError(`punctuation model: thresholds.${style}.sentenceEnd and .comma must be numbers between 0 and 1`);
+    }
+    thresholds[style] = { sentenceEnd: t.sentenceEnd, comma: t.comma };
   }
   if (typeof m.weights !== "object" || m.weights === null || Array.isArray(m.weights)) {
     throw new PunctuationModelError("punctuation model: weights must be an object of feature -> integer weights");
@@ -62,7 +72,7 @@ export function parsePunctuationModel(text: string): PunctuationModel {
     for (let l = 0; l < LABELS.length; l++) data[offset + l] = (w[l] as number) / scale;
     offset += LABELS.length;
   }
-  return { index, data, temperature, thresholds: { sentenceEnd: t.sentenceEnd, comma: t.comma }, trainedOn: typeof m.trainedOn === "string" ? m.trainedOn : "" };
+  return { index, data, temperature, thresholds, trainedOn: typeof m.trainedOn === "string" ? m.trainedOn : "" };
 }
 
 /** Raw label scores for the slot after keys[i]; `scores` and `buffer` are reused by the caller. */
@@ -72,11 +82,12 @@ export function scoreSlot(
   hashed: HashedWords,
   i: number,
   h: Readonly<History>,
+  style: PunctuationStyle,
   scores: Float64Array,
   buffer: Float64Array,
 ): void {
   scores.fill(0);
-  const n = featureKeysAt(keys, hashed, i, h, buffer);
+  const n = featureKeysAt(keys, hashed, i, h, style, buffer);
   const data = model.data;
   for (let f = 0; f < n; f++) {
     const at = model.index.get(buffer[f]!);

@@ -7,6 +7,7 @@ import { DEFAULT_COMMA_THRESHOLD, DEFAULT_SENTENCE_END_THRESHOLD } from "./decid
 import { EMPTY_CUES, type PunctuationCues } from "./cues.js";
 import type { PunctuationModel } from "./model.js";
 import type { PauseOptions } from "./pauses.js";
+import { STYLES, type PunctuationStyle } from "./features.js";
 
 export const SEGMENT_END_POLICIES = ["close", "open"] as const;
 export type SegmentEndPolicy = (typeof SEGMENT_END_POLICIES)[number];
@@ -24,6 +25,13 @@ export interface PunctuationOptions extends BaseStageOptions, PauseOptions {
    * words and may punctuate them as a transcriber would.
    */
   fillerCommas: boolean;
+  /**
+   * The convention the model writes (features.ts): a "spoken" transcript (the
+   * default: conversation, as the profiles serve it) or "written" prose, for
+   * read text such as audiobooks (commas between clauses, after introductory
+   * phrases).
+   */
+  style: PunctuationStyle;
   /** Probability at or above which the model's sentence end / comma is written. */
   sentenceEndThreshold: number;
   commaThreshold: number;
@@ -44,14 +52,15 @@ export function parsePunctuationOptions(settings: ResolvedStageSettings, resourc
   const commas = r.classEnabled("comma");
   const pauses = r.classEnabled("pause");
   const fillerCommas = r.boolean("filler_commas", false);
+  const style = r.choice("style", "spoken", STYLES);
   const finalEnd = r.choice("final_segment_end", "close", SEGMENT_END_POLICIES);
   const interimEnd = r.choice("interim_segment_end", "open", SEGMENT_END_POLICIES);
   const sentencePauseMs = r.number("sentence_pause_ms", 700, 0, 60_000);
   const commaPauseMs = r.number("comma_pause_ms", 300, 0, 60_000);
   const model = resources?.punctuation?.model;
   // The model's own fitted thresholds are the defaults (one source: the model file).
-  const sentenceEndThreshold = r.number("sentence_end_threshold", model?.thresholds.sentenceEnd ?? DEFAULT_SENTENCE_END_THRESHOLD, 0, 1);
-  const commaThreshold = r.number("comma_threshold", model?.thresholds.comma ?? DEFAULT_COMMA_THRESHOLD, 0, 1);
+  const sentenceEndThreshold = r.number("sentence_end_threshold", model?.thresholds[style].sentenceEnd ?? DEFAULT_SENTENCE_END_THRESHOLD, 0, 1);
+  const commaThreshold = r.number("comma_threshold", model?.thresholds[style].comma ?? DEFAULT_COMMA_THRESHOLD, 0, 1);
   const applyThreshold = r.applyThreshold();
   if (commaPauseMs > 0 && sentencePauseMs > 0 && commaPauseMs > sentencePauseMs) {
     r.fail("params.comma_pause_ms", `must not exceed sentence_pause_ms (${sentencePauseMs}), got ${commaPauseMs}`);
@@ -65,6 +74,7 @@ export function parsePunctuationOptions(settings: ResolvedStageSettings, resourc
     commaThreshold,
     commas,
     fillerCommas,
+    style,
     pauses,
     finalEnd,
     interimEnd,
