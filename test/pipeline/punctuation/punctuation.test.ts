@@ -164,6 +164,24 @@ describe("punctuation / commas", () => {
   });
 });
 
+describe("punctuation / words an earlier stage merged", () => {
+  // ITN writes "three million" as one token "3 million"; a second pass over the output reads two.
+  const withItn = compileProfile({ stages: { disfluency: { enabled: false }, punctuation: { enabled: true } } }, undefined, resources);
+
+  it("reads a merged token as its words, so a second pass over the output places the same marks", () => {
+    const once = withItn.run(textSegment("three million francs i went on"), {}).result;
+    expect(once.words.map((w) => w.text)).toContain("3 million");
+    expect(once.text).toBe("3 million francs. I went on");
+    expect(withItn.run(textSegment(once.text), {}).result.text).toBe(once.text);
+  });
+
+  it("never puts a mark inside a merged token", () => {
+    const once = withItn.run(textSegment("on september twenty second we met the team and on the next day we left"), {}).result;
+    expect(once.words.map((w) => w.text)).toContain("September 22");
+    expect(once.text).not.toMatch(/September[,.?] 22/);
+  });
+});
+
 describe("punctuation / across segments", () => {
   it("a sentence that spans two segments is one sentence: no capital where it continues", () => {
     const open = pipeline({ params: { final_segment_end: "open" } });

@@ -54,34 +54,71 @@ interface Decision {
 
 const NO_MARK: Decision = { label: NONE, rule: "", confidence: 0 };
 
+/**
+ * The segment as the model reads it: one slot per word. A token an earlier
+ * stage merged ("3 million", "September 22") is read as its words, as the
+ * training text and a second pass over the output (where they are separate
+ * tokens) have them; a mark can only follow its last word.
+ */
+interface WordSlots {
+  keys: string[];
+  /** The token each word belongs to (the token itself when no token holds a space). */
+  tokens: readonly Token[];
+  tokenIndex: readonly number[];
+  /** Whether the word ends its token. */
+  ends: readonly boolean[];
+}
+
+function wordSlots(tokens: readonly Token[]): WordSlots {
+  if (!tokens.some((t) => t.text.includes(" "))) {
+    return { keys: tokens.map((t) => featureKey(t.text)), tokens, tokenIndex: tokens.map((_, i) => i), ends: tokens.map(() => true) };
+  }
+  const keys: string[] = [];
+  const byWord: Token[] = [];
+  const tokenIndex: number[] = [];
+  const ends: boolean[] = [];
+  tokens.forEach((t, i) => {
+    const parts = t.text.split(" ").filter((w) => w !== "");
+    parts.forEach((w, k) => {
+      keys.push(featureKey(w));
+      byWord.push(t);
+      tokenIndex.push(i);
+      ends.push(k === parts.length - 1);
+    });
+  });
+  return { keys, tokens: byWord, tokenIndex, ends };
+}
+
 function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   const h = readHistory(env.state);
-  const keys = tokens.map((t) => featureKey(t.text));
+  const words = wordSlots(tokens);
+  const keys = words.keys;
   const keep = asrPunctuated(env.sources);
   let out: Token[] | null = null;
   const probabilities = new Float64Array(LABELS.length);
   const buffer = featureBuffer();
   const hashed = o.model ? hashWords(keys) : undefined;
   let cueCommaAt = -1;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === "") continue;
-    const token = tokens[i]!;
-    const existing = existingLabel(token.text);
+    const t = words.tokenIndex[i]!;
+    const token = tokens[t]!;
+    const existing = words.ends[i] ? existingLabel(token.text) : NONE;
     let decision = NO_MARK;
     if (existing < 0 && !keep) {
       if (h.sinceEnd === 0 && o.commas) {
         const cue = commaCueLength(o.cues, keys, i);
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
-      decision = decide(tokens, keys, hashed, i, h, o, env, probabilities, buffer, i === cueCommaAt);
+      decision = decide(words.tokens, keys, hashed, i, h, o, env, probabilities, buffer, i === cueCommaAt);
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
       const after = token.text + mark;
       if (env.propose({ rule: decision.rule, before: token.text, after, source: token.source, confidence: decision.confidence })) {
         out ??= tokens.slice();
-        out[i] = withText(token, after);
+        out[t] = withText(token, after);
       } else {
         decision = NO_MARK;
       }
