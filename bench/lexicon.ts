@@ -1,12 +1,13 @@
 // Lexicon stage cost against lexicon size: the shipped Yoga-Vedānta pack plus
 // synthetic entries (Sanskrit-like names built from syllables, two variants
 // each, in memory: no YAML) up to 1k, 10k and 100k entries. For each size:
-// index build time and heap growth, then the lexicon stage alone on the same
-// segments (LibriTTS ASR lines and lecture sentences with pack terms), one
-// thread. Writes bench/results/lexicon.json.
+// index build time and memory (JS heap and typed arrays), then the lexicon
+// stage alone on the same segments (LibriTTS ASR lines and lecture sentences
+// with pack terms), one thread, timed in CPU time. Writes bench/results/lexicon.json.
 //
-//   npx tsx --expose-gc bench/lexicon.ts [--seconds 5] [--out FILE]
-// (--seconds per size, split over interleaved rounds; the median round is reported)
+//   npx tsx --expose-gc bench/lexicon.ts [--seconds 5] [--rounds 9] [--out FILE]
+// (--seconds per size, split over interleaved rounds, each round starting at
+// another size; the median round is reported)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -22,7 +23,6 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SIZES = [1_000, 10_000, 100_000] as const;
 const SEGMENTS = 2000;
 const WORDS_PER_SEGMENT = 15;
-const ROUNDS = 5;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -75,13 +75,19 @@ export function segments(pack: LexiconPack): SegmentInput[] {
   return out;
 }
 
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
+/** JS heap plus ArrayBuffer memory (the index's typed arrays live outside the heap), once garbage is collected (array buffers are freed a moment after their last reference). */
+async function memoryUsed(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const seconds = Number(arg("--seconds", "5"));
+  const rounds = Number(arg("--rounds", "9"));
   const outFile = path.resolve(arg("--out", path.join(ROOT, "bench/results/lexicon.json")));
   const base = loadLexiconResources();
   const real = base.lexicons!.find((p) => p.id === "yoga-vedanta")!;
@@ -91,11 +97,11 @@ function main(): void {
   for (const size of SIZES) {
     const synthetic = syntheticPack(size - real.entries.length, 1000 + size);
     const packs = [real, synthetic];
-    const before = heapUsed();
+    const before = await memoryUsed();
     const t0 = performance.now();
     const index = buildLexiconIndex(packs);
     const buildMs = performance.now() - t0;
-    const heapBytes = heapUsed() - before;
+    const heapBytes = (await memoryUsed()) - before;
     const keys = { exact: index.exact.size, phonetic: index.phonetic.size, coarseNeighbourhoodBuckets: index.coarseNear.bucketCount, spelling: index.spelling.size, spellingNeighbourhoodBuckets: index.spellingNear.bucketCount };
     // The stage builds its own (memoised) index on first compile: compile once before timing.
     const stages: Record<string, StageSettingsInput> = Object.fromEntries(STAGE_NAMES.map((n) => [n, { enabled: false }]));
@@ -103,21 +109,27 @@ function main(): void {
     const pipeline = compileProfile({ stages }, undefined, { ...base, lexicons: packs });
     for (const s of corpus.slice(0, 200)) pipeline.run(s, {});
     pipelines.push({ size, run: (s) => pipeline.run(s, {}).result.edits.length, index: indexFor(packs, ["yoga-vedanta", "synthetic"]) });
-    results[String(size)] = { entries: index.entries.length, indexBuildMs: Math.round(buildMs), indexHeapMiB: Math.round((heapBytes / 2 ** 20) * 10) / 10, keys };
+    results[String(size)] = { entries: index.entries.length, indexBuildMs: Math.round(buildMs), indexMemoryMiB: Math.round((heapBytes / 2 ** 20) * 10) / 10, keys };
     console.log(size, JSON.stringify(results[String(size)]));
   }
   // Sizes interleaved over several rounds, median per size: a busy machine drifts, and drift should not look like growth.
+  // Each round is timed in this process's CPU time (and, for reference, wall time): on a shared machine the wall
+  // clock also counts the time other processes held the CPU, which has nothing to do with the lexicon's size.
   const perRound = new Map<number, number[]>();
+  const wallPerRound = new Map<number, number[]>();
   let edits = 0;
   let segmentsRun = 0;
   const probeStats = new Map<number, { segments: number; queries: number; candidates: number }>();
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const p of pipelines) {
+  for (let round = 0; round < rounds; round++) {
+    // Each round starts at another size: none always runs right after another's cache-trashing.
+    const order = pipelines.map((_, k) => pipelines[(k + round) % pipelines.length]!);
+    for (const p of order) {
       const q0 = p.index.coarseNear.queries + p.index.spellingNear.queries;
       const c0 = p.index.coarseNear.candidates + p.index.spellingNear.candidates;
       let done = 0;
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
-      while (performance.now() - start < (seconds * 1000) / ROUNDS) {
+      while (performance.now() - start < (seconds * 1000) / rounds) {
         for (const s of corpus) edits += p.run(s);
         done += corpus.length;
       }
@@ -127,17 +139,21 @@ function main(): void {
       st.queries += p.index.coarseNear.queries + p.index.spellingNear.queries - q0;
       st.candidates += p.index.coarseNear.candidates + p.index.spellingNear.candidates - c0;
       probeStats.set(p.size, st);
-      const us = ((performance.now() - start) * 1000) / done;
-      perRound.set(p.size, [...(perRound.get(p.size) ?? []), us]);
+      const wallUs = ((performance.now() - start) * 1000) / done;
+      const cpu = process.cpuUsage(cpu0);
+      perRound.set(p.size, [...(perRound.get(p.size) ?? []), (cpu.user + cpu.system) / done]);
+      wallPerRound.set(p.size, [...(wallPerRound.get(p.size) ?? []), wallUs]);
     }
   }
   for (const size of SIZES) {
-    const rounds = perRound.get(size)!.sort((a, b) => a - b);
-    const median = rounds[Math.floor(rounds.length / 2)]!;
+    const times = perRound.get(size)!.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const wall = wallPerRound.get(size)!.sort((a, b) => a - b);
     Object.assign(results[String(size)]!, {
       microsecondsPerSegment: Math.round(median * 10) / 10,
       segmentsPerSecond: Math.round(1e6 / median),
-      roundsMicrosecondsPerSegment: rounds.map((r) => Math.round(r)),
+      roundsMicrosecondsPerSegment: times.map((r) => Math.round(r)),
+      wallMicrosecondsPerSegment: Math.round(wall[Math.floor(wall.length / 2)]! * 10) / 10,
       fuzzyProbesPerSegment: Math.round((probeStats.get(size)!.queries / probeStats.get(size)!.segments) * 100) / 100,
       fuzzyCandidatesPerSegment: Math.round((probeStats.get(size)!.candidates / probeStats.get(size)!.segments) * 100) / 100,
     });
@@ -154,8 +170,12 @@ function main(): void {
     measuredAt: new Date().toISOString(),
     machine: describeMachine(),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === "function",
+    memory: "indexMemoryMiB: JS heap plus ArrayBuffer memory (typed arrays) retained by the index, after a forced GC",
     corpus: { segments: SEGMENTS, wordsPerSegment: WORDS_PER_SEGMENT, note: "LibriTTS dev ASR lines; every other segment carries two yoga-vedanta variants" },
     threads: 1,
+    timing: "microsecondsPerSegment: median over rounds of process CPU time (user + system) per segment; wallMicrosecondsPerSegment: the same in wall time",
+    secondsPerSize: seconds,
+    rounds,
     stage: "lexicon only (compileProfile, all other stages off), yoga-vedanta + synthetic entries",
     results,
   };
@@ -164,4 +184,4 @@ function main(): void {
   console.log(`-> ${path.relative(ROOT, outFile)}`);
 }
 
-if (process.argv[1] !== undefined && import.meta.filename === path.resolve(process.argv[1])) main();
+if (process.argv[1] !== undefined && import.meta.filename === path.resolve(process.argv[1])) await main();

@@ -1,48 +1,91 @@
-// A Bloom filter over the words the packs use, so that most spans of an
-// English transcript are turned away without probing the big maps. A probe
-// of a map with hundreds of thousands of keys misses the CPU caches; these
-// bits (about two bytes per word) mostly stay in them, so the per-word cost
-// stays flat as a lexicon grows. A false positive only costs the map probe
-// it would have made anyway.
+// Bloom filters that turn most probes away before they touch a big map. A
+// probe of a map with hundreds of thousands of keys misses the CPU caches;
+// these bits mostly stay in them, so the per-probe cost stays flat as a
+// lexicon grows. A false positive only costs the map probe it would have made
+// anyway. Blocked: all of an item's bits lie in one 32-bit word, so a probe
+// reads one cache line however many bits it tests.
 
+/** FNV-1a of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** MurmurHash3's finaliser: spreads every input bit over the whole word (FNV's low bits are weak). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A blocked Bloom filter over 32-bit hashes. */
+export class BlockedBits {
+  private readonly words: Uint32Array;
+
+  /** Sized for `expected` items at `bitsPerItem` bits each, `hashes` (at most 6) bits set per item. */
+  constructor(
+    expected: number,
+    bitsPerItem: number,
+    private readonly hashes: number,
+  ) {
+    this.words = new Uint32Array(Math.max(32, Math.ceil((expected * bitsPerItem) / 32)));
+  }
+
+  get byteLength(): number {
+    return this.words.byteLength;
+  }
+
+  /** The item's word: the top 21 bits of the mixed hash scaled to the word count (exact in a double; no power-of-two rounding of the size). */
+  private wordOf(mixed: number): number {
+    return Math.floor(((mixed >>> 11) * this.words.length) / 0x200000);
+  }
+
+  /** The item's bits in its word: five bits of the mixed hash per bit set. */
+  private maskOf(mixed: number): number {
+    let mask = 0;
+    for (let k = 0; k < this.hashes; k++) mask |= 1 << ((mixed >>> (5 * k)) & 31);
+    return mask;
+  }
+
+  add(hash: number): void {
+    const m = mix(hash);
+    this.words[this.wordOf(m)]! |= this.maskOf(m);
+  }
+
+  /** False when the hash was certainly never added. */
+  mayHave(hash: number): boolean {
+    const m = mix(hash);
+    const mask = this.maskOf(m);
+    return (this.words[this.wordOf(m)]! & mask) === mask;
+  }
+}
+
+/** Bits per word: with three bits set per word, about 1.5% false positives. */
 const BITS_PER_ITEM = 16;
 const HASHES = 3;
 
-function fnv1a(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
+/** A Bloom filter over words (or any strings: keys of a map). */
 export class WordFilter {
-  private readonly bits: Uint32Array;
-  private readonly mask: number;
+  private readonly bits: BlockedBits;
 
-  /** Sized for `expected` words (rounded up to a power of two bits). */
+  /** Sized for `expected` words. */
   constructor(expected: number) {
-    let size = 1024;
-    while (size < expected * BITS_PER_ITEM) size *= 2;
-    this.bits = new Uint32Array(size / 32);
-    this.mask = size - 1;
+    this.bits = new BlockedBits(expected, BITS_PER_ITEM, HASHES);
+  }
+
+  get byteLength(): number {
+    return this.bits.byteLength;
   }
 
   add(word: string): void {
-    const h1 = fnv1a(word, 0);
-    const h2 = fnv1a(word, 0x5bd1e995) | 1;
-    for (let k = 0; k < HASHES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & this.mask;
-      this.bits[bit >>> 5]! |= 1 << (bit & 31);
-    }
+    this.bits.add(fnv1a(word));
   }
 
   /** False when the word was certainly never added. */
   mayHave(word: string): boolean {
-    const h1 = fnv1a(word, 0);
-    const h2 = fnv1a(word, 0x5bd1e995) | 1;
-    for (let k = 0; k < HASHES; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & this.mask;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-    }
-    return true;
+    return this.bits.mayHave(fnv1a(word));
   }
 }

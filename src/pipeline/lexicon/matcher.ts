@@ -1,15 +1,19 @@
 // The lexicon index and lookup. Built once per set of packs; every lookup is a
 // handful of hash-map probes (exact fold, phonetic key, the one-deletion
 // neighbourhoods of the coarse key and of the spelling), each bounded (crowded
-// keys and buckets are skipped), so the cost per word does not grow with the
-// number of entries. Candidates are scored by how near they sound (a weighted
-// edit distance between phonetic keys, distance.ts) or how close the heard
-// spelling is to the entry's nearest known spelling.
+// keys and buckets are skipped), so the work per word does not grow with the
+// number of entries. What does grow is memory: a probe of a big map misses the
+// CPU caches, so the maps mostly probed in vain have Bloom filters in front
+// (postings.ts) and the neighbourhoods are flat typed arrays (neighbours.ts).
+// Candidates are scored by how near they sound (a weighted edit distance
+// between phonetic keys, distance.ts) or how close the heard spelling is to
+// the entry's nearest known spelling.
 import type { LexiconEntry, LexiconPack } from "./types.js";
 import { coarseKey, weightedDistance } from "./distance.js";
 import { asciiFold, boundedLevenshtein, phoneticKey } from "./keys.js";
 import { WordFilter } from "./bloom.js";
 import { DeletionIndex, MAX_BUCKET } from "./neighbours.js";
+import { Postings, type Posting } from "./postings.js";
 
 export type MatchKind = "exact" | "phonetic" | "fuzzy";
 
@@ -35,23 +39,23 @@ export interface Candidate {
   readonly soundDistance?: number;
 }
 
-/** One id or several, so the common case (one entry per key) allocates no array. */
-type Posting = number | number[];
-
 export interface LexiconIndex {
   readonly entries: readonly IndexedEntry[];
-  /** Canonical, NFC lower-case -> entries: spans already written as the canonical. */
-  readonly canonical: ReadonlyMap<string, Posting>;
-  /** ASCII fold (words joined by one space) -> entries. */
-  readonly exact: ReadonlyMap<string, Posting>;
-  /** Phonetic key -> entries. */
-  readonly phonetic: ReadonlyMap<string, Posting>;
-  /** Coarse key (distance.ts) -> entries, and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
-  readonly coarse: ReadonlyMap<string, Posting>;
+  /** Canonical, NFC lower-case -> entries: spans already written as the canonical (filtered: most spans are not). */
+  readonly canonical: Postings;
+  /** ASCII fold (words joined by one space) -> entries (probed only when every word passes `words`). */
+  readonly exact: Postings;
+  /** Phonetic key -> entries (filtered: most heard keys are no entry's). */
+  readonly phonetic: Postings;
+  /** Coarse key (distance.ts) -> entries (filtered), and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
+  readonly coarse: Postings;
   readonly coarseNear: DeletionIndex;
-  /** ASCII fold without spaces -> entries, and its one-deletion neighbourhood (edits the phonetic folds hide). */
-  readonly spelling: ReadonlyMap<string, Posting>;
+  /** The entries of each coarse key the neighbourhood holds, by its id there (no map probe for a neighbour). */
+  readonly coarseByNearId: readonly Posting[];
+  /** ASCII fold without spaces -> entries (probed only for keys its neighbourhood found), and that one-deletion neighbourhood (edits the phonetic folds hide). */
+  readonly spelling: Postings;
   readonly spellingNear: DeletionIndex;
+  readonly spellingByNearId: readonly Posting[];
   /** Every word of every ASCII fold and of every NFC lower-case canonical (a span with another word is no listed spelling). */
   readonly words: WordFilter;
   /** Longest canonical or variant, in words (bounds the spans the stage tries). */
@@ -96,26 +100,17 @@ function crowded(p: Posting): boolean {
   return typeof p !== "number" && p.length > MAX_BUCKET;
 }
 
-function add<K>(map: Map<K, Posting>, key: K, id: number): void {
-  const cur = map.get(key);
-  if (cur === undefined) map.set(key, id);
-  else if (typeof cur === "number") {
-    if (cur !== id) map.set(key, [cur, id]);
-  } else if (cur[cur.length - 1] !== id) cur.push(id);
-}
-
-
 const wordCount = (folded: string) => (folded === "" ? 0 : folded.split(" ").length);
 
 /** Builds the index over the given packs' entries (in pack order). */
 export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const entries: IndexedEntry[] = [];
-  const canonical = new Map<string, Posting>();
-  const exact = new Map<string, Posting>();
-  const phonetic = new Map<string, Posting>();
-  const coarse = new Map<string, Posting>();
+  const canonical = new Postings(true);
+  const exact = new Postings(false);
+  const phonetic = new Postings(true);
+  const coarse = new Postings(true);
   const coarseNear = new DeletionIndex(MIN_FILED_KEY);
-  const spelling = new Map<string, Posting>();
+  const spelling = new Postings(false);
   const spellingNear = new DeletionIndex(MIN_SPELLING_FUZZY);
   let maxWords = 1;
   for (const pack of packs) {
@@ -134,33 +129,37 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
         minW = Math.min(minW, w);
         maxW = Math.max(maxW, w);
         forms.push(f.replaceAll(" ", ""));
-        add(exact, f, id);
+        exact.add(f, id);
         keys.add(phoneticKey(f));
         // Word-final folds (a dropped final a, final d as t) differ between a compound written split and joined: key both.
         if (w > 1) keys.add(phoneticKey(f.replaceAll(" ", "")));
       }
       for (const f of new Set(forms)) {
-        add(spelling, f, id);
+        spelling.add(f, id);
         spellingNear.add(f);
       }
       for (const k of keys) {
-        add(phonetic, k, id);
+        phonetic.add(k, id);
         const c = coarseKey(k);
-        add(coarse, c, id);
+        coarse.add(c, id);
         coarseNear.add(c);
       }
       maxWords = Math.max(maxWords, maxW);
       const canonicalLower = entry.canonical.normalize("NFC").toLowerCase();
-      add(canonical, canonicalLower, id);
+      canonical.add(canonicalLower, id);
       entries.push({ entry, packId: pack.id, forms, keys: [...keys], minWords: minW, maxWords: maxW, canonicalLower });
     }
   }
-  coarseNear.seal();
-  spellingNear.seal();
-  const words = new WordFilter(exact.size + canonical.size);
-  for (const f of exact.keys()) for (const w of f.split(" ")) words.add(w);
-  for (const c of canonical.keys()) for (const w of c.split(" ")) words.add(w);
-  return { entries, canonical, exact, phonetic, coarse, coarseNear, spelling, spellingNear, words, maxWords, packIds: packs.map((p) => p.id) };
+  for (const sealable of [canonical, exact, phonetic, coarse, spelling, coarseNear, spellingNear]) sealable.seal();
+  const wordSet = new Set<string>();
+  for (const f of exact.keys()) for (const w of f.split(" ")) wordSet.add(w);
+  for (const c of canonical.keys()) for (const w of c.split(" ")) wordSet.add(w);
+  const words = new WordFilter(wordSet.size);
+  for (const w of wordSet) words.add(w);
+  const byNearId = (near: DeletionIndex, postings: Postings) => Array.from({ length: near.size }, (_, id) => postings.getFiled(near.keyOf(id))!);
+  const coarseByNearId = byNearId(coarseNear, coarse);
+  const spellingByNearId = byNearId(spellingNear, spelling);
+  return { entries, canonical, exact, phonetic, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
 }
 
 /** 1 for identical spellings, falling towards 0 with the edit distance to the entry's nearest form. */
@@ -258,23 +257,28 @@ class Probe {
   sounds(key: string, maxD: number): void {
     if (maxD <= 0) return;
     const coarse = coarseKey(key);
-    const near = coarse.length >= MIN_FUZZY_KEY ? this.index.coarseNear.near(coarse, [coarse]) : [coarse];
-    for (const c of near) {
+    this.soundsOf(key, maxD, this.index.coarse.get(coarse));
+    if (coarse.length < MIN_FUZZY_KEY) return;
+    const near = this.index.coarseNear;
+    for (const nearId of near.nearIds(coarse, [])) {
       // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
-      if (c.charCodeAt(0) !== coarse.charCodeAt(0)) continue;
-      const p = this.index.coarse.get(c);
-      if (p === undefined || crowded(p)) continue;
-      for (const id of typeof p === "number" ? [p] : p) {
-        if (this.found.has(id) || !this.fits(id)) continue;
-        const e = this.index.entries[id]!;
-        let d = maxD + 1;
-        for (const k of e.keys) d = Math.min(d, weightedDistance(key, k, maxD));
-        // An equal phonetic key is the phonetic probe's to judge (it holds short keys to a close spelling).
-        if (d > maxD || d === 0) continue;
-        const sim = similarity(this.heard, e);
-        if (sim < FUZZY_MIN_SIMILARITY) continue;
-        this.offer(id, "fuzzy", nearScore(d, key.length), d);
-      }
+      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, this.index.coarseByNearId[nearId]);
+    }
+  }
+
+  /** sounds() for the entries filed under one coarse key. */
+  private soundsOf(key: string, maxD: number, p: Posting | undefined): void {
+    if (p === undefined || crowded(p)) return;
+    for (const id of typeof p === "number" ? [p] : p) {
+      if (this.found.has(id) || !this.fits(id)) continue;
+      const e = this.index.entries[id]!;
+      let d = maxD + 1;
+      for (const k of e.keys) d = Math.min(d, weightedDistance(key, k, maxD));
+      // An equal phonetic key is the phonetic probe's to judge (it holds short keys to a close spelling).
+      if (d > maxD || d === 0) continue;
+      const sim = similarity(this.heard, e);
+      if (sim < FUZZY_MIN_SIMILARITY) continue;
+      this.offer(id, "fuzzy", nearScore(d, key.length), d);
     }
   }
 
@@ -282,11 +286,12 @@ class Probe {
   spelling(maxD: number): void {
     if (maxD <= 0) return;
     const heard = this.heard;
-    for (const k of this.index.spellingNear.near(heard, [])) {
-      if (k.charCodeAt(0) !== heard.charCodeAt(0)) continue;
-      const d = boundedLevenshtein(heard, k, maxD);
+    const near = this.index.spellingNear;
+    for (const nearId of near.nearIds(heard, [])) {
+      if (near.firstCharOf(nearId) !== heard.charCodeAt(0)) continue;
+      const d = boundedLevenshtein(heard, near.keyOf(nearId), maxD);
       if (d > maxD) continue;
-      const p = this.index.spelling.get(k)!;
+      const p = this.index.spellingByNearId[nearId]!;
       for (const id of typeof p === "number" ? [p] : p) {
         if (!this.fits(id)) continue;
         const sim = similarity(heard, this.index.entries[id]!);

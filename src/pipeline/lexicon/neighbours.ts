@@ -3,15 +3,22 @@
 // A query probes the same way, so keys within one substitution, insertion,
 // deletion or transposition (and some two-edit pairs) share a bucket with it.
 // Buckets are keyed by a 30-bit hash of the string, computed without building
-// the deleted strings: no allocation per probe, and a number-keyed map is far
-// smaller than a string-keyed one. A hash collision only adds a candidate,
-// which the caller's edit-distance check rejects. A bucket shared by more than
-// MAX_BUCKET keys (a crowded neighbourhood in a huge lexicon of short names)
-// is dropped when the index is sealed: it would make one probe's cost grow
-// with the lexicon, and a match among so many near-identical keys could not
-// beat its runner-up by a margin anyway. For the same reasons a query stops
-// after MAX_NEAR keys. Most probes find an empty bucket; a one-bit-per-bucket
-// filter answers those without touching the (huge) bucket map.
+// the deleted strings: no allocation per probe. A hash collision only adds a
+// candidate, which the caller's edit-distance check rejects. A bucket shared
+// by more than MAX_BUCKET keys (a crowded neighbourhood in a huge lexicon of
+// short names) is dropped when the index is sealed: it would make one probe's
+// cost grow with the lexicon, and a match among so many near-identical keys
+// could not beat its runner-up by a margin anyway. For the same reasons a
+// query stops after MAX_NEAR keys.
+//
+// A big lexicon has millions of buckets, and a probe's cost is its cache
+// misses, so the sealed index is flat typed arrays rather than a Map of
+// millions of entries: an open-addressing table of (hash, bucket) pairs, a
+// bucket of one key holding the key's id inline and a larger one pointing into
+// one array of ids. Most probes find an empty bucket; a compact filter (two
+// bits in one 32-bit word per bucket) answers those first, in one cache line.
+
+import { BlockedBits } from "./bloom.js";
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -20,8 +27,14 @@ const HASH_MASK = 0x3fffffff;
 export const MAX_BUCKET = 4;
 /** A query stops collecting once it has this many keys (a neighbourhood that full is crowded the same way). */
 export const MAX_NEAR = 4;
-/** Bits of the bucket filter per bucket (one hash: about 6% false positives). */
-const FILTER_BITS_PER_BUCKET = 16;
+/** Filter bits per bucket (two bits per bucket set in one word: about 5% false positives). */
+const FILTER_BITS_PER_BUCKET = 8;
+const FILTER_HASHES = 2;
+/** Table slots per filed hash at most (a table at most this full keeps linear probes short). */
+const MAX_LOAD = 0.7;
+/** A slot's value is (payload << COUNT_BITS) | count: count 0 marks a crowded bucket (filed, never reported). */
+const COUNT_BITS = 3;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
 
 /** FNV-1a of `s` with the character at `skip` left out (skip = -1: the whole string). */
 export function hashWithout(s: string, skip: number): number {
@@ -33,20 +46,46 @@ export function hashWithout(s: string, skip: number): number {
   return h & HASH_MASK;
 }
 
+/** A string's length and first character in one number (length past 32767 wraps: only a cheap inequality test). */
+function shapeOf(s: string): number {
+  return ((s.length & 0x7fff) << 16) | (s.length === 0 ? 0 : s.charCodeAt(0));
+}
+
+/** A growable list of 32-bit integers (the (hash, id) pairs filed while building). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 export class DeletionIndex {
   private readonly keys: string[] = [];
-  private readonly buckets = new Map<number, number | number[]>();
   private readonly known = new Set<string>();
-  /**
-   * One bit per bucket hash (modulo its size), set in seal(): a probe of an
-   * empty neighbourhood (most probes) is answered from these few megabytes
-   * instead of a cache miss in a map of millions of buckets.
-   */
-  private filter: Uint32Array = new Uint32Array(0);
-  private filterMask = 0;
+  /** While building: the filed (hash, key id) pairs, in key id order. */
+  private hashes = new IntList();
+  private ids = new IntList();
+  /** Sealed: slot i holds hash + 1 at 2i (0: empty) and its bucket at 2i + 1 (see COUNT_BITS). */
+  private table = new Int32Array(0);
+  private slotMask = 0;
+  /** Sealed: the ids of buckets of more than one key, each bucket's ids together, ascending. */
+  private bucketIds = new Int32Array(0);
+  private filter = new BlockedBits(0, FILTER_BITS_PER_BUCKET, FILTER_HASHES);
+  private buckets = 0;
+  private sealed = false;
   /** Per-query visit marks (query number per key id), so a key is reported once. */
   private marks: Int32Array = new Int32Array(0);
   private query = 0;
+  /** Sealed: each key's length and first character (shapeOf). */
+  private shapes = new Int32Array(0);
+  /** One query's string hashes (scratch, reused). */
+  private probes = new Int32Array(64);
   /** Queries answered and keys handed back, for benchmarks (evidence that a probe's work does not grow with the lexicon). */
   queries = 0;
   candidates = 0;
@@ -58,75 +97,168 @@ export class DeletionIndex {
     return this.keys.length;
   }
 
+  /** Buckets a query may find (crowded ones dropped), once sealed. */
   get bucketCount(): number {
-    return this.buckets.size;
+    return this.buckets;
+  }
+
+  /** Bytes of the sealed table, filter and id arrays (typed arrays live outside the JS heap). */
+  get flatBytes(): number {
+    return this.table.byteLength + this.bucketIds.byteLength + this.filter.byteLength + this.marks.byteLength + this.shapes.byteLength;
   }
 
   add(key: string): void {
+    if (this.sealed) throw new Error("DeletionIndex: add after seal");
     if (key.length < this.minLength || this.known.has(key)) return;
     this.known.add(key);
     const id = this.keys.length;
     this.keys.push(key);
-    this.file(hashWithout(key, -1), id);
+    const first = this.hashes.length;
+    this.file(hashWithout(key, -1), id, first);
     for (let i = 0; i < key.length; i++) {
       if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
-      this.file(hashWithout(key, i), id);
+      this.file(hashWithout(key, i), id, first);
     }
   }
 
-  private file(h: number, id: number): void {
-    const cur = this.buckets.get(h);
-    if (cur === undefined) this.buckets.set(h, id);
-    else if (typeof cur === "number") {
-      if (cur !== id) this.buckets.set(h, [cur, id]);
-    } else if (cur[cur.length - 1] !== id) cur.push(id);
+  /** Files the key under `h`, unless one of its other strings (filed from `first` on) already did so (a hash collision). */
+  private file(h: number, id: number, first: number): void {
+    for (let p = first; p < this.hashes.length; p++) if (this.hashes.data[p] === h) return;
+    this.hashes.push(h);
+    this.ids.push(id);
+  }
+
+  /** The slot holding hash `h`, or the empty slot where it would go. */
+  private slotOf(h: number): number {
+    let s = Math.imul(h, 0x9e3779b1) & this.slotMask;
+    while (this.table[2 * s] !== 0 && this.table[2 * s] !== h + 1) s = (s + 1) & this.slotMask;
+    return s;
   }
 
   /** The filed keys other than `query` sharing a bucket with it (unverified), appended to `out`. */
   near(query: string, out: string[]): string[] {
-    if (this.marks.length !== this.keys.length) this.marks = new Int32Array(this.keys.length);
+    for (const id of this.nearIds(query, [])) out.push(this.keys[id]!);
+    return out;
+  }
+
+  /** The filed key with this id (from nearIds). */
+  keyOf(id: number): string {
+    return this.keys[id]!;
+  }
+
+  /** The first character of the filed key with this id: read from a typed array, not from the key (a string elsewhere in memory). */
+  firstCharOf(id: number): number {
+    return this.shapes[id]! & 0xffff;
+  }
+
+  /** near(), as key ids (appended to `out`): a caller that rejects most keys by their first character need not read them. */
+  nearIds(query: string, out: number[]): number[] {
+    if (!this.sealed) throw new Error("DeletionIndex: near before seal");
     this.query = (this.query + 1) & 0x7fffffff || 1;
     this.queries++;
+    // The query's strings' hashes first, then every filter word they read, then the buckets: the filter
+    // reads do not wait on one another, so the CPU overlaps their cache misses.
+    if (this.probes.length <= query.length) this.probes = new Int32Array(2 * query.length + 2);
+    const probes = this.probes;
+    let count = 0;
+    probes[count++] = hashWithout(query, -1);
+    for (let i = 0; i < query.length; i++) {
+      if (i > 0 && query.charCodeAt(i) === query.charCodeAt(i - 1)) continue;
+      probes[count++] = hashWithout(query, i);
+    }
+    let passed = 0;
+    for (let j = 0; j < count; j++) {
+      // A hash the filter turns away becomes -1 (hashes are 30-bit, never negative).
+      if (this.filter.mayHave(probes[j]!)) passed++;
+      else probes[j] = -1;
+    }
     const before = out.length;
     const limit = before + MAX_NEAR;
-    this.visit(hashWithout(query, -1), query, out);
-    for (let i = 0; i < query.length && out.length < limit; i++) {
-      if (i > 0 && query.charCodeAt(i) === query.charCodeAt(i - 1)) continue;
-      this.visit(hashWithout(query, i), query, out);
+    const shape = shapeOf(query);
+    for (let j = 0; j < count && passed > 0 && (j === 0 || out.length < limit); j++) {
+      if (probes[j] === -1) continue;
+      passed--;
+      this.visit(probes[j]!, query, shape, out);
     }
     this.candidates += out.length - before;
     return out;
   }
 
-  private visit(h: number, query: string, out: string[]): void {
-    const bit = h & this.filterMask;
-    if (this.filterMask !== 0 && (this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return;
-    const b = this.buckets.get(h);
-    if (b === undefined) return;
-    if (typeof b === "number") this.report(b, query, out);
-    // A crowded bucket is dropped at seal(); one still here while building is skipped the same way.
-    else if (b.length <= MAX_BUCKET) for (const id of b) this.report(id, query, out);
+  private visit(h: number, query: string, shape: number, out: number[]): void {
+    const s = this.slotOf(h);
+    const bucket = this.table[2 * s + 1]!;
+    const count = bucket & COUNT_MASK;
+    // An empty slot and a crowded bucket both read as count 0.
+    if (count === 1) this.report(bucket >>> COUNT_BITS, query, shape, out);
+    else for (let i = bucket >>> COUNT_BITS, end = i + count; i < end; i++) this.report(this.bucketIds[i]!, query, shape, out);
   }
 
-  private report(id: number, query: string, out: string[]): void {
+  private report(id: number, query: string, shape: number, out: number[]): void {
     if (this.marks[id] === this.query) return;
     this.marks[id] = this.query;
-    const key = this.keys[id]!;
-    if (key !== query) out.push(key);
+    // The query itself is not its own neighbour (a key of another length or first character is not the query: no string read).
+    if (this.shapes[id] === shape && this.keys[id] === query) return;
+    out.push(id);
   }
 
-  /** Drops what only building needed and the crowded buckets (never visited), and builds the bucket filter. */
+  /** Lays the filed pairs out flat, drops the crowded buckets (never visited) and what only building needed, and builds the filter. */
   seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
     this.known.clear();
     this.marks = new Int32Array(this.keys.length);
-    for (const [h, b] of this.buckets) if (typeof b !== "number" && b.length > MAX_BUCKET) this.buckets.delete(h);
-    let bits = 1024;
-    while (bits < this.buckets.size * FILTER_BITS_PER_BUCKET) bits *= 2;
-    this.filter = new Uint32Array(bits / 32);
-    this.filterMask = bits - 1;
-    for (const h of this.buckets.keys()) {
-      const bit = h & this.filterMask;
-      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    this.shapes = Int32Array.from(this.keys, shapeOf);
+    const pairs = this.hashes.length;
+    const hashes = this.hashes.data;
+    const ids = this.ids.data;
+    let slots = 16;
+    while (slots * MAX_LOAD < pairs) slots *= 2;
+    const table = (this.table = new Int32Array(2 * slots));
+    this.slotMask = slots - 1;
+    // Pass 1: the buckets' slots, each counting its keys (a key files a hash once: see file()).
+    const slotOfPair = new Int32Array(pairs);
+    for (let p = 0; p < pairs; p++) {
+      const s = this.slotOf(hashes[p]!);
+      table[2 * s] = hashes[p]! + 1;
+      table[2 * s + 1]!++;
+      slotOfPair[p] = s;
     }
+    // Pass 2: a crowd becomes count 0; a bucket of a few keys gets its range of bucketIds.
+    let total = 0;
+    for (let s = 0; s < slots; s++) {
+      const c = table[2 * s + 1]!;
+      if (c === 0) continue;
+      if (c > MAX_BUCKET) {
+        table[2 * s + 1] = 0;
+        continue;
+      }
+      this.buckets++;
+      if (c > 1) {
+        table[2 * s + 1] = (total << COUNT_BITS) | c;
+        total += c;
+      }
+    }
+    this.bucketIds = new Int32Array(total);
+    this.filter = new BlockedBits(this.buckets, FILTER_BITS_PER_BUCKET, FILTER_HASHES);
+    // Pass 3: ids into their buckets in key id order, the payload serving as the write cursor meanwhile.
+    for (let p = 0; p < pairs; p++) {
+      const s = slotOfPair[p]!;
+      const bucket = table[2 * s + 1]!;
+      const c = bucket & COUNT_MASK;
+      if (c === 0) continue;
+      if (c === 1) table[2 * s + 1] = (ids[p]! << COUNT_BITS) | 1;
+      else {
+        this.bucketIds[bucket >>> COUNT_BITS] = ids[p]!;
+        table[2 * s + 1] = bucket + (1 << COUNT_BITS);
+      }
+      this.filter.add(hashes[p]!);
+    }
+    // The cursors stand one bucket past their start: back to the start.
+    for (let s = 0; s < slots; s++) {
+      const c = table[2 * s + 1]! & COUNT_MASK;
+      if (c > 1) table[2 * s + 1]! -= c << COUNT_BITS;
+    }
+    this.hashes = new IntList();
+    this.ids = new IntList();
   }
 }
