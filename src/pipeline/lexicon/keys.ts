@@ -85,6 +85,9 @@ export function phoneticKey(folded: string): string {
   return key;
 }
 
+/** The three rows boundedLevenshtein works in: every candidate is checked there, so they are reused, not allocated per call. */
+let levenshteinRows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Edit distance with adjacent transpositions (optimal string alignment: "advatia"
  * / "advaita" is one edit), stopping early once it must exceed `max` (returns
@@ -93,9 +96,9 @@ export function phoneticKey(folded: string): string {
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  let prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (levenshteinRows[0]!.length <= b.length) levenshteinRows = [0, 1, 2].map(() => new Int32Array(2 * b.length + 2));
+  let [prev2, prev, cur] = levenshteinRows as [Int32Array, Int32Array, Int32Array];
+  prev2.fill(0, 0, b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
