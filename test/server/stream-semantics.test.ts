@@ -53,10 +53,10 @@ describe("StreamProcess", () => {
   it("takes a loaded lexicon pack by id and applies its terms", async () => {
     const probe = new StreamProbe(lipi.client);
     probe.config({ lexiconIds: ["yoga-vedanta"] });
-    probe.segment({ seq: 1, text: "today we read the bhagavad geeta" });
+    probe.segment({ seq: 1, text: "we read the bhagavad geeta today" });
     const final = await probe.finish();
     expect(final.code).toBe(status.OK);
-    expect(probe.segments.map((s) => s.text)).toEqual(["Today we read the Bhagavad Gītā."]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["We read the Bhagavad Gītā today."]);
     // The match's entry, score and runner-up travel with the edit.
     const edit = probe.segments[0]!.edits.find((e) => e.stage === "lexicon")!;
     expect(edit).toMatchObject({ before: "bhagavad geeta", after: "Bhagavad Gītā", applied: true });
