@@ -4,13 +4,7 @@
 // lexicon grows. A false positive only costs the map probe it would have made
 // anyway. Blocked: all of an item's bits lie in one 32-bit word, so a probe
 // reads one cache line however many bits it tests.
-
-/** FNV-1a of a string. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
+import { fnv1a } from "../fnv.js";
 
 /** MurmurHash3's finaliser: spreads every input bit over the whole word (FNV's low bits are weak). */
 function mix(h: number): number {

@@ -18,10 +18,9 @@
 // one array of ids. Most probes find an empty bucket; a compact filter (two
 // bits in one 32-bit word per bucket) answers those first, in one cache line.
 
+import { fnv1a } from "../fnv.js";
 import { BlockedBits } from "./bloom.js";
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const HASH_MASK = 0x3fffffff;
 /** The shipped pack's neighbourhoods hold one or two keys; a synthetic 100k-entry lexicon's short ones hold dozens. */
 export const MAX_BUCKET = 4;
@@ -36,14 +35,9 @@ const MAX_LOAD = 0.7;
 const COUNT_BITS = 3;
 const COUNT_MASK = (1 << COUNT_BITS) - 1;
 
-/** FNV-1a of `s` with the character at `skip` left out (skip = -1: the whole string). */
+/** The bucket hash of `s` with the character at `skip` left out (skip = -1: the whole string). */
 export function hashWithout(s: string, skip: number): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
-    if (i === skip) continue;
-    h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  }
-  return h & HASH_MASK;
+  return fnv1a(s, skip) & HASH_MASK;
 }
 
 /** A string's length and first character in one number (length past 32767 wraps: only a cheap inequality test). */

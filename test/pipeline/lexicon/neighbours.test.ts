@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { buildLexiconIndex } from "../../../src/pipeline/lexicon/matcher.js";
 import { DeletionIndex, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
-import { BlockedBits, fnv1a, WordFilter } from "../../../src/pipeline/lexicon/bloom.js";
+import { fnv1a } from "../../../src/pipeline/fnv.js";
+import { BlockedBits, WordFilter } from "../../../src/pipeline/lexicon/bloom.js";
 import { packOf } from "./helpers.js";
 
 /** `count` distinct pseudo-random lower-case strings of `length` letters (a fixed seed: the same every run). */

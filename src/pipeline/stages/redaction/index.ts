@@ -16,7 +16,7 @@ import type { EditRecord } from "../../types.js";
 import { coreOf } from "../itn/span.js";
 import { crossSegmentMatch, nextState, readState, type CrossMatch } from "./cross.js";
 import { parseRedactionOptions, type PiiClass, type PiiPolicy, type RedactionOptions } from "./options.js";
-import { classifyDigits, findInToken, fnv1a, readDigitToken, type DigitToken } from "./pii.js";
+import { classifyDigits, findInToken, readDigitToken, shortHash, type DigitToken } from "./pii.js";
 
 export { parseWordList, PII_CLASSES, type RedactionOptions } from "./options.js";
 
@@ -41,7 +41,7 @@ function tagOf(cls: PiiClass): string {
 /** The text a PII value becomes under its policy (never called with keep). */
 function replacement(cls: PiiClass, policy: PiiPolicy, value: string, hashKey: string): string {
   if (policy === "mask") return value.replace(ALNUM, "*");
-  if (policy === "hash") return `[${cls.toUpperCase()}:${fnv1a(hashKey)}]`;
+  if (policy === "hash") return `[${cls.toUpperCase()}:${shortHash(hashKey)}]`;
   return tagOf(cls);
 }
 

@@ -3,6 +3,7 @@
 // digit runs that may span several tokens ("4111 1111 1111 1111",
 // "(555) 123-4567") and are classified by digit count, grouping and, for
 // cards, the Luhn checksum.
+import { fnv1a } from "../../fnv.js";
 import type { PiiClass } from "./options.js";
 
 /** A match inside one token's text: [start, end) character offsets. */
@@ -132,11 +133,6 @@ export function classifyDigits(parts: readonly DigitToken[], enabled: ReadonlySe
  * secure pseudonym: unsalted and short, a phone or SSN can be recovered by
  * trying every value. Use `tag` or `mask` where that matters.
  */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
+export function shortHash(text: string): string {
+  return fnv1a(text).toString(16).padStart(8, "0");
 }
