@@ -4,7 +4,7 @@ import { readContext, writeContext } from "./context.js";
 import { EditLog, type ProposedEdit } from "./edits.js";
 import { StageOptionsError, type OptionViolation } from "./errors.js";
 import { buildResult } from "./result.js";
-import { MAX_SETTLING_ROUNDS, planRun, type RunPlan } from "./run-plan.js";
+import { MAX_SETTLING_ROUNDS, planRun, SENTENCE_SHAPERS, type RunPlan } from "./run-plan.js";
 import { resolveSettings, type BaseStageOptions, type ResolvedStageSettings, type Stage, type StageEnv } from "./stage.js";
 import { STAGE_NAMES, STAGES, type StageName } from "./stages/index.js";
 import { DRIFT_GUARD_FLAG, editRatio, hasRevertible, isProtected, protectedSpans, type GuardOptions } from "./stages/guard.js";
@@ -207,7 +207,9 @@ class Pipeline implements CompiledPipeline {
     };
     this.plan.main.forEach(runStage);
     // Second looks, and the shapers again after any that changed the segment, until they change nothing.
-    for (let round = 0; round < MAX_SETTLING_ROUNDS && this.plan.looks.length > 0; round++) {
+    // When the shapers changed nothing (the ASR punctuated it), the first run already saw these sentences.
+    const shaped = this.plan.looks.length > 0 && log.edits.some((e) => e.applied && SENTENCE_SHAPERS.has(e.stage as StageName));
+    for (let round = 0; shaped && round < MAX_SETTLING_ROUNDS; round++) {
       const logged = log.edits.length;
       this.plan.looks.forEach(runStage);
       if (log.edits.length === logged) break;

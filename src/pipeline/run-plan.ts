@@ -4,7 +4,9 @@
 // rules' stage has run. Such a stage offers a second look (Stage.secondLook)
 // that runs after the last shaper; when it changes the segment the shapers run
 // again (a removed word can carry the mark or capital they placed), and so on
-// until a second look changes nothing. Without this, those rules would first
+// until a second look changes nothing; when the shapers changed nothing (the
+// ASR punctuated the segment), there is nothing new to see and no second look
+// runs. Without this, those rules would first
 // fire on the pipeline's own output: the pipeline would not be idempotent.
 import type { Stage } from "./stage.js";
 import type { StageName } from "./stages/index.js";
