@@ -6,8 +6,8 @@
 // again (a removed word can carry the mark or capital they placed), and so on
 // until a second look changes nothing; when the shapers changed nothing (the
 // ASR punctuated the segment), there is nothing new to see and no second look
-// runs. Without this, those rules would first
-// fire on the pipeline's own output: the pipeline would not be idempotent.
+// runs. Without this, those rules would first fire on the pipeline's own
+// output: the pipeline would not be idempotent.
 import type { Stage } from "./stage.js";
 import type { StageName } from "./stages/index.js";
 
