@@ -20,7 +20,8 @@
 // segment's end), the history carried from segment to segment as a stream's
 // state is, and decided by the model's own earlier choices. One Rev16 podcast,
 // every tenth address and every tenth sentence of the others are held out:
-// they fit the softmax temperature and each style's two thresholds stored with
+// they fit the softmax temperature and the two thresholds of each style (the
+// mixed one on every held-out document, both models averaged) stored with
 // the weights. The run is deterministic: the options recorded in the model's
 // trainedOn reproduce the shipped file byte for byte.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
@@ -262,18 +263,31 @@ function argmax(s: Float64Array): number {
   return best;
 }
 
-/** Every slot of every pseudo-segment with the features the stage would compute; `visit` gets them in order. */
-function walk(docs: readonly Doc[], seed: number, visit: (features: string[], n: number, gold: number, last: boolean, style: PunctuationStyle) => number): void {
+/**
+ * Every slot of every pseudo-segment with the features the stage would
+ * compute; `visit` gets them in order. The features are the document's own
+ * style's, or with `bothStyles` each model's (STYLES order), as the mixed
+ * style scores a slot.
+ */
+function walk(
+  docs: readonly Doc[],
+  seed: number,
+  visit: (features: string[], n: number, gold: number, last: boolean, style: PunctuationStyle, other?: { features: string[]; n: number }) => number,
+  bothStyles = false,
+): void {
   const rand = lcg(seed);
   const buffer = new Array<string>(MAX_FEATURES);
+  const second = new Array<string>(MAX_FEATURES);
   for (const doc of docs) {
     const h = freshHistory();
+    const [first, other] = bothStyles ? STYLES : [doc.style];
     for (const [start, end] of cuts(doc.labels, rand)) {
       const keys = doc.keys.slice(start, end);
       for (let i = 0; i < keys.length; i++) {
-        const n = featuresAt(keys, i, h, doc.style, buffer);
+        const n = featuresAt(keys, i, h, first!, buffer);
+        const more = other === undefined ? undefined : { features: second, n: featuresAt(keys, i, h, other, second) };
         const gold = doc.labels[start + i]!;
-        const label = visit(buffer, n, gold, i === keys.length - 1, doc.style);
+        const label = visit(buffer, n, gold, i === keys.length - 1, doc.style, more);
         advance(h, keys[i]!, label);
       }
     }
@@ -360,6 +374,26 @@ function main(argv: string[]): void {
       temperature = Number(t.toFixed(3));
     }
   }
+  // The mixed style averages the two models' probabilities; its thresholds are fitted on every held-out
+  // document once (GoogleTN and Disfl-QA are held out in both styles), decoded as the stage decodes it.
+  const mixed: Array<{ p: Float64Array; gold: number }> = [];
+  const once = [...new Map(corpus.dev.map((d) => [d.keys, d])).values()];
+  walk(
+    once,
+    7,
+    (features, n, gold, last, _style, other) => {
+      const a = new Float64Array(LABELS.length);
+      const b = new Float64Array(LABELS.length);
+      pruned.scores(features, n, a);
+      pruned.scores(other!.features, other!.n, b);
+      const pa = softmax(a, temperature);
+      const pb = softmax(b, temperature);
+      const p = pa.map((x, l) => (x + pb[l]!) / 2);
+      if (!last) mixed.push({ p, gold });
+      return decideLabel(p);
+    },
+    true,
+  );
   const counts = LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const { s, gold } of collected) {
     const guess = decideLabel(softmax(s, temperature));
@@ -376,7 +410,10 @@ function main(argv: string[]): void {
     console.log(`held out "${LABELS[l]}": P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)} (${tp + fn} gold)`);
   }
   // Each style's model gets its own thresholds, fitted on its own held-out slots.
-  const thresholds = Object.fromEntries(STYLES.map((style) => [style, fitThresholds(collected.filter((c) => c.style === style), temperature, style)]));
+  const thresholds = {
+    ...Object.fromEntries(STYLES.map((style) => [style, fitThresholds(collected.filter((c) => c.style === style).map((c) => ({ p: softmax(c.s, temperature), gold: c.gold })), style)])),
+    mixed: fitThresholds(mixed, "mixed"),
+  };
   const file = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -398,12 +435,11 @@ function main(argv: string[]): void {
  * held-out slots — in WER terms a right mark saves an error and a wrong one
  * adds one (for a sentence end, two each: the mark and the capital).
  */
-function fitThresholds(collected: ReadonlyArray<{ s: Float64Array; gold: number }>, temperature: number, style: string): { sentenceEnd: number; comma: number } {
+function fitThresholds(collected: ReadonlyArray<{ p: Float64Array; gold: number }>, style: string): { sentenceEnd: number; comma: number } {
   const best = { end: { t: 0.5, gain: -Infinity }, comma: { t: 0.5, gain: -Infinity } };
   for (let t = 0.3; t <= 0.901; t += 0.05) {
     const tally = { end: { tp: 0, fp: 0, fn: 0 }, comma: { tp: 0, fp: 0, fn: 0 } };
-    for (const { s, gold } of collected) {
-      const p = softmax(s, temperature);
+    for (const { p, gold } of collected) {
       const isEnd = endProbability(p) >= t;
       const goldEnd = gold === PERIOD || gold === QUESTION;
       if (isEnd && goldEnd) tally.end.tp++;

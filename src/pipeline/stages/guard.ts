@@ -21,14 +21,22 @@
 // well: a recognised recitation is one deliberate change of many words, gated
 // by its own similarity threshold and runner-up margin; counted word by word
 // it would always look like drift. Edits that only change case or
-// punctuation (a restored period, a capital) are not drift either.
+// punctuation (a restored period, a capital) are not drift either, and nor
+// are those of the stages that rewrite how the words are written but not
+// which words were said: ITN ("august twenty seventh eighteen thirty seven"
+// -> "August 27, 1837") and transliteration. They are neither counted nor
+// reverted: a dated heading or a sentence that is mostly a number is not a
+// segment that drifted, and a lexicon edit that did drift is no reason to
+// write its date in words again.
 import type { Span } from "../types.js";
 import { normalizeWordText, type Token } from "../tokens.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings, type Stage } from "../stage.js";
 
 export const DRIFT_GUARD_FLAG = "drift_guard";
-/** Stages whose edits the guard never counts nor reverts. */
+/** Stages whose edits the guard never counts nor reverts, nor the edits of other stages under them. */
 export const GUARD_EXEMPT_STAGES: ReadonlySet<string> = new Set(["redaction", "verses"]);
+/** Stages that change how words are written, not which: the guard never counts nor reverts their edits. */
+export const GUARD_FORMAT_STAGES: ReadonlySet<string> = new Set(["itn", "transliteration"]);
 
 export interface GuardOptions extends BaseStageOptions {
   maxEditRatio: number;
@@ -58,9 +66,9 @@ export function protectedSpans(edits: readonly GuardEdit[]): Span[] {
   return edits.filter((e) => e.applied && GUARD_EXEMPT_STAGES.has(e.stage)).map((e) => e.source);
 }
 
-/** The edit is redaction's own, or overlaps what redaction hid: the guard leaves it alone. */
+/** The edit is an exempt or format stage's own, or overlaps what redaction hid: the guard leaves it alone. */
 export function isProtected(stage: string, source: Span, spans: readonly Span[]): boolean {
-  return GUARD_EXEMPT_STAGES.has(stage) || spans.some((p) => source.start < p.end && p.start < source.end);
+  return GUARD_EXEMPT_STAGES.has(stage) || GUARD_FORMAT_STAGES.has(stage) || spans.some((p) => source.start < p.end && p.start < source.end);
 }
 
 /** Lower case, letters and digits only: what an edit must change to count as drift. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LABELS, advance, featureKey, featuresAt, freshHistory, PERIOD } from "../../../src/pipeline/stages/punctuation/features.js";
 import { featureKeysAt, featureStringKey, hashWords } from "../../../src/pipeline/stages/punctuation/feature-hash.js";
-import { MODEL_FORMAT, MODEL_VERSION, parsePunctuationModel, PunctuationModelError } from "../../../src/pipeline/stages/punctuation/model.js";
+import { featureBuffer, MODEL_FORMAT, MODEL_VERSION, parsePunctuationModel, PunctuationModelError, slotProbabilities } from "../../../src/pipeline/stages/punctuation/model.js";
 import { loadPipelineResources } from "../../../src/resources/load.js";
 
 const thresholds = { spoken: { sentenceEnd: 0.6, comma: 0.5 }, written: { sentenceEnd: 0.7, comma: 0.55 } };
@@ -14,7 +14,10 @@ describe("punctuation model file", () => {
     const at = m.index.get(featureStringKey("b"))!;
     expect(Array.from(m.data.subarray(at, at + 4))).toEqual([0.01, 0.02, 0.03, 0.04].map((x) => Math.fround(x)));
     expect(m.temperature).toBe(2);
-    expect(m.thresholds).toEqual(thresholds);
+    // A file without the mixed style's thresholds: the two models' means.
+    expect(m.thresholds).toEqual({ ...thresholds, mixed: { sentenceEnd: 0.65, comma: 0.525 } });
+    const withMixed = parsePunctuationModel(JSON.stringify({ ...valid, thresholds: { ...thresholds, mixed: { sentenceEnd: 0.5, comma: 0.45 } } }));
+    expect(withMixed.thresholds.mixed).toEqual({ sentenceEnd: 0.5, comma: 0.45 });
   });
 
   it.each([
@@ -61,6 +64,23 @@ describe("punctuation features", () => {
     const written: string[] = [];
     expect(featuresAt(["then", "we"], 1, h, "written", written)).toBe(n);
     expect(written.slice(0, n)).toEqual(out.slice(0, n).map((f) => `W${f}`));
+  });
+
+  it("the mixed style's probabilities are the mean of the spoken and written models'", () => {
+    const model = loadPipelineResources().punctuation!.model!;
+    const keys = "so we went home and then we ate dinner".split(" ").map(featureKey);
+    const hashed = hashWords(keys);
+    const h = freshHistory();
+    const at = (style: "spoken" | "written" | "mixed") => {
+      const p = new Float64Array(LABELS.length);
+      slotProbabilities(model, keys, hashed, 3, h, style, p, new Float64Array(LABELS.length), featureBuffer());
+      return Array.from(p);
+    };
+    const spoken = at("spoken");
+    const written = at("written");
+    expect(spoken).not.toEqual(written);
+    at("mixed").forEach((p, l) => expect(p).toBeCloseTo((spoken[l]! + written[l]!) / 2, 12));
+    expect(at("mixed").reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it("the numeric keys the stage scores are exactly the keys of the features training spelt, slot by slot", () => {

@@ -23,6 +23,15 @@ export const QUESTION = 3;
 export const STYLES = ["written", "spoken"] as const;
 export type PunctuationStyle = (typeof STYLES)[number];
 
+/**
+ * The styles a profile may ask for: either model, or "mixed", the two
+ * models' probabilities averaged, for streams whose convention is not known
+ * in advance (read text and conversation alike): on read audiobook text it
+ * writes as the written model does and on conversation as the spoken one.
+ */
+export const STYLE_CHOICES = [...STYLES, "mixed"] as const;
+export type PunctuationStyleChoice = (typeof STYLE_CHOICES)[number];
+
 /** Spelt before a written feature's template. */
 export const WRITTEN_PREFIX = "W";
 

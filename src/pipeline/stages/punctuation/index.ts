@@ -16,7 +16,7 @@ import { sentenceMarkOf, splitAffixes } from "../../text.js";
 import { commaCueLength, commaForbidden, isQuestionStart } from "./cues.js";
 import { decideLabel, endProbability } from "./decide.js";
 import { COMMA, LABELS, NONE, PERIOD, QUESTION, advance, featureKey, type History } from "./features.js";
-import { featureBuffer, scoreSlot, toProbabilities } from "./model.js";
+import { featureBuffer, slotProbabilities } from "./model.js";
 import { hashWords, type HashedWords } from "./feature-hash.js";
 import { parsePunctuationOptions, type PunctuationOptions } from "./options.js";
 import { applyPause, gapMs } from "./pauses.js";
@@ -95,8 +95,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   const keys = words.keys;
   const keep = asrPunctuated(env.sources);
   let out: Token[] | null = null;
-  const probabilities = new Float64Array(LABELS.length);
-  const buffer = featureBuffer();
+  const scratch: Scratch = { p: new Float64Array(LABELS.length), spare: new Float64Array(LABELS.length), buffer: featureBuffer() };
   const hashed = o.model ? hashWords(keys) : undefined;
   let cueCommaAt = -1;
   for (let i = 0; i < keys.length; i++) {
@@ -111,7 +110,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
         const cue = commaCueLength(o.cues, keys, i);
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
-      decision = decide(words.tokens, keys, hashed, i, h, o, env, probabilities, buffer, i === cueCommaAt);
+      decision = decide(words.tokens, keys, hashed, i, h, o, env, scratch, i === cueCommaAt);
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
@@ -129,6 +128,13 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   return out ?? tokens;
 }
 
+/** Arrays a segment's slots are scored in, allocated once per segment: the label probabilities, a second model's (mixed style) and the feature keys. */
+interface Scratch {
+  p: Float64Array;
+  spare: Float64Array;
+  buffer: Float64Array;
+}
+
 function decide(
   tokens: readonly Token[],
   keys: readonly string[],
@@ -137,16 +143,13 @@ function decide(
   h: History,
   o: PunctuationOptions,
   env: StageEnv,
-  p: Float64Array,
-  buffer: Float64Array,
+  scratch: Scratch,
   cueComma: boolean,
 ): Decision {
   const last = i === keys.length - 1;
   const scored = o.model !== undefined;
-  if (scored) {
-    scoreSlot(o.model!, keys, hashed!, i, h, o.style, p, buffer);
-    toProbabilities(p, o.model!.temperature);
-  }
+  const p = scratch.p;
+  if (scored) slotProbabilities(o.model!, keys, hashed!, i, h, o.style, p, scratch.spare, scratch.buffer);
   if (last) {
     const policy = env.isFinal ? o.finalEnd : o.interimEnd;
     const label = segmentEndLabel(policy, keys[i]!, o.cues);

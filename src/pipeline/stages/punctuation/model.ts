@@ -3,7 +3,7 @@
 // trained by bench/train-punctuation.ts on data that is not an evaluation set);
 // this module parses them and turns a slot's features into label probabilities.
 import { FeatureTable, featureKeysAt, featureStringKey, type HashedWords } from "./feature-hash.js";
-import { LABELS, MAX_FEATURES, STYLES, type History, type PunctuationStyle } from "./features.js";
+import { LABELS, MAX_FEATURES, STYLES, type History, type PunctuationStyle, type PunctuationStyleChoice } from "./features.js";
 
 export const MODEL_FORMAT = "lipi-punctuation-perceptron";
 /** 2: a model per style (features.ts STYLES), each with its thresholds. */
@@ -20,8 +20,8 @@ export interface PunctuationModel {
   readonly data: Float32Array;
   /** Softmax temperature fitted on the training run's own held-out part, so probabilities are calibrated. */
   readonly temperature: number;
-  /** Probability thresholds fitted with the weights (decide.ts), per style; a profile may override them. */
-  readonly thresholds: Readonly<Record<PunctuationStyle, MarkThresholds>>;
+  /** Probability thresholds fitted with the weights (decide.ts), per style choice; a profile may override them. */
+  readonly thresholds: Readonly<Record<PunctuationStyleChoice, MarkThresholds>>;
   /** What it was trained on (for logs and the report). */
   readonly trainedOn: string;
 }
@@ -49,9 +49,16 @@ export function parsePunctuationModel(text: string): PunctuationModel {
     throw new PunctuationModelError("punctuation model: scale and temperature must be positive numbers");
   }
   const isProbability = (x: unknown): x is number => typeof x === "number" && x >= 0 && x <= 1;
-  const thresholds = {} as Record<PunctuationStyle, MarkThresholds>;
-  for (const style of STYLES) {
-    const t = (m.thresholds as Record<string, { sentenceEnd?: unknown; comma?: unknown } | undefined> | undefined)?.[style];
+  const thresholds = {} as Record<PunctuationStyleChoice, MarkThresholds>;
+  const given = m.thresholds as Record<string, { sentenceEnd?: unknown; comma?: unknown } | undefined> | undefined;
+  for (const style of [...STYLES, "mixed"] as const) {
+    const t = given?.[style];
+    // A file from before the mixed style: its thresholds are the two models' means.
+    if (style === "mixed" && t === undefined) {
+      const mean = (k: keyof MarkThresholds) => Math.round(((thresholds.written[k] + thresholds.spoken[k]) / 2) * 1000) / 1000;
+      thresholds.mixed = { sentenceEnd: mean("sentenceEnd"), comma: mean("comma") };
+      continue;
+    }
     if (typeof t !== "object" || t === null || !isProbability(t.sentenceEnd) || !isProbability(t.comma)) {
       throw new PunctuationModelError(`punctuation model: thresholds.${style}.sentenceEnd and .comma must be numbers between 0 and 1`);
     }
@@ -111,4 +118,31 @@ export function toProbabilities(scores: Float64Array, temperature: number): void
 
 export function featureBuffer(): Float64Array {
   return new Float64Array(MAX_FEATURES);
+}
+
+/**
+ * Label probabilities for the slot after keys[i] in the asked style: one
+ * model's softmax, or for "mixed" the mean of both (`spare` holds the second).
+ */
+export function slotProbabilities(
+  model: PunctuationModel,
+  keys: readonly string[],
+  hashed: HashedWords,
+  i: number,
+  h: Readonly<History>,
+  style: PunctuationStyleChoice,
+  p: Float64Array,
+  spare: Float64Array,
+  buffer: Float64Array,
+): void {
+  if (style !== "mixed") {
+    scoreSlot(model, keys, hashed, i, h, style, p, buffer);
+    toProbabilities(p, model.temperature);
+    return;
+  }
+  scoreSlot(model, keys, hashed, i, h, "spoken", p, buffer);
+  toProbabilities(p, model.temperature);
+  scoreSlot(model, keys, hashed, i, h, "written", spare, buffer);
+  toProbabilities(spare, model.temperature);
+  for (let l = 0; l < p.length; l++) p[l] = (p[l]! + spare[l]!) / 2;
 }

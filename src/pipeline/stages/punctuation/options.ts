@@ -7,7 +7,7 @@ import { DEFAULT_COMMA_THRESHOLD, DEFAULT_SENTENCE_END_THRESHOLD } from "./decid
 import { EMPTY_CUES, type PunctuationCues } from "./cues.js";
 import type { PunctuationModel } from "./model.js";
 import type { PauseOptions } from "./pauses.js";
-import { STYLES, type PunctuationStyle } from "./features.js";
+import { STYLE_CHOICES, type PunctuationStyleChoice } from "./features.js";
 
 export const SEGMENT_END_POLICIES = ["close", "open"] as const;
 export type SegmentEndPolicy = (typeof SEGMENT_END_POLICIES)[number];
@@ -27,11 +27,12 @@ export interface PunctuationOptions extends BaseStageOptions, PauseOptions {
   fillerCommas: boolean;
   /**
    * The convention the model writes (features.ts): a "spoken" transcript (the
-   * default: conversation, as the profiles serve it) or "written" prose, for
-   * read text such as audiobooks (commas between clauses, after introductory
-   * phrases).
+   * default: conversation, the verbatim profile), "written" prose, for read
+   * text such as audiobooks (commas between clauses, after introductory
+   * phrases), or "mixed", both models averaged, where either may come (the
+   * clean profile).
    */
-  style: PunctuationStyle;
+  style: PunctuationStyleChoice;
   /** Probability at or above which the model's sentence end / comma is written. */
   sentenceEndThreshold: number;
   commaThreshold: number;
@@ -52,7 +53,7 @@ export function parsePunctuationOptions(settings: ResolvedStageSettings, resourc
   const commas = r.classEnabled("comma");
   const pauses = r.classEnabled("pause");
   const fillerCommas = r.boolean("filler_commas", false);
-  const style = r.choice("style", "spoken", STYLES);
+  const style = r.choice("style", "spoken", STYLE_CHOICES);
   const finalEnd = r.choice("final_segment_end", "close", SEGMENT_END_POLICIES);
   const interimEnd = r.choice("interim_segment_end", "open", SEGMENT_END_POLICIES);
   const sentencePauseMs = r.number("sentence_pause_ms", 700, 0, 60_000);
