@@ -125,7 +125,7 @@ describe("StreamProcess", () => {
     probe.segment({ seq: 3, text: "uh still verbatim" });
     await probe.finish();
     expect(kinds(probe)).toEqual(["status:KIND_STARTED", "segment", "status:KIND_CONFIG_UPDATED", "segment", "error", "segment"]);
-    expect(probe.segments.map((s) => s.text)).toEqual(["Keep going.", "Uh keep going.", "Uh, still verbatim."]);
+    expect(probe.segments.map((s) => s.text)).toEqual(["Keep going.", "Uh keep going.", "Uh still verbatim."]);
     const error = probe.responses[4]!.response;
     expect(error?.$case === "error" && decodeBadRequest(error.value.status)[0]!.field).toBe(
       "update_config.stages.disfluency.params.apply_threshold",
