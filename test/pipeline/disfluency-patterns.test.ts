@@ -75,6 +75,14 @@ describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
     ["What is another name for State Route 168 no no State Route 99 rather?", "What is another name for State Route 99?"],
     ["What is the time element between three sorry no two or more parties?", "What is the time element between two or more parties?"],
     ["What kind of force does not exist under Newton's first law, uh third law?", "What kind of force does not exist under Newton's third law?"],
+    // "no" before an article is a cue even after a verb that takes "no" as a determiner ("cause no harm").
+    ["What was the cause no the proposed solution to the tax issues?", "What was the proposed solution to the tax issues?"],
+    ["What term corresponds to the function of no the minimum measurement?", "What term corresponds to the minimum measurement?"],
+    // The restart goes back to the copy of the repair's first two words, not the nearest copy of one.
+    ["The censuring of the European Court of Justice er sorry of the Santer Commission resulted in which case?", "The censuring of the Santer Commission resulted in which case?"],
+    // A figure corrected by a figure, with the words between echoed.
+    ["What was organized in 2006 no I guess classified in 2008?", "What was classified in 2008?"],
+    ["What kind of economy did the north start to grow in 2005 sorry I meant the 2000s?", "What kind of economy did the north start to grow in the 2000s?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -86,6 +94,7 @@ describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
   it.each([
     "Which law requires no qualifications?", "What offered no value?", "Which jurisdictions exist no longer?",
     "Who had no real power?", "The club had had no wins.", "It was very very cold.", "I said that that was fine.",
+    "Smoking can cause no end of trouble.",
   ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -63,6 +63,8 @@ const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   instead: new Set(["of"]),
   no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks"]),
 };
+/** "no" before an article is never the determiner ("cause no the solution", "function of no the minimum"): a cue whatever precedes it. */
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 const MAX_RESTART = 15;
 /** Words between a wh-word and its auxiliary: "what kind of economy does". */
 const MAX_WH_PHRASE = 3;
@@ -126,7 +128,7 @@ function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOpt
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
     // A capital "No" inside a sentence is a name ("a show called No Ego").
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
-      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || !isContent(words, k, "no"))) {
+      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     if (WEAK_WORDS.has(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }

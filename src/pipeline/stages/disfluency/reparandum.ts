@@ -29,15 +29,29 @@ function unbroken(words: readonly WordView[], from: number, to: number): boolean
   return true;
 }
 
-/** Reparandum start for the repair at `b`, matching back from the cue at `a`; -1 when none. */
+/**
+ * Reparandum start for the repair at `b`, matching back from the cue at `a`; -1 when none.
+ * The nearest copy of the repair's first word, unless a farther one is followed by the
+ * repair's second word too: "of the European Court of Justice, sorry, of the Santer
+ * Commission" restarts at the first "of the", not at "of Justice".
+ */
 export function matchBack(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   const first = words[b]!.core;
+  const second = words[b + 1]?.core;
   const base = baseOf(first);
+  let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
-    if (c === first || baseOf(c) === base) return j;
+    if (c !== first && baseOf(c) !== base) continue;
+    if (nearest < 0) nearest = j;
+    if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
-  return -1;
+  return nearest;
+}
+
+/** The reparandum's last word and its echo in the repair: the same word, or a figure for a figure ("organized in 2006, I guess classified in 2008"). */
+function sameAnchor(x: string, y: string, figures: boolean): boolean {
+  return x === y || (figures && isNumeric(x) && isNumeric(y));
 }
 
 /**
@@ -50,7 +64,8 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
   for (let j = 1; j <= MAX_TAIL; j++) {
     const start = a - 1 - j;
     if (start < sentenceStart || b + j >= words.length) return -1;
-    if (words[b + j]!.core !== words[a - 1]!.core) continue;
+    // A figure echoes a figure only with a word echoed between them: "in 2005, I meant the 2000s" keeps "in".
+    if (!sameAnchor(words[b + j]!.core, words[a - 1]!.core, j > 1)) continue;
     let echo = true;
     for (let k = 1; k < j && echo; k++) echo = words[b + k]!.core === words[start + k]!.core;
     if (echo && unbroken(words, start, a - 1) && unbroken(words, b, b + j)) return start;
