@@ -37,13 +37,33 @@ export interface NoHarmFile {
   appliedByRule: Record<string, number>;
 }
 
+interface NoHarmOverall {
+  sentences: number;
+  appliedEdits: number;
+  suggestedEdits: number;
+  appliedPer10k: number;
+}
+
+/** An English text source for the no-harm count: a GoogleTN TSV (identity rows), or JSON lines and the field holding the text. */
+export interface NoHarmSource {
+  file: string;
+  field?: "reference" | "asr";
+}
+
 export interface LexiconSummary {
   suite: "lexicon";
   pipeline: string;
   files: VariantFile[];
   overall: Tally & { precision: number; recall: number; changed: number };
   noHarm: NoHarmFile[];
-  noHarmOverall: { sentences: number; appliedEdits: number; suggestedEdits: number; appliedPer10k: number };
+  noHarmOverall: NoHarmOverall;
+  /**
+   * The same count on English the target does not name: Earnings-21 references
+   * and raw recogniser output (lower-case, unpunctuated, as lipi receives it,
+   * where names lose the capital that protects them).
+   */
+  noHarmBeyond: NoHarmFile[];
+  noHarmBeyondOverall: NoHarmOverall;
   failures?: Array<{ file: string; line: number; heard: string; expected: string; got: string }>;
   harmed?: Array<{ file: string; sentence: string; edits: string[] }>;
 }
@@ -101,18 +121,19 @@ function scoreVariants(p: CompiledPipeline, set: VariantSet, failures: NonNullab
   return { file: shown, ...t, changed, precision: changed === 0 ? 1 : correct / changed, recall: t.accuracy };
 }
 
-/** English sentences from a GoogleTN TSV (identity rows only) or a JSON-lines file of {reference}. */
-export function noHarmSentences(file: string): string[] {
+/** English sentences from a GoogleTN TSV (identity rows only) or a JSON-lines file of {reference} (or the field given). */
+export function noHarmSentences(file: string, field: NonNullable<NoHarmSource["field"]> = "reference"): string[] {
   if (file.endsWith(".tsv")) return readTsv(file).rows.filter((r) => r.spoken === r.written).map((r) => r.written);
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
-    .map((l) => (JSON.parse(l) as { reference?: string }).reference ?? "")
-    .filter((s) => s !== "");
+    .map((l) => (JSON.parse(l) as Record<string, unknown>)[field])
+    .filter((s): s is string => typeof s === "string" && s !== "");
 }
 
-function scoreNoHarm(p: CompiledPipeline, file: string, shown: string, harmed: NonNullable<LexiconSummary["harmed"]>): NoHarmFile {
-  const sentences = noHarmSentences(file);
+function scoreNoHarm(p: CompiledPipeline, source: NoHarmSource, shown: string, harmed: NonNullable<LexiconSummary["harmed"]>): NoHarmFile {
+  const file = source.file;
+  const sentences = noHarmSentences(file, source.field);
   let applied = 0;
   let suggested = 0;
   const appliedByRule: Record<string, number> = {};
@@ -127,9 +148,24 @@ function scoreNoHarm(p: CompiledPipeline, file: string, shown: string, harmed: N
   return { file: shown, sentences: sentences.length, appliedEdits: applied, suggestedEdits: suggested, appliedPer10k: sentences.length === 0 ? 0 : (applied * 10000) / sentences.length, appliedByRule };
 }
 
-/** The no-harm English sets under `dataDir` that exist. */
+/** The no-harm English sets under `dataDir` that exist (the target's: GoogleTN identity rows, LibriTTS references). */
 export function defaultNoHarmFiles(dataDir: string): string[] {
   return [path.join(dataDir, "itn/google_tn_nemo/sentences.tsv"), path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl")].filter(existsSync);
+}
+
+/** English beyond the target's sets, under `dataDir`, that exists: Earnings-21 references, and LibriTTS and Earnings-21 recogniser output. */
+export function beyondNoHarmSources(dataDir: string): NoHarmSource[] {
+  const earnings = path.join(dataDir, "asr-pairs/earnings21/segments_dev.jsonl");
+  const libritts = path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl");
+  const sources: NoHarmSource[] = [{ file: earnings, field: "reference" }, { file: libritts, field: "asr" }, { file: earnings, field: "asr" }];
+  return sources.filter((s) => existsSync(s.file));
+}
+
+function overallOf(files: readonly NoHarmFile[]): NoHarmOverall {
+  const sentences = files.reduce((s, f) => s + f.sentences, 0);
+  const appliedEdits = files.reduce((s, f) => s + f.appliedEdits, 0);
+  const suggestedEdits = files.reduce((s, f) => s + f.suggestedEdits, 0);
+  return { sentences, appliedEdits, suggestedEdits, appliedPer10k: sentences === 0 ? 0 : (appliedEdits * 10000) / sentences };
 }
 
 /** Variant sets from TSV files (`heard<TAB>canonical`). */
@@ -143,6 +179,7 @@ export function runLexiconSuite(
   resources: PipelineResources,
   repoRoot: string,
   profiles?: Record<string, ProfileInput>,
+  beyond: readonly NoHarmSource[] = [],
 ): LexiconSummary {
   const { pipeline, note } = lexiconOnlyPipeline(resources, profiles);
   const failures: NonNullable<LexiconSummary["failures"]> = [];
@@ -151,17 +188,17 @@ export function runLexiconSuite(
   const total = files.reduce((s, f) => s + f.total, 0);
   const correct = files.reduce((s, f) => s + f.correct, 0);
   const changed = files.reduce((s, f) => s + f.changed, 0);
-  const noHarm = noHarmFiles.map((f) => scoreNoHarm(pipeline, f, path.relative(repoRoot, f), harmed));
-  const sentences = noHarm.reduce((s, f) => s + f.sentences, 0);
-  const appliedEdits = noHarm.reduce((s, f) => s + f.appliedEdits, 0);
-  const suggestedEdits = noHarm.reduce((s, f) => s + f.suggestedEdits, 0);
+  const noHarm = noHarmFiles.map((f) => scoreNoHarm(pipeline, { file: f }, path.relative(repoRoot, f), harmed));
+  const noHarmBeyond = beyond.map((b) => scoreNoHarm(pipeline, b, `${path.relative(repoRoot, b.file)} (${b.field ?? "reference"})`, harmed));
   return {
     suite: "lexicon",
     pipeline: note,
     files,
     overall: { ...tally(total, correct), changed, precision: changed === 0 ? 1 : correct / changed, recall: total === 0 ? 0 : correct / total },
     noHarm,
-    noHarmOverall: { sentences, appliedEdits, suggestedEdits, appliedPer10k: sentences === 0 ? 0 : (appliedEdits * 10000) / sentences },
+    noHarmOverall: overallOf(noHarm),
+    noHarmBeyond,
+    noHarmBeyondOverall: overallOf(noHarmBeyond),
     failures,
     harmed,
   };
@@ -173,11 +210,17 @@ export function formatLexiconReport(s: LexiconSummary): string {
   for (const f of [...s.files, { ...s.overall, file: "overall" }]) {
     lines.push(`  ${f.file}  recall ${f.recall.toFixed(3)} (${f.correct}/${f.total})  precision ${f.precision.toFixed(3)} (${f.correct}/${f.changed} changed)`);
   }
-  for (const n of s.noHarm) {
+  const noHarmLine = (n: NoHarmFile) => {
     const kinds = Object.entries(n.appliedByRule).map(([k, v]) => `${k} ${v}`).join(", ");
-    lines.push(`  no harm ${n.file}: ${n.appliedEdits} applied${kinds ? ` (${kinds})` : ""}, ${n.suggestedEdits} suggested edits in ${n.sentences} sentences (${n.appliedPer10k.toFixed(2)} per 10k)`);
-  }
+    return `  no harm ${n.file}: ${n.appliedEdits} applied${kinds ? ` (${kinds})` : ""}, ${n.suggestedEdits} suggested edits in ${n.sentences} sentences (${n.appliedPer10k.toFixed(2)} per 10k)`;
+  };
+  for (const n of s.noHarm) lines.push(noHarmLine(n));
   const o = s.noHarmOverall;
   lines.push(`  no harm overall: ${o.appliedEdits} applied in ${o.sentences} sentences (${o.appliedPer10k.toFixed(2)} per 10k; target <= 1)`);
+  if (s.noHarmBeyond.length > 0) {
+    for (const n of s.noHarmBeyond) lines.push(noHarmLine(n));
+    const b = s.noHarmBeyondOverall;
+    lines.push(`  no harm beyond the target's sets: ${b.appliedEdits} applied in ${b.sentences} sentences (${b.appliedPer10k.toFixed(2)} per 10k)`);
+  }
   return lines.join("\n");
 }

@@ -15,7 +15,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { defaultDisfluencyFiles, runDisfluencySuite } from "./disfluency-suite.js";
 import { defaultFormatFiles, runFormatSuite } from "./format-suite.js";
 import { runItnSuite } from "./itn-suite.js";
-import { defaultNoHarmFiles, formatLexiconReport, generatedVariantSet, runLexiconSuite, variantFiles, type LexiconSummary } from "./lexicon-suite.js";
+import { beyondNoHarmSources, defaultNoHarmFiles, formatLexiconReport, generatedVariantSet, runLexiconSuite, variantFiles, type LexiconSummary } from "./lexicon-suite.js";
 import { defaultEnglishSources, formatVersesReport, runVersesSuite, type VersesSummary } from "./verses-suite.js";
 import { loadResources, REPO_ROOT } from "./pipelines.js";
 import { formatReport, withoutFailures, writeQuality, type SuiteSummary } from "./report.js";
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
     const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });
     const resources = (await loadResources()) as Parameters<typeof runLexiconSuite>[2];
     const sets = files.length > 0 ? variantFiles(files, REPO_ROOT) : generatedVariantSet(opts.data, resources.lexicons ?? []);
-    summary = runLexiconSuite(sets, defaultNoHarmFiles(opts.data), resources, REPO_ROOT, config.pipeline.profiles) as unknown as SuiteSummary;
+    summary = runLexiconSuite(sets, defaultNoHarmFiles(opts.data), resources, REPO_ROOT, config.pipeline.profiles, beyondNoHarmSources(opts.data)) as unknown as SuiteSummary;
   } else if (suite === "verses") {
     // A scripture JSON-lines file may be given; the English no-verse sets are the dev sets under --data.
     const scriptureFile = files[0] ?? path.join(opts.data, "scripture/bhagavad_gita.jsonl");

@@ -42,6 +42,15 @@ describe("eval / lexicon suite", () => {
     expect(noHarmSentences(tsv)).toEqual(["same row ."]);
   });
 
+  it("counts edits on English beyond the target's sets apart, from the field named (raw recogniser output)", () => {
+    const pairs = tmp("pairs.jsonl", [{ asr: "they read the bhagwat geeta", reference: "They read the book." }].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    expect(noHarmSentences(pairs, "asr")).toEqual(["they read the bhagwat geeta"]);
+    const s = runLexiconSuite([], [], resources, REPO_ROOT, undefined, [{ file: pairs, field: "reference" }, { file: pairs, field: "asr" }]);
+    expect(s.noHarmOverall.sentences).toBe(0);
+    expect(s.noHarmBeyond.map((n) => n.appliedEdits)).toEqual([0, 1]);
+    expect(s.noHarmBeyondOverall).toMatchObject({ sentences: 2, appliedEdits: 1, appliedPer10k: 5000 });
+  });
+
   it("generates reproducible misspellings that are neither the glossary spelling nor a listed one", () => {
     const glossary = ['{"term": "Pranayama", "definition": []}', '{"term": "Not In Any Pack", "definition": []}', '{"term": "Bhagavad Gita", "definition": []}'].join("\n");
     const a = generateLexiconVariants(glossary, resources.lexicons!, 7);

@@ -15,7 +15,8 @@ const FUNCTION_WORD_LEVEL = 20;
 /** A plural ("asanas") scores a little under its singular. */
 const PLURAL_PENALTY = 0.03;
 /** Words with letters outside ASCII (IAST, other scripts) or digits ("3rd") are never folded into a term. */
-const NOT_FOLDABLE = /[^\x00-\x7f]|\d|['’]/;
+/** Only plain letters (and hyphens) fold into a term: not IAST or other scripts, digits, "don't", "O&M", "U.S.". */
+const NOT_FOLDABLE = /[^A-Za-z-]/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /**
  * A name (a capitalised word inside a sentence) changes by a near key only
@@ -23,8 +24,8 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  * "Upaneshads", "Aurveda") and this long: writers spell names as they choose,
  * and a short name is near too many entries.
  */
-const NAMED_MAX_SOUND_DISTANCE = 0.65;
-const NAMED_MIN_FUZZY_LENGTH = 6;
+const NAMED_MAX_SOUND_DISTANCE = 0.8;
+const NAMED_MIN_FUZZY_LENGTH = 5;
 /** Strength of a match's evidence: the margin is weighed only against a runner-up at least as strong. */
 const EVIDENCE_RANK: Record<Candidate["kind"], number> = { exact: 2, phonetic: 1, fuzzy: 0 };
 const EXACT_ONLY = { exact: true, phonetic: false, fuzzy: false } as const;
@@ -46,10 +47,14 @@ type Named = false | "name" | "known";
 export interface HeardWord extends WordInfo {
   /** Capitalised where a sentence does not start: a name as the writer or recogniser spelled it. */
   named: boolean;
+  /** All capitals in mixed-case text ("PETA", "NASA"): an acronym, changed only from a listed spelling. */
+  acronym: boolean;
 }
 
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const CAPITAL = /^\p{Lu}/u;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+const LOWER_CASE = /\p{Ll}/u;
 
 /** An English possessive ("Kṛṣṇa's") is kept outside the term, like punctuation. */
 const POSSESSIVE = /['’]s$/;
@@ -62,13 +67,16 @@ export function wordsOf(tokens: readonly Token[], atSentenceStart: boolean): Hea
       trail = pos[0] + trail;
       core = core.slice(0, -pos[0].length);
     }
-    return { lead, core, trail, fold: NOT_FOLDABLE.test(core) ? "" : asciiFold(core), named: false };
+    return { lead, core, trail, fold: NOT_FOLDABLE.test(core) ? "" : asciiFold(core), named: false, acronym: false };
   });
+  // Text in capitals throughout (some recognisers write it so) has no acronyms to tell apart.
+  const mixedCase = tokens.some((t) => LOWER_CASE.test(t.text));
   words.forEach((w, i) => {
     const starts = i === 0 ? atSentenceStart : endsSentence(tokens[i - 1]!.text);
     // A sentence that opens with a capitalised word followed by another ("Thomas Hardy", "Judith Chapter 3") opens with a name.
     const next = words[i + 1];
     w.named = TITLE_CASE.test(w.core) && (!starts || (next !== undefined && w.trail === "" && CAPITAL.test(next.core)));
+    w.acronym = mixedCase && ALL_CAPITALS.test(w.core);
   });
   return words;
 }
@@ -91,15 +99,24 @@ export class Matcher {
   }
 
   /**
+   * Any word the English lists know, or a name English writes (the casing
+   * stage's names list): lower-case ASR says "canada", "thomas", "russia",
+   * and none of them is a mishearing of a Sanskrit term.
+   */
+  private knownEnglish(fold: string): boolean {
+    return this.o.englishWords.has(fold) || this.o.englishNames.has(fold);
+  }
+
+  /**
    * Why a match on these words must not be applied as is: "" when nothing
    * stands in the way, null when it must not even be suggested. A known
    * spelling is held only on common English words; a match by sound or edit
-   * distance on any English word the list knows (a real misspelling of a
-   * Sanskrit term is rarely an English word).
+   * distance on any English word or name the lists know (a real misspelling
+   * of a Sanskrit term is rarely an English word).
    */
   private englishHold(folds: readonly string[], cand: Candidate): string | null {
     const exact = cand.kind === "exact";
-    const english = (f: string) => (exact ? this.commonEnglish(f) : this.o.englishWords.get(f)) !== undefined;
+    const english = (f: string) => (exact ? this.commonEnglish(f) !== undefined : this.knownEnglish(f));
     if (folds.length === 1) return english(folds[0]!) ? `"${folds[0]}" is an English word` : "";
     if (exact) return "";
     if (folds.every(english)) return "every word is English";
@@ -110,7 +127,7 @@ export class Matcher {
   /** Whether a match by sound or edit distance on these words would be held (see englishHold). */
   private nonExactHeld(folds: readonly string[]): boolean {
     let allEnglish = true;
-    for (const f of folds) if (!this.o.englishWords.has(f)) allEnglish = false;
+    for (const f of folds) if (!this.knownEnglish(f)) allEnglish = false;
     if (allEnglish) return true;
     const first = this.commonEnglish(folds[0]!);
     const last = this.commonEnglish(folds[folds.length - 1]!);
@@ -132,7 +149,7 @@ export class Matcher {
     // By sound, only a name no English list knows, and only as an equal key or a near one.
     if (named === "known") return false;
     if (c.kind === "phonetic") return true;
-    return c.soundDistance !== undefined && c.soundDistance <= NAMED_MAX_SOUND_DISTANCE && folded.length >= NAMED_MIN_FUZZY_LENGTH;
+    return c.soundDistance !== undefined && folded.length >= NAMED_MIN_FUZZY_LENGTH && (c.soundDistance <= NAMED_MAX_SOUND_DISTANCE || (c.soundDistance <= 1 && folded.length >= 8));
   }
 
   private candidates(folded: string, n: number, opts: LookupOptions, named: Named, termOnly: boolean): Candidate[] {
@@ -149,17 +166,20 @@ export class Matcher {
     // ("Thomas", "Canada", "Dana"): only a known spelling of a proper noun may
     // change it, and a multi-word title by sound ("Bhagvat Geeta"), never by edit distance.
     let named: Named = false;
+    let acronym = false;
     for (let k = i; k < end; k++) {
       const w = words[k]!;
       if (this.o.stopWords.has(w.fold)) return null;
       folds.push(w.fold);
       if (w.named) named = this.o.englishNames.has(w.fold) ? "known" : named || "name";
+      acronym ||= w.acronym;
     }
     const folded = folds.join(" ");
     const n = end - i;
     // Matches by sound or spelling on English words would be held (englishHold) and, unless the profile
     // asks for suggestions, dropped: do not look for them (most words of a transcript are English).
-    const heldByEnglish = this.o.englishTerms === "keep" && this.nonExactHeld(folds);
+    // An acronym is never a mishearing ("PETA" is not "pitta"): it too is matched by listed spelling only.
+    const heldByEnglish = acronym || (this.o.englishTerms === "keep" && this.nonExactHeld(folds));
     // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
     const listed = folds.every((f) => this.index.words.mayHave(f));
     const opts = heldByEnglish ? (listed ? EXACT_ONLY : null) : listed ? this.o : this.byKeyOnly;
@@ -247,7 +267,7 @@ export class Matcher {
     for (let k = tail.length; k > 0; k--) {
       for (let m = Math.min(words.length, this.index.maxWords + 1 - k); m > 0; m--) {
         if (!this.spanOk(words, 0, m)) continue;
-        const joined: HeardWord[] = [...tail.slice(-k).map((t) => ({ lead: "", core: t.core, trail: "", fold: t.fold, named: false })), ...words.slice(0, m)];
+        const joined: HeardWord[] = [...tail.slice(-k).map((t) => ({ lead: "", core: t.core, trail: "", fold: t.fold, named: false, acronym: false })), ...words.slice(0, m)];
         const match = this.spanMatch(joined, 0, k + m, false);
         if (match === null || match.cand.kind === "fuzzy") continue;
         const canonicalWords = this.index.entries[match.cand.index]!.entry.canonical.split(" ");
