@@ -63,6 +63,8 @@ export interface LexiconIndex {
   readonly packIds: readonly string[];
 }
 
+const VOWEL_IN_KEY = /[aeiouy]/;
+
 /** Coarse keys shorter than this get no fuzzy neighbourhood (only an equal coarse key finds them): too many short words are one edit apart. */
 export const MIN_FUZZY_KEY = 4;
 /** Coarse keys are filed from one letter shorter, so a query's deletion finds them ("kaph" -> "kap"). */
@@ -83,9 +85,10 @@ export function maxSpellingDistance(length: number): number {
  * substitution at 3 letters; a vowel or an h, or two class substitutions, at
  * 4–5), a longer one by one edit, a long one by two.
  */
-export function maxFuzzyDistance(keyLength: number): number {
+export function maxFuzzyDistance(keyLength: number, vowelless = false): number {
   if (keyLength < 3) return 0;
-  if (keyLength === 3) return 0.35;
+  // No English word sounds without a vowel ("skt", "vsv" are "Śākta", "viśva" with one left out): one may come back.
+  if (keyLength === 3) return vowelless ? 0.65 : 0.35;
   if (keyLength <= 5) return 0.65;
   return keyLength < 8 ? 1 : 2;
 }
@@ -160,6 +163,11 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const coarseByNearId = byNearId(coarseNear, coarse);
   const spellingByNearId = byNearId(spellingNear, spelling);
   return { entries, canonical, exact, phonetic, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
+}
+
+/** How close a heard span (its ASCII fold) is spelled to the entry's nearest form: 1 for identical, towards 0 with each edit. */
+export function spellingSimilarity(index: LexiconIndex, folded: string, entry: number): number {
+  return similarity(folded.replaceAll(" ", ""), index.entries[entry]!);
 }
 
 /** 1 for identical spellings, falling towards 0 with the edit distance to the entry's nearest form. */
@@ -258,7 +266,8 @@ class Probe {
     if (maxD <= 0) return;
     const coarse = coarseKey(key);
     this.soundsOf(key, maxD, this.index.coarse.get(coarse));
-    if (coarse.length < MIN_FUZZY_KEY) return;
+    // A key with no vowel is a word with one left out ("vshwa"): worth a neighbourhood even when short.
+    if (coarse.length < MIN_FUZZY_KEY && VOWEL_IN_KEY.test(key)) return;
     const near = this.index.coarseNear;
     for (const nearId of near.nearIds(coarse, [])) {
       // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
@@ -318,7 +327,7 @@ export function lookup(index: LexiconIndex, folded: string, words: number, optio
     // A near key or spelling scores below a listed spelling and cannot put it in doubt (the stage weighs
     // the margin against rivals of the same strength): once a listed spelling is found they are not looked for.
     if (options.fuzzy && words <= MAX_FUZZY_WORDS && !listed) {
-      probe.sounds(k, maxFuzzyDistance(k.length));
+      probe.sounds(k, maxFuzzyDistance(k.length, !VOWEL_IN_KEY.test(k)));
       probe.spelling(maxSpellingDistance(heard.length));
     }
   }

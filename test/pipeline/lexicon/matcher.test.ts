@@ -111,6 +111,7 @@ describe("lexicon lookup by sound", () => {
     "  - {id: nada-yoga, canonical: Nāda Yoga, kind: term, category: school, variants: [nada yoga]}",
     "  - {id: shakti, canonical: Śakti, kind: proper_noun, category: deity, variants: [shakti]}",
     "  - {id: shakta, canonical: Śākta, kind: proper_noun, category: school, variants: [shakta]}",
+    "  - {id: vishva, canonical: viśva, kind: term, category: cosmos, variants: [vishva]}",
   ]);
   const index = buildLexiconIndex([SOUNDS]);
   const best = (folded: string) => {
@@ -123,6 +124,13 @@ describe("lexicon lookup by sound", () => {
     expect(best("carma yoga")).toEqual(["karma-yoga", "fuzzy", expect.closeTo(0.3)]);
     expect(best("karma yuga")).toEqual(["karma-yoga", "fuzzy", expect.closeTo(0.3)]);
     expect(best("suria")).toEqual(["surya", "fuzzy", expect.closeTo(0.3)]);
+  });
+
+  it("gives a short key with no vowel its vowel back, but a short key with one only a cheap confusion", () => {
+    expect(best("vshwa")).toEqual(["vishva", "fuzzy", expect.closeTo(0.65)]);
+    expect(best("skta")).toEqual(["shakta", "fuzzy", expect.closeTo(0.65)]);
+    // "sva" has its vowel: one more would be a guess.
+    expect(best("sva")).toBeUndefined();
   });
 
   it("does not take a different sound for a cheap confusion", () => {

@@ -145,6 +145,21 @@ describe("lexicon stage: guards", () => {
   });
 });
 
+describe("lexicon stage: near ties", () => {
+  const p = lexicon();
+
+  it("gives a tie by sound to the entry the heard spelling is clearly nearer", () => {
+    // brahmacārī sounds almost as near as brahmacarya; the spelling is two edits from one, four from the other.
+    expect(out(p, "the students asked about vrhmacharya")).toBe("the students asked about brahmacarya");
+    expect(out(p, "the students asked about viparyyaa")).toBe("the students asked about viparyaya");
+  });
+
+  it("changes nothing when the spelling does not settle the tie", () => {
+    // One edit from tantra, one from tanmātra.
+    expect(run(p, "the students asked about tanatra").edits.filter((e) => e.applied)).toEqual([]);
+  });
+});
+
 describe("lexicon stage: names", () => {
   const p = lexicon();
 

@@ -3,7 +3,7 @@
 // margin), over the index in src/pipeline/lexicon/. The stage (index.ts)
 // decides what to do with the matches.
 import { asciiFold } from "../../lexicon/keys.js";
-import { lookup, type Candidate, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
+import { lookup, spellingSimilarity, type Candidate, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
 import { endsSentence } from "../../text.js";
 import type { Token } from "../../tokens.js";
 import { coreOf } from "../itn/span.js";
@@ -26,6 +26,8 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
  */
 const NAMED_MAX_SOUND_DISTANCE = 0.8;
 const NAMED_MIN_FUZZY_LENGTH = 5;
+/** How much nearer in spelling (similarity, 0..1) a near match must be to beat a runner-up within the margin. */
+const SPELLING_MARGIN = 0.1;
 /** Strength of a match's evidence: the margin is weighed only against a runner-up at least as strong. */
 const EVIDENCE_RANK: Record<Candidate["kind"], number> = { exact: 2, phonetic: 1, fuzzy: 0 };
 const EXACT_ONLY = { exact: true, phonetic: false, fuzzy: false } as const;
@@ -210,10 +212,20 @@ export class Matcher {
     const runnerUp = cands.find(other);
     // The margin weighs evidence of one strength: an equal phonetic key is not put in doubt by a key that is merely near.
     const rival = cands.find((c) => other(c) && EVIDENCE_RANK[c.kind] >= EVIDENCE_RANK[best.kind]);
-    if (hold === "" && rival !== undefined && best.score - rival.score < this.o.margin) {
+    if (hold === "" && rival !== undefined && best.score - rival.score < this.o.margin && !this.spelledNearer(folded, best, rival)) {
       hold = `runner-up ${this.index.entries[rival.index]!.entry.id} within margin ${this.o.margin}`;
     }
     return { end, words: n, cand: best, runnerUp, plural, hold };
+  }
+
+  /**
+   * Two near matches by sound, too close to call: the one the heard spelling is
+   * clearly nearer wins ("vrhmacharya" is brahmacarya, not brahmacārī;
+   * "tanatra" stays in doubt between tantra and tanmātra).
+   */
+  private spelledNearer(folded: string, best: Candidate, rival: Candidate): boolean {
+    if (best.kind !== "fuzzy" || rival.kind !== "fuzzy") return false;
+    return spellingSimilarity(this.index, folded, best.index) - spellingSimilarity(this.index, folded, rival.index) >= SPELLING_MARGIN;
   }
 
   /** Whether words[i..end) can be one term: letters in every word, no punctuation inside. */
