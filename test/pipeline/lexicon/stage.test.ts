@@ -152,6 +152,8 @@ describe("lexicon stage: near ties", () => {
     // brahmacārī sounds almost as near as brahmacarya; the spelling is two edits from one, four from the other.
     expect(out(p, "the students asked about vrhmacharya")).toBe("the students asked about brahmacarya");
     expect(out(p, "the students asked about viparyyaa")).toBe("the students asked about viparyaya");
+    // Even when the sound ranks the other first: "drisht" is one vowel from draṣṭā and from dṛṣṭi, spelled one edit from dṛṣṭi.
+    expect(out(p, "the students asked about drisht")).toBe("the students asked about dṛṣṭi");
   });
 
   it("changes nothing when the spelling does not settle the tie", () => {

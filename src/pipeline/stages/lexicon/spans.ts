@@ -198,6 +198,7 @@ export class Matcher {
       }
     }
     if (cands.length === 0) return null;
+    cands = this.nearestSpelledFirst(folded, cands);
     const best = cands[0]!;
     const e = this.index.entries[best.index]!;
     let hold = this.englishHold(folds, best);
@@ -216,6 +217,22 @@ export class Matcher {
       hold = `runner-up ${this.index.entries[rival.index]!.entry.id} within margin ${this.o.margin}`;
     }
     return { end, words: n, cand: best, runnerUp, plural, hold };
+  }
+
+  /**
+   * Near matches scored within the margin of the best: the one the heard
+   * spelling is clearly nearer goes first ("drisht" is dṛṣṭi, not draṣṭā,
+   * though both sound one vowel away).
+   */
+  private nearestSpelledFirst(folded: string, cands: Candidate[]): Candidate[] {
+    const top = cands[0]!;
+    if (top.kind !== "fuzzy") return cands;
+    let pick = top;
+    for (const c of cands) {
+      if (c.kind !== "fuzzy" || top.score - c.score >= this.o.margin) continue;
+      if (c !== pick && this.spelledNearer(folded, c, pick)) pick = c;
+    }
+    return pick === top ? cands : [pick, ...cands.filter((c) => c !== pick)];
   }
 
   /**
