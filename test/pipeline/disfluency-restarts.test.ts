@@ -91,6 +91,19 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
   });
 });
 
+describe("disfluency / discourse_filler: 'like' after a preposition", () => {
+  it.each([
+    ["she went through periods of like really weird restriction", "she went through periods of really weird restriction"],
+    ["it looked like a scene from like Halloween", "it looked like a scene from Halloween"],
+  ])("drops it in %j: a preposition takes no verb", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["they answered in like manner", "we are of like mind", "I would love to like him"])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / discourse_filler: 'like' after 'kind of' / 'sort of'", () => {
   it.each([
     ["that's kind of like the minimum threshold", "that's kind of the minimum threshold"],

@@ -6,7 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, isNumeric, opensPhrase, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { BE_FORMS, isNumeric, opensPhrase, PREPOSITIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -45,6 +45,9 @@ const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cau
 const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
+
+/** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
+const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
 
 /** "kind of like X": in the Rev16 dev non-verbatim transcripts the editors dropped that "like" 23 times out of 26. */
 const HEDGED_LIKE_CONFIDENCE = 0.75;
@@ -128,6 +131,11 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (next === undefined) return null;
   if (opens) return phrase(words, i, 1, 0.7);
   if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
+  // "periods of like really weird restriction", "a scene from like Halloween": a preposition
+  // takes no verb, so "like" after one fills ("in like manner" is the old adjective).
+  if (prev !== undefined && prev.trail.length === 0 && PREPOSITIONS.has(prev.core) && prev.core !== "to" && !LIKE_ADJECTIVE_NOUNS.has(next.core)) {
+    return phrase(words, i, 1, 0.7);
+  }
   if (APPROXIMATED.has(next.core) || isNumeric(next.core)) return phrase(words, i, 1, 0.6);
   return null;
 }
