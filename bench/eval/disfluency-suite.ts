@@ -18,6 +18,8 @@ export interface DisfluencySummary {
   overall: Tally;
   rev16?: PrecisionRecall & { segments: number; truePositive: number; falsePositive: number; falseNegative: number; unalignedTokens: number };
   disflQa?: { exact: Tally; noHarm: Tally };
+  /** Disfl-QA again with `typed_corrections: true`: its questions were typed, and that is the setting for typed text. */
+  disflQaTyped?: { exact: Tally; noHarm: Tally };
   failures?: { file: string; input: string; expected: string; got: string }[];
 }
 
@@ -89,6 +91,7 @@ export function scoreDisflQa(pipeline: CompiledPipeline, rows: readonly Row[], f
 export function runDisfluencySuite(files: readonly string[], repoRoot: string): DisfluencySummary {
   const { pipeline, note } = stageOnlyPipeline("disfluency", [{}], undefined);
   if (pipeline === null) throw new Error(note);
+  const typed = stageOnlyPipeline("disfluency", [{ params: { typed_corrections: true } }], undefined).pipeline;
   const summary: DisfluencySummary = { suite: "disfluency", pipeline: note, files: [], overall: tally(0, 0), failures: [] };
   const failures = summary.failures!;
   for (const file of files) {
@@ -103,6 +106,8 @@ export function runDisfluencySuite(files: readonly string[], repoRoot: string): 
       const r = scoreDisflQa(pipeline, rows, failures, shown);
       summary.files.push({ file: shown, ...r.exact });
       summary.disflQa = r;
+      // Scored the same way; its misses are not listed again.
+      if (typed !== null) summary.disflQaTyped = scoreDisflQa(typed, rows, [], shown);
     } else {
       throw new Error(`${shown}: rows have neither verbatim/nonverbatim nor disfluent/fluent keys`);
     }

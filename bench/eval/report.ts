@@ -92,5 +92,7 @@ export function formatReport(summary: SuiteSummary): string {
   if (rev16) lines.push(`  Rev16 deletion-only removals: P ${rev16.precision.toFixed(3)}  R ${rev16.recall.toFixed(3)}  F1 ${rev16.f1.toFixed(3)}  (${rev16.segments} segments)`);
   const qa = summary.disflQa as { exact: Tally; noHarm: Tally } | undefined;
   if (qa) lines.push(`  Disfl-QA: exact ${pct(qa.exact)} of ${qa.exact.total}; fluent unchanged ${pct(qa.noHarm)}`);
+  const typed = summary.disflQaTyped as { exact: Tally; noHarm: Tally } | undefined;
+  if (typed) lines.push(`  Disfl-QA with typed_corrections (the setting for typed text): exact ${pct(typed.exact)}; fluent unchanged ${pct(typed.noHarm)}`);
   return lines.join("\n");
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
+import { runDisfluencySuite, scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
 import { isGoogleTn, runItnSuite } from "../../bench/eval/itn-suite.js";
 import { stageOnlyPipeline } from "../../bench/eval/pipelines.js";
 import { mergeQuality, writeQuality } from "../../bench/eval/report.js";
@@ -84,6 +84,17 @@ describe("eval / suites on small fixtures", () => {
     ], failures, "qa");
     expect(r.exact.correct).toBe(2);
     expect(r.noHarm).toEqual({ total: 2, correct: 2, accuracy: 1 });
+  });
+
+  it("scores Disfl-QA files again with typed_corrections, the setting for typed questions", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lipi-eval-"));
+    const file = path.join(dir, "pairs.jsonl");
+    // A writer's "or more generally" corrects; in speech it only widens, so the default keeps it.
+    writeFileSync(file, JSON.stringify({ disfluent: "Where were French defeated in Quebec or more generally Canada?", fluent: "Where were French defeated in Canada?" }) + "\n");
+    const s = runDisfluencySuite([file], dir);
+    expect(s.disflQa!.exact.correct).toBe(0);
+    expect(s.disflQaTyped!.exact.correct).toBe(1);
+    expect(s.disflQaTyped!.noHarm.accuracy).toBe(1);
   });
 
   it("the itn suite runs (0% with no itn stage, never a crash) and reports per file", () => {

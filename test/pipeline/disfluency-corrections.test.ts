@@ -30,6 +30,12 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
     ["What is the capital of Peru rather Chile?", "What is the capital of Chile?"],
     ["Which planet wait moon has ice?", "Which moon has ice?"],
     ["Which region er uh nation exports tea?", "Which nation exports tea?"],
+    // A writer's "or more generally", "or maybe", "or I think", "or first" correct; a speaker's offer an alternative.
+    ["Where were the French defeated in Quebec or more generally Canada?", "Where were the French defeated in Canada?"],
+    ["What expedition did Raoul or maybe it was George lead?", "What expedition did George lead?"],
+    ["In what year did Lefevre or I think his name is John Calvin convert?", "In what year did John Calvin convert?"],
+    ["What was or first who are the subordinates of governments?", "Who are the subordinates of governments?"],
+    ["What is not strictly held no better contained in PSPACE?", "What is not strictly contained in PSPACE?"],
   ])("repairs %j", (input, expected) => {
     expect(typedText(input)).toBe(expected);
     // Spoken, the same words are kept: "no", "rather" and "uh" are mostly words or pauses there.
@@ -39,12 +45,41 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
   it.each([
     "It was rather cold.", "I would rather stay.", "I cannot wait anymore.", "People actually think so.",
     "It's rather what I expected.", "Which treaty found no support?", "I want apples or pears.",
+    "We could meet in Paris or maybe London.", "Do you want to eat or first take a shower?",
   ])("still keeps %j", (input) => {
     expect(typedText(input)).toBe(input);
   });
 
   it("rejects a value that is not a boolean", () => {
     expect(() => disfluencyOnly({ typed_corrections: "sometimes" })).toThrow(/typed_corrections/);
+  });
+});
+
+describe("disfluency / self_repair: what a cue may go on to say", () => {
+  it.each([
+    // "that should be", "I'm sorry", "tell me about", "it was", "I meant to ask" continue the cue, not the repair.
+    ["What began operation in 1981, oh that should be 1982?", "What began operation in 1982?"],
+    ["Who discovered the Millikan, oh no I'm sorry, the Michelson effect?", "Who discovered the Michelson effect?"],
+    ["What was the biggest religion in Norway, sorry, tell me about Sweden?", "What was the biggest religion in Sweden?"],
+    ["Who attempted statehood in 1859 no I guess it was in 1805?", "Who attempted statehood in 1805?"],
+    ["What needs, no I meant to ask, who patented the cylinder?", "Who patented the cylinder?"],
+    // A hesitation however long it is drawn out.
+    ["What percentage of stations were out of fuel in 1974 errr rather 1973?", "What percentage of stations were out of fuel in 1973?"],
+    // A preposition corrected by a preposition.
+    ["What districts are near no within the downtown area?", "What districts are within the downtown area?"],
+  ])("repairs %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("drops a 'not X' that disowns a word of the removed reparandum", () => {
+    expect(text("Which writer was influenced by the book no sorry which evolutionist not writer was influenced by the book?"))
+      .toBe("Which evolutionist was influenced by the book?");
+    // Without a repair, "not X" is content.
+    expect(text("Which evolutionist not writer was influenced by the book?")).toBe("Which evolutionist not writer was influenced by the book?");
+  });
+
+  it.each(["I'm sorry, it was late.", "It was in 1805.", "Tell me about Sweden."])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
   });
 });
 

@@ -25,17 +25,37 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["i", "should", "say"], ["disregard", "that"], ["no", "wait"], ["or", "wait"], ["or", "no"], ["or", "sorry"],
   ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
   ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
-  ["or", "better", "yet"],
+  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"],
 ].sort((x, y) => y.length - x.length); // the longest phrase wins: "or better yet", not "or better" + "yet"
+/**
+ * Phrases a writer types to correct, which in speech offer an alternative ("Paris or maybe
+ * London", "in Quebec or more generally Canada"): cues only where the profile says the
+ * input is typed.
+ */
+const TYPED_PHRASES: readonly (readonly string[])[] = [
+  ["or", "more", "generally"], ["or", "maybe", "it", "was"], ["or", "i", "think"], ["or", "first"],
+  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"],
+].sort((x, y) => y.length - x.length);
+/** A typed correction phrase at i; "or first" only before a question ("what was, or first, who are"), not "eat or first shower". */
+function typedPhraseAt(words: readonly WordView[], i: number): readonly string[] | undefined {
+  const p = TYPED_PHRASES.find((ph) => phraseAt(words, i, ph));
+  if (p !== undefined && p[p.length - 1] === "first" && !isWhStart(words, i + p.length)) return undefined;
+  return p;
+}
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
 const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or"]);
+/** Hesitation sounds however long the writer drew them out ("errr", "ummm", "hm"). */
+const HESITATION = /^(?:u+m+|u+h+|e+r+m*|a+h+|h+m+)$/;
 /** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
 const CONTINUATIONS: readonly (readonly string[])[] = [
   ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],
-  ["i", "wanted", "to", "know"],
-];
+  ["i", "wanted", "to", "know"], ["that", "should", "be"], ["that", "would", "be"], ["i'm", "sorry"], ["i", "am", "sorry"],
+  ["tell", "me", "about"], ["i'd", "like", "to", "know"], ["i", "want", "to", "ask", "about"], ["i", "wanted", "to", "ask", "about"],
+  ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
+  ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"],
+].sort((x, y) => y.length - x.length);
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 const DISOWNING: readonly (readonly string[])[] = [
   ["not", "that", "but"], ["not", "that"], ["that", "is", "not", "right"], ["that's", "not", "right"],
@@ -109,7 +129,8 @@ function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOpt
   let hesitationOnly = true;
   for (;;) {
     if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
-    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined) ??
+    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
+      (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined) ??
       (cues > 0 && !hesitationOnly ? DISOWNING.find((ph) => phraseAt(words, k, ph)) : undefined);
     if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
@@ -131,7 +152,7 @@ function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOpt
       (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
-    if (WEAK_WORDS.has(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
+    if (WEAK_WORDS.has(w.core) || HESITATION.test(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
     break;
   }
   // A bare "or" is a conjunction; it only joins a cue ("or rather", "or uh sorry").
@@ -290,6 +311,25 @@ function trailingCue(words: readonly WordView[], from: number): number {
   return -1;
 }
 
+/** How far into the repair a "not X" disowning the reparandum is looked for. */
+const MAX_DISOWN_DISTANCE = 8;
+
+/**
+ * "which famous writer, no sorry, which famous evolutionist not writer was ...", "the first
+ * American, no, the first European not American": the repair disowns a word of the
+ * reparandum; with the reparandum gone, "not writer" refers to nothing and goes with it.
+ */
+function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
+  const said = new Set<string>();
+  for (let k = r.start; k < r.end; k++) if (!FUNCTION_WORDS.has(words[k]!.core)) said.add(words[k]!.core);
+  for (let k = r.end; k < Math.min(words.length - 1, r.end + MAX_DISOWN_DISTANCE); k++) {
+    const w = words[k]!;
+    if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core)) return { ...r, start: k, end: k + 2 };
+    if (w.endsSentence) break;
+  }
+  return null;
+}
+
 /** Words a wh-word can follow as their object or complement: "know what", "of what", "is what", "tell me what". */
 const WH_GOVERNORS: ReadonlySet<string> = new Set([
   "know", "knew", "knows", "tell", "told", "ask", "asked", "say", "said", "says", "explain", "explains", "explained", "determine",
@@ -350,6 +390,8 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     i = r.end - 1;
     const after = trailingCue(words, r.end);
     if (after >= 0) found.push({ ...r, start: after, end: after + 1 });
+    const disowned = disowningTail(words, r);
+    if (disowned !== null) found.push(disowned);
   }
   return found;
 }

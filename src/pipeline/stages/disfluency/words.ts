@@ -72,6 +72,7 @@ export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", 
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   "in", "on", "at", "by", "for", "from", "of", "to", "with", "about", "after", "before", "during", "into",
   "since", "until", "under", "over", "through", "between", "among", "against", "within", "without", "above", "below",
+  "near", "around", "across", "along", "behind", "beyond", "upon", "toward", "towards", "throughout", "via", "despite",
 ]);
 
 /** Closed-class words: a repair's reparandum is rarely just one of these; names and nouns are not in here. */
