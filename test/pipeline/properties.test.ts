@@ -75,7 +75,8 @@ function feedBack(r: SegmentResult): SegmentInput {
   };
 }
 
-const runs = { numRuns: 400 };
+// PROPERTY_RUNS raises the count for a longer search (the default keeps CI quick).
+const runs = { numRuns: Number(process.env["PROPERTY_RUNS"] ?? 400) };
 
 describe("pipeline properties", () => {
   it("(a) is idempotent on its own output: no applied edits, same text", () => {

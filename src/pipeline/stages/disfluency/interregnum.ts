@@ -1,0 +1,171 @@
+// The editing term of a self-repair (rule `self_repair`, see repairs.ts): the
+// run of cue words between what was said and what replaces it. Explicit phrases
+// ("I mean", "scratch that", "or rather") and words ("sorry", "actually") make a
+// correction likely on their own; "no" only where it is not a determiner ("there
+// is no way"), and hesitations ("uh", "or") only with evidence from the words
+// around them (repairs.ts weighs it). Content readings ("I'm sorry", "would
+// rather", "wait for") are excluded here. Profiles for typed text
+// (`typed_corrections`) read more phrases as corrections.
+import { isFiller } from "./fillers.js";
+import type { DisfluencyOptions } from "./options.js";
+import { BE_FORMS, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
+
+/** Explicit correction phrases: on their own they make the repair likely. */
+const STRONG_PHRASES: readonly (readonly string[])[] = [
+  ["i", "mean", "to", "say"], ["scratch", "that"], ["my", "bad"], ["i", "mean"], ["i", "meant"], ["or", "rather"], ["better", "yet"], ["or", "better"],
+  ["i", "should", "say"], ["disregard", "that"], ["no", "wait"], ["or", "wait"], ["or", "no"], ["or", "sorry"],
+  ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
+  ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
+  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"],
+].sort((x, y) => y.length - x.length); // the longest phrase wins: "or better yet", not "or better" + "yet"
+/**
+ * Phrases a writer types to correct, which in speech offer an alternative ("Paris or maybe
+ * London", "in Quebec or more generally Canada"): cues only where the profile says the
+ * input is typed.
+ */
+const TYPED_PHRASES: readonly (readonly string[])[] = [
+  ["or", "more", "generally"], ["or", "maybe", "it", "was"], ["or", "i", "think"], ["or", "first"],
+  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"],
+].sort((x, y) => y.length - x.length);
+/** A typed correction phrase at i; "or first" only before a question ("what was, or first, who are"), not "eat or first shower". */
+function typedPhraseAt(words: readonly WordView[], i: number): readonly string[] | undefined {
+  const p = TYPED_PHRASES.find((ph) => phraseAt(words, i, ph));
+  if (p !== undefined && p[p.length - 1] === "first" && !isWhStart(words, i + p.length)) return undefined;
+  return p;
+}
+const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
+/** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
+const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
+const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or"]);
+/** Hesitation sounds however long the writer drew them out ("errr", "ummm", "hm"). */
+const HESITATION = /^(?:u+m+|u+h+|e+r+m*|a+h+|h+m+)$/;
+/** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
+const CONTINUATIONS: readonly (readonly string[])[] = [
+  ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],
+  ["i", "wanted", "to", "know"], ["that", "should", "be"], ["that", "would", "be"], ["i'm", "sorry"], ["i", "am", "sorry"],
+  ["tell", "me", "about"], ["i'd", "like", "to", "know"], ["i", "want", "to", "ask", "about"], ["i", "wanted", "to", "ask", "about"],
+  ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
+  ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"],
+].sort((x, y) => y.length - x.length);
+/** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
+const DISOWNING: readonly (readonly string[])[] = [
+  ["not", "that", "but"], ["not", "that"], ["that", "is", "not", "right"], ["that's", "not", "right"],
+];
+
+/** Words before a cue that make it content: "I'm sorry", "would rather", "can't wait", "there's no". */
+const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
+  sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're"]),
+  rather: new Set(["would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "had", "'d"]),
+  wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
+  no: new Set(["there", "is", "was", "are", "were", "has", "have", "had", "with", "of", "for", "by", "in", "say", "said", "and", "or", "but", "at", "to", "be", "been", "made", "make", "makes", "take", "takes", "took", "get", "got", "gave", "give", "shows", "showed", "need", "yes", "requires", "required", "require", "offered", "offers", "offer",
+    "exists", "exist", "existed", "leaves", "left", "poses", "posed", "pose", "bears", "bore", "holds", "held", "needs", "needed", "knows", "knew",
+    "find", "finds", "found", "see", "sees", "saw", "seen", "win", "wins", "won", "pay", "pays", "paid", "receive", "receives", "received",
+    "bear", "show", "felt", "feel", "feels", "hear", "heard", "lose", "lost", "keep", "keeps", "kept", "send", "sent", "allow", "allows",
+    "allowed", "want", "wants", "wanted", "do", "does", "did", "means", "meant", "almost", "virtually", "practically", "nearly",
+    "absolutely", "basically", "essentially", "just", "really", "definitely", "certainly", "simply", "hardly", "yield", "yields", "yielded",
+    "produce", "produces", "produced", "play", "plays", "played", "cause", "causes", "caused", "provide", "provides", "provided", "contain",
+    "contains", "contained", "score", "scored", "scores", "ask", "asks", "asked", "answer", "answered", "no", "note", "mind", ...BE_FORMS]),
+};
+/** Words after a cue that make it content: "sorry for", "rather than", "wait for", "no longer". */
+const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
+  sorry: new Set(["for", "to", "about", "that"]),
+  rather: new Set(["than"]),
+  wait: new Set(["for", "until", "till", "and", "to", "on"]),
+  instead: new Set(["of"]),
+  no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks"]),
+};
+/** "no" before an article is never the determiner ("cause no the solution", "function of no the minimum"): a cue whatever precedes it. */
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
+export interface Interregnum {
+  start: number;
+  end: number;
+  strong: boolean;
+  /** Just "no" (or "rather", "wait", "instead"), unpunctuated: "requires no qualifications" is content unless a repair shows. */
+  bare: boolean;
+  /** The cue is a lone adverb ("rather"): only a like-for-like one-word repair counts. */
+  bareAdverb: boolean;
+  /** Only hesitation sounds (and "or"): evidence for a repair must come from the words around it. */
+  hesitationOnly: boolean;
+}
+
+function isContent(words: readonly WordView[], i: number, cue: string): boolean {
+  const prev = i > 0 ? words[i - 1]! : undefined;
+  const next = i + 1 < words.length ? words[i + 1]! : undefined;
+  return (prev !== undefined && prev.trail.length === 0 && CONTENT_BEFORE[cue]?.has(prev.core) === true) ||
+    (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
+}
+
+function phraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
+  if (i + p.length > words.length) return false;
+  for (let k = 0; k < p.length; k++) {
+    if (words[i + k]!.core !== p[k]) return false;
+    if (k < p.length - 1 && words[i + k]!.trail.length > 0) return false;
+  }
+  return true;
+}
+
+/** The run of cue words starting at i, or null when it is not a correction cue. */
+export function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOptions): Interregnum | null {
+  let k = i;
+  let strong = false;
+  let cues = 0;
+  let onlyOr = true;
+  let noCount = 0;
+  let bareAdverb = false;
+  let hesitationOnly = true;
+  for (;;) {
+    if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
+    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
+      (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined) ??
+      (cues > 0 && !hesitationOnly ? DISOWNING.find((ph) => phraseAt(words, k, ph)) : undefined);
+    if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
+    const w = words[k]!;
+    if (STRONG_WORDS.has(w.core) && !isContent(words, k, w.core)) {
+      // "analyze instead uh convey": a hesitation right after marks the adverb as a cue too.
+      const next = words[k + 1];
+      const setOff = w.trail === "," || (k > 0 && words[k - 1]!.trail === ",") ||
+        (w.trail === "" && next !== undefined && (isFiller(next, o) || WEAK_WORDS.has(next.core)) && next.core !== "or");
+      const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
+      // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
+      // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
+      bareAdverb = o.typedCorrections && !explicit && cues === 0 && w.core !== "actually";
+      strong ||= explicit || bareAdverb;
+      cues++; k++; onlyOr = hesitationOnly = false; continue;
+    }
+    // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
+    // A capital "No" inside a sentence is a name ("a show called No Ego").
+    if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
+      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") || !isContent(words, k, "no"))) {
+      strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
+    }
+    if (WEAK_WORDS.has(w.core) || HESITATION.test(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
+    break;
+  }
+  // A bare "or" is a conjunction; it only joins a cue ("or rather", "or uh sorry").
+  // A cue closing its sentence has no repair after it in the same sentence.
+  if (k === i || k >= words.length || words[k - 1]!.endsSentence) return null;
+  // "What instrument or who developed": a bare "or" before a restarted question.
+  if (onlyOr && !(k - i === 1 && isWhStart(words, k))) return null;
+  const bare = cues === 1 && ((noCount === 1 && words[i]!.trail === "") || bareAdverb);
+  // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
+  if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
+  return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/** "did no make that what": a "no" that another cue continues is a cue, whatever precedes it. */
+function cueFollows(words: readonly WordView[], i: number): boolean {
+  const w = words[i];
+  if (w === undefined || words[i - 1]!.trail.length > 0) return false;
+  return (STRONG_WORDS.has(w.core) && !CONTENT_PRONE.has(w.core)) || CONTINUATIONS.some((p) => phraseAt(words, i, p)) ||
+    STRONG_PHRASES.some((p) => phraseAt(words, i, p));
+}
+
+/** A wh-word, or a preposition and a wh-word ("in what"), opens at i. */
+export function isWhStart(words: readonly WordView[], i: number): boolean {
+  const w = words[i];
+  if (w === undefined) return false;
+  if (WH_WORDS.has(w.core)) return true;
+  const next = words[i + 1];
+  return PREPOSITIONS.has(w.core) && next !== undefined && WH_WORDS.has(next.core);
+}
