@@ -77,11 +77,13 @@ function computePhoneticWord(word: string): string {
 /**
  * The phonetic key of an ASCII-folded text: each word folded, then joined
  * without spaces, so a compound written split or joined has one key
- * ("hatha yoga" / "hathayoga" -> "hatyog").
+ * ("hatha yoga" / "hathayoga" -> "hatyog"). Building an index passes
+ * `cached: false`: a pack's words are keyed once, and would crowd a
+ * transcript's recurring words out of the cache.
  */
-export function phoneticKey(folded: string): string {
+export function phoneticKey(folded: string, cached = true): string {
   let key = "";
-  for (const word of folded.split(" ")) if (word !== "") key += phoneticWord(word);
+  for (const word of folded.split(" ")) if (word !== "") key += cached ? phoneticWord(word) : computePhoneticWord(word);
   return key;
 }
 

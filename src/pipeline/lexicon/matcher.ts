@@ -133,9 +133,9 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
         maxW = Math.max(maxW, w);
         forms.push(f.replaceAll(" ", ""));
         exact.add(f, id);
-        keys.add(phoneticKey(f));
+        keys.add(phoneticKey(f, false));
         // Word-final folds (a dropped final a, final d as t) differ between a compound written split and joined: key both.
-        if (w > 1) keys.add(phoneticKey(f.replaceAll(" ", "")));
+        if (w > 1) keys.add(phoneticKey(f.replaceAll(" ", ""), false));
       }
       for (const f of new Set(forms)) {
         spelling.add(f, id);

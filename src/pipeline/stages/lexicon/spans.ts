@@ -51,6 +51,19 @@ export interface HeardWord extends WordInfo {
   named: boolean;
   /** All capitals in mixed-case text ("PETA", "NASA"): an acronym, changed only from a listed spelling. */
   acronym: boolean;
+  /** What the word lists say of the fold, asked once per word (a word is part of several spans). */
+  facts?: WordFacts;
+}
+
+interface WordFacts {
+  /** In a stop list: never part of a term. */
+  stop: boolean;
+  /** SCOWL level when ordinary English (at or below the profile's level), else undefined. */
+  common: number | undefined;
+  /** Any English word or name the lists know. */
+  known: boolean;
+  /** Some pack uses the word (the word filter: may be a false positive, never a false negative). */
+  inPack: boolean;
 }
 
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
@@ -83,6 +96,11 @@ export function wordsOf(tokens: readonly Token[], atSentenceStart: boolean): Hea
   return words;
 }
 
+/** A common function word ("the", "is") opens or closes the span: no multi-word term does. */
+function functionWordAtEdge(facts: readonly WordFacts[]): boolean {
+  return [facts[0]!, facts[facts.length - 1]!].some((f) => (f.common ?? 99) <= FUNCTION_WORD_LEVEL);
+}
+
 export class Matcher {
   /** The profile's matching kinds without listed spellings (for spans with a word no pack uses). */
   private readonly byKeyOnly: LookupOptions;
@@ -109,6 +127,11 @@ export class Matcher {
     return this.o.englishWords.has(fold) || this.o.englishNames.has(fold);
   }
 
+  private factsOf(w: HeardWord): WordFacts {
+    w.facts ??= { stop: this.o.stopWords.has(w.fold), common: this.commonEnglish(w.fold), known: this.knownEnglish(w.fold), inPack: this.index.words.mayHave(w.fold) };
+    return w.facts;
+  }
+
   /**
    * Why a match on these words must not be applied as is: "" when nothing
    * stands in the way, null when it must not even be suggested. A known
@@ -116,24 +139,18 @@ export class Matcher {
    * distance on any English word or name the lists know (a real misspelling
    * of a Sanskrit term is rarely an English word).
    */
-  private englishHold(folds: readonly string[], cand: Candidate): string | null {
+  private englishHold(folds: readonly string[], facts: readonly WordFacts[], cand: Candidate): string | null {
     const exact = cand.kind === "exact";
-    const english = (f: string) => (exact ? this.commonEnglish(f) !== undefined : this.knownEnglish(f));
-    if (folds.length === 1) return english(folds[0]!) ? `"${folds[0]}" is an English word` : "";
+    const english = (f: WordFacts) => (exact ? f.common !== undefined : f.known);
+    if (folds.length === 1) return english(facts[0]!) ? `"${folds[0]}" is an English word` : "";
     if (exact) return "";
-    if (folds.every(english)) return "every word is English";
-    const edge = [folds[0]!, folds[folds.length - 1]!].some((f) => (this.commonEnglish(f) ?? 99) <= FUNCTION_WORD_LEVEL);
-    return edge ? null : "";
+    if (facts.every(english)) return "every word is English";
+    return functionWordAtEdge(facts) ? null : "";
   }
 
   /** Whether a match by sound or edit distance on these words would be held (see englishHold). */
-  private nonExactHeld(folds: readonly string[]): boolean {
-    let allEnglish = true;
-    for (const f of folds) if (!this.knownEnglish(f)) allEnglish = false;
-    if (allEnglish) return true;
-    const first = this.commonEnglish(folds[0]!);
-    const last = this.commonEnglish(folds[folds.length - 1]!);
-    return (first !== undefined && first <= FUNCTION_WORD_LEVEL) || (last !== undefined && last <= FUNCTION_WORD_LEVEL);
+  private nonExactHeld(facts: readonly WordFacts[]): boolean {
+    return facts.every((f) => f.known) || functionWordAtEdge(facts);
   }
 
   /**
@@ -164,6 +181,7 @@ export class Matcher {
   /** The best acceptable match for the span words[i..end), or null. */
   private spanMatch(words: readonly HeardWord[], i: number, end: number, tryPlural: boolean): Match | null {
     const folds: string[] = [];
+    const facts: WordFacts[] = [];
     // A capitalised word inside a sentence is a name someone chose to spell so
     // ("Thomas", "Canada", "Dana"): only a known spelling of a proper noun may
     // change it, and a multi-word title by sound ("Bhagvat Geeta"), never by edit distance.
@@ -171,8 +189,10 @@ export class Matcher {
     let acronym = false;
     for (let k = i; k < end; k++) {
       const w = words[k]!;
-      if (this.o.stopWords.has(w.fold)) return null;
+      const f = this.factsOf(w);
+      if (f.stop) return null;
       folds.push(w.fold);
+      facts.push(f);
       if (w.named) named = this.o.englishNames.has(w.fold) ? "known" : named || "name";
       acronym ||= w.acronym;
     }
@@ -181,9 +201,9 @@ export class Matcher {
     // Matches by sound or spelling on English words would be held (englishHold) and, unless the profile
     // asks for suggestions, dropped: do not look for them (most words of a transcript are English).
     // An acronym is never a mishearing ("PETA" is not "pitta"): it too is matched by listed spelling only.
-    const heldByEnglish = acronym || (this.o.englishTerms === "keep" && this.nonExactHeld(folds));
+    const heldByEnglish = acronym || (this.o.englishTerms === "keep" && this.nonExactHeld(facts));
     // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
-    const listed = folds.every((f) => this.index.words.mayHave(f));
+    const listed = facts.every((f) => f.inPack);
     const opts = heldByEnglish ? (listed ? EXACT_ONLY : null) : listed ? this.o : this.byKeyOnly;
     let cands = opts === null ? [] : this.candidates(folded, n, opts, named, false);
     let plural = false;
@@ -201,7 +221,7 @@ export class Matcher {
     cands = this.nearestSpelledFirst(folded, cands);
     const best = cands[0]!;
     const e = this.index.entries[best.index]!;
-    let hold = this.englishHold(folds, best);
+    let hold = this.englishHold(folds, facts, best);
     if (hold === null) return null;
     if (hold !== "" && this.o.englishTerms === "keep") return null;
     if (this.o.englishTerms === "apply") hold = "";
