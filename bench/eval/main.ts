@@ -13,6 +13,7 @@ import { Command } from "commander";
 import { loadConfig } from "../../src/config/load.js";
 
 import { defaultDisfluencyFiles, runDisfluencySuite } from "./disfluency-suite.js";
+import { formatRedactionReport, runRedactionSuite, type RedactionSummary } from "./redaction-suite.js";
 import { defaultFormatFiles, runFormatSuite } from "./format-suite.js";
 import { runItnSuite } from "./itn-suite.js";
 import { beyondNoHarmSources, defaultNoHarmFiles, formatLexiconReport, generatedVariantSet, runLexiconSuite, variantFiles, type LexiconSummary } from "./lexicon-suite.js";
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name("eval")
     .description("Scores a pipeline stage on test sets; results merge into bench/results/quality.json")
-    .argument("<suite>", "itn | disfluency | format | lexicon | verses")
+    .argument("<suite>", "itn | disfluency | format | lexicon | redaction | verses")
     .argument("[files...]", "test files (default: the suite's dev sets under --data)")
     .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
     .option("--json", "print one machine-readable summary to stdout")
@@ -69,17 +70,21 @@ async function main(argv: string[]): Promise<void> {
     const resources = (await loadResources()) as Parameters<typeof runLexiconSuite>[2];
     const sets = files.length > 0 ? variantFiles(files, REPO_ROOT) : generatedVariantSet(opts.data, resources.lexicons ?? []);
     summary = runLexiconSuite(sets, defaultNoHarmFiles(opts.data), resources, REPO_ROOT, config.pipeline.profiles, beyondNoHarmSources(opts.data)) as unknown as SuiteSummary;
+  } else if (suite === "redaction") {
+    const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });
+    summary = runRedactionSuite({ profiles: config.pipeline.profiles, resources: await loadResources(), repoRoot: REPO_ROOT, englishFile: path.join(opts.data, "itn/google_tn_nemo/sentences.tsv") }) as unknown as SuiteSummary;
   } else if (suite === "verses") {
     // A scripture JSON-lines file may be given; the English no-verse sets are the dev sets under --data.
     const scriptureFile = files[0] ?? path.join(opts.data, "scripture/bhagavad_gita.jsonl");
     summary = runVersesSuite({ scriptureFile, english: defaultEnglishSources(opts.data), resources: await loadResources(), repoRoot: REPO_ROOT }) as unknown as SuiteSummary;
   } else {
-    return program.error(`unknown suite "${suite}" (known: itn, disfluency, format, lexicon, verses)`);
+    return program.error(`unknown suite "${suite}" (known: itn, disfluency, format, lexicon, redaction, verses)`);
   }
 
   // Sentences the lexicon stage touched in the no-harm sets: listed with --failures, not stored.
-  const harmed = suite === "lexicon" ? (summary as unknown as LexiconSummary).harmed ?? [] : [];
+  const harmed = suite === "lexicon" ? (summary as unknown as LexiconSummary).harmed ?? [] : suite === "redaction" ? (summary as unknown as RedactionSummary).flagged ?? [] : [];
   if (suite === "lexicon") delete (summary as Partial<LexiconSummary>).harmed;
+  if (suite === "redaction") delete (summary as Partial<RedactionSummary>).flagged;
   if (opts.write) writeQuality(path.join(REPO_ROOT, "bench/results/quality.json"), summary);
   if (opts.json) {
     process.stdout.write(JSON.stringify(opts.failures ? summary : withoutFailures(summary), null, 2) + "\n");
@@ -90,7 +95,9 @@ async function main(argv: string[]): Promise<void> {
       ? formatLexiconReport(summary as unknown as LexiconSummary)
       : suite === "verses"
         ? formatVersesReport(summary as unknown as VersesSummary)
-        : formatReport(summary),
+        : suite === "redaction"
+          ? formatRedactionReport(summary as unknown as RedactionSummary)
+          : formatReport(summary),
   );
   if (opts.failures) for (const h of harmed) console.log(JSON.stringify(h));
   if (opts.failures) {

@@ -146,3 +146,20 @@ describe("disfluency: idempotence and streams", () => {
     expect(runStream(clean, ["so um we went", "the the soul. Um, Then"])).toEqual(["so we went", "the soul. Then"]);
   });
 });
+
+describe("disfluency: numbers said in parts", () => {
+  it.each([
+    // "oh" among spoken digits is a zero: not an interjection, not a correction cue.
+    "call me at two oh six three oh three one nine four two",
+    "ping one oh dot one eight five dot six eight dot two one zero",
+    "it is six oh eight dash oh five dash seven one two two",
+    // A repeated phrase with a number in it is the number, not a restart.
+    "the server is at ten dot zero dot zero dot one",
+  ])("keeps every word of %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("still reads a writer's 'oh' between written numbers as a correction", () => {
+    expect(runText(disfluencyOnly({ typed_corrections: true }), "What did Dalton hypothesize in 1811 oh 1805?").text).toBe("What did Dalton hypothesize in 1805?");
+  });
+});

@@ -70,6 +70,13 @@ const cases: Record<string, Array<[string, string]>> = {
     ["vitamin b twelve", "vitamin b12"],
     ["a thirty six", "a 36"],
     ["zero meters zero", "0 m zero"],
+    // Groups said with their dashes, in the shapes of an SSN-like id and a phone number only.
+    ["one two three dash four five dash six seven eight nine", "123-45-6789"],
+    ["five five five dash one two three dash four five six seven", "555-123-4567"],
+    ["one two three dash four", "123 dash four"],
+    // "oh" opening a number needs three digits after it.
+    ["oh six zero nine seven seven", "060977"],
+    ["oh one more thing", "oh one more thing"],
   ],
   electronic: [
     ["a dot b c at g mail dot com", "a.bc@gmail.com"],
@@ -80,6 +87,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["write a at gmail dot com please", "write a@gmail.com please"],
     ["see N vidia dot com", "see nvidia.com"],
     ["visit our daily news dot com today", "visit our daily news.com today"],
+    // A name before "@" in parts: words and spelled characters joined by the connectors said.
+    ["my email is john dot smith at gmail dot com", "my email is john.smith@gmail.com"],
+    ["write to jane underscore doe at example dot org", "write to jane_doe@example.org"],
+    ["mail smith one two three at yahoo dot com", "mail smith123@yahoo.com"],
   ],
   verse_ref: [
     ["chapter two verse forty seven", "2.47"],

@@ -40,6 +40,23 @@ describe("redaction across segments", () => {
     expect(stream(["press 1", "555-123-4567"])[1]!.flags).toEqual([]);
   });
 
+  it("joins across a full stop lipi put at the segment's end, not across one the recogniser sent", () => {
+    // The punctuation stage closes a final segment's sentence; the speaker had not finished the number.
+    const punctuated = redactionOnly({}, { itn: { enabled: true }, punctuation: { enabled: true } });
+    const run = (texts: string[]) => {
+      let context: StreamContext = {};
+      return texts.map((t) => {
+        const r = punctuated.run(textSegment(t), context);
+        context = r.context;
+        return r.result.text;
+      });
+    };
+    expect(run(["my card number is 4111", "1111 1111 1111"])[1]).toBe("[CREDIT_CARD].");
+    // Spoken digits have no grouping across the pause: three, then six.
+    expect(run(["my social security number is one two three", "four five six seven eight nine"])[1]).toBe("[SSN].");
+    expect(run(["my card number is 4111.", "1111 1111 1111"])[1]).not.toContain("[CREDIT_CARD]");
+  });
+
   it("keeps its per-stream state small and plain", () => {
     let context: StreamContext = {};
     for (const t of ["1 2 3 4 5 6 7 8 9 10 11 12", "13 14"]) context = p.run(textSegment(t), context).context;

@@ -3,7 +3,7 @@
 // restarted ("I- I'm", "wor- word"). The earlier copy goes: the later one is
 // what the speaker settled on. Legitimate doubles ("had had", "that that",
 // "bye bye") come from the profile's list; numbers are never collapsed
-// ("five five five" is a phone number).
+// ("five five five" is a phone number, "zero dot zero dot one" an address).
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
@@ -76,7 +76,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       while (second < words.length && isFiller(words[second]!, o)) second++;
       if (!sameWords(words, i, second, n)) continue;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
-      if (n > 1 && isNumeric(w.core)) break;
+      // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
+      if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
       i = second - 1;
       break;

@@ -33,7 +33,33 @@ export function viewWords(tokens: readonly Token[]): WordView[] {
       endsSentence: endsSentence(text),
     };
   }
+  readOhAsZero(views);
   return views;
+}
+
+/** Words said between the digits of an address or an id: "ten dot oh", "six oh eight dash oh five". */
+const DIGIT_JOINERS: ReadonlySet<string> = new Set(["dot", "dash", "hyphen"]);
+
+/**
+ * "two oh six", "one oh dot one": an "oh" among digits is a zero, not an
+ * interjection or a correction cue; the rules read it as "zero". A run of them
+ * counts ("two oh oh seven"), and so does one next to "dot" or "dash".
+ */
+function readOhAsZero(views: WordView[]): void {
+  // Spoken numbers only: between written ones ("in 1811 oh 1805") a writer's "oh" is a correction.
+  const digitLike = (w: WordView | undefined) => w !== undefined && w.core !== "oh" && (NUMBER_WORDS.has(w.core) || DIGIT_JOINERS.has(w.core));
+  for (let i = 0; i < views.length; i++) {
+    if (views[i]!.core !== "oh" || views[i]!.trail !== "") continue;
+    let j = i;
+    while (j < views.length && views[j]!.core === "oh" && views[j]!.trail === "") j++;
+    const before = views[i - 1];
+    const after = views[j];
+    // Opening a number it needs two digits after it: "oh four five" is a code, "oh two things" an interjection.
+    if ((digitLike(before) && before!.trail === "") || (digitLike(after) && after!.trail === "" && digitLike(views[j + 1]))) {
+      for (let k = i; k < j; k++) views[k] = { ...views[k]!, core: "zero" };
+    }
+    i = j - 1;
+  }
 }
 
 /** Index of the first token of the sentence containing token `i` (0 when no earlier sentence end). */

@@ -22,6 +22,11 @@ interface Piece {
   spelled: boolean;
 }
 
+/** The words that join an address's parts: never a part themselves. */
+function isAddressWord(w: string): boolean {
+  return CONNECTORS.has(w) || w === "at" || w === "slash" || w === "colon";
+}
+
 /** A single spelled character: a letter or a digit word. */
 function charAt(c: MatchContext, k: number): string | null {
   const w = c.words[k]!;
@@ -72,22 +77,33 @@ function readLabel(c: MatchContext, i: number, end: number, allowWords: boolean)
   return { text: spelled && text.toLowerCase() === "www" ? "www" : text, end: k, spelled, ends };
 }
 
-/** The part before "@": spelled characters with connectors, or one word. */
-function readUser(c: MatchContext, i: number, end: number): Piece | null {
+/**
+ * One part of the name before "@": spelled characters ("j s m i t h"), or a
+ * word, with spelled digits right after it ("smith one two three").
+ */
+function readUserLabel(c: MatchContext, i: number, end: number): Piece | null {
   const spelled = readLabel(c, i, end, false);
-  if (spelled === null) {
-    const w = c.words[i]!;
-    return LETTER_WORD.test(w) && !FUNCTION_WORDS.has(w) && i < end ? { text: c.raw[i]!, end: i + 1, spelled: false } : null;
-  }
-  let text = spelled.text;
-  let k = spelled.end;
+  if (spelled !== null) return spelled;
+  const w = c.words[i];
+  if (i >= end || w === undefined || !LETTER_WORD.test(w) || FUNCTION_WORDS.has(w) || isAddressWord(w)) return null;
+  // Digits only: spelled letters after a word are prose as often as not ("write a at …").
+  const tail = readLabel(c, i + 1, end, false);
+  return tail === null || !/^\d+$/.test(tail.text) ? { text: c.raw[i]!, end: i + 1, spelled: false } : { text: c.raw[i]! + tail.text, end: tail.end, spelled: false };
+}
+
+/** The part before "@": its parts joined by the connectors said ("john dot smith", "a underscore b"). */
+function readUser(c: MatchContext, i: number, end: number): Piece | null {
+  const first = readUserLabel(c, i, end);
+  if (first === null) return null;
+  let text = first.text;
+  let k = first.end;
   while (k + 1 < end && CONNECTORS.has(c.words[k]!)) {
-    const next = readLabel(c, k + 1, end, false);
+    const next = readUserLabel(c, k + 1, end);
     if (next === null) break;
     text += CONNECTORS.get(c.words[k]!)! + next.text;
     k = next.end;
   }
-  return { text, end: k, spelled: true };
+  return { text, end: k, spelled: first.spelled };
 }
 
 /**

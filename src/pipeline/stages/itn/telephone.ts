@@ -11,8 +11,8 @@ const PHONE_CONFIDENCE = 0.8;
 const DIGITS_CONFIDENCE = 0.7;
 /** Fewer spoken digits than this in a row is prose ("one two"), not a number string. */
 const MIN_DIGITS = 3;
-/** A string opening with "oh" must be phone-length: "oh one more thing" is an interjection. */
-const MIN_DIGITS_AFTER_OH = 7;
+/** A string opening with "oh" needs three digits after it: "oh one more thing" is an interjection. */
+const MIN_DIGITS_AFTER_OH = 4;
 
 /** A 10-digit number, or a card number (4-6-4 or 4-4-4-4 digits). */
 function numberPart(digits: string): string | null {
@@ -127,6 +127,29 @@ export const matchTelephone: ClassMatcher = (c, i, end) => {
   return phone;
 };
 
+const GROUP_JOINERS = new Set(["dash", "hyphen"]);
+
+/**
+ * Digit groups said with their dashes: "one two three dash four five dash six
+ * seven eight nine" -> "123-45-6789", "five five five dash one two three dash
+ * four five six seven" -> "555-123-4567". Only the shapes of an SSN-like id or
+ * a phone number: other dashed digits are left to be read as words.
+ */
+function readDashedGroups(c: MatchContext, first: { digits: string; end: number }, end: number): SpanMatch | null {
+  const groups = [first.digits];
+  let j = first.end;
+  while (j + 1 < end && GROUP_JOINERS.has(c.words[j]!)) {
+    const next = readDigitString(c.t, c.words, j + 1, end, 2);
+    if (next === null) break;
+    groups.push(next.digits);
+    j = next.end;
+  }
+  const shape = groups.map((g) => g.length).join("-");
+  if (shape !== "3-2-4" && shape !== "3-3-4") return null;
+  if (j < end && isNumberAfter(c, c.words[j]!)) return null;
+  return { end: j, text: groups.join("-"), confidence: PHONE_CONFIDENCE };
+}
+
 function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   let prefix = "";
   let j = i;
@@ -138,6 +161,8 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   }
   const digits = readDigitString(c.t, c.words, j, end, MIN_DIGITS);
   if (digits === null) return null;
+  const dashed = prefix === "" ? readDashedGroups(c, digits, end) : null;
+  if (dashed !== null) return dashed;
   if (c.t.zeroDigits.has(c.words[j]!) && digits.digits.length < MIN_DIGITS_AFTER_OH) return null;
   if (prefix !== "" && digits.digits.length < 7) return null;
   // Every word must be a digit word: "one two three" but not "one two hundred",

@@ -187,8 +187,24 @@ function run(input: Token[], o: RedactionOptions, env: StageEnv): Token[] {
     if (!r.inToken(token)) r.keep(token);
     i++;
   }
-  if (env.isFinal && wantDigits) env.state = nextState(state, dts, matchedUpTo, cross !== null);
+  if (env.isFinal && wantDigits) env.state = nextState(state, withSaidEnd(tokens, dts, env), matchedUpTo, cross !== null);
   return r.changed ? r.out : tokens;
+}
+
+const SENTENCE_END = /[.?!]["')\]]*$/;
+
+/**
+ * The digit tokens as the speaker ended the segment: a full stop the
+ * punctuation stage put after the segment's last number (a final segment
+ * closes its sentence by default) is not the speaker's, and must not stop the
+ * number from going on in the next segment ("my card is 4111." | "1111 …").
+ */
+function withSaidEnd(tokens: readonly Token[], dts: ReadonlyArray<DigitToken | null>, env: StageEnv): ReadonlyArray<DigitToken | null> {
+  const last = dts[dts.length - 1];
+  if (last === null || last === undefined || last.trail === "") return dts;
+  const source = env.sources[tokens[tokens.length - 1]!.source.end - 1];
+  if (source === undefined || SENTENCE_END.test(source.text)) return dts;
+  return [...dts.slice(0, -1), { ...last, trail: "" }];
 }
 
 export const redactionStage: Stage<RedactionOptions> = {
