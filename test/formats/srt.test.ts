@@ -217,3 +217,28 @@ describe("SRT: each problem is reported with its line and cue, and parsing goes 
     expect(p.cues[0]).toMatchObject({ startMs: 1000, endMs: 2000, text: "from A -> B" });
   });
 });
+
+describe("SRT: the malformed example (every problem at once) round-trips", () => {
+  const MALFORMED = file(
+    "1", "00:00:01,000 --> 00:00:03,000", "Welcome to the talk.", "",
+    "two", "00:00:03,500 --> 00:00:05,000", "A bad index.", "",
+    "3", "00:00:0x,000 --> 00:00:07,000", "A timestamp nobody can read.", "",
+    "4", "00:00:07,500 --> 00:00:08,000", "",
+    "5", "00:00:08,500 --> 00:00:10,000", "Two lines", "in one cue.", "",
+    "6", "00:00:10,500 --> 00:00:12,000", "<i>Markup</i> stays.", "",
+    "7", "00:00:11,500 --> 00:00:13,000", "An overlap.", "",
+  );
+
+  it("keeps every cue, reports every problem with its line and cue, and renders what reads back the same", () => {
+    const p = parseSrt(MALFORMED);
+    expect(p.cues.map((c) => c.text)).toEqual(["Welcome to the talk.", "A bad index.", "A timestamp nobody can read.", "", "Two lines in one cue.", "<i>Markup</i> stays.", "An overlap."]);
+    const reported = new Set(p.problems.map((x) => `${x.kind}@${x.cue}`));
+    for (const expected of ["bad_index@2", "bad_timestamp@3", "empty_cue@4", "multi_line@5", "markup@6", "overlap@7"]) expect(reported).toContain(expected);
+    expect(p.problems.every((x) => Number.isInteger(x.line) && x.line > 0)).toBe(true);
+    // The unreadable start is recovered from the cue before; every other timing is kept to the millisecond.
+    expect(p.cues[2]).toMatchObject({ startMs: 5000, endMs: 7000, timingRecovered: true });
+    const again = parseSrt(renderSrt(p.cues));
+    expect(again.cues.map((c) => [c.startMs, c.endMs, c.text])).toEqual(p.cues.map((c) => [c.startMs, c.endMs, c.text]));
+    expect(again.problems.some((x) => x.kind === "bad_index" || x.kind === "bad_timestamp")).toBe(false);
+  });
+});
