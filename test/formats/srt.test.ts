@@ -234,7 +234,7 @@ describe("SRT: the malformed example (every problem at once) round-trips", () =>
     expect(p.cues.map((c) => c.text)).toEqual(["Welcome to the talk.", "A bad index.", "A timestamp nobody can read.", "", "Two lines in one cue.", "<i>Markup</i> stays.", "An overlap."]);
     const reported = new Set(p.problems.map((x) => `${x.kind}@${x.cue}`));
     for (const expected of ["bad_index@2", "bad_timestamp@3", "empty_cue@4", "multi_line@5", "markup@6", "overlap@7"]) expect(reported).toContain(expected);
-    expect(p.problems.every((x) => Number.isInteger(x.line) && x.line > 0)).toBe(true);
+    expect(p.problems.every((x) => Number.isInteger(x.line) && (x.line ?? 0) > 0)).toBe(true);
     // The unreadable start is recovered from the cue before; every other timing is kept to the millisecond.
     expect(p.cues[2]).toMatchObject({ startMs: 5000, endMs: 7000, timingRecovered: true });
     const again = parseSrt(renderSrt(p.cues));
