@@ -96,6 +96,23 @@ function isContent(words: readonly WordView[], i: number, cue: string): boolean 
     (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
 }
 
+/** Phrases by their first word, longest first (every word of a segment is a possible cue start: one Map lookup, not a scan). */
+type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const p of phrases) index.set(p[0]!, [...(index.get(p[0]!) ?? []), p]);
+  for (const list of index.values()) list.sort((x, y) => y.length - x.length);
+  return index;
+}
+const STRONG_INDEX = indexPhrases(STRONG_PHRASES);
+const CONTINUATION_INDEX = indexPhrases(CONTINUATIONS);
+
+/** The longest phrase of the index that starts at i. */
+function indexedPhraseAt(words: readonly WordView[], i: number, index: PhraseIndex): readonly string[] | undefined {
+  const w = words[i];
+  return w === undefined ? undefined : index.get(w.core)?.find((p) => phraseAt(words, i, p));
+}
+
 function phraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
   if (i + p.length > words.length) return false;
   for (let k = 0; k < p.length; k++) {
@@ -116,8 +133,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   let hesitationOnly = true;
   for (;;) {
     if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
-    const p = STRONG_PHRASES.find((ph) => phraseAt(words, k, ph)) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
-      (cues > 0 ? CONTINUATIONS.find((ph) => phraseAt(words, k, ph)) : undefined) ??
+    const p = indexedPhraseAt(words, k, STRONG_INDEX) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
+      (cues > 0 ? indexedPhraseAt(words, k, CONTINUATION_INDEX) : undefined) ??
       (cues > 0 && !hesitationOnly ? DISOWNING.find((ph) => phraseAt(words, k, ph)) : undefined);
     if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
@@ -157,8 +174,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
 function cueFollows(words: readonly WordView[], i: number): boolean {
   const w = words[i];
   if (w === undefined || words[i - 1]!.trail.length > 0) return false;
-  return (STRONG_WORDS.has(w.core) && !CONTENT_PRONE.has(w.core)) || CONTINUATIONS.some((p) => phraseAt(words, i, p)) ||
-    STRONG_PHRASES.some((p) => phraseAt(words, i, p));
+  return (STRONG_WORDS.has(w.core) && !CONTENT_PRONE.has(w.core)) || indexedPhraseAt(words, i, CONTINUATION_INDEX) !== undefined ||
+    indexedPhraseAt(words, i, STRONG_INDEX) !== undefined;
 }
 
 /** A wh-word, or a preposition and a wh-word ("in what"), opens at i. */
