@@ -17,7 +17,7 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
   ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
   ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"],
-].sort((x, y) => y.length - x.length); // the longest phrase wins: "or better yet", not "or better" + "yet"
+];
 /**
  * Phrases a writer types to correct, which in speech offer an alternative ("Paris or maybe
  * London", "in Quebec or more generally Canada"): cues only where the profile says the
@@ -26,13 +26,7 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
 const TYPED_PHRASES: readonly (readonly string[])[] = [
   ["or", "more", "generally"], ["or", "maybe", "it", "was"], ["or", "i", "think"], ["or", "first"],
   ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"],
-].sort((x, y) => y.length - x.length);
-/** A typed correction phrase at i; "or first" only before a question ("what was, or first, who are"), not "eat or first shower". */
-function typedPhraseAt(words: readonly WordView[], i: number): readonly string[] | undefined {
-  const p = TYPED_PHRASES.find((ph) => phraseAt(words, i, ph));
-  if (p !== undefined && p[p.length - 1] === "first" && !isWhStart(words, i + p.length)) return undefined;
-  return p;
-}
+];
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
@@ -46,7 +40,7 @@ const CONTINUATIONS: readonly (readonly string[])[] = [
   ["tell", "me", "about"], ["i'd", "like", "to", "know"], ["i", "want", "to", "ask", "about"], ["i", "wanted", "to", "ask", "about"],
   ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
   ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"],
-].sort((x, y) => y.length - x.length);
+];
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 const DISOWNING: readonly (readonly string[])[] = [
   ["not", "that", "but"], ["not", "that"], ["that", "is", "not", "right"], ["that's", "not", "right"],
@@ -96,7 +90,10 @@ function isContent(words: readonly WordView[], i: number, cue: string): boolean 
     (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
 }
 
-/** Phrases by their first word, longest first (every word of a segment is a possible cue start: one Map lookup, not a scan). */
+/**
+ * Phrases by their first word (every word of a segment is a possible cue start:
+ * one Map lookup, not a scan), longest first: "or better yet", not "or better" + "yet".
+ */
 type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
 function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
   const index = new Map<string, (readonly string[])[]>();
@@ -105,7 +102,16 @@ function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
   return index;
 }
 const STRONG_INDEX = indexPhrases(STRONG_PHRASES);
+const TYPED_INDEX = indexPhrases(TYPED_PHRASES);
 const CONTINUATION_INDEX = indexPhrases(CONTINUATIONS);
+const DISOWNING_INDEX = indexPhrases(DISOWNING);
+
+/** A typed correction phrase at i; "or first" only before a question ("what was, or first, who are"), not "eat or first shower". */
+function typedPhraseAt(words: readonly WordView[], i: number): readonly string[] | undefined {
+  const p = indexedPhraseAt(words, i, TYPED_INDEX);
+  if (p !== undefined && p[p.length - 1] === "first" && !isWhStart(words, i + p.length)) return undefined;
+  return p;
+}
 
 /** The longest phrase of the index that starts at i. */
 function indexedPhraseAt(words: readonly WordView[], i: number, index: PhraseIndex): readonly string[] | undefined {
@@ -135,7 +141,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
     const p = indexedPhraseAt(words, k, STRONG_INDEX) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
       (cues > 0 ? indexedPhraseAt(words, k, CONTINUATION_INDEX) : undefined) ??
-      (cues > 0 && !hesitationOnly ? DISOWNING.find((ph) => phraseAt(words, k, ph)) : undefined);
+      (cues > 0 && !hesitationOnly ? indexedPhraseAt(words, k, DISOWNING_INDEX) : undefined);
     if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
     if (STRONG_WORDS.has(w.core) && !isContent(words, k, w.core)) {
