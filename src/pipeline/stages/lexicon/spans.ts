@@ -14,7 +14,6 @@ import type { LexiconOptions } from "./options.js";
 const FUNCTION_WORD_LEVEL = 20;
 /** A plural ("asanas") scores a little under its singular. */
 const PLURAL_PENALTY = 0.03;
-/** Words with letters outside ASCII (IAST, other scripts) or digits ("3rd") are never folded into a term. */
 /** Only plain letters (and hyphens) fold into a term: not IAST or other scripts, digits, "don't", "O&M", "U.S.". */
 const NOT_FOLDABLE = /[^A-Za-z-]/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -51,11 +51,6 @@ export function readState(slot: unknown): RedactionState {
 
 const asToken = (e: TailEntry): DigitToken => ({ digits: e.digits, groups: e.groups, plus: e.plus, trail: "" });
 
-function asOneRun(parts: readonly DigitToken[]): DigitToken {
-  const digits = parts.map((p) => p.digits).join("");
-  return { digits, groups: [digits.length], plus: parts[0]!.plus, trail: "" };
-}
-
 /** Exclusive end of the digit run that opens the segment (0 when it does not open with digits). */
 function leadingRun(dts: ReadonlyArray<DigitToken | null>, maxTokens: number): number {
   let end = 0;
@@ -78,9 +73,10 @@ export function crossSegmentMatch(
     const tail = state.tail.slice(-k).map(asToken);
     for (let end = Math.min(limit, maxTokens - k); end > 0; end--) {
       const parts = [...tail, ...current.slice(0, end)];
+      const digits = parts.map((p) => p.digits).join("");
       // Digits said across a pause have no written grouping: "4932" | "938528573815" is one card number.
-      const cls = classify(parts) ?? classify([asOneRun(parts)]);
-      if (cls !== null) return { end, cls, digits: parts.map((p) => p.digits).join("") };
+      const cls = classify(parts) ?? classify([{ digits, groups: [digits.length], plus: parts[0]!.plus, trail: "" }]);
+      if (cls !== null) return { end, cls, digits };
     }
   }
   return null;

@@ -12,6 +12,7 @@
 import type { PipelineResources } from "../../resources.js";
 import type { ResolvedStageSettings, Stage, StageEnv } from "../../stage.js";
 import { mergeTokens, withText, type Token } from "../../tokens.js";
+import { endsSentence } from "../../text.js";
 import type { EditRecord } from "../../types.js";
 import { coreOf } from "../itn/span.js";
 import { crossSegmentMatch, nextState, readState, type CrossMatch } from "./cross.js";
@@ -191,8 +192,6 @@ function run(input: Token[], o: RedactionOptions, env: StageEnv): Token[] {
   return r.changed ? r.out : tokens;
 }
 
-const SENTENCE_END = /[.?!]["')\]]*$/;
-
 /**
  * The digit tokens as the speaker ended the segment: a full stop the
  * punctuation stage put after the segment's last number (a final segment
@@ -203,7 +202,7 @@ function withSaidEnd(tokens: readonly Token[], dts: ReadonlyArray<DigitToken | n
   const last = dts[dts.length - 1];
   if (last === null || last === undefined || last.trail === "") return dts;
   const source = env.sources[tokens[tokens.length - 1]!.source.end - 1];
-  if (source === undefined || SENTENCE_END.test(source.text)) return dts;
+  if (source === undefined || endsSentence(source.text)) return dts;
   return [...dts.slice(0, -1), { ...last, trail: "" }];
 }
 
