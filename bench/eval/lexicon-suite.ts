@@ -93,12 +93,13 @@ export interface VariantSet {
   rows: TsvRow[];
 }
 
-/** The default set: misspellings generated from the glossary under `dataDir` (empty when the glossary is missing). */
-export function generatedVariantSet(dataDir: string, packs: readonly LexiconPack[]): VariantSet[] {
+/** The default set: misspellings generated from the glossary under `dataDir` with the dev seed or the one given (empty when the glossary is missing). */
+export function generatedVariantSet(dataDir: string, packs: readonly LexiconPack[], seed = DEFAULT_SEED): VariantSet[] {
   const file = glossaryPath(dataDir);
   if (!existsSync(file)) return [];
-  const generated = generateLexiconVariants(readFileSync(file, "utf8"), packs, DEFAULT_SEED);
-  return [{ name: `generated from ${path.basename(file)} (seed ${DEFAULT_SEED})`, rows: parseTsv(variantsTsv(generated, DEFAULT_SEED)).rows }];
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got ${seed}`);
+  const generated = generateLexiconVariants(readFileSync(file, "utf8"), packs, seed);
+  return [{ name: `generated from ${path.basename(file)} (seed ${seed})`, rows: parseTsv(variantsTsv(generated, seed)).rows }];
 }
 
 function scoreVariants(p: CompiledPipeline, set: VariantSet, failures: NonNullable<LexiconSummary["failures"]>): VariantFile {

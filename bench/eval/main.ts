@@ -29,6 +29,7 @@ interface EvalOptions {
   write: boolean;
   profile?: string;
   config?: string;
+  seed?: string;
 }
 
 const DEFAULT_FAILURES_SHOWN = 50;
@@ -44,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
     .option("--failures [n]", `list misses (first n, default ${DEFAULT_FAILURES_SHOWN})`)
     .option("--profile <name>", "format: one profile for every file (default: verbatim for Earnings-21, clean otherwise)")
     .option("--config <file>", "format: YAML merged over config/default.yaml for the profiles (environment overrides are ignored)")
+    .option("--seed <n>", "lexicon: generate the misspellings with this seed instead of the dev set's (pair with --no-write)")
     .option("--no-write", "do not update bench/results/quality.json")
     .parse(argv);
   const [suite, given] = program.processedArgs as [string, string[]];
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   } else if (suite === "lexicon") {
     const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });
     const resources = (await loadResources()) as Parameters<typeof runLexiconSuite>[2];
-    const sets = files.length > 0 ? variantFiles(files, REPO_ROOT) : generatedVariantSet(opts.data, resources.lexicons ?? []);
+    const sets = files.length > 0 ? variantFiles(files, REPO_ROOT) : generatedVariantSet(opts.data, resources.lexicons ?? [], opts.seed === undefined ? undefined : Number(opts.seed));
     summary = runLexiconSuite(sets, defaultNoHarmFiles(opts.data), resources, REPO_ROOT, config.pipeline.profiles, beyondNoHarmSources(opts.data)) as unknown as SuiteSummary;
   } else if (suite === "redaction") {
     const config = loadConfig(opts.config === undefined ? { env: {} } : { env: {}, file: path.resolve(opts.config) });

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { generateLexiconVariants } from "../../bench/eval/lexicon-variants.js";
-import { noHarmSentences, runLexiconSuite, variantFiles } from "../../bench/eval/lexicon-suite.js";
+import { generatedVariantSet, noHarmSentences, runLexiconSuite, variantFiles } from "../../bench/eval/lexicon-suite.js";
 import { REPO_ROOT } from "../../bench/eval/pipelines.js";
 import { asciiFold } from "../../src/pipeline/lexicon/keys.js";
 import { loadLexiconResources } from "../../src/resources/load.js";
@@ -17,6 +17,11 @@ function tmp(name: string, content: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
+}
+
+function tmpIn(dir: string, file: string): string {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  return path.join(dir, file);
 }
 
 describe("eval / lexicon suite", () => {
@@ -64,5 +69,18 @@ describe("eval / lexicon suite", () => {
       expect(["prāṇāyāma", "Bhagavad Gītā"]).toContain(row.canonical);
       expect(listed.has(asciiFold(row.heard))).toBe(false);
     }
+  });
+
+  it("generates the set from the glossary under the data directory with the seed asked for, and names the seed", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lipi-lexicon-data-"));
+    const glossary = ['{"term": "Pranayama", "definition": []}', '{"term": "Bhagavad Gita", "definition": []}', '{"term": "Kundalini", "definition": []}'].join("\n");
+    writeFileSync(tmpIn(dir, "lexicon/yoga_glossary_padmasambhava.jsonl"), glossary);
+    const dev = generatedVariantSet(dir, resources.lexicons!);
+    const other = generatedVariantSet(dir, resources.lexicons!, 3);
+    expect(dev[0]!.name).toContain("seed 20261126");
+    expect(other[0]!.name).toContain("seed 3");
+    expect(other[0]!.rows.map((r) => r.spoken)).not.toEqual(dev[0]!.rows.map((r) => r.spoken));
+    expect(() => generatedVariantSet(dir, resources.lexicons!, Number("x"))).toThrow(/--seed/);
+    expect(generatedVariantSet(path.join(dir, "missing"), resources.lexicons!)).toEqual([]);
   });
 });

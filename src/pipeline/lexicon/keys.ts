@@ -39,6 +39,8 @@ const PHONETIC_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // ṛ is written ri before a consonant (krishna, amrita, prithvi, rishi), and ru after one (krupa,
   // vrunda); the IAST fold has plain r. A ru that opens a word or follows a vowel is r + u (rudra, purusha).
   [/ri(?=[^aeiouy])|(?<=[^aeiou])ru(?=[^aeiouy])/g, "r"],
+  // A y between vowels written i after an i ("kriia" / kriyā) is not a long ī.
+  [/ii(?=[aeou])/g, "iy"],
   // Long vowels doubled.
   [/aa+/g, "a"],
   [/ee+|ii+/g, "i"],
@@ -117,6 +119,18 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[b.length]!;
+}
+
+/**
+ * Whether `heard` is `form` with one letter left out or two adjacent letters
+ * swapped: a slip that keeps the writer's letters, none of them changed.
+ */
+export function slipOf(heard: string, form: string): boolean {
+  let i = 0;
+  while (i < heard.length && heard.charCodeAt(i) === form.charCodeAt(i)) i++;
+  if (heard.length === form.length - 1) return heard.slice(i) === form.slice(i + 1);
+  if (heard.length !== form.length || i >= heard.length - 1) return false;
+  return heard[i] === form[i + 1] && heard[i + 1] === form[i] && heard.slice(i + 2) === form.slice(i + 2);
 }
 
 /** Every string made by deleting one character (the fuzzy index's neighbourhood; the string itself excluded). */

@@ -64,6 +64,11 @@ export interface LexiconIndex {
 }
 
 const VOWEL_IN_KEY = /[aeiouy]/;
+const FINAL_VOWELS = ["a", "i", "u"] as const;
+/** The weighted distance (distance.ts) of a vowel left out. */
+const VOWEL_DROPPED = 0.65;
+/** Two letters are no stem ("ed" is no "iḍā"). */
+const MIN_FINAL_VOWEL_STEM = 3;
 
 /** Coarse keys shorter than this get no fuzzy neighbourhood (only an equal coarse key finds them): too many short words are one edit apart. */
 export const MIN_FUZZY_KEY = 4;
@@ -73,9 +78,9 @@ const MIN_FILED_KEY = MIN_FUZZY_KEY - 1;
 /** Spellings (ASCII folds) shorter than this get no fuzzy neighbourhood. */
 export const MIN_SPELLING_FUZZY = 6;
 
-/** Most edits allowed between spellings of this length. */
+/** Most edits allowed between spellings of this length (one letter shorter than MIN_SPELLING_FUZZY: see spelling()). */
 export function maxSpellingDistance(length: number): number {
-  if (length < MIN_SPELLING_FUZZY) return 0;
+  if (length < MIN_SPELLING_FUZZY - 1) return 0;
   return length < 9 ? 1 : 2;
 }
 
@@ -188,12 +193,15 @@ function similarity(heard: string, e: IndexedEntry): number {
 // still and pays per edit, both absolutely and relative to the length (short
 // words counted as SOUND_MIN_LENGTH, so one edit in a short word is not a
 // small fraction). Short keys carry little evidence ("git" and "Gītā" share
-// a key), so they need the spelling itself to be close.
+// a key: English words are the stage's guard), so they need the spelling
+// itself to be close (closeForShortKey).
 const EXACT_SCORE = 0.97;
 const PHONETIC_BASE = 0.8;
 const PHONETIC_SPAN = 0.17;
 const SHORT_KEY = 4;
 const SHORT_KEY_MIN_SIMILARITY = 0.8;
+/** One letter off a four-letter spelling. */
+const ONE_OFF_FOUR = 0.75;
 const FUZZY_MIN_SIMILARITY = 0.6;
 const SOUND_BASE = 0.96;
 const SOUND_PER_EDIT = 0.05;
@@ -252,9 +260,25 @@ class Probe {
     for (const id of typeof p === "number" ? [p] : p) {
       if (this.found.has(id) || !this.fits(id)) continue;
       const sim = similarity(this.heard, this.index.entries[id]!);
-      if (key.length < SHORT_KEY && sim < SHORT_KEY_MIN_SIMILARITY) continue;
+      if (key.length < SHORT_KEY && !this.closeForShortKey(sim, id)) continue;
       this.offer(id, "phonetic", PHONETIC_BASE + PHONETIC_SPAN * sim, 0);
     }
+  }
+
+  /**
+   * A short key is weak evidence, so the heard spelling must be close to the
+   * entry's: one letter off a form of four or more ("gunn" / guṇa), or a
+   * three-letter word that is a form without its final a ("kal" / kāla),
+   * unless another entry has that form with a final i or u ("dev": deva or
+   * devī, "nad": nāda or nāḍī).
+   */
+  private closeForShortKey(sim: number, id: number): boolean {
+    if (sim >= SHORT_KEY_MIN_SIMILARITY) return true;
+    const heard = this.heard;
+    if (sim < ONE_OFF_FOUR) return false;
+    if (heard.length > 3) return true;
+    if (!this.index.entries[id]!.forms.includes(`${heard}a`)) return false;
+    return this.index.exact.get(`${heard}i`) === undefined && this.index.exact.get(`${heard}u`) === undefined;
   }
 
   /**
@@ -291,13 +315,37 @@ class Probe {
     }
   }
 
+  /**
+   * A final vowel left out ("gur" / guru, "jala net" / jala neti): too short a
+   * key for the sound probes to add a vowel, but a listed spelling with it is
+   * evidence, when only one final vowel makes one ("nad" is nāda or nāḍī).
+   */
+  finalVowel(folded: string): void {
+    if (this.heard.length < MIN_FINAL_VOWEL_STEM) return;
+    let found: Posting | undefined;
+    for (const v of FINAL_VOWELS) {
+      const p = this.index.exact.get(folded + v);
+      if (p === undefined) continue;
+      if (found !== undefined) return;
+      found = p;
+    }
+    if (found === undefined) return;
+    for (const id of typeof found === "number" ? [found] : found) {
+      if (!this.found.has(id) && this.fits(id)) this.offer(id, "fuzzy", nearScore(VOWEL_DROPPED, this.heard.length), VOWEL_DROPPED);
+    }
+  }
+
   /** Entries whose spelling (ASCII fold without spaces) is within `maxD` edits of the heard one, found through its one-deletion neighbourhood. */
   spelling(maxD: number): void {
     if (maxD <= 0) return;
     const heard = this.heard;
     const near = this.index.spellingNear;
+    // A heard spelling shorter than any filed one can only have lost a letter ("yanta", "banha"): a
+    // letter changed in a word that short is as likely another word ("nigra" / nidrā, "sadda" / śabda).
+    const droppedOnly = heard.length < MIN_SPELLING_FUZZY;
     for (const nearId of near.nearIds(heard, [])) {
       if (near.firstCharOf(nearId) !== heard.charCodeAt(0)) continue;
+      if (droppedOnly && near.keyOf(nearId).length !== heard.length + 1) continue;
       const d = boundedLevenshtein(heard, near.keyOf(nearId), maxD);
       if (d > maxD) continue;
       const p = this.index.spellingByNearId[nearId]!;
@@ -329,6 +377,7 @@ export function lookup(index: LexiconIndex, folded: string, words: number, optio
     if (options.fuzzy && words <= MAX_FUZZY_WORDS && !listed) {
       probe.sounds(k, maxFuzzyDistance(k.length, !VOWEL_IN_KEY.test(k)));
       probe.spelling(maxSpellingDistance(heard.length));
+      probe.finalVowel(folded);
     }
   }
   if (probe.found.size === 0) return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { asciiFold, boundedLevenshtein, phoneticKey, singleDeletes } from "../../../src/pipeline/lexicon/keys.js";
+import { asciiFold, boundedLevenshtein, phoneticKey, singleDeletes, slipOf } from "../../../src/pipeline/lexicon/keys.js";
 import { buildLexiconIndex, lookup, type LexiconIndex } from "../../../src/pipeline/lexicon/matcher.js";
 import { DeletionIndex, hashWithout, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
 import { packOf } from "./helpers.js";
@@ -30,6 +30,9 @@ describe("lexicon keys", () => {
     expect(phoneticKey("swami")).toBe(phoneticKey("svami"));
     expect(phoneticKey("sanskara")).toBe(phoneticKey("samskara"));
     expect(phoneticKey("gyana")).toBe(phoneticKey("jnana"));
+    // A y written i after an i is still a y ("kriia"), not a long ī.
+    expect(phoneticKey("kriia")).toBe(phoneticKey("kriya"));
+    expect(phoneticKey("shiiva")).toBe(phoneticKey("shiva"));
   });
 
   it("keeps different consonants apart", () => {
@@ -42,6 +45,16 @@ describe("lexicon keys", () => {
     expect(boundedLevenshtein("kitten", "sitting", 3)).toBe(3);
     expect(boundedLevenshtein("abcdefgh", "zzzzzzzz", 2)).toBe(3);
     expect(singleDeletes("yoga")).toEqual(["oga", "yga", "yoa", "yog"]);
+  });
+
+  it("tells a slip (a letter left out, two swapped) from a changed letter", () => {
+    expect(slipOf("vedata", "vedanta")).toBe(true);
+    expect(slipOf("arjnua", "arjuna")).toBe(true);
+    expect(slipOf("vedant", "vedanta")).toBe(true);
+    expect(slipOf("vedonta", "vedanta")).toBe(false);
+    expect(slipOf("vedanta", "vedanta")).toBe(false);
+    expect(slipOf("vaednta", "vedanta")).toBe(false);
+    expect(slipOf("vdeanta", "vedanta")).toBe(true);
   });
 });
 

@@ -31,6 +31,23 @@ describe("lexicon stage: matching", () => {
     expect(out(p, "we practice pranayam")).toBe("we practice prāṇāyāma");
   });
 
+  it("lets a short word be a term with its final vowel left out, when only one vowel makes a term and no stop list has the word", () => {
+    expect(out(p, "the students asked about kam")).toBe("the students asked about kāma");
+    expect(out(p, "the students asked about vay")).toBe("the students asked about vāyu");
+    // Kāla or Kālī: which final vowel was left out is anyone's guess.
+    expect(out(p, "the students asked about kal")).toBe("the students asked about kal");
+    // The French "des" is deśa's key and one letter off, and "atm" is ātmā's: English text quotes both.
+    expect(out(p, "the trophée des alpilles")).toBe("the trophée des alpilles");
+    expect(out(p, "the atm was empty")).toBe("the atm was empty");
+  });
+
+  it("lets a five-letter word have lost a letter, but not have changed one", () => {
+    expect(out(p, "the students asked about yanta")).toBe("the students asked about yantra");
+    expect(out(p, "the students asked about banha")).toBe("the students asked about bandha");
+    // One letter from nidrā, but a changed one: as likely another word (here Latin).
+    expect(out(p, "one is the superior colliculus, from the nigra lateralis")).toBe("one is the superior colliculus, from the nigra lateralis");
+  });
+
   it("matches unlisted spellings by sound and by edit distance", () => {
     const phonetic = run(p, "the bagavat geetha says");
     expect(phonetic.text).toBe("the Bhagavad Gītā says");
@@ -156,6 +173,13 @@ describe("lexicon stage: near ties", () => {
     expect(out(p, "the students asked about drisht")).toBe("the students asked about dṛṣṭi");
   });
 
+  it("gives a tie in spelling to the entry that also sounds clearly nearer", () => {
+    // One edit from vajrāsana and from vīrāsana: a vowel left out of one, a consonant changed in the other.
+    expect(out(p, "the students asked about vjrasana")).toBe("the students asked about vajrāsana");
+    // One edit from pramāṇa and from prāṇa ("praana"), but only pramāṇa sounds near.
+    expect(out(p, "the students asked about prmaana")).toBe("the students asked about pramāṇa");
+  });
+
   it("changes nothing when the spelling does not settle the tie", () => {
     // One edit from tantra, one from tanmātra.
     expect(run(p, "the students asked about tanatra").edits.filter((e) => e.applied)).toEqual([]);
@@ -164,6 +188,11 @@ describe("lexicon stage: near ties", () => {
 
 describe("lexicon stage: names", () => {
   const p = lexicon();
+
+  it("lets a name be a slip of a term's spelling: a letter left out or two swapped, none changed", () => {
+    expect(out(p, "the students asked about Arjnua")).toBe("the students asked about Arjuna");
+    expect(out(p, "the students asked about Brahamn")).toBe("the students asked about Brahman");
+  });
 
   it("changes a capitalised word by sound only one cheap confusion or one swap away, and only when it is long enough", () => {
     expect(out(p, "we read the Upaneshads")).toBe("we read the Upaniṣads");
@@ -174,13 +203,12 @@ describe("lexicon stage: names", () => {
     expect(out(p, "the students asked about Seth")).toBe("the students asked about Seth");
   });
 
-  it("lets a long name lose a consonant, but not a short one: that may be a name spelled so on purpose", () => {
+  it("lets a name lose a letter, but not change one: a name with a letter of its own may be spelled so on purpose", () => {
     expect(out(p, "the students asked about Sarawati")).toBe("the students asked about Sarasvatī");
     expect(out(p, "the students asked about Ahtanga yoga")).toBe("the students asked about Aṣṭāṅga Yoga");
-    expect(out(p, "the students asked about Vedata")).toBe("the students asked about Vedata");
+    expect(out(p, "the students asked about Vedata")).toBe("the students asked about Vedānta");
+    expect(out(p, "the second large town is Sadda")).toBe("the second large town is Sadda");
     expect(out(p, "a symphony by Brahms")).toBe("a symphony by Brahms");
-    // The same short spelling in lower case is a misheard term.
-    expect(out(p, "the students asked about vedata")).toBe("the students asked about Vedānta");
   });
 
   it("leaves a name English capitalises anyway, even one cheap confusion from an entry", () => {

@@ -2,7 +2,7 @@
 // matching and its guards (English words, names, protected entries, the
 // margin), over the index in src/pipeline/lexicon/. The stage (index.ts)
 // decides what to do with the matches.
-import { asciiFold } from "../../lexicon/keys.js";
+import { asciiFold, slipOf } from "../../lexicon/keys.js";
 import { lookup, spellingSimilarity, type Candidate, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
 import { endsSentence } from "../../text.js";
 import type { Token } from "../../tokens.js";
@@ -20,13 +20,16 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /**
  * A name (a capitalised word inside a sentence) changes by a near key only
  * this near (one vowel, one h or one or two cheap letter confusions:
- * "Upaneshads", "Aurveda") and this long: writers spell names as they choose,
- * and a short name is near too many entries.
+ * "Upaneshads", "Aurveda"), or by a slip of its spelling ("Vedata"), and only this
+ * long: writers spell names as they choose, and a short name is near too many
+ * entries.
  */
 const NAMED_MAX_SOUND_DISTANCE = 0.8;
 const NAMED_MIN_FUZZY_LENGTH = 5;
 /** How much nearer in spelling (similarity, 0..1) a near match must be to beat a runner-up within the margin. */
 const SPELLING_MARGIN = 0.1;
+/** How much nearer in sound (weighted distance) a near match must be to beat a runner-up spelled as near. */
+const SOUND_MARGIN = 0.3;
 /** Strength of a match's evidence: the margin is weighed only against a runner-up at least as strong. */
 const EVIDENCE_RANK: Record<Candidate["kind"], number> = { exact: 2, phonetic: 1, fuzzy: 0 };
 const EXACT_ONLY = { exact: true, phonetic: false, fuzzy: false } as const;
@@ -167,7 +170,12 @@ export class Matcher {
     // By sound, only a name no English list knows, and only as an equal key or a near one.
     if (named === "known") return false;
     if (c.kind === "phonetic") return true;
-    return c.soundDistance !== undefined && folded.length >= NAMED_MIN_FUZZY_LENGTH && (c.soundDistance <= NAMED_MAX_SOUND_DISTANCE || (c.soundDistance <= 1 && folded.length >= 8));
+    if (folded.length < NAMED_MIN_FUZZY_LENGTH) return false;
+    // A slip of the entry's spelling ("Vedata", "Arjnua") keeps every letter the writer chose.
+    const heard = folded.replaceAll(" ", "");
+    if (this.index.entries[c.index]!.forms.some((form) => slipOf(heard, form))) return true;
+    if (c.soundDistance === undefined) return false;
+    return c.soundDistance <= NAMED_MAX_SOUND_DISTANCE || (c.soundDistance <= 1 && folded.length >= 8);
   }
 
   private candidates(folded: string, n: number, opts: LookupOptions, named: Named, termOnly: boolean): Candidate[] {
@@ -232,7 +240,7 @@ export class Matcher {
     const runnerUp = cands.find(other);
     // The margin weighs evidence of one strength: an equal phonetic key is not put in doubt by a key that is merely near.
     const rival = cands.find((c) => other(c) && EVIDENCE_RANK[c.kind] >= EVIDENCE_RANK[best.kind]);
-    if (hold === "" && rival !== undefined && best.score - rival.score < this.o.margin && !this.spelledNearer(folded, best, rival)) {
+    if (hold === "" && rival !== undefined && best.score - rival.score < this.o.margin && !this.spelledNearer(folded, best, rival) && !this.soundsNearer(folded, best, rival)) {
       hold = `runner-up ${this.index.entries[rival.index]!.entry.id} within margin ${this.o.margin}`;
     }
     return { end, words: n, cand: best, runnerUp, plural, hold };
@@ -262,6 +270,18 @@ export class Matcher {
   private spelledNearer(folded: string, best: Candidate, rival: Candidate): boolean {
     if (best.kind !== "fuzzy" || rival.kind !== "fuzzy") return false;
     return spellingSimilarity(this.index, folded, best.index) - spellingSimilarity(this.index, folded, rival.index) >= SPELLING_MARGIN;
+  }
+
+  /**
+   * Two near matches spelled about as near: the one that also sounds clearly
+   * nearer wins ("vjrasana" drops a vowel of vajrāsana but changes a
+   * consonant of vīrāsana; "prmaana" sounds like pramāṇa, while prāṇa is near
+   * only in spelling).
+   */
+  private soundsNearer(folded: string, best: Candidate, rival: Candidate): boolean {
+    if (best.kind !== "fuzzy" || rival.kind !== "fuzzy" || best.soundDistance === undefined) return false;
+    if (rival.soundDistance !== undefined && rival.soundDistance - best.soundDistance < SOUND_MARGIN) return false;
+    return spellingSimilarity(this.index, folded, best.index) >= spellingSimilarity(this.index, folded, rival.index);
   }
 
   /** Whether words[i..end) can be one term: letters in every word, no punctuation inside. */
