@@ -43,10 +43,12 @@ export interface LexiconIndex {
   readonly entries: readonly IndexedEntry[];
   /** Canonical, NFC lower-case -> entries: spans already written as the canonical (filtered: most spans are not). */
   readonly canonical: Postings;
-  /** ASCII fold (words joined by one space) -> entries (probed only when every word passes `words`). */
+  /** ASCII fold (words joined by one space) -> entries (filtered: probed for a listed spelling once every word passes `words`, and for a final vowel left out). */
   readonly exact: Postings;
   /** Phonetic key -> entries (filtered: most heard keys are no entry's). */
   readonly phonetic: Postings;
+  /** A listed spelling without its final vowel -> entries, where only one vowel makes a listed spelling of it (filtered). */
+  readonly stems: Postings;
   /** Coarse key (distance.ts) -> entries (filtered), and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
   readonly coarse: Postings;
   readonly coarseNear: DeletionIndex;
@@ -64,7 +66,8 @@ export interface LexiconIndex {
 }
 
 const VOWEL_IN_KEY = /[aeiouy]/;
-const FINAL_VOWELS = ["a", "i", "u"] as const;
+/** A listed spelling's final vowel, which a speaker or writer may leave out ("gur" / guru). */
+const FINAL_VOWEL = /[aiu]$/;
 /** The weighted distance (distance.ts) of a vowel left out. */
 const VOWEL_DROPPED = 0.65;
 /** Two letters are no stem ("ed" is no "iḍā"). */
@@ -114,7 +117,7 @@ const wordCount = (folded: string) => (folded === "" ? 0 : folded.split(" ").len
 export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const entries: IndexedEntry[] = [];
   const canonical = new Postings(true);
-  const exact = new Postings(false);
+  const exact = new Postings(true);
   const phonetic = new Postings(true);
   const coarse = new Postings(true);
   const coarseNear = new DeletionIndex(MIN_FILED_KEY);
@@ -158,7 +161,8 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
       entries.push({ entry, packId: pack.id, forms, keys: [...keys], minWords: minW, maxWords: maxW, canonicalLower });
     }
   }
-  for (const sealable of [canonical, exact, phonetic, coarse, spelling, coarseNear, spellingNear]) sealable.seal();
+  const stems = stemsOf(exact);
+  for (const sealable of [canonical, exact, phonetic, coarse, spelling, coarseNear, spellingNear, stems]) sealable.seal();
   const wordSet = new Set<string>();
   for (const f of exact.keys()) for (const w of f.split(" ")) wordSet.add(w);
   for (const c of canonical.keys()) for (const w of c.split(" ")) wordSet.add(w);
@@ -167,7 +171,25 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const byNearId = (near: DeletionIndex, postings: Postings) => Array.from({ length: near.size }, (_, id) => postings.getFiled(near.keyOf(id))!);
   const coarseByNearId = byNearId(coarseNear, coarse);
   const spellingByNearId = byNearId(spellingNear, spelling);
-  return { entries, canonical, exact, phonetic, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
+  return { entries, canonical, exact, stems, phonetic, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
+}
+
+/** The listed spellings (exact's keys) without their final vowel, filed when one vowel only completes the stem. */
+function stemsOf(exact: Postings): Postings {
+  const vowels = new Map<string, string>();
+  for (const fold of exact.keys()) {
+    if (!FINAL_VOWEL.test(fold) || fold.length <= MIN_FINAL_VOWEL_STEM) continue;
+    const stem = fold.slice(0, -1);
+    const seen = vowels.get(stem);
+    vowels.set(stem, seen === undefined || seen === fold.slice(-1) ? fold.slice(-1) : "");
+  }
+  const stems = new Postings(true);
+  for (const [stem, vowel] of vowels) {
+    if (vowel === "") continue;
+    const p = exact.getFiled(stem + vowel)!;
+    for (const id of typeof p === "number" ? [p] : p) stems.add(stem, id);
+  }
+  return stems;
 }
 
 /** How close a heard span (its ASCII fold) is spelled to the entry's nearest form: 1 for identical, towards 0 with each edit. */
@@ -318,17 +340,11 @@ class Probe {
   /**
    * A final vowel left out ("gur" / guru, "jala net" / jala neti): too short a
    * key for the sound probes to add a vowel, but a listed spelling with it is
-   * evidence, when only one final vowel makes one ("nad" is nāda or nāḍī).
+   * evidence (the index files only stems one vowel completes: "nad" is nāda
+   * or nāḍī).
    */
   finalVowel(folded: string): void {
-    if (this.heard.length < MIN_FINAL_VOWEL_STEM) return;
-    let found: Posting | undefined;
-    for (const v of FINAL_VOWELS) {
-      const p = this.index.exact.get(folded + v);
-      if (p === undefined) continue;
-      if (found !== undefined) return;
-      found = p;
-    }
+    const found = this.index.stems.get(folded);
     if (found === undefined) return;
     for (const id of typeof found === "number" ? [found] : found) {
       if (!this.found.has(id) && this.fits(id)) this.offer(id, "fuzzy", nearScore(VOWEL_DROPPED, this.heard.length), VOWEL_DROPPED);
