@@ -116,6 +116,27 @@ describe("lexicon index lookup", () => {
   });
 });
 
+describe("lexicon lookup: a final vowel left out", () => {
+  const index = buildLexiconIndex([
+    packOf("vowels", [
+      "  - {id: guru, canonical: guru, kind: term, category: person, variants: []}",
+      "  - {id: nada, canonical: nāda, kind: term, category: sound, variants: []}",
+      "  - {id: nadi, canonical: nāḍī, kind: term, category: body, variants: []}",
+      "  - {id: jala-neti, canonical: jala neti, kind: term, category: cleansing, variants: []}",
+    ]),
+  ]);
+
+  it("finds the one listed spelling a final vowel completes, in a word or at the end of a phrase", () => {
+    expect(ids(index, "gur", 1)).toEqual([["guru", "fuzzy"]]);
+    expect(ids(index, "jala net", 2)[0]).toEqual(["jala-neti", "fuzzy"]);
+  });
+
+  it("finds nothing when two vowels complete the stem (nāda, nāḍī)", () => {
+    expect(ids(index, "nad", 1)).toEqual([]);
+    expect([...index.stems.keys()].sort()).toEqual(["gur", "jala net"]);
+  });
+});
+
 describe("lexicon lookup by sound", () => {
   const SOUNDS = packOf("sounds", [
     "  - {id: karma-yoga, canonical: Karma Yoga, kind: term, category: school, variants: [karma yoga]}",
