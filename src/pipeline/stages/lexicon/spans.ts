@@ -215,9 +215,9 @@ export class Matcher {
     let cands = opts === null ? [] : this.candidates(folded, n, opts, named, false);
     let plural = false;
     // An English plural of a term ("asanas"): the singular's match, if it beats the word's own.
-    const stemFold = folded.slice(0, -1);
-    const stemOpts = heldByEnglish ? (this.index.words.mayHave(stemFold) ? EXACT_ONLY : null) : this.o;
-    if (tryPlural && n === 1 && stemOpts !== null && folded.length > 4 && folded.endsWith("s") && !folded.endsWith("ss")) {
+    const stemFold = tryPlural && n === 1 && folded.length > 4 && folded.endsWith("s") && !folded.endsWith("ss") ? folded.slice(0, -1) : null;
+    const stemOpts = stemFold === null ? null : heldByEnglish ? (this.index.words.mayHave(stemFold) ? EXACT_ONLY : null) : this.o;
+    if (stemFold !== null && stemOpts !== null) {
       const stem = this.candidates(stemFold, 1, stemOpts, named, true);
       if (stem.length > 0 && (cands.length === 0 || stem[0]!.score - PLURAL_PENALTY > cands[0]!.score)) {
         cands = stem.map((c) => ({ ...c, score: c.score - PLURAL_PENALTY }));
@@ -296,7 +296,7 @@ export class Matcher {
   }
 
   /** Length of a span at i already written as a canonical (0 if none). */
-  canonicalAt(words: readonly WordInfo[], i: number): number {
+  canonicalAt(words: readonly HeardWord[], i: number): number {
     let text = "";
     let best = 0;
     for (let k = i; k < Math.min(words.length, i + this.index.maxWords); k++) {
@@ -304,7 +304,8 @@ export class Matcher {
       if (w.core === "" || (k > i && w.lead !== "")) break;
       const lower = w.core.toLowerCase();
       const word = ASCII_ONLY.test(lower) ? lower : lower.normalize("NFC");
-      if (!this.index.words.mayHave(word)) break;
+      // A plain word is its own fold: the word filter was asked once for it (factsOf).
+      if (!(word === w.fold ? this.factsOf(w).inPack : this.index.words.mayHave(word))) break;
       text = k === i ? word : `${text} ${word}`;
       if (this.index.canonical.has(text)) best = k - i + 1;
       if (w.trail !== "") break;
