@@ -24,6 +24,8 @@ export interface IndexedEntry {
   readonly forms: readonly string[];
   /** Phonetic keys of the canonical and every variant (for the weighted distance). */
   readonly keys: readonly string[];
+  /** The coarse key of each of `keys` (the one it is filed under). */
+  readonly coarseKeys: readonly string[];
   /** Fewest and most words among the canonical and its variants. */
   readonly minWords: number;
   readonly maxWords: number;
@@ -158,7 +160,7 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
       maxWords = Math.max(maxWords, maxW);
       const canonicalLower = entry.canonical.normalize("NFC").toLowerCase();
       canonical.add(canonicalLower, id);
-      entries.push({ entry, packId: pack.id, forms, keys: [...keys], minWords: minW, maxWords: maxW, canonicalLower });
+      entries.push({ entry, packId: pack.id, forms, keys: [...keys], coarseKeys: [...keys].map(coarseKey), minWords: minW, maxWords: maxW, canonicalLower });
     }
   }
   const stems = stemsOf(exact);
@@ -311,26 +313,32 @@ class Probe {
   sounds(key: string, maxD: number): void {
     if (maxD <= 0) return;
     const coarse = coarseKey(key);
-    this.soundsOf(key, maxD, this.index.coarse.get(coarse));
+    this.soundsOf(key, maxD, coarse, this.index.coarse.get(coarse));
     // A key with no vowel is a word with one left out ("vshwa"): worth a neighbourhood even when short.
     if (coarse.length < MIN_FUZZY_KEY && VOWEL_IN_KEY.test(key)) return;
     const near = this.index.coarseNear;
     for (const nearId of near.nearIds(coarse, [])) {
       // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
-      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, this.index.coarseByNearId[nearId]);
+      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, near.keyOf(nearId), this.index.coarseByNearId[nearId]);
     }
   }
 
-  /** sounds() for the entries filed under one coarse key. */
-  private soundsOf(key: string, maxD: number, p: Posting | undefined): void {
+  /**
+   * sounds() for the entries filed under the coarse key `coarse`: only their
+   * keys filed there are verified (an entry's other keys are, under their own
+   * coarse keys, if the neighbourhood holds them), and the nearest one counts.
+   */
+  private soundsOf(key: string, maxD: number, coarse: string, p: Posting | undefined): void {
     if (p === undefined || crowded(p)) return;
     for (const id of typeof p === "number" ? [p] : p) {
-      if (this.found.has(id) || !this.fits(id)) continue;
+      const prev = this.found.get(id);
+      if ((prev !== undefined && prev.kind !== "fuzzy") || !this.fits(id)) continue;
       const e = this.index.entries[id]!;
-      let d = maxD + 1;
-      for (const k of e.keys) d = Math.min(d, weightedDistance(key, k, maxD));
       // An equal phonetic key is the phonetic probe's to judge (it holds short keys to a close spelling).
-      if (d > maxD || d === 0) continue;
+      if (e.keys.includes(key)) continue;
+      let d = maxD + 1;
+      for (let j = 0; j < e.keys.length; j++) if (e.coarseKeys[j] === coarse) d = Math.min(d, weightedDistance(key, e.keys[j]!, maxD));
+      if (d > maxD) continue;
       const sim = similarity(this.heard, e);
       if (sim < FUZZY_MIN_SIMILARITY) continue;
       this.offer(id, "fuzzy", nearScore(d, key.length), d);
