@@ -22,10 +22,8 @@ export interface IndexedEntry {
   readonly packId: string;
   /** ASCII folds of the canonical and every variant, without spaces (for similarity). */
   readonly forms: readonly string[];
-  /** Phonetic keys of the canonical and every variant (for the weighted distance). */
+  /** Phonetic keys of the canonical and every variant. */
   readonly keys: readonly string[];
-  /** The coarse key of each of `keys` (the one it is filed under). */
-  readonly coarseKeys: readonly string[];
   /** Fewest and most words among the canonical and its variants. */
   readonly minWords: number;
   readonly maxWords: number;
@@ -51,10 +49,13 @@ export interface LexiconIndex {
   readonly phonetic: Postings;
   /** A listed spelling without its final vowel -> entries, where only one vowel makes a listed spelling of it (filtered). */
   readonly stems: Postings;
-  /** Coarse key (distance.ts) -> entries (filtered), and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
+  /** Every phonetic key once, by key id, and the entries that have each (what a match by sound verifies and offers). */
+  readonly soundKeys: readonly string[];
+  readonly soundKeyEntries: readonly Posting[];
+  /** Coarse key (distance.ts) -> ids of the phonetic keys filed under it (filtered), and coarse keys by one-deletion neighbourhood (fuzzy retrieval). */
   readonly coarse: Postings;
   readonly coarseNear: DeletionIndex;
-  /** The entries of each coarse key the neighbourhood holds, by its id there (no map probe for a neighbour). */
+  /** The phonetic key ids of each coarse key the neighbourhood holds, by its id there (no map probe for a neighbour). */
   readonly coarseByNearId: readonly Posting[];
   /** ASCII fold without spaces -> entries (probed only for keys its neighbourhood found), and that one-deletion neighbourhood (edits the phonetic folds hide). */
   readonly spelling: Postings;
@@ -151,18 +152,22 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
         spelling.add(f, id);
         spellingNear.add(f);
       }
-      for (const k of keys) {
-        phonetic.add(k, id);
-        const c = coarseKey(k);
-        coarse.add(c, id);
-        coarseNear.add(c);
-      }
+      for (const k of keys) phonetic.add(k, id);
       maxWords = Math.max(maxWords, maxW);
       const canonicalLower = entry.canonical.normalize("NFC").toLowerCase();
       canonical.add(canonicalLower, id);
-      entries.push({ entry, packId: pack.id, forms, keys: [...keys], coarseKeys: [...keys].map(coarseKey), minWords: minW, maxWords: maxW, canonicalLower });
+      entries.push({ entry, packId: pack.id, forms, keys: [...keys], minWords: minW, maxWords: maxW, canonicalLower });
     }
   }
+  // A phonetic key's entries are found through its id; the coarse keys file key ids, so verifying a
+  // neighbour reads the keys (a few strings), not the entries behind them (objects all over the heap).
+  const soundKeys = [...phonetic.keys()];
+  const soundKeyEntries = soundKeys.map((k) => phonetic.getFiled(k)!);
+  soundKeys.forEach((k, kid) => {
+    const c = coarseKey(k);
+    coarse.add(c, kid);
+    coarseNear.add(c);
+  });
   const stems = stemsOf(exact);
   for (const sealable of [canonical, exact, phonetic, coarse, spelling, coarseNear, spellingNear, stems]) sealable.seal();
   const wordSet = new Set<string>();
@@ -173,7 +178,7 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   const byNearId = (near: DeletionIndex, postings: Postings) => Array.from({ length: near.size }, (_, id) => postings.getFiled(near.keyOf(id))!);
   const coarseByNearId = byNearId(coarseNear, coarse);
   const spellingByNearId = byNearId(spellingNear, spelling);
-  return { entries, canonical, exact, stems, phonetic, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
+  return { entries, canonical, exact, stems, phonetic, soundKeys, soundKeyEntries, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
 }
 
 /** The listed spellings (exact's keys) without their final vowel, filed when one vowel only completes the stem. */
@@ -250,6 +255,9 @@ export const MAX_FUZZY_WORDS = 3;
 /** One lookup's working state (a class rather than closures: this is the hot path). */
 class Probe {
   readonly found = new Map<number, Candidate>();
+  /** The entries with the heard phonetic key (the phonetic probe's to judge, not the sound probes'). */
+  private equalKey: Posting | undefined;
+  private equalKeyProbed = false;
   constructor(
     private readonly index: LexiconIndex,
     private readonly words: number,
@@ -280,6 +288,8 @@ class Probe {
 
   phonetic(key: string): void {
     const p = this.index.phonetic.get(key);
+    this.equalKey = p;
+    this.equalKeyProbed = true;
     if (p === undefined || crowded(p)) return;
     for (const id of typeof p === "number" ? [p] : p) {
       if (this.found.has(id) || !this.fits(id)) continue;
@@ -312,37 +322,44 @@ class Probe {
    */
   sounds(key: string, maxD: number): void {
     if (maxD <= 0) return;
+    if (!this.equalKeyProbed) this.equalKey = this.index.phonetic.get(key);
     const coarse = coarseKey(key);
-    this.soundsOf(key, maxD, coarse, this.index.coarse.get(coarse));
+    this.soundsOf(key, maxD, this.index.coarse.get(coarse));
     // A key with no vowel is a word with one left out ("vshwa"): worth a neighbourhood even when short.
     if (coarse.length < MIN_FUZZY_KEY && VOWEL_IN_KEY.test(key)) return;
     const near = this.index.coarseNear;
     for (const nearId of near.nearIds(coarse, [])) {
       // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
-      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, near.keyOf(nearId), this.index.coarseByNearId[nearId]);
+      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, this.index.coarseByNearId[nearId]);
     }
   }
 
   /**
-   * sounds() for the entries filed under the coarse key `coarse`: only their
-   * keys filed there are verified (an entry's other keys are, under their own
-   * coarse keys, if the neighbourhood holds them), and the nearest one counts.
+   * sounds() for the phonetic keys filed under one coarse key: each key is
+   * verified once, and its entries offered at its distance (an entry with
+   * several keys keeps the nearest).
    */
-  private soundsOf(key: string, maxD: number, coarse: string, p: Posting | undefined): void {
+  private soundsOf(key: string, maxD: number, p: Posting | undefined): void {
     if (p === undefined || crowded(p)) return;
-    for (const id of typeof p === "number" ? [p] : p) {
-      const prev = this.found.get(id);
-      if ((prev !== undefined && prev.kind !== "fuzzy") || !this.fits(id)) continue;
-      const e = this.index.entries[id]!;
-      // An equal phonetic key is the phonetic probe's to judge (it holds short keys to a close spelling).
-      if (e.keys.includes(key)) continue;
-      let d = maxD + 1;
-      for (let j = 0; j < e.keys.length; j++) if (e.coarseKeys[j] === coarse) d = Math.min(d, weightedDistance(key, e.keys[j]!, maxD));
+    for (const kid of typeof p === "number" ? [p] : p) {
+      const k = this.index.soundKeys[kid]!;
+      if (k === key) continue;
+      const d = weightedDistance(key, k, maxD);
       if (d > maxD) continue;
-      const sim = similarity(this.heard, e);
-      if (sim < FUZZY_MIN_SIMILARITY) continue;
-      this.offer(id, "fuzzy", nearScore(d, key.length), d);
+      const ids = this.index.soundKeyEntries[kid]!;
+      for (const id of typeof ids === "number" ? [ids] : ids) {
+        const prev = this.found.get(id);
+        if ((prev !== undefined && prev.kind !== "fuzzy") || !this.fits(id) || this.hasEqualKey(id)) continue;
+        const sim = similarity(this.heard, this.index.entries[id]!);
+        if (sim < FUZZY_MIN_SIMILARITY) continue;
+        this.offer(id, "fuzzy", nearScore(d, key.length), d);
+      }
     }
+  }
+
+  private hasEqualKey(id: number): boolean {
+    const p = this.equalKey;
+    return p !== undefined && (typeof p === "number" ? p === id : p.includes(id));
   }
 
   /**
