@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { buildLexiconIndex } from "../src/pipeline/lexicon/matcher.js";
+import { buildLexiconIndex } from "../src/pipeline/lexicon/lexicon-index.js";
 import { indexFor } from "../src/pipeline/stages/lexicon/options.js";
 import type { LexiconEntry, LexiconPack } from "../src/pipeline/lexicon/types.js";
 import { compileProfile, STAGE_NAMES, type SegmentInput, type StageSettingsInput } from "../src/pipeline/index.js";

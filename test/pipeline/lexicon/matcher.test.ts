@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { asciiFold, boundedLevenshtein, phoneticKey, singleDeletes, slipOf } from "../../../src/pipeline/lexicon/keys.js";
-import { buildLexiconIndex, lookup, type LexiconIndex } from "../../../src/pipeline/lexicon/matcher.js";
+import { buildLexiconIndex, type LexiconIndex } from "../../../src/pipeline/lexicon/lexicon-index.js";
+import { lookup } from "../../../src/pipeline/lexicon/matcher.js";
 import { DeletionIndex, hashWithout, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
 import { packOf } from "./helpers.js";
 

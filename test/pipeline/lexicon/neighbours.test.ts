@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildLexiconIndex } from "../../../src/pipeline/lexicon/matcher.js";
+import { buildLexiconIndex } from "../../../src/pipeline/lexicon/lexicon-index.js";
 import { DeletionIndex, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
 import { fnv1a } from "../../../src/pipeline/fnv.js";
 import { BlockedBits, WordFilter } from "../../../src/pipeline/lexicon/bloom.js";

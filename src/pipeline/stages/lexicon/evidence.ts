@@ -10,7 +10,8 @@
 // soon enough, and from then on its names are written in IAST; until then
 // they are suggested. A profile that knows its streams are in the domain sets
 // domain_evidence: assumed.
-import type { Candidate, IndexedEntry, LexiconIndex, MatchKind } from "../../lexicon/matcher.js";
+import type { IndexedEntry, LexiconIndex } from "../../lexicon/lexicon-index.js";
+import type { Candidate, MatchKind } from "../../lexicon/matcher.js";
 
 export const DOMAIN_EVIDENCE_POLICIES = ["required", "assumed"] as const;
 export type DomainEvidencePolicy = (typeof DOMAIN_EVIDENCE_POLICIES)[number];

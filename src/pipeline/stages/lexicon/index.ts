@@ -19,7 +19,7 @@
 //   alone (idempotence: the stage's own output never matches again).
 // The whole segment is matched before anything is proposed, so evidence later
 // in it counts. Every edit carries its entry id, score and runner-up in its details.
-import type { IndexedEntry, LexiconIndex } from "../../lexicon/matcher.js";
+import type { IndexedEntry, LexiconIndex } from "../../lexicon/lexicon-index.js";
 import type { PipelineResources } from "../../resources.js";
 import type { ResolvedStageSettings, Stage, StageEnv } from "../../stage.js";
 import { mergeTokens, withText, type Token } from "../../tokens.js";

@@ -1,7 +1,7 @@
 // Lexicon stage options, and the index they select. The index is built once
 // per set of packs per loaded resources (memoised), never per stream: workers
 // compile a profile per stream, and a 100k-entry index takes a while to build.
-import { buildLexiconIndex, type LexiconIndex } from "../../lexicon/matcher.js";
+import { buildLexiconIndex, type LexiconIndex } from "../../lexicon/lexicon-index.js";
 import type { LexiconPack } from "../../lexicon/types.js";
 import type { PipelineResources } from "../../resources.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings } from "../../stage.js";

@@ -3,7 +3,8 @@
 // margin), over the index in src/pipeline/lexicon/. The stage (index.ts)
 // decides what to do with the matches.
 import { asciiFold, slipOf } from "../../lexicon/keys.js";
-import { lookup, spellingSimilarity, type Candidate, type LexiconIndex, type LookupOptions } from "../../lexicon/matcher.js";
+import type { LexiconIndex } from "../../lexicon/lexicon-index.js";
+import { lookup, spellingSimilarity, type Candidate, type LookupOptions } from "../../lexicon/matcher.js";
 import { endsSentence } from "../../text.js";
 import type { Token } from "../../tokens.js";
 import { coreOf } from "../itn/span.js";
