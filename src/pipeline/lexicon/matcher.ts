@@ -184,10 +184,8 @@ class Probe {
     // A key with no vowel is a word with one left out ("vshwa"): worth a neighbourhood even when short.
     if (coarse.length < MIN_FUZZY_KEY && VOWEL_IN_KEY.test(key)) return;
     const near = this.index.coarseNear;
-    for (const nearId of near.nearIds(coarse, [])) {
-      // A different first sound is a different word far more often than a mishearing ("Martha" / "Pārtha").
-      if (near.firstCharOf(nearId) === coarse.charCodeAt(0)) this.soundsOf(key, maxD, this.index.coarseByNearId[nearId]);
-    }
+    // Neighbours share the first sound (neighbours.ts: "Martha" is not "Pārtha").
+    for (const nearId of near.nearIds(coarse, [])) this.soundsOf(key, maxD, this.index.coarseByNearId[nearId]);
   }
 
   /**
@@ -241,7 +239,6 @@ class Probe {
     // letter changed in a word that short is as likely another word ("nigra" / nidrā, "sadda" / śabda).
     const droppedOnly = heard.length < MIN_SPELLING_FUZZY;
     for (const nearId of near.nearIds(heard, [])) {
-      if (near.firstCharOf(nearId) !== heard.charCodeAt(0)) continue;
       if (droppedOnly && near.keyOf(nearId).length !== heard.length + 1) continue;
       const d = boundedLevenshtein(heard, near.keyOf(nearId), maxD);
       if (d > maxD) continue;

@@ -1,7 +1,11 @@
 // A one-deletion neighbourhood index (the SymSpell idea): every key is filed
-// under itself and under each string made by deleting one of its characters.
-// A query probes the same way, so keys within one substitution, insertion,
-// deletion or transposition (and some two-edit pairs) share a bucket with it.
+// under itself and under each string made by deleting one of its characters
+// but the first. A query probes the same way, so keys within one substitution,
+// insertion, deletion or transposition (and some two-edit pairs) share a
+// bucket with it, as long as the first character is the same: a different
+// first sound is a different word far more often than a mishearing ("Martha"
+// / "Pārtha"), so no caller wants those, and leaving the first character in
+// place saves a probe per query and a filing per key.
 // Buckets are keyed by a 30-bit hash of the string, computed without building
 // the deleted strings: no allocation per probe. A hash collision only adds a
 // candidate, which the caller's edit-distance check rejects. A bucket shared
@@ -38,6 +42,15 @@ const COUNT_MASK = (1 << COUNT_BITS) - 1;
 /** The bucket hash of `s` with the character at `skip` left out (skip = -1: the whole string). */
 export function hashWithout(s: string, skip: number): number {
   return fnv1a(s, skip) & HASH_MASK;
+}
+
+/**
+ * Whether deleting character i of s gives the same string as deleting i - 1
+ * (a doubled letter): that string is filed or probed once. Character 0 is
+ * never deleted, so a doubled first letter is deleted at 1.
+ */
+function repeatsPrevious(s: string, i: number): boolean {
+  return i > 1 && s.charCodeAt(i) === s.charCodeAt(i - 1);
 }
 
 /** A string's length and first character in one number (length past 32767 wraps: only a cheap inequality test). */
@@ -109,8 +122,8 @@ export class DeletionIndex {
     this.keys.push(key);
     const first = this.hashes.length;
     this.file(hashWithout(key, -1), id, first);
-    for (let i = 0; i < key.length; i++) {
-      if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
+    for (let i = 1; i < key.length; i++) {
+      if (repeatsPrevious(key, i)) continue;
       this.file(hashWithout(key, i), id, first);
     }
   }
@@ -129,7 +142,7 @@ export class DeletionIndex {
     return s;
   }
 
-  /** The filed keys other than `query` sharing a bucket with it (unverified), appended to `out`. */
+  /** The filed keys other than `query` sharing a bucket and the first character with it (unverified), appended to `out`. */
   near(query: string, out: string[]): string[] {
     for (const id of this.nearIds(query, [])) out.push(this.keys[id]!);
     return out;
@@ -140,12 +153,7 @@ export class DeletionIndex {
     return this.keys[id]!;
   }
 
-  /** The first character of the filed key with this id: read from a typed array, not from the key (a string elsewhere in memory). */
-  firstCharOf(id: number): number {
-    return this.shapes[id]! & 0xffff;
-  }
-
-  /** near(), as key ids (appended to `out`): a caller that rejects most keys by their first character need not read them. */
+  /** near(), as key ids (appended to `out`): a caller that files data by key id need not read the keys. */
   nearIds(query: string, out: number[]): number[] {
     if (!this.sealed) throw new Error("DeletionIndex: near before seal");
     this.query = (this.query + 1) & 0x7fffffff || 1;
@@ -156,9 +164,8 @@ export class DeletionIndex {
     const probes = this.probes;
     let count = 0;
     probes[count++] = hashWithout(query, -1);
-    for (let i = 0; i < query.length; i++) {
-      if (i > 0 && query.charCodeAt(i) === query.charCodeAt(i - 1)) continue;
-      probes[count++] = hashWithout(query, i);
+    for (let i = 1; i < query.length; i++) {
+      if (!repeatsPrevious(query, i)) probes[count++] = hashWithout(query, i);
     }
     let passed = 0;
     for (let j = 0; j < count; j++) {
@@ -190,7 +197,9 @@ export class DeletionIndex {
   private report(id: number, query: string, shape: number, out: number[]): void {
     if (this.marks[id] === this.query) return;
     this.marks[id] = this.query;
-    // The query itself is not its own neighbour (a key of another length or first character is not the query: no string read).
+    // A hash collision may bring a key with another first character: not a neighbour.
+    if ((this.shapes[id]! & 0xffff) !== (shape & 0xffff)) return;
+    // The query itself is not its own neighbour (a key of another length is not the query: no string read).
     if (this.shapes[id] === shape && this.keys[id] === query) return;
     out.push(id);
   }
