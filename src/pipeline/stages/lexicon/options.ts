@@ -26,6 +26,8 @@ export interface LexiconOptions extends BaseStageOptions {
   protectedEntries: EnglishTermPolicy;
   /** Lower-case words (SCOWL size level, 10 = most common) counted as ordinary English up to englishLevel. */
   englishWords: ReadonlyMap<string, number>;
+  /** The most common of them (englishWords at SCOWL level 10: see frequentEnglishWords). */
+  frequentEnglish: ReadonlyMap<string, number>;
   englishLevel: number;
   /** Whether a listed spelling of a name ("Shiva") waits for domain evidence in the stream (evidence.ts). */
   domainEvidence: DomainEvidencePolicy;
@@ -35,6 +37,8 @@ export interface LexiconOptions extends BaseStageOptions {
   englishNames: ReadonlyMap<string, string>;
   /** Lower-case words never taken for a lexicon term (built-in list + the profile's additions). */
   stopWords: ReadonlySet<string>;
+  /** The words of the index's spellings that the English lists know (englishWords, englishNames): see englishWordsInPacks. */
+  englishInPacks: ReadonlySet<string>;
 }
 
 export const DEFAULT_LEXICON_THRESHOLD = 0.8;
@@ -58,6 +62,46 @@ export function indexFor(packs: readonly LexiconPack[], ids: readonly string[]):
     byIds.set(key, index);
   }
   return index;
+}
+
+/** SCOWL's most common level: a few thousand words, most of a transcript's words. */
+const FREQUENT_LEVEL = 10;
+const frequentCache = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<string, number>>();
+
+/**
+ * The most common English words in a map of their own: small enough to stay
+ * in the CPU caches, where the full list (a hundred thousand words) does not,
+ * and two words in three of a transcript are among them.
+ */
+export function frequentEnglishWords(words: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  let frequent = frequentCache.get(words);
+  if (frequent === undefined) frequentCache.set(words, (frequent = new Map([...words].filter(([, level]) => level <= FREQUENT_LEVEL))));
+  return frequent;
+}
+
+const englishCache = new WeakMap<LexiconIndex, WeakMap<ReadonlyMap<string, number>, WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>>>();
+
+/**
+ * The words of the index's listed spellings and canonicals that the English
+ * lists know ("yoga", "karma", "rama"): whether an English word is some
+ * pack's word is then asked of this small set, which stays in the CPU caches,
+ * rather than of the index's word filter, which in a big lexicon does not
+ * (most words of a transcript are English). Built once per index and lists.
+ */
+export function englishWordsInPacks(index: LexiconIndex, words: ReadonlyMap<string, number>, names: ReadonlyMap<string, string>): ReadonlySet<string> {
+  let byWords = englishCache.get(index);
+  if (byWords === undefined) englishCache.set(index, (byWords = new WeakMap()));
+  let byNames = byWords.get(words);
+  if (byNames === undefined) byWords.set(words, (byNames = new WeakMap()));
+  let found = byNames.get(names);
+  if (found === undefined) {
+    const set = new Set<string>();
+    for (const keys of [index.exact.keys(), index.canonical.keys()]) {
+      for (const key of keys) for (const w of key.split(" ")) if (words.has(w) || names.has(w)) set.add(w);
+    }
+    byNames.set(names, (found = set));
+  }
+  return found;
 }
 
 export function parseLexiconOptions(settings: ResolvedStageSettings, resources: PipelineResources): LexiconOptions {
@@ -87,6 +131,8 @@ export function parseLexiconOptions(settings: ResolvedStageSettings, resources: 
   r.finish();
   const stopWords = new Set<string>([...(resources.lexiconStopWords ?? []), ...extraStops.map((w) => w.toLowerCase())]);
   const index = loaded !== undefined && ids.length > 0 ? indexFor(loaded, ids) : undefined;
+  const englishWords = resources.englishWords ?? NO_WORDS;
+  const englishNames = resources.casing?.names ?? NO_NAMES;
   return {
     applyThreshold,
     index,
@@ -97,11 +143,13 @@ export function parseLexiconOptions(settings: ResolvedStageSettings, resources: 
     margin,
     englishTerms,
     protectedEntries,
-    englishWords: resources.englishWords ?? NO_WORDS,
+    englishWords,
+    frequentEnglish: frequentEnglishWords(englishWords),
     englishLevel,
     domainEvidence,
     evidenceSegments: Math.round(evidenceSegments),
-    englishNames: resources.casing?.names ?? NO_NAMES,
+    englishNames,
     stopWords,
+    englishInPacks: index === undefined ? new Set() : englishWordsInPacks(index, englishWords, englishNames),
   };
 }

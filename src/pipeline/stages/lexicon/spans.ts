@@ -65,7 +65,7 @@ interface WordFacts {
   common: number | undefined;
   /** Any English word or name the lists know. */
   known: boolean;
-  /** Some pack uses the word (the word filter: may be a false positive, never a false negative). */
+  /** Some pack uses the word (exact for an English word; else the word filter's answer: may be a false positive, never a false negative). */
   inPack: boolean;
 }
 
@@ -101,7 +101,11 @@ export function wordsOf(tokens: readonly Token[], atSentenceStart: boolean): Hea
 
 /** A common function word ("the", "is") opens or closes the span: no multi-word term does. */
 function functionWordAtEdge(facts: readonly WordFacts[]): boolean {
-  return [facts[0]!, facts[facts.length - 1]!].some((f) => (f.common ?? 99) <= FUNCTION_WORD_LEVEL);
+  return isFunctionWord(facts[0]!) || isFunctionWord(facts[facts.length - 1]!);
+}
+
+function isFunctionWord(f: WordFacts): boolean {
+  return (f.common ?? 99) <= FUNCTION_WORD_LEVEL;
 }
 
 export class Matcher {
@@ -115,23 +119,20 @@ export class Matcher {
     this.byKeyOnly = { exact: false, phonetic: o.phonetic, fuzzy: o.fuzzy };
   }
 
-  /** The word's SCOWL level when it is ordinary English (at or below the profile's level), else undefined. */
-  private commonEnglish(fold: string): number | undefined {
-    const level = this.o.englishWords.get(fold);
-    return level !== undefined && level <= this.o.englishLevel ? level : undefined;
-  }
-
   /**
-   * Any word the English lists know, or a name English writes (the casing
-   * stage's names list): lower-case ASR says "canada", "thomas", "russia",
-   * and none of them is a mishearing of a Sanskrit term.
+   * What the lists say of a word. Known: any word the English lists know, or
+   * a name English writes (the casing stage's names list): lower-case ASR
+   * says "canada", "thomas", "russia", and none of them is a mishearing of a
+   * Sanskrit term. Common: known, at or below the profile's SCOWL level.
    */
-  private knownEnglish(fold: string): boolean {
-    return this.o.englishWords.has(fold) || this.o.englishNames.has(fold);
-  }
-
   private factsOf(w: HeardWord): WordFacts {
-    w.facts ??= { stop: this.o.stopWords.has(w.fold), common: this.commonEnglish(w.fold), known: this.knownEnglish(w.fold), inPack: this.index.words.mayHave(w.fold) };
+    if (w.facts !== undefined) return w.facts;
+    const fold = w.fold;
+    const level = this.o.frequentEnglish.get(fold) ?? this.o.englishWords.get(fold);
+    const known = level !== undefined || this.o.englishNames.has(fold);
+    // Whether a known word is some pack's word is a small set's answer (options.ts: englishWordsInPacks).
+    const inPack = known ? this.o.englishInPacks.has(fold) : this.index.words.mayHave(fold);
+    w.facts = { stop: this.o.stopWords.has(fold), common: level !== undefined && level <= this.o.englishLevel ? level : undefined, known, inPack };
     return w.facts;
   }
 
@@ -149,11 +150,6 @@ export class Matcher {
     if (exact) return "";
     if (facts.every(english)) return "every word is English";
     return functionWordAtEdge(facts) ? null : "";
-  }
-
-  /** Whether a match by sound or edit distance on these words would be held (see englishHold). */
-  private nonExactHeld(facts: readonly WordFacts[]): boolean {
-    return facts.every((f) => f.known) || functionWordAtEdge(facts);
   }
 
   /**
@@ -188,36 +184,45 @@ export class Matcher {
 
   /** The best acceptable match for the span words[i..end), or null. */
   private spanMatch(words: readonly HeardWord[], i: number, end: number, tryPlural: boolean): Match | null {
-    const folds: string[] = [];
-    const facts: WordFacts[] = [];
     // A capitalised word inside a sentence is a name someone chose to spell so
     // ("Thomas", "Canada", "Dana"): only a known spelling of a proper noun may
     // change it, and a multi-word title by sound ("Bhagvat Geeta"), never by edit distance.
     let named: Named = false;
     let acronym = false;
+    let allKnown = true;
+    // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
+    let listed = true;
     for (let k = i; k < end; k++) {
       const w = words[k]!;
       const f = this.factsOf(w);
       if (f.stop) return null;
-      folds.push(w.fold);
-      facts.push(f);
+      allKnown &&= f.known;
+      listed &&= f.inPack;
       if (w.named) named = this.o.englishNames.has(w.fold) ? "known" : named || "name";
       acronym ||= w.acronym;
     }
-    const folded = folds.join(" ");
     const n = end - i;
     // Matches by sound or spelling on English words would be held (englishHold) and, unless the profile
     // asks for suggestions, dropped: do not look for them (most words of a transcript are English).
     // An acronym is never a mishearing ("PETA" is not "pitta"): it too is matched by listed spelling only.
-    const heldByEnglish = acronym || (this.o.englishTerms === "keep" && this.nonExactHeld(facts));
-    // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
-    const listed = facts.every((f) => f.inPack);
+    const nonExactHeld = allKnown || isFunctionWord(words[i]!.facts!) || isFunctionWord(words[end - 1]!.facts!);
+    const heldByEnglish = acronym || (this.o.englishTerms === "keep" && nonExactHeld);
     const opts = heldByEnglish ? (listed ? EXACT_ONLY : null) : listed ? this.o : this.byKeyOnly;
+    // An English plural of a term ("asanas"): the singular's match, if it beats the word's own.
+    const single = n === 1 ? words[i]!.fold : "";
+    const stemFold = tryPlural && single.length > 4 && single.endsWith("s") && !single.endsWith("ss") ? single.slice(0, -1) : null;
+    const stemOpts = stemFold === null ? null : heldByEnglish ? (this.index.words.mayHave(stemFold) ? EXACT_ONLY : null) : this.o;
+    // Most spans (English words) end here, before anything is built for them.
+    if (opts === null && stemOpts === null) return null;
+    const folds: string[] = [];
+    const facts: WordFacts[] = [];
+    for (let k = i; k < end; k++) {
+      folds.push(words[k]!.fold);
+      facts.push(words[k]!.facts!);
+    }
+    const folded = folds.join(" ");
     let cands = opts === null ? [] : this.candidates(folded, n, opts, named, false);
     let plural = false;
-    // An English plural of a term ("asanas"): the singular's match, if it beats the word's own.
-    const stemFold = tryPlural && n === 1 && folded.length > 4 && folded.endsWith("s") && !folded.endsWith("ss") ? folded.slice(0, -1) : null;
-    const stemOpts = stemFold === null ? null : heldByEnglish ? (this.index.words.mayHave(stemFold) ? EXACT_ONLY : null) : this.o;
     if (stemFold !== null && stemOpts !== null) {
       const stem = this.candidates(stemFold, 1, stemOpts, named, true);
       if (stem.length > 0 && (cands.length === 0 || stem[0]!.score - PLURAL_PENALTY > cands[0]!.score)) {
