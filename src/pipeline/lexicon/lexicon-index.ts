@@ -124,15 +124,20 @@ export function buildLexiconIndex(packs: readonly LexiconPack[]): LexiconIndex {
   });
   const stems = stemsOf(exact);
   for (const sealable of [canonical, exact, phonetic, coarse, spelling, coarseNear, spellingNear, stems]) sealable.seal();
-  const wordSet = new Set<string>();
-  for (const f of exact.keys()) for (const w of f.split(" ")) wordSet.add(w);
-  for (const c of canonical.keys()) for (const w of c.split(" ")) wordSet.add(w);
+  const wordSet = spellingWords({ exact, canonical });
   const words = new WordFilter(wordSet.size);
   for (const w of wordSet) words.add(w);
   const byNearId = (near: DeletionIndex, postings: Postings) => Array.from({ length: near.size }, (_, id) => postings.getFiled(near.keyOf(id))!);
   const coarseByNearId = byNearId(coarseNear, coarse);
   const spellingByNearId = byNearId(spellingNear, spelling);
   return { entries, canonical, exact, stems, phonetic, soundKeys, soundKeyEntries, coarse, coarseNear, coarseByNearId, spelling, spellingNear, spellingByNearId, words, maxWords, packIds: packs.map((p) => p.id) };
+}
+
+/** Every word of every listed spelling (ASCII fold) and of every canonical (NFC lower-case): what the word filter holds. */
+export function spellingWords(index: Pick<LexiconIndex, "exact" | "canonical">): Set<string> {
+  const words = new Set<string>();
+  for (const keys of [index.exact.keys(), index.canonical.keys()]) for (const key of keys) for (const w of key.split(" ")) words.add(w);
+  return words;
 }
 
 /** The listed spellings (exact's keys) without their final vowel, filed when one vowel only completes the stem. */

@@ -1,7 +1,7 @@
 // Lexicon stage options, and the index they select. The index is built once
 // per set of packs per loaded resources (memoised), never per stream: workers
 // compile a profile per stream, and a 100k-entry index takes a while to build.
-import { buildLexiconIndex, type LexiconIndex } from "../../lexicon/lexicon-index.js";
+import { buildLexiconIndex, spellingWords, type LexiconIndex } from "../../lexicon/lexicon-index.js";
 import type { LexiconPack } from "../../lexicon/types.js";
 import type { PipelineResources } from "../../resources.js";
 import { OptionReader, type BaseStageOptions, type ResolvedStageSettings } from "../../stage.js";
@@ -95,11 +95,8 @@ export function englishWordsInPacks(index: LexiconIndex, words: ReadonlyMap<stri
   if (byNames === undefined) byWords.set(words, (byNames = new WeakMap()));
   let found = byNames.get(names);
   if (found === undefined) {
-    const set = new Set<string>();
-    for (const keys of [index.exact.keys(), index.canonical.keys()]) {
-      for (const key of keys) for (const w of key.split(" ")) if (words.has(w) || names.has(w)) set.add(w);
-    }
-    byNames.set(names, (found = set));
+    const english = [...spellingWords(index)].filter((w) => words.has(w) || names.has(w));
+    byNames.set(names, (found = new Set(english)));
   }
   return found;
 }

@@ -190,7 +190,7 @@ export class Matcher {
     let named: Named = false;
     let acronym = false;
     let allKnown = true;
-    // A word no pack uses rules out a listed spelling; the word filter says so without probing the big maps.
+    // A word no pack uses rules out a listed spelling; factsOf says so without probing the big maps.
     let listed = true;
     for (let k = i; k < end; k++) {
       const w = words[k]!;
