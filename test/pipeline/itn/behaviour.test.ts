@@ -39,6 +39,14 @@ describe("itn punctuation and case", () => {
     expect(itn(spoken)).toBe(written);
   });
 
+  it("a detached clitic (\"'s\") is a word of its own: a number after it is not glued on as a code", () => {
+    expect(itn("the Cherokee 's two point eight engine")).toBe("the Cherokee 's 2.8 engine");
+    expect(itn("Pierson 's twenty twelve comments")).toBe("Pierson 's 2012 comments");
+    expect(itn("the instrument 's forty four registers")).toBe("the instrument 's 44 registers");
+    // A spelled letter before a number is still a code.
+    expect(itn("the e s three model")).toBe("the es3 model");
+  });
+
   it("capitalised number words are read when respect_case is off (cased NeMo input)", () => {
     expect(itn("Two hundred and fifty four", itnOnly({ params: { respect_case: false } }))).toBe("254");
   });

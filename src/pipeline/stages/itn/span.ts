@@ -46,6 +46,12 @@ export interface WordView {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 const HYPHENATED = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
+/**
+ * A detached clitic ("'s", "'re", "'ll", as space-tokenized text writes
+ * "Cherokee 's"): a word of its own, never a spelled letter that a number
+ * after it could join ("'s two point eight" is not a code "s2").
+ */
+const CLITIC = /^['\u2019](?:s|re|ve|ll|d|m|t|em)$/i;
 
 /** Lead, core, trail of a token; fast path for the common all-letters word. */
 export function coreOf(text: string): { lead: string; core: string; trail: string } {
@@ -80,7 +86,7 @@ export function buildWordView(tokens: readonly Token[]): WordView {
       v.raw.push(part);
       v.tokenOf.push(t);
     }
-    if (trail !== "") closeRun();
+    if (trail !== "" || CLITIC.test(lead + core)) closeRun();
   }
   closeRun();
   return v;
