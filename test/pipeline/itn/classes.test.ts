@@ -140,9 +140,12 @@ describe("itn nemo style", () => {
 });
 
 describe("itn written prose (default style)", () => {
+  // Punctuated prose follows the news convention: zero to nine stay words, 10 and up are digits.
   it.each([
-    ["Louis and Jacqueline had eleven children .", "Louis and Jacqueline had eleven children ."],
-    ["and forty two union men were fired.", "and forty two union men were fired."],
+    ["Louis and Jacqueline had eleven children .", "Louis and Jacqueline had 11 children ."],
+    ["and forty two union men were fired.", "and 42 union men were fired."],
+    ["he scored three goals in nine games.", "he scored three goals in nine games."],
+    ["one of the first, those two went.", "one of the first, those two went."],
     ["it cost twenty dollars.", "it cost $20."],
     ["over eighteen thousand verses.", "over 18,000 verses."],
     ["they had eleven children", "they had 11 children"],
@@ -150,7 +153,12 @@ describe("itn written prose (default style)", () => {
     expect(itn(spoken)).toBe(written);
   });
 
-  it("prose_spell_out_below: 0 turns the rule off", () => {
+  it("prose_spell_out_below: 100 keeps one- and two-word numbers as words (Chicago style); 0 turns the rule off", () => {
+    const chicago = itnOnly({ params: { prose_spell_out_below: 100 } });
+    expect(itn("Louis and Jacqueline had eleven children .", chicago)).toBe("Louis and Jacqueline had eleven children .");
+    expect(itn("and forty two union men were fired.", chicago)).toBe("and forty two union men were fired.");
+    expect(itn("over eighteen thousand verses.", chicago)).toBe("over 18,000 verses.");
+    expect(itn("they had eleven children", chicago)).toBe("they had 11 children");
     expect(itn("they had eleven children.", itnOnly({ params: { prose_spell_out_below: 0 } }))).toBe("they had 11 children.");
   });
 });

@@ -14,7 +14,10 @@ const FILE_FLOORS: Record<string, number> = {
   "electronic_cased.tsv": 29 / 30, // "w w w . o u r …" with a literal "." after www
 };
 const OVERALL_FLOOR = 613 / 614; // 99.8% of the 614 dev pairs
-const IDENTITY_FLOOR = 0.999;
+// Issue 3's target. Written prose converts 10 and up (the news convention), so
+// the few references that keep such numbers as words ("had eleven children",
+// "the top ten") are touched: 7 of 1,728 rows.
+const IDENTITY_FLOOR = 0.995;
 
 function pairs(path: string): Array<[string, string]> {
   return readFileSync(path, "utf8")

@@ -2,7 +2,7 @@
 // "over eighteen thousand" -> "over 18,000". One-word numbers below the
 // spell-out threshold stay words in prose ("one of the", "those two"); in
 // written prose (punctuated input) so do one- or two-word numbers
-// below prose_spell_out_below ("had eleven children").
+// below prose_spell_out_below (10 by default; 100 keeps "had eleven children").
 import { readAmount } from "./amount.js";
 import type { ClassMatcher } from "./span.js";
 

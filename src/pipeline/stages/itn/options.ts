@@ -38,9 +38,13 @@ export interface ItnOptions extends BaseStageOptions {
   spellOutBelow: number;
   /**
    * In written prose — a segment that arrives punctuated, as Whisper writes —
-   * a number of one or two words below this stays words ("had eleven
-   * children", "forty two union men"): such a transcriber writes digits where
-   * it means digits. Units, money, dates etc. still convert. 0 = off.
+   * a number of one or two words below this stays words. Units, money, dates
+   * etc. still convert. 0 = off. The default (10) is the news and
+   * encyclopedia convention, spell out zero to nine: in edited English prose
+   * (GoogleTN's Wikipedia sentences) 10..99 are written in digits about a
+   * hundred times as often as in words, so a higher default ("had eleven
+   * children") left most such numbers unconverted. 100 keeps one- and
+   * two-word numbers as words (Chicago style).
    */
   proseSpellOutBelow: number;
   /** Ordinals below this stay words ("the first time"); "the twelfth century" converts. */
@@ -82,7 +86,7 @@ export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTabl
     classes,
     nemo,
     spellOutBelow: r.number("spell_out_below", nemo ? 13 : 10, 0, 1000),
-    proseSpellOutBelow: r.number("prose_spell_out_below", nemo ? 0 : 100, 0, 1000),
+    proseSpellOutBelow: r.number("prose_spell_out_below", nemo ? 0 : 10, 0, 1000),
     ordinalSpellOutBelow: r.number("ordinal_spell_out_below", nemo ? 0 : 10, 0, 1000),
     thousandsSeparator: SEPARATORS[separator],
     separatorMinDigits: r.number("separator_min_digits", nemo ? 4 : 5, 4, 30),
