@@ -52,6 +52,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["you may one day", "you may one day"],
     ["the seventh of september four months later", "7 September four months later"],
     ["on 7 September four months later", "on 7 September four months later"],
+    // After a number the capitalised word is a unit.
+    ["it has 5 GB two of them", "it has 5 GB two of them"],
     ["on 7 september twenty twenty", "on 7 September 2020"],
   ],
   time: [
@@ -136,6 +138,31 @@ describe("itn nemo style", () => {
     ["were forty people, then", "were 40 people, then"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken, nemoItn)).toBe(written);
+  });
+});
+
+describe("itn small numbers after a capitalised word (names and labels)", () => {
+  it.each([
+    ["In Game seven it was over.", "In Game 7 it was over."],
+    ["it ran Windows seven until", "it ran Windows 7 until"],
+    ["on 7 September four months later", "on 7 September four months later"],
+    // After a number the capitalised word is a unit.
+    ["it has 5 GB two of them", "it has 5 GB two of them"],
+    ["( Level two ) courses", "( Level 2 ) courses"],
+    ["Max reached Category four intensity .", "Max reached Category 4 intensity ."],
+    // A sentence's first word is capitalised anyway: "The two" is prose.
+    ["The two states have", "The two states have"],
+    ["It rained. The three of us stayed.", "It rained. The three of us stayed."],
+    // Punctuation between: not a label.
+    ["Rauscher , one of the founders", "Rauscher , one of the founders"],
+    ["the world war two years", "the world war two years"],
+  ])("%j -> %j", (spoken, written) => {
+    expect(itn(spoken)).toBe(written);
+  });
+
+  it("digits_after_names: false keeps them words; nemo style has it off", () => {
+    expect(itn("In Game seven it was over.", itnOnly({ params: { digits_after_names: false } }))).toBe("In Game seven it was over.");
+    expect(itn("In Game seven it was over", nemoItn)).toBe("In Game seven it was over");
   });
 });
 
