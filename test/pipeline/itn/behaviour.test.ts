@@ -140,6 +140,8 @@ describe("itn idempotence", () => {
     "point Zero; twelve",
     // a month whose day came before it ("the seventh of september") takes no second day from the next number
     "on the seventh of september four months later",
+    // capitals the casing stage adds ("AI", "Henry") must not make a second run convert a small number
+    "we use ai seven, henry two.",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

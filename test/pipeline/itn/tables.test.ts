@@ -11,6 +11,7 @@ describe("itn tables", () => {
     expect(t.months.get("july")).toEqual({ written: "July", number: 7 });
     expect(t.currencies.byPhrase.get("united states dollars")?.symbol).toBe("$");
     expect(t.units.byPhrase.get("kilometers per hour")?.written).toBe("km/h");
+    expect(t.labels.has("volume")).toBe(true);
   });
 
   it("name the file and line of a malformed row", () => {

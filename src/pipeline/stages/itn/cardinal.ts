@@ -3,15 +3,16 @@
 // spell-out threshold stay words in prose ("one of the", "those two"); in
 // written prose (punctuated input) so do one- or two-word numbers
 // below prose_spell_out_below (10 by default; 100 keeps "had eleven children").
+// After a label word any number converts ("level 2").
 import { readAmount } from "./amount.js";
-import { followsNumber, type ClassMatcher, type MatchContext } from "./span.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
 
 export const matchCardinal: ClassMatcher = (c, i, end) => {
   const a = readAmount(c, i, end, false);
   if (a === null || a.integer === undefined) return null;
-  if (!namesOrLabels(c, i)) {
+  if (!afterLabel(c, i)) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
@@ -19,20 +20,14 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
 };
 
 /**
- * A small number right after a capitalised word is part of a name or label
- * ("Windows 7", "Level 2", "Game 7", "Radio 1"): written in digits even
- * where prose spells small numbers out. Not after a sentence's first word
- * ("The two states"), nor when the number itself is capitalised (respect_case).
+ * A number right after a label word ("level two", "volume one", "game seven";
+ * config/itn/en/labels.tsv), with no punctuation between, labels something:
+ * written in digits even where prose spells small numbers out. Words, not
+ * capitals, decide: a later stage's capitals ("AI seven") must not make a
+ * second run read more than the first did.
  */
-function namesOrLabels(c: MatchContext, i: number): boolean {
-  if (!c.o.digitsAfterNames || c.afterName[i] !== true) return false;
-  const name = c.words[i - 1]!;
-  // A month before a number is a date ("September four months later" is not
-  // "September 4"; this stage capitalises months itself, so a second run
-  // must not read them as names).
-  // After a number the capitalised word is a unit ("5 GB two"), not a name.
-  if (followsNumber(c, i - 1)) return false;
-  return !c.t.numbers.has(name) && !c.t.ordinals.has(name) && !c.t.scales.has(name) && !c.t.months.has(name);
+function afterLabel(c: MatchContext, i: number): boolean {
+  return c.o.digitsAfterLabels && i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.labels.has(c.words[i - 1]!);
 }
 
 /** A one-word, non-negative number under the threshold: prose keeps it as a word. */

@@ -111,7 +111,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
   if (!scan.any) return tokens;
   const view = buildWordView(tokens);
   const writtenProse = o.proseSpellOutBelow > 0 && isWrittenProse(tokens);
-  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, afterName: view.afterName, amounts: new Map() };
+  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, amounts: new Map() };
   const electronicBit = scan.electronic ? BIT.get("electronic")! : 0;
   const out: Token[] = [];
   let nextToken = 0;

@@ -68,12 +68,8 @@ export interface ItnOptions extends BaseStageOptions {
    * numbers, which style guides spell out ("Twenty one policemen were hurt").
    */
   respectCase: boolean;
-  /**
-   * A small number right after a capitalised word that does not begin a
-   * sentence is written in digits: it names or labels something ("Windows 7",
-   * "Level 2", "Game 7"). Needs cased input.
-   */
-  digitsAfterNames: boolean;
+  /** A small number after a label word (labels.tsv) is written in digits: "level 2", "volume 1". */
+  digitsAfterLabels: boolean;
   /** Punctuation after a merged span is set off by a space ("20 !"), as NeMo writes it. */
   detachPunctuation: boolean;
 }
@@ -105,7 +101,7 @@ export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTabl
     abbreviateAllUnits: r.boolean("abbreviate_all_units", nemo),
     verseFormat: r.choice("verse_format", "dotted", ["dotted", "words"]),
     respectCase: r.boolean("respect_case", !nemo),
-    digitsAfterNames: r.boolean("digits_after_names", !nemo),
+    digitsAfterLabels: r.boolean("digits_after_labels", !nemo),
     detachPunctuation: r.boolean("detach_punctuation", nemo),
   };
   r.finish();

@@ -16,8 +16,8 @@ export interface MatchContext {
   readonly t: ItnTables;
   /** The segment reads as written prose: punctuated by the transcriber. */
   readonly writtenProse: boolean;
-  /** Per word: the word directly follows a capitalised word that does not begin a sentence (see WordView). */
-  readonly afterName: readonly boolean[];
+  /** Exclusive end of the run each word belongs to: words i and i + 1 are one phrase when these agree. */
+  readonly runEnd: readonly number[];
   /** Per-segment memo for readAmount: several classes read the same amount at the same word. */
   readonly amounts: Map<number, unknown>;
 }
@@ -43,12 +43,6 @@ export interface WordView {
   firstWord: number[];
   lead: string[];
   trail: string[];
-  /**
-   * Per word: the first word of a token right after a capitalised word token
-   * ("Level two", "Windows seven"), with no punctuation between, where that
-   * capitalised word does not begin a sentence ("The two" does).
-   */
-  afterName: boolean[];
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -71,9 +65,7 @@ export function coreOf(text: string): { lead: string; core: string; trail: strin
 }
 
 export function buildWordView(tokens: readonly Token[]): WordView {
-  const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], firstWord: [], lead: [], trail: [], afterName: [] };
-  // The previous token is a capitalised word (more than one letter: not "I", not an initial) that does not begin a sentence.
-  let prevIsName = false;
+  const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], firstWord: [], lead: [], trail: [] };
   let runStart = 0;
   const closeRun = () => {
     for (let k = runStart; k < v.words.length; k++) v.runEnd[k] = v.words.length;
@@ -86,36 +78,20 @@ export function buildWordView(tokens: readonly Token[]): WordView {
     if (core === "") {
       v.firstWord.push(-1);
       closeRun();
-      prevIsName = false;
       continue;
     }
     if (lead !== "") closeRun();
     v.firstWord.push(v.words.length);
     const parts = core.includes("-") && HYPHENATED.test(core) ? core.split("-") : [core];
-    for (let p = 0; p < parts.length; p++) {
-      const part = parts[p]!;
+    for (const part of parts) {
       v.words.push(part.toLowerCase());
       v.raw.push(part);
       v.tokenOf.push(t);
-      v.afterName.push(p === 0 && prevIsName && lead === "");
     }
-    prevIsName = trail === "" && parts.length === 1 && core.length > 1 && startsUpper(core) && !beginsSentence(tokens, t);
     if (trail !== "" || CLITIC.test(lead + core)) closeRun();
   }
   closeRun();
   return v;
-}
-
-const SENTENCE_END = /[.!?]["'\u201D\u2019)\]]*$/;
-
-/** Token t is the segment's first or follows a sentence end. */
-function beginsSentence(tokens: readonly Token[], t: number): boolean {
-  return t === 0 || SENTENCE_END.test(tokens[t - 1]!.text);
-}
-
-function startsUpper(text: string): boolean {
-  const first = text[0]!;
-  return first !== first.toLowerCase();
 }
 
 /**

@@ -17,6 +17,7 @@ export const ITN_TABLE_NAMES = [
   "tlds",
   "whitelist",
   "domains",
+  "labels",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -59,6 +60,8 @@ export interface ItnTables {
   readonly whitelist: PhraseTable<string>;
   /** Well-known names said in pieces ("g mail", "n vidia") -> their written form in an address. */
   readonly domains: PhraseTable<string>;
+  /** Words after which a number is a label ("level two" -> "level 2"): small numbers convert there. */
+  readonly labels: ReadonlySet<string>;
 }
 
 export class ItnTableError extends Error {
@@ -139,7 +142,8 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
-  return { numbers, zeroDigits, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains };
+  const labels = new Set(rows("labels", sources.labels, 1).map((r) => r.cells[0]!.toLowerCase()));
+  return { numbers, zeroDigits, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
