@@ -37,7 +37,7 @@ const cases: Record<string, Array<[string, string]>> = {
   measure: [
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
-    ["five to ten kilometers", "5–10 km"],
+    ["five to ten kilometers", "5-10 km"],
     ["two hours later", "two hours later"],
     ["twenty hours later", "20 hours later"],
     ["seventy two degrees fahrenheit", "72 °F"],
@@ -62,7 +62,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["three o'clock", "3:00"],
     ["eight oclock g m t", "8:00 GMT"],
     ["eleven forty six AM", "11:46 A.M."],
-    ["five to ten people", "five to 10 people"],
+    // "five to ten" is a range, not 9:55.
+    ["five to ten people", "5-10 people"],
   ],
   telephone: [
     ["one two three one two three five six seven eight", "123-123-5678"],
@@ -94,10 +95,26 @@ const cases: Record<string, Array<[string, string]>> = {
     ["write to jane underscore doe at example dot org", "write to jane_doe@example.org"],
     ["mail smith one two three at yahoo dot com", "mail smith123@yahoo.com"],
   ],
+  range: [
+    ["twenty eight to thirty", "28-30"],
+    ["p three hundred twenty three to three hundred thirty three", "p 323-333"],
+    ["nineteen thirteen to nineteen thirty six", "1913-1936"],
+    ["built in eighteen thirty seven to thirty eight", "built in 1837-38"],
+    // "from A to B" keeps its "to".
+    ["from nineteen twenty eight to nineteen fifty four", "from 1928 to 1954"],
+    // Two small numbers stay prose; a falling pair is a score or a clock time.
+    ["in one to two weeks", "in one to two weeks"],
+    ["won three to two", "won three to two"],
+    ["at twenty to seven", "at 20 to seven"],
+    // A span of years with its era keeps "to" (PIPELINE.md's seed case).
+    ["eighteen thirty one to eighteen ninety six CE", "1831 to 1896 CE"],
+    // A second number with a unit is left to its class.
+    ["sixty to eighty percent", "60 to 80%"],
+  ],
   verse_ref: [
     ["chapter two verse forty seven", "2.47"],
     ["in chapter two", "in chapter 2"],
-    ["verses five to seven", "verses 5–7"],
+    ["verses five to seven", "verses 5-7"],
   ],
 };
 
@@ -113,6 +130,18 @@ describe("itn classes off by default", () => {
     const asked = itnOnly({ classes: { roman: true, whitelist: true } });
     expect(itn("world war two and doctor dao", asked)).toBe("World War II and dr. dao");
     expect(itn("Henry the eighth", asked)).toBe("Henry VIII");
+  });
+
+  it("range_dash en_dash joins every range with an en dash", () => {
+    const typeset = itnOnly({ params: { range_dash: "en_dash" } });
+    expect(itn("twenty eight to thirty", typeset)).toBe("28\u201330");
+    expect(itn("five to ten kilometers", typeset)).toBe("5\u201310 km");
+    expect(itn("verses five to seven", typeset)).toBe("verses 5\u20137");
+  });
+
+  it("range is off in the nemo style and can be switched off", () => {
+    expect(itn("twenty eight to thirty", nemoItn)).toBe("28 to 30");
+    expect(itn("twenty eight to thirty", itnOnly({ classes: { range: false } }))).toBe("28 to 30");
   });
 
   it("verse_format words", () => {

@@ -18,6 +18,7 @@ import { matchMoney } from "./money.js";
 import { ITN_CLASSES, parseItnOptions, type ItnClass, type ItnOptions } from "./options.js";
 import { matchOrdinal } from "./ordinal.js";
 import { matchPercent } from "./percent.js";
+import { matchRange } from "./range.js";
 import { matchRoman } from "./roman.js";
 import { buildWordView, coreOf, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import type { ItnTables } from "./tables.js";
@@ -40,11 +41,12 @@ const CLASS_ORDER: ReadonlyArray<[ItnClass, ClassMatcher]> = [
   ["telephone", matchTelephone],
   ["fraction", matchFraction],
   ["decimal", matchDecimal],
+  ["range", matchRange],
   ["ordinal", matchOrdinal],
   ["cardinal", matchCardinal],
 ];
 const BIT = new Map<ItnClass, number>(ITN_CLASSES.map((name, k) => [name, 1 << k]));
-const NUMERIC: ItnClass[] = ["cardinal", "ordinal", "decimal", "fraction", "percent", "money", "measure", "date", "time", "telephone", "verse_ref"];
+const NUMERIC: ItnClass[] = ["cardinal", "range", "ordinal", "decimal", "fraction", "percent", "money", "measure", "date", "time", "telephone", "verse_ref"];
 /** Words whose presence lets electronic try every word of the segment. */
 const ELECTRONIC_ANCHORS = new Set(["at", "dot"]);
 

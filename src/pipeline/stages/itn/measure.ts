@@ -1,7 +1,7 @@
 // measure: a number with a unit from the units table — "two hundred
 // kilometers per hour" -> "200 km/h", "minus sixty six kilograms" -> "-66 kg",
 // "forty two … per square meter" -> "42259 /m²", ranges "five to ten
-// kilometers" -> "5–10 km". Everyday units (hours, minutes, tons) keep their
+// kilometers" -> "5-10 km". Everyday units (hours, minutes, tons) keep their
 // word outside the nemo style, and then small numbers stay words too.
 import { readAmount, type Amount } from "./amount.js";
 import { isSmall } from "./cardinal.js";
@@ -44,7 +44,7 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
   if (RANGE_WORDS.has(c.words[j] ?? "") && j < end) {
     b = readAmount(c, j + 1, end);
     if (b !== null && b.scale === "" && readUnits(c, b.end, end) !== null) {
-      number = `${a.number}\u2013${b.number}`;
+      number = `${a.number}${c.o.rangeDash}${b.number}`;
       j = b.end;
     } else b = null;
   }

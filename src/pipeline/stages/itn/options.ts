@@ -7,6 +7,7 @@ import type { ItnTables } from "./tables.js";
 
 export const ITN_CLASSES = [
   "cardinal",
+  "range",
   "ordinal",
   "decimal",
   "fraction",
@@ -25,6 +26,11 @@ export type ItnClass = (typeof ITN_CLASSES)[number];
 
 /** Classes that only run when asked for (they rewrite words that are often plain prose). */
 const OFF_BY_DEFAULT: ReadonlySet<ItnClass> = new Set(["roman", "whitelist"]);
+/** Classes the nemo style leaves out (NeMo reads "twenty to thirty" as two numbers). */
+const OFF_IN_NEMO: ReadonlySet<ItnClass> = new Set(["range"]);
+
+const DASHES = { hyphen: "-", en_dash: "\u2013" } as const;
+type DashName = keyof typeof DASHES;
 
 const SEPARATORS = { comma: ",", period: ".", space: " ", thin_space: "\u2009", none: "" } as const;
 type SeparatorName = keyof typeof SEPARATORS;
@@ -50,6 +56,12 @@ export interface ItnOptions extends BaseStageOptions {
   /** Ordinals below this stay words ("the first time"); "the twelfth century" converts. */
   ordinalSpellOutBelow: number;
   thousandsSeparator: string;
+  /**
+   * Joins a range's ends ("28-30", "5-10 km", "verses 5-7"). A plain hyphen by
+   * default, as typed text and transcripts write ranges (GoogleTN's references
+   * never use the en dash); en_dash for typeset output ("28–30").
+   */
+  rangeDash: string;
   /** Integers with fewer digits get no separator ("2005 years", "18,000 verses"). */
   separatorMinDigits: number;
   currencyStyle: "symbol" | "code";
@@ -79,7 +91,8 @@ export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTabl
   const nemo = r.choice("style", "default", ["default", "nemo"]) === "nemo";
   const classes = new Set<ItnClass>();
   for (const name of ITN_CLASSES) {
-    if (r.classEnabled(name, !OFF_BY_DEFAULT.has(name) || (nemo && name === "whitelist"))) classes.add(name);
+    const onByDefault = nemo ? !OFF_IN_NEMO.has(name) && (!OFF_BY_DEFAULT.has(name) || name === "whitelist") : !OFF_BY_DEFAULT.has(name);
+    if (r.classEnabled(name, onByDefault)) classes.add(name);
   }
   const separator = r.choice<SeparatorName>("thousands_separator", nemo ? "none" : "comma", Object.keys(SEPARATORS) as SeparatorName[]);
   const options: ItnOptions = {
@@ -91,6 +104,7 @@ export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTabl
     proseSpellOutBelow: r.number("prose_spell_out_below", nemo ? 0 : 10, 0, 1000),
     ordinalSpellOutBelow: r.number("ordinal_spell_out_below", nemo ? 0 : 10, 0, 1000),
     thousandsSeparator: SEPARATORS[separator],
+    rangeDash: DASHES[r.choice<DashName>("range_dash", "hyphen", Object.keys(DASHES) as DashName[])],
     separatorMinDigits: r.number("separator_min_digits", nemo ? 4 : 5, 4, 30),
     currencyStyle: r.choice("currency_style", "symbol", ["symbol", "code"]),
     padHour: r.boolean("pad_hour", nemo),

@@ -1,6 +1,6 @@
 // verse_ref: spoken references — "chapter two verse forty seven" -> "2.47"
 // (or "chapter 2 verse 47" with verse_format: words), "verses five to seven"
-// -> "verses 5–7", "section three" -> "section 3". Numbers after a reference
+// -> "verses 5-7", "section three" -> "section 3". Numbers after a reference
 // word are labels, so the small-number policy does not apply.
 import { readCardinal } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
@@ -13,14 +13,14 @@ function readNumber(c: MatchContext, i: number, end: number): { value: string; e
   return card === null || card.value === 0n ? null : { value: card.value.toString(), end: card.end };
 }
 
-/** "five to seven" / "five through seven" -> "5–7", or a single number. */
+/** "five to seven" / "five through seven" -> "5-7", or a single number. */
 function readNumberOrRange(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
   const a = readNumber(c, i, end);
   if (a === null) return null;
   const w = c.words[a.end];
   if ((w === "to" || w === "through") && a.end < end) {
     const b = readNumber(c, a.end + 1, end);
-    if (b !== null) return { value: `${a.value}\u2013${b.value}`, end: b.end };
+    if (b !== null) return { value: `${a.value}${c.o.rangeDash}${b.value}`, end: b.end };
   }
   return a;
 }

@@ -1,0 +1,64 @@
+// range: two numbers joined by "to" — "twenty eight to thirty" -> "28-30",
+// "p three hundred twenty three to three hundred thirty three" -> "p 323-333",
+// "eighteen ninety three to ninety four" -> "1893-94". Only a rising pair is a
+// range: "ten to three" is a clock time, "three to two" a score. "from A to B"
+// keeps its "to" (each number is read alone), and a pair of small numbers
+// stays prose ("in one to two weeks"). A second number that carries a unit
+// ("sixty to eighty percent", "ten to twenty dollars") is left to its class,
+// and a span with its era keeps "to" ("788 to 820 CE").
+import { formatInteger } from "./amount.js";
+import { readPairedYear } from "./date.js";
+import { matchMeasure } from "./measure.js";
+import { matchMoney } from "./money.js";
+import { readCardinal } from "./numbers.js";
+import { matchPercent } from "./percent.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+
+const CONFIDENCE = 0.8;
+/** A word before the first number that makes "to" part of the sentence, not a range. */
+const KEEPS_TO = new Set(["from"]);
+/**
+ * Era markers after the second number: a span of years with its era keeps
+ * "to", as the design spec writes it ("788 to 820 CE"). Compared in lower case.
+ */
+const ERAS = new Set(["ce", "bce", "bc", "ad", "b.c.", "a.d.", "c.e.", "b.c.e."]);
+/** Classes that read a number with its unit: they keep the second number when it has one. */
+const UNIT_CLASSES: readonly ClassMatcher[] = [matchPercent, matchMoney, matchMeasure];
+
+interface Side {
+  value: bigint;
+  text: string;
+  end: number;
+  /** Spoken words read. */
+  words: number;
+}
+
+/** A paired year ("nineteen thirteen") or a cardinal, the longer reading; decades ("the 1990s") are not range ends. */
+function readSide(c: MatchContext, i: number, end: number): Side | null {
+  const card = readCardinal(c.t, c.words, i, end);
+  const year = readPairedYear(c, i, end);
+  if (year !== null && /^\d+$/.test(year.text) && (card === null || year.end > card.end)) {
+    return { value: BigInt(year.text), text: year.text, end: year.end, words: year.end - i };
+  }
+  if (card === null) return null;
+  return { value: card.value, text: formatInteger(c, card.value), end: card.end, words: card.end - i };
+}
+
+/** A year's range end given by its last two digits ("1893-94"): later in the same century. */
+function isYearTail(from: bigint, to: Side): boolean {
+  return from >= 1000n && to.words <= 2 && to.value < 100n && to.value > from % 100n;
+}
+
+export const matchRange: ClassMatcher = (c, i, end) => {
+  if (i > 0 && KEEPS_TO.has(c.words[i - 1]!)) return null;
+  const a = readSide(c, i, end);
+  if (a === null || c.words[a.end] !== "to" || a.end + 1 >= end) return null;
+  const b = readSide(c, a.end + 1, end);
+  if (b === null) return null;
+  const small = (s: Side) => s.words === 1 && s.value < BigInt(c.o.spellOutBelow);
+  if (small(a) && small(b)) return null;
+  if (!(b.value > a.value || isYearTail(a.value, b))) return null;
+  if (ERAS.has(c.words[b.end] ?? "")) return null;
+  if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
+  return { end: b.end, text: `${a.text}${c.o.rangeDash}${b.text}`, confidence: CONFIDENCE };
+};
