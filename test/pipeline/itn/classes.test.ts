@@ -41,6 +41,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two hours later", "two hours later"],
     ["twenty hours later", "20 hours later"],
     ["seventy two degrees fahrenheit", "72 °F"],
+    // After "the", "twenty second" is a day or a rank; after "a", a duration.
+    ["on the twenty second , she left", "on the 22nd , she left"],
+    ["a twenty second delay", "a 20 second delay"],
   ],
   date: [
     ["july twenty fifth two thousand twelve", "July 25, 2012"],
@@ -48,6 +51,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["october nineteen oh five", "October 1905"],
     ["june thirty", "June 30"],
     ["the nineteen nineties", "the 1990s"],
+    ["in the mid seventeen hundreds", "in the mid 1700s"],
+    ["in the early two thousands", "in the early 2000s"],
+    ["two thousand people", "2000 people"],
     ["second quarter of twenty twenty two", "Q2 2022"],
     ["you may one day", "you may one day"],
     ["the seventh of september four months later", "7 September four months later"],

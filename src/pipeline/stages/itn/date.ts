@@ -1,5 +1,6 @@
 // date: years ("nineteen ninety five" -> "1995", "nineteen oh five",
-// "the nineteen nineties" -> "the 1990s"), month day year ("july fourth twenty
+// "the nineteen nineties" -> "the 1990s", "the seventeen hundreds" -> "the
+// 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth twenty
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
 // "25 July"), month year ("october nineteen oh five"), quarters
 // ("second quarter of twenty twenty two" -> "Q2 2022").
@@ -30,8 +31,15 @@ export function readPairedYear(c: MatchContext, i: number, end: number): Reading
   if (first === null || first.value < PAIR_FIRST_MIN || first.value > PAIR_FIRST_MAX || first.end >= end) return null;
   const decade = DECADES.get(c.words[first.end]!);
   if (decade !== undefined) return { text: `${first.value}${decade}s`, end: first.end + 1 };
+  // A century said by its hundreds: "the seventeen hundreds" -> "the 1700s".
+  if (c.words[first.end] === "hundreds") return { text: `${first.value}00s`, end: first.end + 1 };
   const tail = readPairTail(c.t, c.words, first.end, end);
   return tail === null ? null : { text: `${first.value}${tail.digits}`, end: tail.end };
+}
+
+/** The decade said as its thousands: "the two thousands" -> "the 2000s" ("two thousand" alone is a year or a count). */
+function readMillennium(c: MatchContext, i: number, end: number): Reading | null {
+  return c.words[i] === "two" && c.words[i + 1] === "thousands" && i + 1 < end ? { text: "2000s", end: i + 2 } : null;
 }
 
 /** A year after a month: paired, or a cardinal 1000..2999 ("two thousand twelve"). */
@@ -107,7 +115,7 @@ export const matchDate: ClassMatcher = (c, i, end) => {
   else {
     r = readDayFirst(c, i, end) ?? readQuarter(c, i, end);
     if (r === null) {
-      r = readPairedYear(c, i, end);
+      r = readPairedYear(c, i, end) ?? readMillennium(c, i, end);
       confidence = YEAR_CONFIDENCE;
     }
   }

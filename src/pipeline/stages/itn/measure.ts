@@ -5,6 +5,7 @@
 // word outside the nemo style, and then small numbers stay words too.
 import { readAmount, type Amount } from "./amount.js";
 import { isSmall } from "./cardinal.js";
+import { readOrdinal } from "./ordinal.js";
 import { matchPhrase, type Unit } from "./tables.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
@@ -50,6 +51,9 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
   }
   const units = readUnits(c, j, end);
   if (units === null) return null;
+  // "the twenty second" is a day or a rank, not a duration: after "the", a
+  // unit word that completes an ordinal ("second") is read as the ordinal.
+  if (i > 0 && c.words[i - 1] === "the" && b === null && readOrdinal(c, i, end)?.end === units.end) return null;
   if (units.kind === "word" && !c.o.abbreviateAllUnits) {
     // "two hours" stays; "twenty hours" -> "20 hours" (the unit word as spoken).
     const last = b ?? a;
