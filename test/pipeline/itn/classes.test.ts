@@ -117,6 +117,21 @@ const cases: Record<string, Array<[string, string]>> = {
     // A second number with a unit is left to its class.
     ["sixty to eighty percent", "60 to 80%"],
   ],
+  letters: [
+    ["the u k top one hundred", "the UK top 100"],
+    ["saved as p d f", "saved as PDF"],
+    ["i s b n o o two o seven three", "ISBN 002073"],
+    // "a" and "i" are words: they open a spelled word only of three letters or more.
+    ["get a b in class", "get a b in class"],
+    ["i e the rest", "i e the rest"],
+    ["the a b c model", "the ABC model"],
+    // Capitals are initials already written; after a number a letter is a unit.
+    ["A H Bullen", "A H Bullen"],
+    ["at nine p m on", "at 9 p.m. on"],
+    ["in nineteen fifteen , p p .", "in 1915 , PP ."],
+    // Letters in an address are left to electronic.
+    ["w w w dot o u r d a i l y n e w s dot com", "www.ourdailynews.com"],
+  ],
   verse_ref: [
     ["chapter two verse forty seven", "2.47"],
     ["in chapter two", "in chapter 2"],
@@ -143,6 +158,10 @@ describe("itn classes off by default", () => {
     expect(itn("twenty eight to thirty", typeset)).toBe("28\u201330");
     expect(itn("five to ten kilometers", typeset)).toBe("5\u201310 km");
     expect(itn("verses five to seven", typeset)).toBe("verses 5\u20137");
+  });
+
+  it("letters is off in the nemo style", () => {
+    expect(itn("saved as p d f", nemoItn)).toBe("saved as p d f");
   });
 
   it("range is off in the nemo style and can be switched off", () => {

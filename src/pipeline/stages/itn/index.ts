@@ -17,6 +17,7 @@ import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
 import { ITN_CLASSES, parseItnOptions, type ItnClass, type ItnOptions } from "./options.js";
 import { matchOrdinal } from "./ordinal.js";
+import { matchLetters } from "./letters.js";
 import { matchPercent } from "./percent.js";
 import { matchRange } from "./range.js";
 import { matchRoman } from "./roman.js";
@@ -44,6 +45,7 @@ const CLASS_ORDER: ReadonlyArray<[ItnClass, ClassMatcher]> = [
   ["range", matchRange],
   ["ordinal", matchOrdinal],
   ["cardinal", matchCardinal],
+  ["letters", matchLetters],
 ];
 const BIT = new Map<ItnClass, number>(ITN_CLASSES.map((name, k) => [name, 1 << k]));
 const NUMERIC: ItnClass[] = ["cardinal", "range", "ordinal", "decimal", "fraction", "percent", "money", "measure", "date", "time", "telephone", "verse_ref"];
@@ -77,6 +79,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   add("half", ["time"]);
   for (const w of ["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]) add(w, ["verse_ref"]);
   add("world", ["roman"]);
+  for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
   for (const phrase of t.whitelist.byPhrase.keys()) add(phrase.split(" ")[0]!, ["whitelist"]);
   return starters;
 }
