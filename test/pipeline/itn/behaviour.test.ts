@@ -144,6 +144,10 @@ describe("itn idempotence", () => {
     "we use ai seven, henry two.",
     // a spelled word starts at its first letter: "g m t" after a number is not "g" + "MT"
     "four g m t thirteen",
+    "two-fifteen G m t",
+    // a written number pairs like a spoken one, by value; an ordinal does not pair
+    "five And eleven",
+    "tenth AND Eight",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -226,6 +226,14 @@ describe("itn written prose (default style)", () => {
     ["it cost twenty dollars.", "it cost $20."],
     ["over eighteen thousand verses.", "over 18,000 verses."],
     ["they had eleven children", "they had 11 children"],
+    // A small number paired with one of 10 or more is written alike.
+    ["and Windows ( from two thousand to seven ) .", "and Windows ( from 2000 to 7 ) ."],
+    ["between one and fifteen.", "between 1 and 15."],
+    ["one or two people.", "one or two people."],
+    ["scoring three goals and thirty five caps.", "scoring three goals and 35 caps."],
+    ["( two to three ) : sixty.", "( two to three ) : 60."],
+    // "to" pairs only in "from A to B": "twenty to seven" may be a clock time.
+    ["we met at twenty to seven.", "we met at 20 to seven."],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });

@@ -3,8 +3,10 @@
 // spell-out threshold stay words in prose ("one of the", "those two"); in
 // written prose (punctuated input) so do one- or two-word numbers
 // below prose_spell_out_below (10 by default; 100 keeps "had eleven children").
-// After a label word any number converts ("level 2").
+// After a label word any number converts ("level 2"), and so does one paired
+// with a number of 10 or more ("from 2000 to 7").
 import { readAmount } from "./amount.js";
+import { readCardinal } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
@@ -12,7 +14,7 @@ const CONFIDENCE = 0.9;
 export const matchCardinal: ClassMatcher = (c, i, end) => {
   const a = readAmount(c, i, end, false);
   if (a === null || a.integer === undefined) return null;
-  if (!afterLabel(c, i)) {
+  if (!afterLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
@@ -28,6 +30,63 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
  */
 function afterLabel(c: MatchContext, i: number): boolean {
   return c.o.digitsAfterLabels && i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.labels.has(c.words[i - 1]!);
+}
+
+const COORDINATORS = new Set(["and", "or"]);
+
+const WRITTEN_NUMBER = /^\d[\d,]*(?:\.\d+)?$/;
+
+/** The value from which a number is written in digits on its own here. */
+function digitsFrom(c: MatchContext): number {
+  return Math.max(c.o.spellOutBelow, c.writtenProse ? c.o.proseSpellOutBelow : 0, 1);
+}
+
+/**
+ * words[k] is the last word of a number written in digits on its own,
+ * spoken or written ("fifteen", "2000", "eighty one"); not an ordinal.
+ */
+function endsLargeNumber(c: MatchContext, k: number): boolean {
+  const w = c.words[k];
+  if (w === undefined) return false;
+  const from = digitsFrom(c);
+  if (WRITTEN_NUMBER.test(w)) return Number(w.replace(/,/g, "")) >= from;
+  if (c.t.scales.has(w)) return true;
+  const n = c.t.numbers.get(w);
+  if (n === undefined) return false;
+  // A unit after a tens word in the same phrase: "eighty one".
+  const tens = n > 0 && n < 10 && c.runEnd[k - 1] === c.runEnd[k] ? c.t.numbers.get(c.words[k - 1] ?? "") : undefined;
+  return (tens !== undefined && tens >= 20 ? tens + n : n) >= from;
+}
+
+/**
+ * words[k] joins two numbers: "and", "or", or "to" in a "from A to B" span
+ * ("twenty to seven" alone may be a clock time).
+ */
+function pairs(c: MatchContext, k: number): boolean {
+  const w = c.words[k];
+  if (w === undefined) return false;
+  if (COORDINATORS.has(w)) return true;
+  if (w !== "to") return false;
+  for (let j = k - 1; j >= 0 && j >= k - 6 && c.runEnd[j] === c.runEnd[k]; j--) if (c.words[j] === "from") return true;
+  return false;
+}
+
+/**
+ * A small number paired by "and", "or" or "from … to" with one of 10 or more
+ * is written like it, in digits ("from 2000 to 7", "2 or 81", "between 1 and
+ * 15"): numbers compared side by side are written alike.
+ */
+function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
+  if (c.o.nemo) return false;
+  const sameRun = (k: number) => k >= 0 && k < c.words.length && c.runEnd[k] === c.runEnd[i];
+  if (sameRun(i - 2) && pairs(c, i - 1) && endsLargeNumber(c, i - 2)) return true;
+  if (!sameRun(end + 1) || !pairs(c, end)) return false;
+  const next = c.words[end + 1]!;
+  if (WRITTEN_NUMBER.test(next)) return Number(next.replace(/,/g, "")) >= digitsFrom(c);
+  const after = readCardinal(c.t, c.words, end + 1, c.runEnd[i]!);
+  // Not the start of an ordinal ("and twenty first"): only a cardinal pairs.
+  if (after === null || c.t.ordinals.has(c.words[after.end] ?? "")) return false;
+  return after.value >= BigInt(digitsFrom(c));
 }
 
 /** A one-word, non-negative number under the threshold: prose keeps it as a word. */

@@ -6,6 +6,7 @@ import { followsNumber, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const LOWER_LETTER = /^[a-z]$/;
+const SINGLE_LETTER = /^\p{L}$/u;
 /** "a" and "i" are words too ("get a b", "i e"): they open a spelled word only of three letters or more ("a b c", "i s b n"). */
 const ALSO_WORDS = new Set(["a", "i"]);
 /** Words said inside an address: letters next to them belong to it ("w w w dot"), and are left to electronic. */
@@ -18,9 +19,9 @@ function joined(c: MatchContext, k: number): boolean {
 
 export const matchLetters: ClassMatcher = (c, i, end) => {
   if (!LOWER_LETTER.test(c.raw[i]!)) return null;
-  // A spelled word starts at its first letter; right after a number a letter
-  // is a unit or a suffix ("9 p m", "eight g m t" is not "eight g MT").
-  if (joined(c, i - 1) && (followsNumber(c, i) || ADDRESS_WORDS.has(c.words[i - 1]!) || LOWER_LETTER.test(c.raw[i - 1]!))) return null;
+  // A spelled word starts at its first letter, of any case ("G m t" is not
+  // "G MT"); right after a number a letter is a unit or a suffix ("9 p m").
+  if (joined(c, i - 1) && (followsNumber(c, i) || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
