@@ -148,6 +148,8 @@ describe("itn idempotence", () => {
     // a written number pairs like a spoken one, by value; an ordinal does not pair
     "five And eleven",
     "tenth AND Eight",
+    // an "o" before a number is a zero whether the number is spoken or already written
+    "ai; x-o o seven: plus",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

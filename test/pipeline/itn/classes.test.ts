@@ -86,6 +86,9 @@ const cases: Record<string, Array<[string, string]>> = {
     // "oh" opening a number needs three digits after it.
     ["oh six zero nine seven seven", "060977"],
     ["oh one more thing", "oh one more thing"],
+    // "o" is a zero said as the letter: two digits are a number.
+    ["the area o five E", "the area 05 E"],
+    ["report forty one : o o one .", "report 41 : 001 ."],
   ],
   electronic: [
     ["a dot b c at g mail dot com", "a.bc@gmail.com"],

@@ -25,7 +25,8 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
-  while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!))) j--;
+  // Spoken or written: a second run sees "x-o 07" where the first saw "x-o o seven".
+  while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) j--;
   const count = j - i;
   if (count < 2 || (count < 3 && ALSO_WORDS.has(c.words[i]!))) return null;
   if (j < end && ADDRESS_WORDS.has(c.words[j]!)) return null;

@@ -13,6 +13,12 @@ const DIGITS_CONFIDENCE = 0.7;
 const MIN_DIGITS = 3;
 /** A string opening with "oh" needs three digits after it: "oh one more thing" is an interjection. */
 const MIN_DIGITS_AFTER_OH = 4;
+/**
+ * "o" (not "oh") is a zero said as the letter, never an interjection in
+ * lower-case text: two digits are a number ("o five" -> "05", "o o one" -> "001").
+ */
+const LETTER_ZERO = "o";
+const MIN_DIGITS_AFTER_LETTER_ZERO = 2;
 
 /** A 10-digit number, or a card number (4-6-4 or 4-4-4-4 digits). */
 function numberPart(digits: string): string | null {
@@ -159,11 +165,12 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
     prefix = `+${code.value.toString()} `;
     j = code.end;
   }
-  const digits = readDigitString(c.t, c.words, j, end, MIN_DIGITS);
+  const letterZero = prefix === "" && c.words[j] === LETTER_ZERO && c.raw[j] === LETTER_ZERO;
+  const digits = readDigitString(c.t, c.words, j, end, letterZero ? MIN_DIGITS_AFTER_LETTER_ZERO : MIN_DIGITS);
   if (digits === null) return null;
   const dashed = prefix === "" ? readDashedGroups(c, digits, end) : null;
   if (dashed !== null) return dashed;
-  if (c.t.zeroDigits.has(c.words[j]!) && digits.digits.length < MIN_DIGITS_AFTER_OH) return null;
+  if (!letterZero && c.t.zeroDigits.has(c.words[j]!) && digits.digits.length < MIN_DIGITS_AFTER_OH) return null;
   if (prefix !== "" && digits.digits.length < 7) return null;
   // Every word must be a digit word: "one two three" but not "one two hundred",
   // nor "triple zero thirteen", whether or not the number after is still
