@@ -3,7 +3,7 @@
 // world" would measure the transport, not the pipeline: real lines have the
 // lengths, spoken numbers, fillers and casing that make the stages work.
 //
-// Sources (see /work/shared/data/README.md):
+// Sources (see ../shared/data/README.md beside the repository):
 //   libritts  asr-pairs/libritts_nemo_dev.jsonl  `asr`       raw ASR, lowercase, spoken numbers
 //   earnings  asr-pairs/earnings21/segments_dev.jsonl `asr`  raw ASR of earnings calls, long lines
 //   rev16     disfluency/rev16/segments_dev.jsonl `verbatim` cased verbatim text with fillers/repeats
@@ -34,7 +34,7 @@ export interface Corpus {
 }
 
 export interface LoadCorpusOptions {
-  /** Directory laid out like /work/shared/data; null or missing → built-in sample. */
+  /** Directory laid out like ../shared/data; null or missing → built-in sample. */
   dataDir?: string | null;
   /** Lines kept per source. Bounded so start-up stays well under a second. */
   maxLinesPerSource?: number;

@@ -220,9 +220,11 @@ describe("itn numbers after a label word", () => {
 });
 
 describe("itn written prose (default style)", () => {
-  // Punctuated prose follows the news convention: zero to nine stay words, 10 and up are digits.
+  // Punctuated prose spells out the numbers said in one short word (zero to twelve); 13 and up are digits.
   it.each([
-    ["Louis and Jacqueline had eleven children .", "Louis and Jacqueline had 11 children ."],
+    ["Louis and Jacqueline had eleven children .", "Louis and Jacqueline had eleven children ."],
+    ["one of the top ten records.", "one of the top ten records."],
+    ["Louis and Jacqueline had thirteen children .", "Louis and Jacqueline had 13 children ."],
     ["and forty two union men were fired.", "and 42 union men were fired."],
     ["he scored three goals in nine games.", "he scored three goals in nine games."],
     ["one of the first, those two went.", "one of the first, those two went."],
@@ -239,6 +241,12 @@ describe("itn written prose (default style)", () => {
     ["we met at twenty to seven.", "we met at 20 to seven."],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
+  });
+
+  it("prose_spell_out_below: 10 spells out zero to nine only (the news convention)", () => {
+    const news = itnOnly({ params: { prose_spell_out_below: 10 } });
+    expect(itn("Louis and Jacqueline had eleven children .", news)).toBe("Louis and Jacqueline had 11 children .");
+    expect(itn("he scored three goals in nine games.", news)).toBe("he scored three goals in nine games.");
   });
 
   it("prose_spell_out_below: 100 keeps one- and two-word numbers as words (Chicago style); 0 turns the rule off", () => {

@@ -2,22 +2,25 @@
 // identity rows (default style), at the level reached when this was written,
 // so regressions fail. Skipped when the shared data is not mounted.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runText } from "../helpers.js";
 import { defaultItn, nemoItn } from "./helpers.js";
 
-const NEMO_DIR = "/work/shared/data/itn/en";
-const GOOGLE_TN = "/work/shared/data/itn/google_tn_nemo/sentences.tsv";
+/** The shared evaluation data sits beside the repository (see the README). */
+const DATA_DIR = path.resolve(import.meta.dirname, "../../../../shared/data");
+const NEMO_DIR = path.join(DATA_DIR, "itn/en");
+const GOOGLE_TN = path.join(DATA_DIR, "itn/google_tn_nemo/sentences.tsv");
 
 /** Per-file floors (fraction exact). Files not listed must be perfect. */
 const FILE_FLOORS: Record<string, number> = {
   "electronic_cased.tsv": 29 / 30, // "w w w . o u r …" with a literal "." after www
 };
 const OVERALL_FLOOR = 613 / 614; // 99.8% of the 614 dev pairs
-// Issue 3's target. Written prose converts 10 and up (the news convention), so
-// the few references that keep such numbers as words ("had eleven children",
-// "the top ten") are touched: 7 of 1,728 rows.
-const IDENTITY_FLOOR = 0.995;
+// Issue 3's target is 99.5%; the floor is the level reached (99.9%: written
+// prose converts 13 and up, so the rare references that keep such numbers as
+// words, "forty two union men", are touched).
+const IDENTITY_FLOOR = 0.998;
 
 function pairs(path: string): Array<[string, string]> {
   return readFileSync(path, "utf8")

@@ -2,7 +2,7 @@
 // "over eighteen thousand" -> "over 18,000". One-word numbers below the
 // spell-out threshold stay words in prose ("one of the", "those two"); in
 // written prose (punctuated input) so do one- or two-word numbers
-// below prose_spell_out_below (10 by default; 100 keeps "had eleven children").
+// below prose_spell_out_below (13 by default: "had eleven children", "had 42 children").
 // After a label word any number converts ("level 2"), and so does one paired
 // with a number of 10 or more ("from 2000 to 7").
 import { readAmount } from "./amount.js";
