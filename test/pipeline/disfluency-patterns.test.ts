@@ -14,6 +14,8 @@ describe("disfluency / filler: acknowledgement sentences and openers", () => {
     ["That was it. Right. So we left.", "That was it. So we left."],
     ["It's a sub. Yeah, it's a spook boat.", "It's a sub. It's a spook boat."],
     ["We ate. Oh, I was so hungry.", "We ate. I was so hungry."],
+    ["It was a limited run. Sure. We sold out.", "It was a limited run. We sold out."],
+    ["He stops the show. True. He does it every night.", "He stops the show. He does it every night."],
   ])("drops the tic in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -34,6 +36,21 @@ describe("disfluency / self_repair: interruptions are not cut-offs", () => {
 
   it("still drops a word the speaker broke off", () => {
     expect(text("I went to the- because it was late")).toBe("I went to because it was late");
+  });
+
+  it.each([
+    ["One way or the next- Period. you're going to give honor", "One way or the next you're going to give honor"],
+    ["I read books about this- Yeah, yeah. and I'm hooked", "I read books about this and I'm hooked"],
+    ["the whole night and- For sure. people came", "the whole night and people came"],
+  ])("drops a short remark cutting into a broken-off sentence that goes on in lowercase: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "I got a great picture- No way. I got a picture.", "The whole night and- For sure. People came.",
+    "It was late. No way. We stayed.",
+  ])("keeps a remark after which a new sentence begins: %j", (input) => {
+    expect(text(input)).toBe(input);
   });
 });
 

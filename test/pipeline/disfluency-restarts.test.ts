@@ -29,6 +29,37 @@ describe("disfluency / self_repair: broken-off clause fragments", () => {
   });
 });
 
+describe("disfluency / self_repair: broken-off clauses", () => {
+  it.each([
+    ["I have never seen one. It's so- This was funny on so many levels.", "I have never seen one. This was funny on so many levels."],
+    ["Like this li- Point proven, I think.", "Point proven, I think."],
+    ["Still w- we're working on it.", "We're working on it."],
+    ["Right, I think we need to… so we waited.", "Right, so we waited."],
+    ["The front runner is about… that's your opinion.", "That's your opinion."],
+    ["But I wonder if- Which is weird, because it worked.", "Which is weird, because it worked."],
+  ])("drops the clause broken off in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // A listener cut in: a short sentence after the cut-off, or a sound in the break.
+    "I remember seeing him- That's super rad.",
+    // A trail after a word a clause can end on is a pause, not a break.
+    "We went to the park… then we went home.",
+    // A comma is no break: "the end," ends the phrase, "that," may too.
+    "At the end, we went home.",
+    // A clause too long to be a false start.
+    "We walked all the way down to the river to… we swam.",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("is a self_repair: the class switch turns it off", () => {
+    const input = "I have never seen one. It's so- This was funny.";
+    expect(runText(disfluencyOnly({}, { self_repair: false }), input).text).toBe(input);
+  });
+});
+
 describe("disfluency / self_repair: restarts that restate the opening", () => {
   it.each([
     ["So I want, I wanted other hands to help", "So I wanted other hands to help"],

@@ -3,7 +3,8 @@
 //   the speaker's sentence. It is only taken for an interruption when the
 //   sentence visibly goes on around it — the word before was broken off
 //   ("that's- Yeah. called something") or the word after carries on in
-//   lowercase ("Yeah. standing there").
+//   lowercase ("Yeah. standing there"). With both signs any short remark is
+//   the listener's ("the next- Period. you're going", "and- For sure. people").
 // - a sentence that is nothing but an acknowledgement or interjection ("Yeah.",
 //   "Oh yeah.", "Right.", "Ugh.") between two sentences of the same segment: the speaker's own
 //   verbal tic, which a non-verbatim transcript drops. A segment-opening
@@ -17,9 +18,14 @@ export const BACKCHANNELS: ReadonlySet<string> = new Set([
   "yeah", "yes", "yep", "right", "okay", "ok", "mm-hmm", "uh-huh", "sure", "exactly", "wow", "true", "oh",
 ]);
 /** Acknowledgements with no content of their own: "Yes." / "No." / "Okay." answer something and stay. */
-const TICS: ReadonlySet<string> = new Set(["yeah", "yep", "yup", "right", "oh", "ooh", "mm-hmm", "uh-huh", "mhm", "wow", "ugh", "aw", "aww", "woo", "whoa", "gosh", "jeez"]);
+const TICS: ReadonlySet<string> = new Set([
+  "yeah", "yep", "yup", "right", "oh", "ooh", "mm-hmm", "uh-huh", "mhm", "mmm", "huh", "wow", "ugh", "aw", "aww", "woo", "whoa", "gosh",
+  "jeez", "damn", "sure", "true",
+]);
 /** Sentence-opening interjections set off by a comma. */
 const OPENERS: ReadonlySet<string> = new Set(["yeah", "oh"]);
+/** The longest remark taken for a listener cutting in. */
+const MAX_REMARK = 3;
 const INTERRUPTION_CONFIDENCE = 0.75;
 const TIC_SENTENCE_CONFIDENCE = 0.7;
 const OPENER_CONFIDENCE = 0.6;
@@ -39,10 +45,43 @@ function ticSentenceEnd(words: readonly WordView[], i: number): number {
   return -1;
 }
 
+/** True when the next word carries the sentence on in lowercase. */
+function carriesOn(next: WordView | undefined): boolean {
+  return next !== undefined && !next.capitalised && next.core !== "" && next.core !== "i";
+}
+
+/**
+ * Someone cut in after the broken-off word at `k`: a backchannel or a remark of at most
+ * MAX_REMARK words follows ("them- Yeah.", "picture- No way.", "him- That's super rad.").
+ * The speaker was interrupted, so the word before was finished, not abandoned.
+ */
+export function cutInAfter(words: readonly WordView[], k: number): boolean {
+  const next = words[k + 1];
+  if (!brokenOff(words[k]) || next === undefined) return false;
+  if (BACKCHANNELS.has(next.core)) return true;
+  for (let j = k + 1; j < words.length && j <= k + MAX_REMARK; j++) if (words[j]!.endsSentence) return true;
+  return false;
+}
+
+/** End (exclusive) of a remark of at most MAX_REMARK words cutting into a broken-off sentence at `i`, or -1. */
+function remarkEnd(words: readonly WordView[], i: number): number {
+  if (!brokenOff(words[i - 1])) return -1;
+  for (let k = i; k < words.length && k < i + MAX_REMARK; k++) {
+    if (words[k]!.endsSentence) return carriesOn(words[k + 1]) ? k + 1 : -1;
+  }
+  return -1;
+}
+
 export function findBackchannels(words: readonly WordView[]): Removal[] {
   const found: Removal[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
+    const remark = remarkEnd(words, i);
+    if (remark > i) {
+      found.push({ start: i, end: remark, rule: "filler", confidence: INTERRUPTION_CONFIDENCE });
+      i = remark - 1;
+      continue;
+    }
     const sentenceStart = words[i - 1]!.endsSentence;
     if (sentenceStart && TICS.has(w.core)) {
       const end = ticSentenceEnd(words, i);
@@ -58,9 +97,7 @@ export function findBackchannels(words: readonly WordView[]): Removal[] {
       }
     }
     if (!BACKCHANNELS.has(w.core) || !w.endsSentence) continue;
-    const next = words[i + 1];
-    const continues = next !== undefined && !next.capitalised && next.core !== "" && next.core !== "i";
-    if (brokenOff(words[i - 1]) || continues) found.push({ start: i, end: i + 1, rule: "filler", confidence: INTERRUPTION_CONFIDENCE });
+    if (brokenOff(words[i - 1]) || carriesOn(words[i + 1])) found.push({ start: i, end: i + 1, rule: "filler", confidence: INTERRUPTION_CONFIDENCE });
   }
   return found;
 }

@@ -8,6 +8,7 @@ import type { Stage, StageEnv } from "../../stage.js";
 import { applyRemovals, resolveRemovals, type Removal } from "./apply.js";
 import { findAbandonedStarts } from "./abandoned.js";
 import { findBackchannels } from "./backchannels.js";
+import { findBrokenClauses } from "./broken-clauses.js";
 import { findDiscourseFillers } from "./discourse.js";
 import { findFillers } from "./fillers.js";
 import { findFragments } from "./fragments.js";
@@ -58,6 +59,7 @@ function runPass(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggest: 
   const words = viewWords(tokens);
   const r = o.rules;
   const candidates = [
+    r.self_repair ? findBrokenClauses(words, o) : NONE,
     r.self_repair ? findSelfRepairs(words, o) : NONE,
     r.marker_phrase ? findMarkerPhrases(words, o) : NONE,
     r.repetition ? findRepetitions(words, o) : NONE,

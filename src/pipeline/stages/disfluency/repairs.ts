@@ -12,7 +12,7 @@
 // text (`typed_corrections`) also read a lone "no"/"rather"/"uh" between two
 // like words as a correction.
 import type { Removal } from "./apply.js";
-import { BACKCHANNELS } from "./backchannels.js";
+import { cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
@@ -137,7 +137,7 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
   }
   // "them- Yeah. standing there": the listener cut in; the speaker's word was finished, not abandoned.
   const next = words[k + 1]!;
-  if (BACKCHANNELS.has(next.core) || isFiller(next, o)) return null;
+  if (cutInAfter(words, k) || isFiller(next, o)) return null;
   return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
 }
 
