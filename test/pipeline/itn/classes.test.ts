@@ -134,6 +134,25 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in nineteen fifteen , p p .", "in 1915 , PP ."],
     // Letters in an address are left to electronic.
     ["w w w dot o u r d a i l y n e w s dot com", "www.ourdailynews.com"],
+    // Beside a capitalised name a letter is an initial, written with a period.
+    ["Robert l Wilson was born in eighteen o five", "Robert L. Wilson was born in 1805"],
+    ["see Lamb, h (nineteen ninety four), Hydrodynamics", "see Lamb, H. (1994), Hydrodynamics"],
+    ["by Abbott , r t and Morris , p a A Field Guide", "by Abbott , R.T. and Morris , P.A. A Field Guide"],
+    ["Riley, James a (nineteen ninety four).", "Riley, James A. (1994)."],
+    ["lived in Washington, d c.", "lived in Washington, DC."],
+    ["by Benissad , f ; Gadelle , p .", "by Benissad , F. ; Gadelle , P ."],
+    // Not initials: an article or pronoun, a label before a figure, pages, versus, place codes, A&M.
+    ["They met a Brahmin", "They met a Brahmin"],
+    ["Because p nuts compiles", "Because p nuts compiles"],
+    ["Engineering , p three hundred", "Engineering , p 300"],
+    ["Great Britain v Chile", "Great Britain v Chile"],
+    ["London , u k : Grub Street", "London , UK : Grub Street"],
+    ["Texas a and m University", "Texas a and m University"],
+    // A name the casing tables know counts in any case (casing capitalises it after ITN).
+    ["robert l wilson", "robert L. wilson"],
+    // A capital casing could have written is no evidence: a sentence start, a title.
+    ["Lamb, h (nineteen ninety four)", "Lamb, h (1994)"],
+    ["zero; s", "zero; s"],
   ],
   verse_ref: [
     ["chapter two verse forty seven", "2.47"],

@@ -71,9 +71,15 @@ export function titledName(tokens: readonly Token[], i: number, key: string, e: 
   const title = e.tables.titles.get(key);
   const next = tokens[i + 1];
   if (title === undefined || next === undefined || !open(tokens[i]!.text)) return null;
-  const name = asName(next.text, e);
+  // A token an earlier stage merged ("January 30") is read by its first word, as a second
+  // pass over the output (where the words are tokens of their own) reads it.
+  const space = next.text.indexOf(" ");
+  const head = space < 0 ? next.text : next.text.slice(0, space);
+  const name = asName(head, e);
   if (name === null) return null;
-  return { rule: name.known ? "names" : "titles", after: [recase(tokens[i]!.text, title), recase(next.text, name.form)] };
+  const recased = recase(head, name.form);
+  const nameAfter = recased === null || space < 0 ? recased : recased + next.text.slice(space);
+  return { rule: name.known ? "names" : "titles", after: [recase(tokens[i]!.text, title), nameAfter] };
 }
 
 /** "campbell island" -> "Campbell Island": a name before a listed place head. */

@@ -6,7 +6,7 @@
 // After a label word any number converts ("level 2"), and so does one paired
 // with a number of 10 or more ("from 2000 to 7").
 import { readAmount } from "./amount.js";
-import { readCardinal } from "./numbers.js";
+import { readPairedYear } from "./date.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
@@ -83,10 +83,23 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if (!sameRun(end + 1) || !pairs(c, end)) return false;
   const next = c.words[end + 1]!;
   if (WRITTEN_NUMBER.test(next)) return Number(next.replace(/,/g, "")) >= digitsFrom(c);
-  const after = readCardinal(c.t, c.words, end + 1, c.runEnd[i]!);
-  // Not the start of an ordinal ("and twenty first"): only a cardinal pairs.
-  if (after === null || c.t.ordinals.has(c.words[after.end] ?? "")) return false;
-  return after.value >= BigInt(digitsFrom(c));
+  // Read as the cardinal and date classes will read it: "twelve eleven" is the year 1211, not 12.
+  if (readPairedYear(c, end + 1, c.runEnd[i]!) !== null) return true;
+  const after = readAmount(c, end + 1, c.runEnd[i]!, false);
+  if (after === null || after.integer === undefined || continuesAsOrdinal(c, after.end, after.integer, c.runEnd[i]!)) return false;
+  return after.integer >= BigInt(digitsFrom(c));
+}
+
+/**
+ * The number read up to `k` is the start of an ordinal ("and twenty first" -> "21st"):
+ * a tens value and a unit ordinal in the same phrase. Only a cardinal pairs; a
+ * separate ordinal ("fifty: tenth", "fifty tenth") leaves the cardinal one, as a
+ * second run reading "50" sees it.
+ */
+function continuesAsOrdinal(c: MatchContext, k: number, value: bigint, runEnd: number): boolean {
+  if (k >= runEnd || value % 10n !== 0n) return false;
+  const unit = c.t.numbers.get(c.t.ordinals.get(c.words[k]!) ?? "");
+  return unit !== undefined && unit >= 1 && unit <= 9;
 }
 
 /** A one-word, non-negative number under the threshold: prose keeps it as a word. */

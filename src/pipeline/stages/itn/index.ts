@@ -17,7 +17,7 @@ import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
 import { ITN_CLASSES, parseItnOptions, type ItnClass, type ItnOptions } from "./options.js";
 import { matchOrdinal } from "./ordinal.js";
-import { matchLetters } from "./letters.js";
+import { matchLetters, nameWordsOf, type NameWords } from "./letters.js";
 import { matchPercent } from "./percent.js";
 import { matchRange } from "./range.js";
 import { matchRoman } from "./roman.js";
@@ -57,6 +57,8 @@ export interface ItnStageOptions extends ItnOptions {
   starters: ReadonlyMap<string, number>;
   /** Words that are part of a spoken number (respect_case and kept-number runs look at these). */
   numberWords: ReadonlySet<string>;
+  /** What tells a name beside a lone letter (letters.ts): the casing stage's tables, when loaded. */
+  names: NameWords;
 }
 
 function buildNumberWords(t: ItnTables): Set<string> {
@@ -87,7 +89,12 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
 function parseOptions(settings: ResolvedStageSettings, resources: PipelineResources): ItnStageOptions {
   const options = parseItnOptions(settings, resources.itn);
   const t = options.tables;
-  return { ...options, starters: t ? buildStarters(t, options.classes) : new Map(), numberWords: t ? buildNumberWords(t) : new Set() };
+  return {
+    ...options,
+    starters: t ? buildStarters(t, options.classes) : new Map(),
+    numberWords: t ? buildNumberWords(t) : new Set(),
+    names: nameWordsOf(resources.casing),
+  };
 }
 
 /** Cheap pre-pass: does any token start a candidate span or anchor an address? */
@@ -116,7 +123,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
   if (!scan.any) return tokens;
   const view = buildWordView(tokens);
   const writtenProse = o.proseSpellOutBelow > 0 && isWrittenProse(tokens);
-  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, amounts: new Map() };
+  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, punctBefore: view.punctBefore, names: o.names, amounts: new Map() };
   const electronicBit = scan.electronic ? BIT.get("electronic")! : 0;
   const out: Token[] = [];
   let nextToken = 0;

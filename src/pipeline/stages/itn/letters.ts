@@ -2,7 +2,17 @@
 // "PDF", "i s b n" -> "ISBN". Lower-case single letters in a row (as ASR
 // writes them) are one word said in letters; capitals ("A H Bullen") are
 // initials the transcriber already wrote and are left alone.
-import { followsNumber, type ClassMatcher, type MatchContext } from "./span.js";
+//
+// Beside a capitalised name the letters are a person's initials, written
+// with periods: "Robert l Wilson" -> "Robert L. Wilson", "Lamb, h (1994)" ->
+// "Lamb, H. (1994)", "Abbott, r t and Morris" -> "Abbott, R.T. and Morris".
+// In GoogleTN's Wikipedia text a lone letter beside a capitalised word is
+// written that way about nine times in ten; "a" and "i" are words, "o" a
+// zero, a letter before a number a label ("p 323"), and "v" between two
+// names is "versus". Lower-case input has no capitals to go by: there the
+// letters stay the spelled word they were ("john f kennedy" -> "john f kennedy").
+import type { CasingTables } from "../casing/tables.js";
+import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const LOWER_LETTER = /^[a-z]$/;
@@ -17,8 +27,113 @@ function joined(c: MatchContext, k: number): boolean {
   return k >= 0 && k + 1 < c.words.length && c.runEnd[k] === c.runEnd[k + 1];
 }
 
+const REPEATERS = new Set(["double", "triple"]);
+/** Lone letters that are words or numbers far more often than initials. */
+const NOT_INITIALS = new Set(["a", "i", "o"]);
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/** The casing stage's words: names (known in any case), and the titles and place words it capitalises beside one. */
+export interface NameWords {
+  readonly names: ReadonlySet<string>;
+  readonly titles: ReadonlySet<string>;
+  readonly placeHeads: ReadonlySet<string>;
+}
+
+const NO_NAME_WORDS: NameWords = { names: new Set(), titles: new Set(), placeHeads: new Set() };
+const nameWordsCache = new WeakMap<CasingTables, NameWords>();
+
+export function nameWordsOf(tables: CasingTables | undefined): NameWords {
+  if (tables === undefined) return NO_NAME_WORDS;
+  let words = nameWordsCache.get(tables);
+  if (words === undefined) {
+    const names = new Set<string>();
+    for (const phrase of tables.names.keys()) for (const w of phrase.split(" ")) names.add(w);
+    words = { names, titles: new Set(tables.titles.keys()), placeHeads: new Set(tables.placeHeads.keys()) };
+    nameWordsCache.set(tables, words);
+  }
+  return words;
+}
+
+/**
+ * words[k] is a name: one the casing tables know (in any case), or a capital
+ * the casing stage would not have written — not a sentence start, a title or
+ * a place word, nor a word after a title or before a place word ("Captain
+ * Nemo", "Campbell Island"). A capital casing wrote must not
+ * count, or a second pass over lipi's own output would find initials the
+ * first did not ("zero; s" -> "Zero; s" -> "Zero; S."); nor may one ITN writes.
+ */
+function nameAt(c: MatchContext, k: number): boolean {
+  if (k < 0 || k >= c.raw.length) return false;
+  const word = c.words[k]!;
+  if (c.names.names.has(word)) return true;
+  if (!CAPITALISED.test(c.raw[k]!) || opensSentence(c, k) || c.names.titles.has(word) || c.names.placeHeads.has(word)) return false;
+  // ITN writes capitals too: a month ("May 1912"), a unit after a figure ("5 Hz").
+  if (c.t.months.has(word) || (k > 0 && /\d/.test(c.words[k - 1]!))) return false;
+  const afterTitle = k > 0 && c.punctBefore[k] === "" && c.names.titles.has(c.words[k - 1]!);
+  const beforePlaceWord = k + 1 < c.words.length && c.punctBefore[k + 1] === "" && c.names.placeHeads.has(c.words[k + 1]!);
+  return !afterTitle && !beforePlaceWord;
+}
+
+/** "g and g Foods", "Texas a and m": letters joined by "and" are one name ("A&M"), not initials. */
+function besideAnd(c: MatchContext, i: number, j: number): boolean {
+  const letterAt = (k: number) => k >= 0 && k < c.words.length && SINGLE_LETTER.test(c.raw[k]!);
+  return (c.words[j] === "and" && joined(c, j - 1) && joined(c, j) && letterAt(j + 1)) ||
+    (c.words[i - 1] === "and" && joined(c, i - 2) && joined(c, i - 1) && letterAt(i - 2));
+}
+
+/** Words[k] begins a sentence: the segment's first word or one after a full stop. */
+function opensSentence(c: MatchContext, k: number): boolean {
+  return k === 0 || /[.?!]$/.test(c.punctBefore[k]!);
+}
+
+/**
+ * Initials at words[i, j): one letter before a capitalised name ("Robert l Wilson") or
+ * between a name and a pause ("Jeremy a (2003)"), or one or two letters after
+ * "Surname," ("Lamb, h", "Abbott, r t"). Two letters before a name are initials as
+ * often as an acronym in GoogleTN ("j k Rowling" / "f c Hansa"): they stay the
+ * letters class's ("FC"). Two letters naming a place are no initials ("London, u k").
+ */
+function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
+  const count = j - i;
+  const first = c.words[i]!;
+  const letters = c.words.slice(i, j).join("");
+  if (count > 2 || besideAnd(c, i, j) || (count === 2 && c.t.placeCodes.has(letters))) return null;
+  // "pp" is pages; a letter before a figure is a label ("p 323", "p point 2").
+  const next = c.words[j];
+  if (letters === "pp" || (joined(c, j - 1) && next !== undefined && (/^\d/.test(next) || c.t.numbers.has(next) || next === "point"))) return null;
+  const gap = c.punctBefore[i]!;
+  const afterSurname = (gap === "," || gap === ";") && nameAt(c, i - 1);
+  const nameBefore = joined(c, i - 1) && nameAt(c, i - 1);
+  const nameAfter = joined(c, j - 1) && nameAt(c, j);
+  const pauseAfter = j === c.words.length || c.punctBefore[j] !== "";
+  // "a" and "i" are words, "o" a zero: an initial only between a name and a pause inside
+  // the sentence ("Jeremy a (2003)", "David a ;"), never at its end ("in January a.").
+  if (NOT_INITIALS.has(first)) {
+    const innerPause = j < c.words.length && /^[,;:(]/.test(c.punctBefore[j]!);
+    if (count > 1 || first === "o" || !(nameBefore || afterSurname) || !innerPause) return null;
+  } else if (!(afterSurname || (count === 1 && (nameAfter || (nameBefore && pauseAfter && first !== "s"))))) {
+    return null;
+  }
+  // "Great Britain v Chile": versus.
+  if (first === "v" && nameBefore && nameAfter) return null;
+  // A sentence's full stop after the last initial is its period too: "Washington, D.C." not "D.C..".
+  const closes = j === c.words.length || c.punctBefore[j]!.startsWith(".");
+  return { end: j, text: letters.toUpperCase().split("").join(".") + (closes ? "" : "."), confidence: CONFIDENCE };
+}
+
 export const matchLetters: ClassMatcher = (c, i, end) => {
   if (!LOWER_LETTER.test(c.raw[i]!)) return null;
+  // "3 /h x": a unit per unit after a figure, as the measure class writes it; never a spelled word.
+  if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;
+  // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh".
+  if (joined(c, i - 1) && REPEATERS.has(c.words[i - 1]!)) return null;
+  // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M.").
+  if (!joined(c, i - 1) || !(followsNumber(c, i) || SINGLE_LETTER.test(c.raw[i - 1]!))) {
+    let j = i + 1;
+    while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
+    const initials = initialsAt(c, i, j);
+    if (initials !== null) return initials;
+  }
   // A spelled word starts at its first letter, of any case ("G m t" is not
   // "G MT"); right after a number a letter is a unit or a suffix ("9 p m").
   if (joined(c, i - 1) && (followsNumber(c, i) || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;

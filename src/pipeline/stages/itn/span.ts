@@ -6,6 +6,7 @@
 import type { Token } from "../../tokens.js";
 import type { ItnOptions } from "./options.js";
 import type { ItnTables } from "./tables.js";
+import type { NameWords } from "./letters.js";
 
 export interface MatchContext {
   /** Lower-case word parts of the whole segment. */
@@ -18,6 +19,10 @@ export interface MatchContext {
   readonly writtenProse: boolean;
   /** Exclusive end of the run each word belongs to: words i and i + 1 are one phrase when these agree. */
   readonly runEnd: readonly number[];
+  /** The punctuation between words k - 1 and k (k = words.length: after the last word), spaces dropped: "Lamb, h" gives "," before "h". */
+  readonly punctBefore: readonly string[];
+  /** Name evidence for initials (letters.ts). */
+  readonly names: NameWords;
   /** Per-segment memo for readAmount: several classes read the same amount at the same word. */
   readonly amounts: Map<number, unknown>;
 }
@@ -39,6 +44,8 @@ export interface WordView {
   tokenOf: number[];
   /** Exclusive end of the run each word belongs to. */
   runEnd: number[];
+  /** Punctuation between words k - 1 and k, one more entry for after the last word. */
+  punctBefore: string[];
   /** Index of each token's first word (-1 for a token with no word). */
   firstWord: number[];
   lead: string[];
@@ -65,8 +72,9 @@ export function coreOf(text: string): { lead: string; core: string; trail: strin
 }
 
 export function buildWordView(tokens: readonly Token[]): WordView {
-  const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], firstWord: [], lead: [], trail: [] };
+  const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], punctBefore: [], firstWord: [], lead: [], trail: [] };
   let runStart = 0;
+  let punct = "";
   const closeRun = () => {
     for (let k = runStart; k < v.words.length; k++) v.runEnd[k] = v.words.length;
     runStart = v.words.length;
@@ -77,20 +85,26 @@ export function buildWordView(tokens: readonly Token[]): WordView {
     v.trail.push(trail);
     if (core === "") {
       v.firstWord.push(-1);
+      punct += tokens[t]!.text.replace(/\s+/g, "");
       closeRun();
       continue;
     }
     if (lead !== "") closeRun();
     v.firstWord.push(v.words.length);
     const parts = core.includes("-") && HYPHENATED.test(core) ? core.split("-") : [core];
+    punct += lead;
     for (const part of parts) {
       v.words.push(part.toLowerCase());
       v.raw.push(part);
       v.tokenOf.push(t);
+      v.punctBefore.push(punct);
+      punct = "";
     }
+    punct = trail;
     if (trail !== "" || CLITIC.test(lead + core)) closeRun();
   }
   closeRun();
+  v.punctBefore.push(punct);
   return v;
 }
 

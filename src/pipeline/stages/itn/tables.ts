@@ -18,6 +18,7 @@ export const ITN_TABLE_NAMES = [
   "whitelist",
   "domains",
   "labels",
+  "place_codes",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -62,6 +63,8 @@ export interface ItnTables {
   readonly domains: PhraseTable<string>;
   /** Words after which a number is a label ("level two" -> "level 2"): small numbers convert there. */
   readonly labels: ReadonlySet<string>;
+  /** Letter codes of places, written without periods after "Place," ("London, UK"). */
+  readonly placeCodes: ReadonlySet<string>;
 }
 
 export class ItnTableError extends Error {
@@ -143,7 +146,8 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const labels = new Set(rows("labels", sources.labels, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels };
+  const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
+  return { numbers, zeroDigits, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, placeCodes };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
