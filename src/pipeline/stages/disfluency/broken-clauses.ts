@@ -18,7 +18,7 @@ import type { Removal } from "./apply.js";
 import { BACKCHANNELS, cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, sameBase, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_CLAUSE = 6;
 const BROKEN_CLAUSE_CONFIDENCE = 0.6;
@@ -49,10 +49,6 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
 ]);
 /** "It's, I think, fine": a clause after the break that is an aside, not a restart. */
 const ASIDE_VERBS: ReadonlySet<string> = new Set(["think", "guess", "mean", "know", "see", "believe", "suppose", "feel", "hope", "say", "swear"]);
-
-function sameBase(a: string, b: string): boolean {
-  return a === b || contractionBase(a) === contractionBase(b);
-}
 
 /** The first word of the clause ending at `k`, or -1 when it runs longer than MAX_CLAUSE words. */
 function clauseStart(words: readonly WordView[], k: number): number {

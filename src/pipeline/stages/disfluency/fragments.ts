@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
@@ -58,10 +58,6 @@ function phraseStart(words: readonly WordView[], k: number): number {
 /** The phrase [s, k] begins at a boundary: the segment start or a pause mark before it. */
 function atBoundary(words: readonly WordView[], s: number): boolean {
   return s === 0 || words[s - 1]!.trail.length > 0;
-}
-
-function sameBase(a: string, b: string): boolean {
-  return a === b || contractionBase(a) === contractionBase(b);
 }
 
 /** Another form of the same word: "want"/"wanted", "believing"/"believe", "use"/"used". */

@@ -84,6 +84,11 @@ export function contractionBase(core: string): string {
   return apostrophe > 0 ? core.slice(0, apostrophe) : core;
 }
 
+/** The same word, or the same pronoun with another contraction ("we" / "we'll"). */
+export function sameBase(a: string, b: string): boolean {
+  return a === b || contractionBase(a) === contractionBase(b);
+}
+
 export const WH_WORDS: ReadonlySet<string> = new Set([
   "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "what's", "who's", "where's", "how's",
 ]);
