@@ -57,6 +57,54 @@ export class BlockedBits {
   }
 }
 
+/** Words per line: 16 words of 32 bits, 64 bytes, one cache line. */
+const LINE_WORDS = 16;
+
+/**
+ * A Bloom filter whose caller picks the line: items probed together (the
+ * strings of one neighbourhood query) go in one 64-byte line, chosen by a
+ * hash they share (`group`), so the probes read one or two cache lines
+ * rather than one each. Within the line, an item's hash picks a word and the
+ * bits in it, as in BlockedBits. The lines get uneven loads (a group's items
+ * land together), so the filter wants more bits per item than BlockedBits for
+ * the same false positives.
+ */
+export class LineBits {
+  private readonly words: Uint32Array;
+  private readonly lines: number;
+
+  /** Sized for `expected` items (filings: an item filed in two groups counts twice) at `bitsPerItem` bits each, `hashes` (at most 3: nine bits of one mixed hash each) bits set per item, anywhere in its line. */
+  constructor(
+    expected: number,
+    bitsPerItem: number,
+    private readonly hashes: number,
+  ) {
+    this.lines = Math.max(1, Math.ceil((expected * bitsPerItem) / (32 * LINE_WORDS)));
+    this.words = new Uint32Array(this.lines * LINE_WORDS);
+  }
+
+  get byteLength(): number {
+    return this.words.byteLength;
+  }
+
+  /** The first word of the line for a group hash (the top 21 bits of the mixed hash scaled to the line count). */
+  lineOf(group: number): number {
+    return Math.floor(((mix(group) >>> 11) * this.lines) / 0x200000) * LINE_WORDS;
+  }
+
+  add(line: number, hash: number): void {
+    let m = mix(hash);
+    for (let k = 0; k < this.hashes; k++, m >>>= 9) this.words[line + ((m >>> 5) & 15)]! |= 1 << (m & 31);
+  }
+
+  /** False when the hash was certainly never added to this line. */
+  mayHave(line: number, hash: number): boolean {
+    let m = mix(hash);
+    for (let k = 0; k < this.hashes; k++, m >>>= 9) if ((this.words[line + ((m >>> 5) & 15)]! & (1 << (m & 31))) === 0) return false;
+    return true;
+  }
+}
+
 /** Bits per word: with three bits set per word, about 1.5% false positives. */
 const BITS_PER_ITEM = 16;
 const HASHES = 3;
@@ -76,6 +124,11 @@ export class WordFilter {
 
   add(word: string): void {
     this.bits.add(fnv1a(word));
+  }
+
+  /** mayHave() for a word whose fnv1a() the caller has already. */
+  mayHaveHash(hash: number): boolean {
+    return this.bits.mayHave(hash);
   }
 
   /** False when the word was certainly never added. */

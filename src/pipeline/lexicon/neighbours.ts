@@ -19,20 +19,27 @@
 // misses, so the sealed index is flat typed arrays rather than a Map of
 // millions of entries: an open-addressing table of (hash, bucket) pairs, a
 // bucket of one key holding the key's id inline and a larger one pointing into
-// one array of ids. Most probes find an empty bucket; a compact filter (two
-// bits in one 32-bit word per bucket) answers those first, in one cache line.
+// one array of ids. Most probes find an empty bucket; a filter answers those
+// first. A query's strings would each read another line of a filter of
+// megabytes, so the filter is blocked by groups its strings share: a string
+// of length n is filed in the line of its prefix group (its first ceil(n/2)
+// characters and n) and in that of its suffix group (its first character, its
+// last floor(n/2) and n). Deleting a character past the first half keeps the
+// query's prefix group, deleting one in it keeps the suffix group: a query of
+// any length reads three lines (its own string's, and one per group of its
+// deletions), not one per character.
 
 import { fnv1a } from "../fnv.js";
-import { BlockedBits } from "./bloom.js";
+import { LineBits } from "./bloom.js";
 
 const HASH_MASK = 0x3fffffff;
 /** The shipped pack's neighbourhoods hold one or two keys; a synthetic 100k-entry lexicon's short ones hold dozens. */
 export const MAX_BUCKET = 4;
 /** A query stops collecting once it has this many keys (a neighbourhood that full is crowded the same way). */
 export const MAX_NEAR = 4;
-/** Filter bits per bucket (two bits per bucket set in one word: about 5% false positives). */
-const FILTER_BITS_PER_BUCKET = 8;
-const FILTER_HASHES = 2;
+/** Filter bits per filing (each bucket's string is filed in two lines), bits set per filing. */
+const FILTER_BITS_PER_FILING = 10;
+const FILTER_HASHES = 3;
 /** Table slots per filed hash at most (a table at most this full keeps linear probes short). */
 const MAX_LOAD = 0.7;
 /** A slot's value is (payload << COUNT_BITS) | count: count 0 marks a crowded bucket (filed, never reported). */
@@ -42,6 +49,28 @@ const COUNT_MASK = (1 << COUNT_BITS) - 1;
 /** The bucket hash of `s` with the character at `skip` left out (skip = -1: the whole string). */
 export function hashWithout(s: string, skip: number): number {
   return fnv1a(s, skip) & HASH_MASK;
+}
+
+/** Characters in a string's prefix group: the first half, rounded up (the rest, but for the first character, is the suffix group's). */
+function prefixLength(n: number): number {
+  return (n + 1) >> 1;
+}
+
+/** FNV-1a, from `h` on, over positions [from, to) of s with the character at `skip` left out (positions counted after the deletion; skip -1: none). */
+function rangeHash(s: string, skip: number, from: number, to: number, h: number): number {
+  for (let v = from; v < to; v++) h = Math.imul(h ^ s.charCodeAt(skip >= 0 && v >= skip ? v + 1 : v), 0x01000193);
+  return h;
+}
+
+/** The prefix group of s without its character at `skip` (n characters long): the first prefixLength(n) characters, and n. */
+export function prefixGroup(s: string, skip: number, n: number): number {
+  return rangeHash(s, skip, 0, prefixLength(n), Math.imul(0x811c9dc5 ^ n, 0x01000193)) >>> 0;
+}
+
+/** The suffix group of s without its character at `skip` (n characters long): the first character, the last n - prefixLength(n), and n. */
+export function suffixGroup(s: string, skip: number, n: number): number {
+  const h = Math.imul(Math.imul(0x050c5d1f ^ n, 0x01000193) ^ s.charCodeAt(0), 0x01000193);
+  return rangeHash(s, skip, prefixLength(n), n, h) >>> 0;
 }
 
 /**
@@ -75,15 +104,17 @@ class IntList {
 export class DeletionIndex {
   private readonly keys: string[] = [];
   private readonly known = new Set<string>();
-  /** While building: the filed (hash, key id) pairs, in key id order. */
+  /** While building: the filed (hash, key id) pairs, in key id order, and each filed string's prefix and suffix groups (id -1: a string whose hash another string of the key filed already, for the filter only). */
   private hashes = new IntList();
   private ids = new IntList();
+  private prefixGroups = new IntList();
+  private suffixGroups = new IntList();
   /** Sealed: slot i holds hash + 1 at 2i (0: empty) and its bucket at 2i + 1 (see COUNT_BITS). */
   private table = new Int32Array(0);
   private slotMask = 0;
   /** Sealed: the ids of buckets of more than one key, each bucket's ids together, ascending. */
   private bucketIds = new Int32Array(0);
-  private filter = new BlockedBits(0, FILTER_BITS_PER_BUCKET, FILTER_HASHES);
+  private filter = new LineBits(0, FILTER_BITS_PER_FILING, FILTER_HASHES);
   private buckets = 0;
   private sealed = false;
   /** Per-query visit marks (query number per key id), so a key is reported once. */
@@ -91,8 +122,9 @@ export class DeletionIndex {
   private query = 0;
   /** Sealed: each key's length and first character (shapeOf). */
   private shapes = new Int32Array(0);
-  /** One query's string hashes (scratch, reused). */
+  /** One query's string hashes and their filter lines (scratch, reused). */
   private probes = new Int32Array(64);
+  private probeLines = new Int32Array(64);
   /** Queries answered and keys handed back, for benchmarks (evidence that a probe's work does not grow with the lexicon). */
   queries = 0;
   candidates = 0;
@@ -121,18 +153,23 @@ export class DeletionIndex {
     const id = this.keys.length;
     this.keys.push(key);
     const first = this.hashes.length;
-    this.file(hashWithout(key, -1), id, first);
+    this.file(key, -1, id, first);
     for (let i = 1; i < key.length; i++) {
       if (repeatsPrevious(key, i)) continue;
-      this.file(hashWithout(key, i), id, first);
+      this.file(key, i, id, first);
     }
   }
 
-  /** Files the key under `h`, unless one of its other strings (filed from `first` on) already did so (a hash collision). */
-  private file(h: number, id: number, first: number): void {
-    for (let p = first; p < this.hashes.length; p++) if (this.hashes.data[p] === h) return;
+  /** Files the key under the hash of its string without character `skip`, unless one of its other strings (filed from `first` on) has that hash already (a collision: then only the filter learns the string's groups). */
+  private file(key: string, skip: number, id: number, first: number): void {
+    const h = hashWithout(key, skip);
+    const n = skip < 0 ? key.length : key.length - 1;
+    let repeat = false;
+    for (let p = first; p < this.hashes.length && !repeat; p++) repeat = this.hashes.data[p] === h && this.ids.data[p] !== -1;
     this.hashes.push(h);
-    this.ids.push(id);
+    this.ids.push(repeat ? -1 : id);
+    this.prefixGroups.push(prefixGroup(key, skip, n));
+    this.suffixGroups.push(suffixGroup(key, skip, n));
   }
 
   /** The slot holding hash `h`, or the empty slot where it would go. */
@@ -160,17 +197,32 @@ export class DeletionIndex {
     this.queries++;
     // The query's strings' hashes first, then every filter word they read, then the buckets: the filter
     // reads do not wait on one another, so the CPU overlaps their cache misses.
-    if (this.probes.length <= query.length) this.probes = new Int32Array(2 * query.length + 2);
+    if (this.probes.length <= query.length) {
+      this.probes = new Int32Array(2 * query.length + 2);
+      this.probeLines = new Int32Array(2 * query.length + 2);
+    }
     const probes = this.probes;
+    const lines = this.probeLines;
+    const filter = this.filter;
+    const length = query.length;
     let count = 0;
+    lines[count] = filter.lineOf(prefixGroup(query, -1, length));
     probes[count++] = hashWithout(query, -1);
-    for (let i = 1; i < query.length; i++) {
-      if (!repeatsPrevious(query, i)) probes[count++] = hashWithout(query, i);
+    if (length > 1) {
+      // A deletion past the prefix keeps the prefix group; one inside it (never the first character) keeps the suffix group.
+      const half = prefixLength(length - 1);
+      const prefixLine = filter.lineOf(prefixGroup(query, -1, length - 1));
+      const suffixLine = half > 1 ? filter.lineOf(suffixGroup(query, 1, length - 1)) : prefixLine;
+      for (let i = 1; i < length; i++) {
+        if (repeatsPrevious(query, i)) continue;
+        lines[count] = i >= half ? prefixLine : suffixLine;
+        probes[count++] = hashWithout(query, i);
+      }
     }
     let passed = 0;
     for (let j = 0; j < count; j++) {
       // A hash the filter turns away becomes -1 (hashes are 30-bit, never negative).
-      if (this.filter.mayHave(probes[j]!)) passed++;
+      if (filter.mayHave(lines[j]!, probes[j]!)) passed++;
       else probes[j] = -1;
     }
     const before = out.length;
@@ -223,7 +275,7 @@ export class DeletionIndex {
     for (let p = 0; p < pairs; p++) {
       const s = this.slotOf(hashes[p]!);
       table[2 * s] = hashes[p]! + 1;
-      table[2 * s + 1]!++;
+      if (ids[p] !== -1) table[2 * s + 1]!++;
       slotOfPair[p] = s;
     }
     // Pass 2: a crowd becomes count 0; a bucket of a few keys gets its range of bucketIds.
@@ -242,19 +294,21 @@ export class DeletionIndex {
       }
     }
     this.bucketIds = new Int32Array(total);
-    this.filter = new BlockedBits(this.buckets, FILTER_BITS_PER_BUCKET, FILTER_HASHES);
+    const filter = (this.filter = new LineBits(2 * this.buckets, FILTER_BITS_PER_FILING, FILTER_HASHES));
     // Pass 3: ids into their buckets in key id order, the payload serving as the write cursor meanwhile.
     for (let p = 0; p < pairs; p++) {
       const s = slotOfPair[p]!;
       const bucket = table[2 * s + 1]!;
       const c = bucket & COUNT_MASK;
       if (c === 0) continue;
+      filter.add(filter.lineOf(this.prefixGroups.data[p]!), hashes[p]!);
+      filter.add(filter.lineOf(this.suffixGroups.data[p]!), hashes[p]!);
+      if (ids[p] === -1) continue;
       if (c === 1) table[2 * s + 1] = (ids[p]! << COUNT_BITS) | 1;
       else {
         this.bucketIds[bucket >>> COUNT_BITS] = ids[p]!;
         table[2 * s + 1] = bucket + (1 << COUNT_BITS);
       }
-      this.filter.add(hashes[p]!);
     }
     // The cursors stand one bucket past their start: back to the start.
     for (let s = 0; s < slots; s++) {
@@ -263,5 +317,7 @@ export class DeletionIndex {
     }
     this.hashes = new IntList();
     this.ids = new IntList();
+    this.prefixGroups = new IntList();
+    this.suffixGroups = new IntList();
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { buildLexiconIndex } from "../../../src/pipeline/lexicon/lexicon-index.js";
-import { DeletionIndex, MAX_BUCKET, MAX_NEAR } from "../../../src/pipeline/lexicon/neighbours.js";
+import { DeletionIndex, MAX_BUCKET, MAX_NEAR, prefixGroup, suffixGroup } from "../../../src/pipeline/lexicon/neighbours.js";
 import { fnv1a } from "../../../src/pipeline/fnv.js";
-import { BlockedBits, WordFilter } from "../../../src/pipeline/lexicon/bloom.js";
+import { BlockedBits, LineBits, WordFilter } from "../../../src/pipeline/lexicon/bloom.js";
 import { packOf } from "./helpers.js";
 
 /** `count` distinct pseudo-random lower-case strings of `length` letters (a fixed seed: the same every run). */
@@ -66,6 +66,33 @@ describe("one-deletion neighbourhood index: flat storage", () => {
     expect(index.near("ranayama", [])).toEqual(["ranayam"]);
   });
 
+  it("finds a key from a query with one letter deleted, inserted or changed at any position, at every length", () => {
+    // A query's deletions are probed in two filter lines (the prefix group's and the suffix group's): each position must reach the key.
+    for (let length = 2; length <= 14; length++) {
+      const key = "pranayamadhyanasamadhi".slice(0, length);
+      const index = new DeletionIndex(2);
+      index.add(key);
+      index.seal();
+      for (let i = 1; i < length; i++) {
+        const deleted = key.slice(0, i) + key.slice(i + 1);
+        const inserted = `${key.slice(0, i)}x${key.slice(i)}`;
+        const changed = `${key.slice(0, i)}x${key.slice(i + 1)}`;
+        for (const query of [inserted, changed, ...(deleted.length >= 2 ? [deleted] : [])]) expect(index.near(query, []), `${key} / ${query}`).toEqual([key]);
+      }
+    }
+  });
+
+  it("groups a string by its first half and length, and by its first character, second half and length", () => {
+    // Deleting a character past the first half keeps the prefix group; deleting one inside it keeps the suffix group.
+    const q = "vedanta";
+    const n = q.length - 1;
+    expect(prefixGroup(q, 5, n)).toBe(prefixGroup(q, -1, n));
+    expect(prefixGroup(q, 6, n)).toBe(prefixGroup("vedant", -1, n));
+    expect(suffixGroup(q, 1, n)).toBe(suffixGroup(q, 2, n));
+    expect(suffixGroup(q, 1, n)).toBe(suffixGroup("vdanta", -1, n));
+    expect(prefixGroup("vedant", -1, 6)).not.toBe(prefixGroup("vedant", -1, 5));
+  });
+
   it("is built once: no key after seal(), no query before it", () => {
     const index = new DeletionIndex(3);
     index.add("yoga");
@@ -83,6 +110,17 @@ describe("blocked bloom filters", () => {
     expect(added.every((h) => bits.mayHave(h))).toBe(true);
     const others = Array.from({ length: 50_000 }, (_, i) => fnv1a(`out${i}`) & 0x3fffffff);
     expect(others.filter((h) => bits.mayHave(h)).length / others.length).toBeLessThan(0.08);
+  });
+
+  it("line-blocked: never forgets a hash in its line, and turns away most hashes in other lines or never added", () => {
+    const bits = new LineBits(40_000, 10, 3);
+    const items = Array.from({ length: 40_000 }, (_, i) => ({ line: bits.lineOf(fnv1a(`group${i % 5_000}`)), hash: fnv1a(`in${i}`) & 0x3fffffff }));
+    for (const { line, hash } of items) bits.add(line, hash);
+    expect(items.every(({ line, hash }) => bits.mayHave(line, hash))).toBe(true);
+    const others = Array.from({ length: 40_000 }, (_, i) => ({ line: bits.lineOf(fnv1a(`group${i % 5_000}`)), hash: fnv1a(`out${i}`) & 0x3fffffff }));
+    expect(others.filter(({ line, hash }) => bits.mayHave(line, hash)).length / others.length).toBeLessThan(0.05);
+    const moved = items.map(({ line, hash }) => ({ line: (line + 16) % (bits.byteLength / 4), hash }));
+    expect(moved.filter(({ line, hash }) => bits.mayHave(line, hash)).length / moved.length).toBeLessThan(0.05);
   });
 
   it("keeps its size to the items (no rounding up to a power of two)", () => {
