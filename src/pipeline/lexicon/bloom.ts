@@ -126,6 +126,11 @@ export class WordFilter {
     this.bits.add(fnv1a(word));
   }
 
+  /** add() for a word whose fnv1a() the caller has already. */
+  addHash(hash: number): void {
+    this.bits.add(hash);
+  }
+
   /** mayHave() for a word whose fnv1a() the caller has already. */
   mayHaveHash(hash: number): boolean {
     return this.bits.mayHave(hash);

@@ -80,7 +80,7 @@ export class Postings {
     let at = 0;
     for (const [key, posting] of map) {
       const hash = fnv1a(key);
-      filter?.add(key);
+      filter?.addHash(hash);
       let s = this.home(hash);
       while (slots[SLOT * s] !== 0) s = (s + 1) & mask;
       slots[SLOT * s] = tagOf(hash);

@@ -1,15 +1,16 @@
 // Rule `self_repair`, broken-off clauses: a clause the speaker gave up part-way
 // and started afresh — "It's so- This was funny", "Like this li- Point proven",
-// "I think we need to… so I think we're fine", "They want some of, a lot of
-// speakers". The whole broken clause goes, content words and all: the speaker
-// never finished saying it, and the restart says what they settled on.
+// "I think we need to… so I think we're fine". The whole broken clause goes,
+// content words and all: the speaker never finished saying it, and the restart
+// says what they settled on.
 //
 // The evidence is the break and what follows it:
 // - a cut-off ("so-", "li-") followed by a new sentence or clause: the transcriber
 //   heard the word stop;
-// - a trail ("to…") or a comma ("to,") after a word no clause ends on (an article,
-//   a preposition, "to", a subject pronoun, a contracted "'s"/"'re"), followed by a
-//   word that opens a clause.
+// - a trail ("to…") after a word no clause ends on (an article, a preposition,
+//   "to", a subject pronoun, a contracted "'s"/"'re"), followed by a word that
+//   opens a clause. A comma is no such break: on Rev16 taking "some," the same
+//   way removed four words wrongly for each one rightly.
 // The clause runs back to the sentence start or to the last pause inside the
 // sentence, at most MAX_CLAUSE words; a longer stretch without a pause is more
 // than a false start and stays. A listener's interjection after a cut-off
@@ -25,19 +26,19 @@ const BROKEN_CLAUSE_CONFIDENCE = 0.6;
 const CUT_OFF: ReadonlySet<string> = new Set(["-", "\u2014"]);
 const TRAIL: ReadonlySet<string> = new Set(["\u2026", "..."]);
 
-/** Words a clause cannot stop on: it was broken off after them. */
+/**
+ * Words a clause cannot stop on, so a trail after them breaks it off: articles,
+ * prepositions, subject pronouns, modals, contracted "'s"/"'re", forms of "be"
+ * ("This is…") and "like" ("I'm able to, like…").
+ */
 const NON_FINAL: ReadonlySet<string> = new Set([
   "the", "a", "an", "my", "your", "our", "their", "its", "every", "of", "to", "with", "from", "for", "at", "into", "about",
   "between", "among", "upon", "toward", "towards", "via", "i", "we", "they", "he", "she", "and", "but", "or", "because",
   "if", "can", "could", "will", "would", "should", "must", "might", "gonna", "wanna", "just", "so", "very",
   "i'm", "we're", "they're", "you're", "he's", "she's", "it's", "that's", "there's", "what's", "i've", "we've", "they've",
   "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd", "they'd", "you'd",
+  ...BE_FORMS, "like",
 ]);
-/**
- * After a trail ("This is…", "I'm able to, like…") a form of "be" or a "like" is left hanging
- * too; before a comma they may end the clause ("what it is,", "I was like,").
- */
-const TRAIL_NON_FINAL: ReadonlySet<string> = new Set([...NON_FINAL, ...BE_FORMS, "like"]);
 /** Openers that join the restart and stay: "But I don't… I… Give it a successor" keeps "But". */
 const JOINERS: ReadonlySet<string> = new Set(["and", "but", "so", "or", "because", "'cause", "cause", "then", "well", "now"]);
 
@@ -74,7 +75,7 @@ function brokenClauseAt(words: readonly WordView[], k: number, o: DisfluencyOpti
   const w = words[k]!;
   const cut = CUT_OFF.has(w.trail);
   const trail = TRAIL.has(w.trail);
-  if (w.core === "" || (!cut && !trail) || (trail && !TRAIL_NON_FINAL.has(w.core))) return null;
+  if (w.core === "" || (!cut && !trail) || (trail && !NON_FINAL.has(w.core))) return null;
   let s = clauseStart(words, k);
   if (s < 0) return null;
   let b = k + 1;

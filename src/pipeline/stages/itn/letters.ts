@@ -9,8 +9,9 @@
 // In GoogleTN's Wikipedia text a lone letter beside a capitalised word is
 // written that way about nine times in ten; "a" and "i" are words, "o" a
 // zero, a letter before a number a label ("p 323"), and "v" between two
-// names is "versus". Lower-case input has no capitals to go by: there the
-// letters stay the spelled word they were ("john f kennedy" -> "john f kennedy").
+// names is "versus". A name is one the casing tables know, in any case
+// ("robert l wilson" -> "robert L. wilson", capitalised by casing later), or a
+// capital no later stage writes (see nameAt).
 import type { CasingTables } from "../casing/tables.js";
 import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
@@ -127,18 +128,16 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;
   // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh".
   if (joined(c, i - 1) && REPEATERS.has(c.words[i - 1]!)) return null;
+  let j = i + 1;
+  while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M.").
   if (!joined(c, i - 1) || !(followsNumber(c, i) || SINGLE_LETTER.test(c.raw[i - 1]!))) {
-    let j = i + 1;
-    while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
     const initials = initialsAt(c, i, j);
     if (initials !== null) return initials;
   }
   // A spelled word starts at its first letter, of any case ("G m t" is not
   // "G MT"); right after a number a letter is a unit or a suffix ("9 p m").
   if (joined(c, i - 1) && (followsNumber(c, i) || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;
-  let j = i + 1;
-  while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
   // Spoken or written: a second run sees "x-o 07" where the first saw "x-o o seven".
   while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) j--;
