@@ -151,7 +151,19 @@ const cases: Record<string, Array<[string, string]>> = {
     // A name the casing tables know counts in any case (casing capitalises it after ITN).
     ["robert l wilson", "robert L. wilson"],
     // A capital casing could have written is no evidence: a sentence start, a title.
-    ["Lamb, h (nineteen ninety four)", "Lamb, h (1994)"],
+    ["Lamb, h said so", "Lamb, h said so"],
+    // A citation's shape is, in any case: "Surname, x" before a year, a date in brackets, the next author or "ed."
+    ["Lamb, h (nineteen ninety four)", "Lamb, H. (1994)"],
+    ["wolters, m (two thousand five).", "wolters, M. (2005)."],
+    ["Mills , g two thousand seven : Luke Howard", "Mills , G. 2007 : Luke Howard"],
+    ["Hoberman , j ( october sixteenth two thousand one ) .", "Hoberman , J. ( October 16, 2001 ) ."],
+    ["Benissad , f ; Gadelle , p ; Coulon , m", "Benissad , F. ; Gadelle , P. ; Coulon , M."],
+    ["Allaby , m , ed .", "Allaby , M. , ed ."],
+    ["Roeleveld , m a c ( two thousand two ) .", "Roeleveld , M.A.C. ( 2002 ) ."],
+    // Not a citation: a page ("p. 37"), a clause opener before the comma, a year in running prose.
+    ["Perry , p . thirty seven", "Perry , p . 37"],
+    ["well , m ( nineteen ninety four )", "well , m ( 1994 )"],
+    ["we were there , b two thousand eight was a good year", "we were there , b 2008 was a good year"],
     ["zero; s", "zero; s"],
   ],
   verse_ref: [

@@ -53,9 +53,13 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   if (c.t.scales.has(w)) return true;
   const n = c.t.numbers.get(w);
   if (n === undefined) return false;
+  const before = k > 0 && c.runEnd[k - 1] === c.runEnd[k] ? c.words[k - 1]! : "";
+  // The end of a bigger number read whole, as a second run sees it written: "one hundred five", "twenty eleven" (2011).
+  if (c.t.scales.has(before)) return true;
+  const prev = c.t.numbers.get(before);
+  if (prev !== undefined && prev >= 10 && n >= 10) return true;
   // A unit after a tens word in the same phrase: "eighty one".
-  const tens = n > 0 && n < 10 && c.runEnd[k - 1] === c.runEnd[k] ? c.t.numbers.get(c.words[k - 1] ?? "") : undefined;
-  return (tens !== undefined && tens >= 20 ? tens + n : n) >= from;
+  return (prev !== undefined && prev >= 20 && n > 0 && n < 10 ? prev + n : n) >= from;
 }
 
 /**

@@ -43,7 +43,7 @@ function readMillennium(c: MatchContext, i: number, end: number): Reading | null
 }
 
 /** A year after a month: paired, or a cardinal 1000..2999 ("two thousand twelve"). */
-function readYear(c: MatchContext, i: number, end: number): Reading | null {
+export function readYear(c: MatchContext, i: number, end: number): Reading | null {
   const paired = readPairedYear(c, i, end);
   const card = readCardinal(c.t, c.words, i, end);
   if (card !== null && card.value >= 1000n && card.value < 3000n && (paired === null || card.end > paired.end)) {
@@ -52,12 +52,16 @@ function readYear(c: MatchContext, i: number, end: number): Reading | null {
   return paired;
 }
 
+const WRITTEN_UNIT_ORDINAL = /^[1-9](?:st|nd|rd|th)$/;
+
 /** A day of the month 1..31, ordinal or cardinal. */
 function readDay(c: MatchContext, i: number, end: number): { day: number; end: number; ordinal: boolean } | null {
   const ord = readOrdinal(c, i, end);
   if (ord !== null) return ord.value >= 1n && ord.value <= 31n ? { day: Number(ord.value), end: ord.end, ordinal: true } : null;
   const card = readCardinal(c.t, c.words, i, end);
   if (card === null || card.value < 1n || card.value > 31n) return null;
+  // "thirty 4th" is what ITN leaves of "thirty fourth" across a hyphen ("january-thirty fourth"): one ordinal, no day.
+  if (card.value % 10n === 0n && WRITTEN_UNIT_ORDINAL.test(c.words[card.end] ?? "")) return null;
   return { day: Number(card.value), end: card.end, ordinal: false };
 }
 

@@ -116,6 +116,8 @@ function readHost(c: MatchContext, i: number, end: number, bare: boolean): Piece
   if (first === null || c.words[first.end] !== "dot") return null;
   // A spelled first letter right after a number is a unit ("0 s dot …"), not a host.
   if (bare && first.spelled && followsNumber(c, i)) return null;
+  // A scale after a figure is the number's ("13 billion dot ai"): as spoken, the cardinal read it first.
+  if (bare && followsNumber(c, i) && c.t.scales.has(c.words[i]!)) return null;
   const anyEnding = !bare || first.spelled;
   let text = first.text;
   let k = first.end;

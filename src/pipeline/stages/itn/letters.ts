@@ -13,6 +13,7 @@
 // ("robert l wilson" -> "robert L. wilson", capitalised by casing later), or a
 // capital no later stage writes (see nameAt).
 import type { CasingTables } from "../casing/tables.js";
+import { readYear } from "./date.js";
 import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
@@ -75,6 +76,39 @@ function nameAt(c: MatchContext, k: number): boolean {
   return !afterTitle && !beforePlaceWord;
 }
 
+/** Words that open a clause before a comma: never a surname ("well, m (" is no citation). */
+const NOT_SURNAMES = new Set(["and", "but", "or", "so", "then", "well", "yes", "no", "now", "also", "okay", "oh", "see", "ed", "eds", "p", "pp"]);
+const SURNAME = /^\p{L}[\p{L}'-]+$/u;
+const WRITTEN_YEAR = /^(?:1\d|20)\d\d$/;
+
+/** The end of a year at words[k], said ("nineteen ninety four") or written ("1994"); -1 if none. */
+function yearEnd(c: MatchContext, k: number): number {
+  if (k >= c.words.length) return -1;
+  if (WRITTEN_YEAR.test(c.words[k]!)) return k + 1;
+  return readYear(c, k, c.runEnd[k]!)?.end ?? -1;
+}
+
+/**
+ * The letters at [i, j) end a citation's author, "Surname, x", by what follows:
+ * a year or date in brackets ("Lamb, h (1994)", "Hoberman, j (October 16, 2001)"),
+ * a year and a pause ("Mills, g 2007:"), the next author ("Benissad, f; Gadelle, p")
+ * or an editor's mark ("Allaby, m, ed."). The shape is the evidence, in any case:
+ * a sentence's first word is a surname here whether the writer or the casing
+ * stage capitalised it, so a second run over lipi's output reads it the same.
+ */
+function citationAuthor(c: MatchContext, i: number, j: number): boolean {
+  const surname = c.words[i - 1];
+  if (c.punctBefore[i] !== "," || surname === undefined || !SURNAME.test(surname) || NOT_SURNAMES.has(surname) || j >= c.words.length) return false;
+  const gap = c.punctBefore[j]!;
+  if (gap.startsWith("(")) return yearEnd(c, j) > 0 || c.t.months.has(c.words[j]!);
+  if (gap === "") {
+    const end = yearEnd(c, j);
+    return end > 0 && (end === c.words.length || c.punctBefore[end] !== "");
+  }
+  if (gap === ";") return j + 1 < c.words.length && c.punctBefore[j + 1] === "," && SINGLE_LETTER.test(c.raw[j + 1]!);
+  return gap === "," && (c.words[j] === "ed" || c.words[j] === "eds");
+}
+
 /** "g and g Foods", "Texas a and m": letters joined by "and" are one name ("A&M"), not initials. */
 function besideAnd(c: MatchContext, i: number, j: number): boolean {
   const letterAt = (k: number) => k >= 0 && k < c.words.length && SINGLE_LETTER.test(c.raw[k]!);
@@ -98,12 +132,15 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   const count = j - i;
   const first = c.words[i]!;
   const letters = c.words.slice(i, j).join("");
-  if (count > 2 || besideAnd(c, i, j) || (count === 2 && c.t.placeCodes.has(letters))) return null;
-  // "pp" is pages; a letter before a figure is a label ("p 323", "p point 2").
+  const citation = citationAuthor(c, i, j);
+  // Three letters are an acronym ("MAC") but for a citation's author ("Roeleveld, m a c (2002)").
+  if (count > (citation ? 3 : 2) || besideAnd(c, i, j) || (count === 2 && c.t.placeCodes.has(letters))) return null;
+  // "pp" is pages; a letter before a figure is a label ("p 323", "p. 37", "p point 2"), but for a citation's year.
   const next = c.words[j];
-  if (letters === "pp" || (joined(c, j - 1) && next !== undefined && (/^\d/.test(next) || c.t.numbers.has(next) || next === "point"))) return null;
+  const beforeFigure = (joined(c, j - 1) || c.punctBefore[j] === ".") && next !== undefined && (/^\d/.test(next) || c.t.numbers.has(next) || next === "point");
+  if (letters === "pp" || (beforeFigure && !citation)) return null;
   const gap = c.punctBefore[i]!;
-  const afterSurname = (gap === "," || gap === ";") && nameAt(c, i - 1);
+  const afterSurname = ((gap === "," || gap === ";") && nameAt(c, i - 1)) || citation;
   const nameBefore = joined(c, i - 1) && nameAt(c, i - 1);
   const nameAfter = joined(c, j - 1) && nameAt(c, j);
   const pauseAfter = j === c.words.length || c.punctBefore[j] !== "";
@@ -118,7 +155,7 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   // "Great Britain v Chile": versus.
   if (first === "v" && nameBefore && nameAfter) return null;
   // A sentence's full stop after the last initial is its period too: "Washington, D.C." not "D.C..".
-  const closes = j === c.words.length || c.punctBefore[j]!.startsWith(".");
+  const closes = c.punctBefore[j]!.startsWith(".");
   return { end: j, text: letters.toUpperCase().split("").join(".") + (closes ? "" : "."), confidence: CONFIDENCE };
 }
 
