@@ -69,6 +69,13 @@ describe("itn class switches", () => {
     expect(itn(money, p)).toBe("it cost $4 on july fourth twenty twenty");
   });
 
+  it("with dates off a year said in pairs stays words, never split (\"19 95\", \"20 20\")", () => {
+    const p = itnOnly({ classes: { date: false } });
+    expect(itn("in nineteen ninety five", p)).toBe("in nineteen ninety five");
+    expect(itn("the fourth twenty twenty", p)).toBe("the fourth twenty twenty");
+    expect(itn("over eighteen thousand verses", p)).toBe("over 18,000 verses");
+  });
+
   it("mid-stream: a recompiled pipeline picks up the same stream context", () => {
     const profile = { stages: { disfluency: { enabled: false } } };
     const before = compileProfile(profile, undefined, resources);
@@ -174,6 +181,36 @@ describe("itn idempotence", () => {
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",
+    "triple-five and zero",
+    // what ITN left of a number split by a hyphen ("twenty 2 billion") is no day
+    "january-twenty two-billion january",
+    // an address ITN wrote ends in a number as the spoken one did ("o.twelve g")
+    "o dot-twelve g-zero we",
+    // a month before a day is the date's, not an address label
+    "zero dot january-six and",
+    // a letter before an amount ITN wrote ("p. £0") is a label, as before the spoken one
+    "zero And p. zero pounds",
+    // "page 15" is a reference, not the top-level domain ".page" with a number after it
+    "dot zero-dot page-fifteen",
+    // a citation's year ends at a pause, not at the sign of a number ITN wrote ("1995 -1")
+    "quarter, g 1995 minus one",
+    // a letter before an amount ITN wrote ("x $0") is a label whether or not a name came before it
+    "we Zero; x zero-dollar and",
+    // a code ITN wrote ("Gmt0") is no name for an initial to follow
+    "we G m t zero; g first zero",
+    // an "o" spelled among letters is the letter, not a zero a later letter would be a unit of
+    "g m t o; t zero we",
+    // a small number pairs with a repeated digit ITN wrote ("and 111") as with the spoken one ("and triple one")
+    "zero and triple one january",
+    // a title takes a name only with no mark between them, in the casing stage as in the letters class
+    "saint -gmail p: first",
+    // a day's last word hyphened to the next is read with it ("four-nineteen" is a time), as the second run's "04:19"
+    "january-thirty four-nineteen january",
+    // a letter before a negative number ITN wrote ("x -6") is a label, not an initial before a pause
+    "and We x minus six",
+    // digits with a leading zero ("040") are a string, not a number a small one pairs with
+    "zero four-zero and zero zero-first",
+    "one and zero four zero",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

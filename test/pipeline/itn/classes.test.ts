@@ -9,6 +9,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty one hundred and eleven", "2111"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
+    // a tens word and a unit's plural are one plural number, never "70 fives"
+    ["long range x p seventy fives", "long range xp75s"],
+    ["in the late twenty ones", "in the late 21s"],
+    // an ordinal kept as a word does not hold back the number after it (as "one tenth" does)
+    ["given to the first twenty five thousand buyers", "given to the first 25,000 buyers"],
   ],
   ordinal: [
     ["the twenty third time", "the 23rd time"],
@@ -103,6 +108,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["my email is john dot smith at gmail dot com", "my email is john.smith@gmail.com"],
     ["write to jane underscore doe at example dot org", "write to jane_doe@example.org"],
     ["mail smith one two three at yahoo dot com", "mail smith123@yahoo.com"],
+    // A pronoun before "at" is the sentence's, not the address's.
+    ["email me at john dot smith at gmail dot com", "email me at john.smith@gmail.com"],
   ],
   range: [
     ["twenty eight to thirty", "28-30"],

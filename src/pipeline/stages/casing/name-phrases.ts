@@ -61,6 +61,8 @@ function asName(text: string, e: NameEvidence): { form: string; known: boolean }
 
 /** No mark between the two words: "the general, grant" is not a title. */
 const open = (text: string) => splitAffixes(text).trail === "";
+/** Nor one before the second: "saint -gmail" is no name. */
+const unmarked = (text: string) => splitAffixes(text).lead === "";
 
 /**
  * "captain nemo" -> "Captain Nemo", "lake ontario" -> "Lake Ontario": a listed
@@ -70,7 +72,7 @@ const open = (text: string) => splitAffixes(text).trail === "";
 export function titledName(tokens: readonly Token[], i: number, key: string, e: NameEvidence): Recasing | null {
   const title = e.tables.titles.get(key);
   const next = tokens[i + 1];
-  if (title === undefined || next === undefined || !open(tokens[i]!.text)) return null;
+  if (title === undefined || next === undefined || !open(tokens[i]!.text) || !unmarked(next.text)) return null;
   // A token an earlier stage merged ("January 30") is read by its first word, as a second
   // pass over the output (where the words are tokens of their own) reads it.
   const space = next.text.indexOf(" ");

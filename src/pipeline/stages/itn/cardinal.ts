@@ -4,16 +4,23 @@
 // written prose (punctuated input) so do one- or two-word numbers
 // below prose_spell_out_below (13 by default: "had eleven children", "had 42 children").
 // After a label word any number converts ("level 2"), and so does one paired
-// with a number of 10 or more ("from 2000 to 7").
+// with a number of 10 or more ("from 2000 to 7"). A tens word and a unit's
+// plural are one plural number ("seventy fives" -> "75s").
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
+import { readPluralTens } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
 
 export const matchCardinal: ClassMatcher = (c, i, end) => {
+  const plural = readPluralTens(c.t, c.words, i, end);
+  if (plural !== null) return { end: plural.end, text: plural.text, confidence: CONFIDENCE };
   const a = readAmount(c, i, end, false);
   if (a === null || a.integer === undefined) return null;
+  // A year said in pairs is the date class's, whole or not at all: never "20 20" with dates off.
+  const year = readPairedYear(c, i, end);
+  if (year !== null && year.end > a.end) return null;
   if (!afterLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
@@ -33,6 +40,7 @@ function afterLabel(c: MatchContext, i: number): boolean {
 }
 
 const COORDINATORS = new Set(["and", "or"]);
+const REPEATS = new Map([["double", 2], ["triple", 3]]);
 
 const WRITTEN_NUMBER = /^\d[\d,]*(?:\.\d+)?$/;
 
@@ -49,11 +57,15 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   const w = c.words[k];
   if (w === undefined) return false;
   const from = digitsFrom(c);
-  if (WRITTEN_NUMBER.test(w)) return Number(w.replace(/,/g, "")) >= from;
+  // A leading zero makes digits a string ("040", as "zero four zero" was read), not a quantity.
+  if (WRITTEN_NUMBER.test(w)) return !/^0\d/.test(w) && Number(w.replace(/,/g, "")) >= from;
   if (c.t.scales.has(w)) return true;
   const n = c.t.numbers.get(w);
   if (n === undefined) return false;
   const before = k > 0 && c.runEnd[k - 1] === c.runEnd[k] ? c.words[k - 1]! : "";
+  // "triple five" is written "555".
+  const times = REPEATS.get(before);
+  if (times !== undefined) return Number(String(n).repeat(times)) >= from;
   // The end of a bigger number read whole, as a second run sees it written: "one hundred five", "twenty eleven" (2011).
   if (c.t.scales.has(before)) return true;
   const prev = c.t.numbers.get(before);
@@ -86,7 +98,11 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if (sameRun(i - 2) && pairs(c, i - 1) && endsLargeNumber(c, i - 2)) return true;
   if (!sameRun(end + 1) || !pairs(c, end)) return false;
   const next = c.words[end + 1]!;
-  if (WRITTEN_NUMBER.test(next)) return Number(next.replace(/,/g, "")) >= digitsFrom(c);
+  if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c);
+  // "and triple one" is written "and 111", as a second run sees it.
+  const times = REPEATS.get(next);
+  const unit = times !== undefined && sameRun(end + 2) ? c.t.numbers.get(c.words[end + 2]!) : undefined;
+  if (times !== undefined && unit !== undefined && unit < 10) return Number(String(unit).repeat(times)) >= digitsFrom(c);
   // Read as the cardinal and date classes will read it: "twelve eleven" is the year 1211, not 12.
   if (readPairedYear(c, end + 1, c.runEnd[i]!) !== null) return true;
   const after = readAmount(c, end + 1, c.runEnd[i]!, false);

@@ -52,16 +52,20 @@ export function readYear(c: MatchContext, i: number, end: number): Reading | nul
   return paired;
 }
 
-const WRITTEN_UNIT_ORDINAL = /^[1-9](?:st|nd|rd|th)$/;
+const WRITTEN_UNIT = /^[1-9](?:st|nd|rd|th)?$/;
 
 /** A day of the month 1..31, ordinal or cardinal. */
 function readDay(c: MatchContext, i: number, end: number): { day: number; end: number; ordinal: boolean } | null {
   const ord = readOrdinal(c, i, end);
   if (ord !== null) return ord.value >= 1n && ord.value <= 31n ? { day: Number(ord.value), end: ord.end, ordinal: true } : null;
-  const card = readCardinal(c.t, c.words, i, end);
+  let card = readCardinal(c.t, c.words, i, end);
+  // "thirty four-nineteen": a last word hyphened to the next is read with it (a time, "04:19"), as a second run
+  // sees "thirty 04:19".
+  if (card !== null && card.end - i > 1 && c.tokenOf[card.end] === c.tokenOf[card.end - 1]) card = readCardinal(c.t, c.words, i, card.end - 1);
   if (card === null || card.value < 1n || card.value > 31n) return null;
-  // "thirty 4th" is what ITN leaves of "thirty fourth" across a hyphen ("january-thirty fourth"): one ordinal, no day.
-  if (card.value % 10n === 0n && WRITTEN_UNIT_ORDINAL.test(c.words[card.end] ?? "")) return null;
+  // "thirty 4th", "twenty 2 billion" are what ITN leaves of one number split by a hyphen ("january-thirty fourth",
+  // "january-twenty two-billion"): a tens word before a written unit is no day.
+  if (card.value % 10n === 0n && WRITTEN_UNIT.test(c.words[card.end] ?? "")) return null;
   return { day: Number(card.value), end: card.end, ordinal: false };
 }
 

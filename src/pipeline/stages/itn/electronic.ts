@@ -5,13 +5,16 @@
 // a known top-level domain.
 import { digitOf } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
-import { followsNumber, type ClassMatcher, type MatchContext } from "./span.js";
+import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext } from "./span.js";
+import { REFERENCE_WORDS } from "./verse-ref.js";
 
 const CONFIDENCE = 0.8;
 const CONNECTORS = new Map([["dot", "."], ["hyphen", "-"], ["dash", "-"], ["underscore", "_"]]);
 const FUNCTION_WORDS = new Set([
   "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
   "at", "in", "on", "of", "to", "for", "and", "or", "with", "by", "from", "is", "was", "it", "we", "you", "i",
+  // Pronouns and verbs that come before "at" in prose: "email me at …", "we met at noon dot com".
+  "me", "us", "him", "them", "he", "she", "they", "are", "were", "be", "am", "been", "met", "meet", "arrive", "arrived", "look", "looked",
 ]);
 const LETTER_WORD = /^\p{L}+$/u;
 
@@ -123,9 +126,13 @@ function readHost(c: MatchContext, i: number, end: number, bare: boolean): Piece
   let k = first.end;
   let best: { text: string; end: number } | null = null;
   while (k + 1 < end && c.words[k] === "dot") {
+    // A month before a day is a date's ("zero dot january six"), as the date class read it first.
+    if (c.t.months.has(c.words[k + 1]!) && isNumberAt(c, k + 2)) break;
     const label = readLabel(c, k + 1, end, true);
     if (label === null) break;
     for (const e of label.ends) {
+      // "page 15" is a reference, whether or not "page" is also a top-level domain ("zero dot page fifteen").
+      if (REFERENCE_WORDS.has(c.words[e.end - 1]!) && isNumberAt(c, e.end)) continue;
       if (anyEnding || c.t.tlds.has(e.text.toLowerCase())) best = { text: `${text}.${e.text}`, end: e.end };
     }
     text += `.${label.text}`;

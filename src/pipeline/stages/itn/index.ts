@@ -25,7 +25,7 @@ import { buildWordView, coreOf, type ClassMatcher, type MatchContext, type SpanM
 import type { ItnTables } from "./tables.js";
 import { CODE_LETTERS, matchTelephone } from "./telephone.js";
 import { matchTime } from "./time.js";
-import { matchVerseRef } from "./verse-ref.js";
+import { matchVerseRef, REFERENCE_WORDS } from "./verse-ref.js";
 import { matchWhitelist } from "./whitelist.js";
 
 /** Priority on equal length: the more specific reading first. */
@@ -79,7 +79,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   add("the", ["date"]);
   add("quarter", ["time", "fraction"]);
   add("half", ["time"]);
-  for (const w of ["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]) add(w, ["verse_ref"]);
+  for (const w of REFERENCE_WORDS) add(w, ["verse_ref"]);
   add("world", ["roman"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
   for (const phrase of t.whitelist.byPhrase.keys()) add(phrase.split(" ")[0]!, ["whitelist"]);
@@ -123,12 +123,13 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
   if (!scan.any) return tokens;
   const view = buildWordView(tokens);
   const writtenProse = o.proseSpellOutBelow > 0 && isWrittenProse(tokens);
-  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, punctBefore: view.punctBefore, names: o.names, amounts: new Map() };
+  const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, punctBefore: view.punctBefore, tokenOf: view.tokenOf, names: o.names, amounts: new Map() };
   const electronicBit = scan.electronic ? BIT.get("electronic")! : 0;
   const out: Token[] = [];
   let nextToken = 0;
   // A number word left as a word keeps the rest of its number phrase as words
-  // too: "one tenth", "those two twenty year olds", never "one 10th".
+  // too: "one tenth", "those two twenty year olds", never "one 10th". An
+  // ordinal ends its phrase: "the first twenty five thousand" -> "the first 25,000".
   let keptNumber = false;
   for (let ti = 0; ti < tokens.length; ti++) {
     if (ti < nextToken) continue;
@@ -139,7 +140,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
     // Regnal numerals start at the name: "Henry the eighth".
     if (k >= 0 && o.classes.has("roman") && view.words[k + 1] === "the" && startsUpper(view.raw[k]!)) mask |= BIT.get("roman")!;
     const best = mask === 0 ? null : bestMatch(ctx, view.tokenOf, view.firstWord, k, view.runEnd[k]!, mask);
-    keptNumber = best === null && isNumberWord && view.runEnd[k] !== k + 1;
+    keptNumber = best === null && isNumberWord && !t.ordinals.has(view.words[k]!) && view.runEnd[k] !== k + 1;
     if (best === null) {
       out.push(tokens[ti]!);
       continue;

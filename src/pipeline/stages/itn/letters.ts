@@ -8,10 +8,11 @@
 // "Lamb, H. (1994)", "Abbott, r t and Morris" -> "Abbott, R.T. and Morris".
 // In GoogleTN's Wikipedia text a lone letter beside a capitalised word is
 // written that way about nine times in ten; "a" and "i" are words, "o" a
-// zero, a letter before a number a label ("p 323"), and "v" between two
+// zero, a letter before a number a label ("p 323", "p. 37"), and "v" between two
 // names is "versus". A name is one the casing tables know, in any case
 // ("robert l wilson" -> "robert L. wilson", capitalised by casing later), or a
-// capital no later stage writes (see nameAt).
+// capital no later stage writes (see nameAt); after "Surname," a citation's
+// shape is evidence enough (see citationAuthor).
 import type { CasingTables } from "../casing/tables.js";
 import { readYear } from "./date.js";
 import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -68,7 +69,8 @@ function nameAt(c: MatchContext, k: number): boolean {
   if (k < 0 || k >= c.raw.length) return false;
   const word = c.words[k]!;
   if (c.names.names.has(word)) return true;
-  if (!CAPITALISED.test(c.raw[k]!) || opensSentence(c, k) || c.names.titles.has(word) || c.names.placeHeads.has(word)) return false;
+  // A word with a digit in it is a code ITN wrote ("Gmt0"), not a name.
+  if (!CAPITALISED.test(c.raw[k]!) || /\d/.test(word) || opensSentence(c, k) || c.names.titles.has(word) || c.names.placeHeads.has(word)) return false;
   // ITN writes capitals too: a month ("May 1912"), a unit after a figure ("5 Hz").
   if (c.t.months.has(word) || (k > 0 && /\d/.test(c.words[k - 1]!))) return false;
   const afterTitle = k > 0 && c.punctBefore[k] === "" && c.names.titles.has(c.words[k - 1]!);
@@ -79,6 +81,8 @@ function nameAt(c: MatchContext, k: number): boolean {
 /** Words that open a clause before a comma: never a surname ("well, m (" is no citation). */
 const NOT_SURNAMES = new Set(["and", "but", "or", "so", "then", "well", "yes", "no", "now", "also", "okay", "oh", "see", "ed", "eds", "p", "pp"]);
 const SURNAME = /^\p{L}[\p{L}'-]+$/u;
+/** A figure as written, or as ITN writes an amount ("£0", "-3"). */
+const WRITTEN_FIGURE = /^\p{Sc}?-?\d/u;
 const WRITTEN_YEAR = /^(?:1\d|20)\d\d$/;
 
 /** The end of a year at words[k], said ("nineteen ninety four") or written ("1994"); -1 if none. */
@@ -103,7 +107,8 @@ function citationAuthor(c: MatchContext, i: number, j: number): boolean {
   if (gap.startsWith("(")) return yearEnd(c, j) > 0 || c.t.months.has(c.words[j]!);
   if (gap === "") {
     const end = yearEnd(c, j);
-    return end > 0 && (end === c.words.length || c.punctBefore[end] !== "");
+    // A pause, not a sign: "Quarter, g 1995 -1" is no citation, as "1995 minus one" was none.
+    return end > 0 && (end === c.words.length || /^[,.;:)]/.test(c.punctBefore[end]!));
   }
   if (gap === ";") return j + 1 < c.words.length && c.punctBefore[j + 1] === "," && SINGLE_LETTER.test(c.raw[j + 1]!);
   return gap === "," && (c.words[j] === "ed" || c.words[j] === "eds");
@@ -135,9 +140,9 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   const citation = citationAuthor(c, i, j);
   // Three letters are an acronym ("MAC") but for a citation's author ("Roeleveld, m a c (2002)").
   if (count > (citation ? 3 : 2) || besideAnd(c, i, j) || (count === 2 && c.t.placeCodes.has(letters))) return null;
-  // "pp" is pages; a letter before a figure is a label ("p 323", "p. 37", "p point 2"), but for a citation's year.
+  // "pp" is pages; a letter before a figure is a label ("p 323", "p. 37", "x $5", "x -6", "p point 2"), but for a citation's year.
   const next = c.words[j];
-  const beforeFigure = (joined(c, j - 1) || c.punctBefore[j] === ".") && next !== undefined && (/^\d/.test(next) || c.t.numbers.has(next) || next === "point");
+  const beforeFigure = (joined(c, j - 1) || /^[.\p{Sc}-]/u.test(c.punctBefore[j]!)) && next !== undefined && (WRITTEN_FIGURE.test(next) || c.t.numbers.has(next) || next === "point");
   if (letters === "pp" || (beforeFigure && !citation)) return null;
   const gap = c.punctBefore[i]!;
   const afterSurname = ((gap === "," || gap === ";") && nameAt(c, i - 1)) || citation;

@@ -83,6 +83,15 @@ export function readTwoDigits(t: ItnTables, words: readonly string[], i: number,
   return { value: n, end: i + 1 };
 }
 
+/** "seventy fives" -> "75s": a tens word and a unit's plural, or null. */
+export function readPluralTens(t: ItnTables, words: readonly string[], i: number, end: number): { text: string; end: number } | null {
+  if (i + 1 >= end) return null;
+  const tens = t.numbers.get(words[i]!);
+  const unit = t.plurals.get(words[i + 1]!);
+  if (tens === undefined || unit === undefined || tens < 20 || tens % 10 !== 0) return null;
+  return { text: `${tens + unit}s`, end: i + 2 };
+}
+
 /** A digit word: 0..9 or a zero reading ("oh", "o"). */
 export function digitOf(t: ItnTables, word: string): number | undefined {
   const n = t.numbers.get(word);

@@ -21,6 +21,8 @@ export interface MatchContext {
   readonly runEnd: readonly number[];
   /** The punctuation between words k - 1 and k (k = words.length: after the last word), spaces dropped: "Lamb, h" gives "," before "h". */
   readonly punctBefore: readonly string[];
+  /** Token index of each word: the parts of a hyphened token ("four-nineteen") share one. */
+  readonly tokenOf: readonly number[];
   /** Name evidence for initials (letters.ts). */
   readonly names: NameWords;
   /** Per-segment memo for readAmount: several classes read the same amount at the same word. */
@@ -114,8 +116,12 @@ export function buildWordView(tokens: readonly Token[]): WordView {
  * of a code or address.
  */
 export function followsNumber(c: MatchContext, i: number): boolean {
-  const prev = i > 0 ? c.words[i - 1]! : undefined;
-  return prev !== undefined && (/\d/.test(prev) || c.t.numbers.has(prev) || c.t.zeroDigits.has(prev) || c.t.scales.has(prev));
+  if (i === 0) return false;
+  // An address ITN wrote ends in its last label: "o.twelve" ends in a number as "o dot twelve" did.
+  const prev = c.words[i - 1]!.replace(/^.*\./, "");
+  // An "o" after a spelled letter is the letter ("g m t o" is "GMTO"), as a second run reads it.
+  const spelledO = c.t.zeroDigits.has(prev) && i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!);
+  return /\d/.test(prev) || c.t.numbers.has(prev) || (c.t.zeroDigits.has(prev) && !spelledO) || c.t.scales.has(prev);
 }
 
 /** The word at words[k] (anywhere in the segment) is a number word that is not a digit, or a written number. */

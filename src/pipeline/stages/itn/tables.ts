@@ -48,6 +48,8 @@ export interface ItnTables {
   readonly numbers: ReadonlyMap<string, number>;
   /** Words that read as a zero digit only inside digit strings ("oh", "o"). */
   readonly zeroDigits: ReadonlySet<string>;
+  /** Plurals of the units ("ones" .. "nines") -> their value: read only after a tens word ("seventy fives"). */
+  readonly plurals: ReadonlyMap<string, number>;
   /** hundred, thousand, … crore, as exact values. */
   readonly scales: ReadonlyMap<string, bigint>;
   /** Ordinal word -> the cardinal word it stands for. */
@@ -114,9 +116,11 @@ function integer(table: string, row: Row, cell: string): number {
 export function parseItnTables(sources: ItnTableSources): ItnTables {
   const numbers = new Map<string, number>();
   const zeroDigits = new Set<string>();
+  const plurals = new Map<string, number>();
   for (const row of rows("numbers", sources.numbers, 2)) {
     const [spoken, value, kind = "number"] = row.cells;
     if (kind === "digit") zeroDigits.add(spoken!.toLowerCase());
+    else if (kind === "plural") plurals.set(spoken!.toLowerCase(), integer("numbers", row, value!));
     else numbers.set(spoken!.toLowerCase(), integer("numbers", row, value!));
   }
   const scales = new Map<string, bigint>();
@@ -147,7 +151,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const labels = new Set(rows("labels", sources.labels, 1).map((r) => r.cells[0]!.toLowerCase()));
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, placeCodes };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, placeCodes };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */

@@ -3,7 +3,7 @@
 // card-like groupings ("1234 123456 1234") — IPv4 addresses ("one twenty
 // three dot one two three dot o dot four o") and serial / product codes
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti").
-import { digitOf, readCardinal, readDigitString, readTwoDigits } from "./numbers.js";
+import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
@@ -83,11 +83,13 @@ const SINGLE_LETTER = /^\p{L}$/u;
 /** Letters that may start a serial code (the stage's starter index uses this too). */
 export const CODE_LETTERS: readonly string[] = [..."bcdefghjklmnpqrstuvwxyz"];
 
-/** One piece of a code: a spelled letter, a digit word or a two-digit number ("eighty six"). */
+/** One piece of a code: a spelled letter, a digit word, a two-digit number ("eighty six") or its plural ("x p seventy fives" -> "xp75s"). */
 function codeItem(c: MatchContext, k: number, end: number, afterLetter: boolean): { text: string; end: number; letter: boolean } | null {
   const w = c.words[k]!;
   // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
   if (SINGLE_LETTER.test(w)) return w === "o" || (!afterLetter && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
+  const plural = readPluralTens(c.t, c.words, k, end);
+  if (plural !== null) return { text: plural.text, end: plural.end, letter: false };
   const two = readTwoDigits(c.t, c.words, k, end);
   if (two !== null) return { text: String(two.value), end: two.end, letter: false };
   const n = c.t.numbers.get(w);

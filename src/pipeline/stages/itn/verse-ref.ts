@@ -6,7 +6,8 @@ import { readCardinal } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.85;
-const REFERENCE_WORDS = new Set(["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]);
+/** The words a spoken reference starts with; a number after one is its label. */
+export const REFERENCE_WORDS: ReadonlySet<string> = new Set(["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]);
 
 function readNumber(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
   const card = readCardinal(c.t, c.words, i, end);
