@@ -211,6 +211,16 @@ describe("itn idempotence", () => {
     // digits with a leading zero ("040") are a string, not a number a small one pairs with
     "zero four-zero and zero zero-first",
     "one and zero four zero",
+    // a small number pairs with a spoken digit string as with the one ITN wrote ("800 and 0")
+    "eight-zero zero and zero",
+    // an amount ITN wrote ("£30") ends in its currency as the spoken one did, so "zero" after it stays a word
+    "thirty pounds and zero january",
+    // a unit ITN wrote after a figure ("11 km") is the measure's, not a web address's first label
+    "eleven-kilometers dot-com zero",
+    // letters joined by "and" are one name whether spelled or written as ITN writes them ("t And GMT")
+    "t And g m t we",
+    // an "o" after a unit letter ITN wrote ("0 h o") is a zero, as after the spoken unit
+    "zero hour o? zero-m zero",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -8,8 +8,9 @@
 // plural are one plural number ("seventy fives" -> "75s").
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
-import { readPluralTens } from "./numbers.js";
+import { digitOf, readDigitString, readPluralTens } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
+import { MIN_DIGITS } from "./telephone.js";
 
 const CONFIDENCE = 0.9;
 
@@ -58,11 +59,19 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   if (w === undefined) return false;
   const from = digitsFrom(c);
   // A leading zero makes digits a string ("040", as "zero four zero" was read), not a quantity.
-  if (WRITTEN_NUMBER.test(w)) return !/^0\d/.test(w) && Number(w.replace(/,/g, "")) >= from;
+  // An amount ("£30") is money, as "thirty pounds" ends in its currency, not a number.
+  if (WRITTEN_NUMBER.test(w)) return !/^0\d/.test(w) && !/\p{Sc}$/u.test(c.punctBefore[k]!) && Number(w.replace(/,/g, "")) >= from;
   if (c.t.scales.has(w)) return true;
   const n = c.t.numbers.get(w);
   if (n === undefined) return false;
   const before = k > 0 && c.runEnd[k - 1] === c.runEnd[k] ? c.words[k - 1]! : "";
+  if (n < 10) {
+    // The end of a digit string ("eight zero zero"), valued as the telephone class writes it ("800").
+    let start = k;
+    while (start > 0 && c.runEnd[start - 1] === c.runEnd[k] && (digitOf(c.t, c.words[start - 1]!) !== undefined || REPEATS.has(c.words[start - 1]!))) start--;
+    const string = readDigitString(c.t, c.words, start, k + 1, MIN_DIGITS);
+    if (string !== null && string.end === k + 1) return !string.digits.startsWith("0") && Number(string.digits) >= from;
+  }
   // "triple five" is written "555".
   const times = REPEATS.get(before);
   if (times !== undefined) return Number(String(n).repeat(times)) >= from;

@@ -116,7 +116,8 @@ function citationAuthor(c: MatchContext, i: number, j: number): boolean {
 
 /** "g and g Foods", "Texas a and m": letters joined by "and" are one name ("A&M"), not initials. */
 function besideAnd(c: MatchContext, i: number, j: number): boolean {
-  const letterAt = (k: number) => k >= 0 && k < c.words.length && SINGLE_LETTER.test(c.raw[k]!);
+  // Spelled letters, or the acronym ITN wrote of them ("t and GMT" as "t and g m t").
+  const letterAt = (k: number) => k >= 0 && k < c.words.length && (SINGLE_LETTER.test(c.raw[k]!) || /^\p{Lu}{2,}$/u.test(c.raw[k]!));
   return (c.words[j] === "and" && joined(c, j - 1) && joined(c, j) && letterAt(j + 1)) ||
     (c.words[i - 1] === "and" && joined(c, i - 2) && joined(c, i - 1) && letterAt(i - 2));
 }

@@ -119,8 +119,10 @@ export function followsNumber(c: MatchContext, i: number): boolean {
   if (i === 0) return false;
   // An address ITN wrote ends in its last label: "o.twelve" ends in a number as "o dot twelve" did.
   const prev = c.words[i - 1]!.replace(/^.*\./, "");
-  // An "o" after a spelled letter is the letter ("g m t o" is "GMTO"), as a second run reads it.
-  const spelledO = c.t.zeroDigits.has(prev) && i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!);
+  // An "o" joined to a spelled letter is the letter ("g m t o" is "GMTO"), as a second run reads it; not after
+  // a unit ("0 h o": the "h" is the number's).
+  const spelledO = c.t.zeroDigits.has(prev) && i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i - 1] &&
+    !followsNumber(c, i - 2);
   return /\d/.test(prev) || c.t.numbers.has(prev) || (c.t.zeroDigits.has(prev) && !spelledO) || c.t.scales.has(prev);
 }
 

@@ -10,7 +10,7 @@ import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type S
 const PHONE_CONFIDENCE = 0.8;
 const DIGITS_CONFIDENCE = 0.7;
 /** Fewer spoken digits than this in a row is prose ("one two"), not a number string. */
-const MIN_DIGITS = 3;
+export const MIN_DIGITS = 3;
 /** A string opening with "oh" needs three digits after it: "oh one more thing" is an interjection. */
 const MIN_DIGITS_AFTER_OH = 4;
 /**
