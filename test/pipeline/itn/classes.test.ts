@@ -129,6 +129,11 @@ const cases: Record<string, Array<[string, string]>> = {
   ],
   letters: [
     ["the u k top one hundred", "the UK top 100"],
+    // a lone letter after a label word (config/itn/en/labels.tsv, kind letter) is the label's capital
+    ["take vitamin d and rest", "take vitamin D and rest"],
+    ["Take Vitamin d, and rest.", "Take Vitamin D, and rest."],
+    ["we need a plan b", "we need a plan B"],
+    ["we plan a trip", "we plan a trip"],
     ["saved as p d f", "saved as PDF"],
     ["i s b n o o two o seven three", "ISBN 002073"],
     // "a" and "i" are words: they open a spelled word only of three letters or more.

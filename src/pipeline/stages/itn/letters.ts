@@ -173,6 +173,10 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (joined(c, i - 1) && REPEATERS.has(c.words[i - 1]!)) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
+  // "vitamin d" -> "vitamin D", "plan b" -> "plan B": a lone letter after a label word is the label's.
+  if (j === i + 1 && joined(c, i - 1) && c.t.letterLabels.has(c.words[i - 1]!) && !NOT_INITIALS.has(c.words[i]!)) {
+    return { end: j, text: c.raw[i]!.toUpperCase(), confidence: CONFIDENCE };
+  }
   // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M.").
   if (!joined(c, i - 1) || !(followsNumber(c, i) || SINGLE_LETTER.test(c.raw[i - 1]!))) {
     const initials = initialsAt(c, i, j);

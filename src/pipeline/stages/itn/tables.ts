@@ -65,6 +65,8 @@ export interface ItnTables {
   readonly domains: PhraseTable<string>;
   /** Words after which a number is a label ("level two" -> "level 2"): small numbers convert there. */
   readonly labels: ReadonlySet<string>;
+  /** Label words a spelled letter may follow ("vitamin D", "plan B"). */
+  readonly letterLabels: ReadonlySet<string>;
   /** Letter codes of places, written without periods after "Place," ("London, UK"). */
   readonly placeCodes: ReadonlySet<string>;
 }
@@ -149,9 +151,18 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
-  const labels = new Set(rows("labels", sources.labels, 1).map((r) => r.cells[0]!.toLowerCase()));
+  const labels = new Set<string>();
+  const letterLabels = new Set<string>();
+  for (const row of rows("labels", sources.labels, 1)) {
+    const [word, kind = "number"] = row.cells;
+    if (kind !== "number" && kind !== "letter" && kind !== "both") {
+      throw new ItnTableError(`labels.tsv line ${row.line}: kind must be number, letter or both, got ${JSON.stringify(kind)}`);
+    }
+    if (kind !== "letter") labels.add(word!.toLowerCase());
+    if (kind !== "number") letterLabels.add(word!.toLowerCase());
+  }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, placeCodes };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, placeCodes };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
