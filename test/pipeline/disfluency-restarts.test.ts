@@ -117,7 +117,12 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
     expect(text("I was like really shaken by that")).toBe("I was really shaken by that");
   });
 
-  it.each(["I like really spicy food", "it was like a dream", "It looks like really bad weather"])("keeps %j", (input) => {
+  it("and before a grading adverb ('more', 'still', 'basically'): no comparison takes one", () => {
+    expect(text("everything else was like more serious and business minded")).toBe("everything else was more serious and business minded");
+    expect(text("it's like basically all the same")).toBe("it's basically all the same");
+  });
+
+  it.each(["I like really spicy food", "it was like a dream", "It looks like really bad weather", "I like more rice"])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
 });

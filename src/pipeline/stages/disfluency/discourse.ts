@@ -37,8 +37,11 @@ const LIKE_GOVERNORS = new Set([
 ]);
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy"]);
-/** Adverbs that only intensify what follows: "was like really", "I'm like so". */
-const INTENSIFIERS = new Set(["really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely"]);
+/** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
+const INTENSIFIERS = new Set([
+  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
+  "more", "less", "still", "basically", "even", "always", "never",
+]);
 /** Conjunctions after which a bare "like" hedges ("so like we", "and like the"). */
 const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cause", "'cause", "that", "if", "when", "where", "with"]);
 /** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
