@@ -221,6 +221,10 @@ describe("itn idempotence", () => {
     "t And g m t we",
     // an "o" after a unit letter ITN wrote ("0 h o") is a zero, as after the spoken unit
     "zero hour o? zero-m zero",
+    // an amount ITN wrote ("$10") after a digit string is a number said after it, as "ten dollars" was
+    "triple-zero ten dollars 18,000",
+    // bare cents are no cents before a unit or an ordinal, spoken or written ("eight second", "eight 2nd")
+    "zero dollar-eight second",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

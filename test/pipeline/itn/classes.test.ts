@@ -38,6 +38,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["one fifty five dollars", "$155"],
     ["thirty billion yen", "¥30 billion"],
     ["one dollars", "one dollars"],
+    // cents said without their name, as prices are said; not a count after a lone unit
+    ["it cost twelve dollars fifty in all", "it cost $12.50 in all"],
+    ["two dollars five times", "$2 five times"],
+    ["five dollars ten dollars", "$5 $10"],
   ],
   measure: [
     ["two hundred kilometers per hour", "200 km/h"],
@@ -73,8 +77,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["three o'clock", "3:00"],
     ["eight oclock g m t", "8:00 GMT"],
     ["eleven forty six AM", "11:46 A.M."],
-    // "five to ten" is a range, not 9:55.
+    // "five to ten" is a range, not 9:55; with "a.m."/"p.m." after the hour it is a time.
     ["five to ten people", "5-10 people"],
+    ["twenty to three p m", "2:40 p.m."],
+    ["three o clock", "3:00"],
+    // a duration, outside the nemo style
+    ["twelve hundred hours of video", "1200 hours of video"],
   ],
   telephone: [
     ["one two three one two three five six seven eight", "123-123-5678"],
@@ -228,7 +236,17 @@ describe("itn nemo style", () => {
     ["july twenty fifth two thousand twelve", "july 25 2012"],
     ["eighteen point one four percent", "18.14 %"],
     ["three hours", "3 h"],
+    // NeMo writes cents on their own in dollars
+    ["fifty cents", "$0.50"],
+    ["one cent", "$0.01"],
+    ["two dollars five", "$2.05"],
+    // NeMo reads "hundred hours" after an hour of the day as o'clock
+    ["seventeen hundred hours", "17:00"],
+    ["twenty five hundred hours", "2500 h"],
     ["twelve", "twelve"],
+    // a negative number keeps the rule for its number: below thirteen it stays as said
+    ["minus one", "minus one"],
+    ["minus thirteen", "-13"],
     ["Twenty!", "20 !"],
     ["E s three", "Es3"],
     ["r t x forty fifty t i", "RTX 4050ti"],

@@ -24,6 +24,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   if (year !== null && year.end > a.end) return null;
   if (!afterLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
+    // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
+    if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
   return { end: a.end, text: a.number, confidence: CONFIDENCE };

@@ -1,5 +1,6 @@
-// money: "four dollars and sixty nine cents" -> "$4.69", "forty five billion
-// dollars" -> "$45 billion", "one fifty five dollars" -> "$155". Currencies
+// money: "four dollars and sixty nine cents" -> "$4.69", "twelve dollars fifty"
+// -> "$12.50", "forty five billion dollars" -> "$45 billion", "one fifty five
+// dollars" -> "$155". Currencies
 // and minor units are tables; "one dollars" (number disagreement) is left alone.
 import { readAmount, type Amount } from "./amount.js";
 import { readCardinal, readTwoDigits } from "./numbers.js";
@@ -27,7 +28,35 @@ function readMinor(c: MatchContext, i: number, end: number): { cents: number; en
   return { cents: Number(card.value), end: card.end + 1 };
 }
 
+/**
+ * Cents said after the major unit without their name, as prices are said: "twelve dollars fifty" ->
+ * "$12.50". Not when a currency or a unit follows ("five dollars ten dollars", "five dollars ten kilograms").
+ */
+function readBareCents(c: MatchContext, i: number, end: number): { cents: number; end: number } | null {
+  const card = readCardinal(c.t, c.words, i, end);
+  // A unit alone ("two dollars five") is as often a count that follows, but for NeMo, which reads it "$2.05".
+  if (card === null || card.value < (c.o.nemo ? 1n : 10n) || card.value > 99n) return null;
+  // Nor a number or an ordinal: "eight second" (a unit) must read as "eight 2nd" does.
+  const next = card.end < end ? c.words[card.end]! : undefined;
+  if (next !== undefined && (matchPhrase(c.t.currencies, c.words, card.end, end) !== null || matchPhrase(c.t.units, c.words, card.end, end) !== null ||
+    c.t.scales.has(next) || c.t.currencyMinor.has(next) || c.t.numbers.has(next) || c.t.ordinals.has(next) || /^\d/.test(next))) return null;
+  return { cents: Number(card.value), end: card.end };
+}
+
+/** "fifty cents" -> "$0.50", "one cent" -> "$0.01": cents on their own, in the nemo style (as NeMo writes them). */
+function readCentsAlone(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
+  const card = readCardinal(c.t, c.words, i, end);
+  if (card === null || card.value < 1n || card.value > 99n || card.end >= end) return null;
+  const unit = c.words[card.end];
+  if (unit !== (card.value === 1n ? "cent" : "cents")) return null;
+  return { text: `$0.${card.value.toString().padStart(2, "0")}`, end: card.end + 1 };
+}
+
 export const matchMoney: ClassMatcher = (c, i, end) => {
+  if (c.o.nemo) {
+    const cents = readCentsAlone(c, i, end);
+    if (cents !== null) return { end: cents.end, text: cents.text, confidence: CONFIDENCE };
+  }
   const plain = readAmount(c, i, end);
   const candidates = [plain, readColloquialHundreds(c, i, end)];
   for (const a of candidates) {
@@ -38,7 +67,7 @@ export const matchMoney: ClassMatcher = (c, i, end) => {
     if (a.integer === 1n && cur.number === "plural") return null;
     let number = a.number;
     let j = currency.end;
-    const minor = a.integer !== undefined ? readMinor(c, j, end) : null;
+    const minor = a.integer === undefined || a.scale !== "" ? null : (readMinor(c, j, end) ?? readBareCents(c, j, end));
     if (minor !== null) {
       number += `.${String(minor.cents).padStart(2, "0")}`;
       j = minor.end;

@@ -178,7 +178,9 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   // nor "triple zero thirteen", whether or not the number after is still
   // spelled out (a second pass sees "triple zero 13").
   const next = c.words[digits.end];
-  if (digits.end < end && next !== undefined && isNumberAfter(c, next)) return null;
+  // An amount ITN wrote ("$10") starts a run of its own, but was a number said right after ("ten dollars").
+  const nextInPhrase = digits.end < end || /^\p{Sc}/u.test(c.punctBefore[digits.end] ?? "");
+  if (nextInPhrase && next !== undefined && isNumberAfter(c, next)) return null;
   const phoneLike = digits.digits.length === 7 || digits.digits.length >= 10;
   return { end: digits.end, text: prefix + layout(c, digits.digits), confidence: phoneLike ? PHONE_CONFIDENCE : DIGITS_CONFIDENCE };
 }

@@ -1,8 +1,8 @@
 // time: "five thirty p m" -> "5:30 p.m.", "quarter past two" -> "2:15",
-// "quarter to twelve" -> "11:45", "three o'clock" -> "3:00", time zones from a
-// table ("eight oclock g m t" -> "8:00 GMT"). A bare "eight fifty two" is a
+// "quarter to twelve" -> "11:45", "twenty to three p m" -> "2:40 p.m.", "three
+// o'clock" -> "3:00", time zones from a table ("eight oclock g m t" -> "8:00 GMT"). A bare "eight fifty two" is a
 // time only with the bare_clock param (nemo style): in prose it is two numbers.
-import { readCardinal, readPairTail } from "./numbers.js";
+import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
@@ -58,11 +58,13 @@ function readRelative(c: MatchContext, i: number, end: number): { hour: number; 
   const rel = c.words[m.end]!;
   const past = PAST.has(rel);
   if (!past && !TO.has(rel)) return null;
-  // "ten to three" is too often a range in prose: "to" needs "quarter" or "minutes"; "after" too.
-  if ((!past || rel === "after") && !m.explicit) return null;
-  if (m.minutes > 30 && m.minutes !== 45 && !m.explicit) return null;
   const h = readHour(c, m.end + 1, end);
   if (h === null) return null;
+  // "ten to three" is too often a range in prose: "to" needs "quarter", "minutes" or an "a.m."/"p.m." after
+  // the hour ("twenty to three p m"); "after" too.
+  const clockAfter = readMeridiem(c, h.end, end) !== null;
+  if ((!past || rel === "after") && !m.explicit && !clockAfter) return null;
+  if (m.minutes > 30 && m.minutes !== 45 && !m.explicit) return null;
   if (past) return { hour: h.hour, minute: m.minutes, end: h.end };
   return { hour: h.hour === 1 ? 12 : h.hour - 1, minute: 60 - m.minutes, end: h.end };
 }
@@ -74,12 +76,36 @@ function withZone(c: MatchContext, text: string, i: number, end: number): { text
   return { text: `${text} ${written}`, end: zone.end };
 }
 
+/** Words of "o'clock" at words[j] ("o'clock", "oclock", "o clock"): 0 if none. */
+function oclockAt(c: MatchContext, j: number, end: number): number {
+  if (j >= end) return 0;
+  if (OCLOCK.has(c.words[j]!)) return 1;
+  return j + 1 < end && c.words[j] === "o" && c.words[j + 1] === "clock" ? 2 : 0;
+}
+
+/**
+ * "seventeen hundred hours" -> "17:00": an hour of the day (0..23) and "hundred hours", read so in the nemo
+ * style only, as NeMo reads it (in prose "twelve hundred hours of video" is as often a duration).
+ */
+function readHundredHours(c: MatchContext, i: number, end: number): { hour: number; end: number } | null {
+  const two = readTwoDigits(c.t, c.words, i, end);
+  const single = c.t.numbers.get(c.words[i]!);
+  const hour = two ?? (single !== undefined && single < 10 ? { value: single, end: i + 1 } : null);
+  if (hour === null || hour.value > 23 || hour.end + 1 >= end) return null;
+  return c.words[hour.end] === "hundred" && c.words[hour.end + 1] === "hours" ? { hour: hour.value, end: hour.end + 2 } : null;
+}
+
 export const matchTime: ClassMatcher = (c, i, end) => {
   const rel = readRelative(c, i, end);
   if (rel !== null) {
     const mer = readMeridiem(c, rel.end, end);
     const base = clock(c, rel.hour, rel.minute, true) + (mer ? ` ${mer.text}` : "");
     const z = withZone(c, base, mer ? mer.end : rel.end, end);
+    return { end: z.end, text: z.text, confidence: CONFIDENCE };
+  }
+  const military = c.o.nemo ? readHundredHours(c, i, end) : null;
+  if (military !== null) {
+    const z = withZone(c, clock(c, military.hour, 0, true), military.end, end);
     return { end: z.end, text: z.text, confidence: CONFIDENCE };
   }
   const h = readHour(c, i, end);
@@ -93,8 +119,9 @@ export const matchTime: ClassMatcher = (c, i, end) => {
     hasMinutes = true;
     j = tail.end;
   }
-  const oclock = !hasMinutes && j < end && OCLOCK.has(c.words[j]!);
-  if (oclock) j += 1;
+  const oclockWords = hasMinutes ? 0 : oclockAt(c, j, end);
+  const oclock = oclockWords > 0;
+  j += oclockWords;
   const mer = readMeridiem(c, j, end);
   if (mer === null && !oclock && !(hasMinutes && c.o.bareClock)) return null;
   const showZero = oclock || c.o.nemo;
