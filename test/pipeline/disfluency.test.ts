@@ -109,7 +109,7 @@ describe("disfluency / filler: confidence and suggestions", () => {
 
 describe("disfluency / filler: configurable list", () => {
   it("replaces the list from a YAML sequence (custom words get 0.7)", () => {
-    const r = runText(disfluencyOnly({ fillers: ["like", "Basically"] }), "um it was like basically fine");
+    const r = runText(disfluencyOnly({ fillers: ["really", "Basically"] }), "um it was really basically fine");
     expect(r.text).toBe("um it was fine");
     expect(r.edits.map((e) => e.confidence)).toEqual([0.7, 0.7]);
   });
