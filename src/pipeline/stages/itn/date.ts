@@ -6,7 +6,7 @@
 // ("second quarter of twenty twenty two" -> "Q2 2022").
 import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
 import { readOrdinal } from "./ordinal.js";
-import type { ClassMatcher, MatchContext, SpanMatch } from "./span.js";
+import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const YEAR_CONFIDENCE = 0.8;
 const DATE_CONFIDENCE = 0.85;
@@ -103,7 +103,10 @@ function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   const monthEnd = ord.end + 2;
   const base = `${ord.value.toString()} ${monthText(c, ord.end + 1)}`;
   const year = readYear(c, monthEnd, end);
-  return year ? { text: `${base} ${year.text}`, end: year.end } : { text: base, end: monthEnd };
+  if (year !== null) return { text: `${base} ${year.text}`, end: year.end };
+  // A number after the month that is no year is the month's day ("first of january twenty" -> "first of January 20"),
+  // however the tokens fall (a second run sees "first-of January 20" where the first saw "january-twenty").
+  return isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "") ? null : { text: base, end: monthEnd };
 }
 
 /** first..fourth "quarter" [of] year -> "Q2 2022". */
