@@ -228,6 +228,8 @@ describe("itn idempotence", () => {
     // "the first of January" takes no month whose own day follows it, however the tokens fall
     "first-of january-twenty we",
     "january first-of january-first we",
+    // spelled letters before an address word stay the address's when casing made the last one "I"
+    "-g m t i hyphen zero",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

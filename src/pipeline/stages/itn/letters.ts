@@ -190,6 +190,10 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) j--;
   const count = j - i;
   if (count < 2 || (count < 3 && ALSO_WORDS.has(c.words[i]!))) return null;
-  if (j < end && ADDRESS_WORDS.has(c.words[j]!)) return null;
+  // Letters before an address word are part of the address, whatever case the last ones came in (the
+  // casing stage writes a lone "i" as "I": "g m t I hyphen" is "g m t i hyphen").
+  let k = j;
+  while (k < end && SINGLE_LETTER.test(c.raw[k]!)) k++;
+  if (k < end && ADDRESS_WORDS.has(c.words[k]!)) return null;
   return { end: j, text: c.words.slice(i, j).join("").toUpperCase(), confidence: CONFIDENCE };
 };
