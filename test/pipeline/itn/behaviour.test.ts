@@ -230,6 +230,12 @@ describe("itn idempotence", () => {
     "january first-of january-first we",
     // spelled letters before an address word stay the address's when casing made the last one "I"
     "-g m t i hyphen zero",
+    // a small number pairs with a scaled amount ("forty million") as with the "40 million" ITN writes
+    "zero and forty million zero",
+    // an ordinal hyphened to the next word does not continue the tens before it
+    "zero and forty first-zero january",
+    // a tens word before a clock ITN began ("thirty 08:50") is no day, as before "eight fifty"
+    "january-thirty eight fifty we",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -117,7 +117,10 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   // Read as the cardinal and date classes will read it: "twelve eleven" is the year 1211, not 12.
   if (readPairedYear(c, end + 1, c.runEnd[i]!) !== null) return true;
   const after = readAmount(c, end + 1, c.runEnd[i]!, false);
-  if (after === null || after.integer === undefined || continuesAsOrdinal(c, after.end, after.integer, c.runEnd[i]!)) return false;
+  if (after === null) return false;
+  // "forty million" is written "40 million": large, as a second run sees "40".
+  if (after.integer === undefined) return after.scale !== "";
+  if (continuesAsOrdinal(c, after.end, after.integer, c.runEnd[i]!)) return false;
   return after.integer >= BigInt(digitsFrom(c));
 }
 
@@ -129,6 +132,8 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
  */
 function continuesAsOrdinal(c: MatchContext, k: number, value: bigint, runEnd: number): boolean {
   if (k >= runEnd || value % 10n !== 0n) return false;
+  // An ordinal hyphened to the next word ("first-zero") is read with it, not with the tens before it.
+  if (c.tokenOf[k + 1] === c.tokenOf[k]) return false;
   const unit = c.t.numbers.get(c.t.ordinals.get(c.words[k]!) ?? "");
   return unit !== undefined && unit >= 1 && unit <= 9;
 }

@@ -52,7 +52,8 @@ export function readYear(c: MatchContext, i: number, end: number): Reading | nul
   return paired;
 }
 
-const WRITTEN_UNIT = /^[1-9](?:st|nd|rd|th)?$/;
+/** What ITN writes of a unit word: "4", "4th", or a clock it began ("eight fifty" -> "08:50"). */
+const WRITTEN_UNIT = /^(?:[1-9](?:st|nd|rd|th)?|0?[1-9]:\d\d)$/;
 
 /** A day of the month 1..31, ordinal or cardinal. */
 function readDay(c: MatchContext, i: number, end: number): { day: number; end: number; ordinal: boolean } | null {
