@@ -120,10 +120,13 @@ export function followsNumber(c: MatchContext, i: number): boolean {
   // An address ITN wrote ends in its last label: "o.twelve" ends in a number as "o dot twelve" did.
   const prev = c.words[i - 1]!.replace(/^.*\./, "");
   // An "o" joined to a spelled letter is the letter ("g m t o" is "GMTO"), as a second run reads it; not after
-  // a unit ("0 h o": the "h" is the number's).
-  const spelledO = c.t.zeroDigits.has(prev) && i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i - 1] &&
-    !followsNumber(c, i - 2);
-  return /\d/.test(prev) || c.t.numbers.has(prev) || (c.t.zeroDigits.has(prev) && !spelledO) || c.t.scales.has(prev);
+  // a unit joined to its number ("0 h o": the "h" is the number's; not so across "zero! m o").
+  if (c.t.zeroDigits.has(prev)) {
+    const afterLetter = i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i - 1];
+    const unitLetter = afterLetter && i >= 3 && c.runEnd[i - 3] === c.runEnd[i - 2] && followsNumber(c, i - 2);
+    return !afterLetter || unitLetter;
+  }
+  return /\d/.test(prev) || c.t.numbers.has(prev) || c.t.scales.has(prev);
 }
 
 /** The word at words[k] (anywhere in the segment) is a number word that is not a digit, or a written number. */
