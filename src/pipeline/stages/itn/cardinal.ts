@@ -8,7 +8,7 @@
 // plural are one plural number ("seventy fives" -> "75s").
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
-import { digitOf, readDigitString, readPluralTens } from "./numbers.js";
+import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 import { MIN_DIGITS } from "./telephone.js";
 
@@ -43,7 +43,6 @@ function afterLabel(c: MatchContext, i: number): boolean {
 }
 
 const COORDINATORS = new Set(["and", "or"]);
-const REPEATS = new Map([["double", 2], ["triple", 3]]);
 
 const WRITTEN_NUMBER = /^\d[\d,]*(?:\.\d+)?$/;
 

@@ -4,7 +4,7 @@
 // not be function words ("look at the dot com boom"), and a bare domain needs
 // a known top-level domain.
 import { digitOf } from "./numbers.js";
-import { matchPhrase, type ItnTables } from "./tables.js";
+import { matchPhrase } from "./tables.js";
 import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext } from "./span.js";
 import { REFERENCE_WORDS } from "./verse-ref.js";
 
@@ -23,18 +23,6 @@ interface Piece {
   end: number;
   /** Built from single spelled letters/digits only. */
   spelled: boolean;
-}
-
-const unitForms = new WeakMap<ItnTables, ReadonlySet<string>>();
-
-/** Every unit as said or written ("kilometers", "km"), lower-case: after a figure, the measure's. */
-function unitFormsOf(t: ItnTables): ReadonlySet<string> {
-  let forms = unitForms.get(t);
-  if (forms === undefined) {
-    forms = new Set([...t.units.byPhrase].flatMap(([spoken, u]) => [spoken, u.written, u.nemoWritten].map((f) => f.toLowerCase())));
-    unitForms.set(t, forms);
-  }
-  return forms;
 }
 
 /** The words that join an address's parts: never a part themselves. */
@@ -133,7 +121,7 @@ function readHost(c: MatchContext, i: number, end: number, bare: boolean): Piece
   if (bare && first.spelled && followsNumber(c, i)) return null;
   // A scale or a unit after a figure is the number's ("13 billion dot ai", "11 km dot com"): as spoken, the
   // cardinal or the measure read it first.
-  if (bare && followsNumber(c, i) && (c.t.scales.has(c.words[i]!) || unitFormsOf(c.t).has(c.words[i]!))) return null;
+  if (bare && followsNumber(c, i) && (c.t.scales.has(c.words[i]!) || c.t.unitForms.has(c.words[i]!))) return null;
   const anyEnding = !bare || first.spelled;
   let text = first.text;
   let k = first.end;

@@ -15,6 +15,7 @@ import { matchElectronic } from "./electronic.js";
 import { matchFraction } from "./fraction.js";
 import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
+import { REPEATS } from "./numbers.js";
 import { ITN_CLASSES, parseItnOptions, type ItnClass, type ItnOptions } from "./options.js";
 import { matchOrdinal } from "./ordinal.js";
 import { matchLetters, nameWordsOf, type NameWords } from "./letters.js";
@@ -74,7 +75,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   };
   const numberWords = [...t.numbers.keys(), ...t.ordinals.keys(), "minus", "negative", "point"];
   for (const w of numberWords) add(w, [...NUMERIC, "roman"]);
-  for (const w of [...t.zeroDigits, ...CODE_LETTERS, "plus", "double", "triple"]) add(w, ["telephone"]);
+  for (const w of [...t.zeroDigits, ...CODE_LETTERS, "plus", ...REPEATS.keys()]) add(w, ["telephone"]);
   for (const w of t.months.keys()) add(w, ["date"]);
   add("the", ["date"]);
   add("quarter", ["time", "fraction"]);

@@ -15,6 +15,7 @@
 // shape is evidence enough (see citationAuthor).
 import type { CasingTables } from "../casing/tables.js";
 import { readYear } from "./date.js";
+import { REPEATS } from "./numbers.js";
 import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
@@ -30,7 +31,6 @@ function joined(c: MatchContext, k: number): boolean {
   return k >= 0 && k + 1 < c.words.length && c.runEnd[k] === c.runEnd[k + 1];
 }
 
-const REPEATERS = new Set(["double", "triple"]);
 /** Lone letters that are words or numbers far more often than initials. */
 const NOT_INITIALS = new Set(["a", "i", "o"]);
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -170,7 +170,7 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   // "3 /h x": a unit per unit after a figure, as the measure class writes it; never a spelled word.
   if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;
   // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh".
-  if (joined(c, i - 1) && REPEATERS.has(c.words[i - 1]!)) return null;
+  if (joined(c, i - 1) && REPEATS.has(c.words[i - 1]!)) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "vitamin d" -> "vitamin D", "plan b" -> "plan B": a lone letter after a label word is the label's.

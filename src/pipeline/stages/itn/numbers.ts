@@ -114,6 +114,9 @@ export function readPairTail(t: ItnTables, words: readonly string[], i: number, 
   return two ? { digits: String(two.value), end: two.end } : null;
 }
 
+/** Words that repeat the digit after them ("double five" -> "55"), and how often. */
+export const REPEATS: ReadonlyMap<string, number> = new Map([["double", 2], ["triple", 3]]);
+
 /**
  * A string of spoken digits: "one two three", "double five", "triple o".
  * Returns the digits and end, or null when fewer than `min` digits were read.
@@ -123,7 +126,7 @@ export function readDigitString(t: ItnTables, words: readonly string[], i: numbe
   let j = i;
   while (j < end) {
     const w = words[j]!;
-    const repeat = w === "double" ? 2 : w === "triple" ? 3 : 1;
+    const repeat = REPEATS.get(w) ?? 1;
     const d = digitOf(t, repeat > 1 && j + 1 < end ? words[j + 1]! : w);
     if (d === undefined) break;
     digits += String(d).repeat(repeat);

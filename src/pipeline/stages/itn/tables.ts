@@ -58,6 +58,8 @@ export interface ItnTables {
   readonly currencies: PhraseTable<Currency>;
   readonly currencyMinor: ReadonlyMap<string, number>;
   readonly units: PhraseTable<Unit>;
+  /** Every unit as said or written, lower case ("kilometers", "km"): after a figure such a word is the measure's. */
+  readonly unitForms: ReadonlySet<string>;
   readonly timeZones: PhraseTable<string>;
   readonly tlds: ReadonlySet<string>;
   readonly whitelist: PhraseTable<string>;
@@ -147,6 +149,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
       return [r.cells[0]!, { written: r.cells[1]!, nemoWritten: nemo, kind: r.cells[3] === "word" ? "word" : "sci" }];
     }),
   );
+  const unitForms = new Set([...units.byPhrase].flatMap(([spoken, u]) => [spoken, u.written, u.nemoWritten].map((f) => f.toLowerCase())));
   const timeZones = phraseTable<string>(rows("time_zones", sources.time_zones, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
@@ -162,7 +165,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
     if (kind !== "number") letterLabels.add(word!.toLowerCase());
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, placeCodes };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, placeCodes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
