@@ -128,9 +128,11 @@ class Probe {
   /** Keeps the entry's best score, and the nearest sound distance any probe found (the stage's test for names needs it). */
   offer(index: number, kind: MatchKind, score: number, soundDistance?: number): void {
     const prev = this.found.get(index);
-    const best = prev === undefined || score > prev.score ? { index, kind, score } : { index, kind: prev.kind, score: prev.score };
-    const distances = [prev?.soundDistance, soundDistance].filter((d) => d !== undefined);
-    this.found.set(index, distances.length === 0 ? best : { ...best, soundDistance: Math.min(...distances) });
+    const better = prev === undefined || score > prev.score;
+    const was = prev?.soundDistance;
+    const nearest = was === undefined || (soundDistance !== undefined && soundDistance < was) ? soundDistance : was;
+    const best = better ? { index, kind, score } : { index, kind: prev.kind, score: prev.score };
+    this.found.set(index, nearest === undefined ? best : { ...best, soundDistance: nearest });
   }
 
   exact(folded: string): void {

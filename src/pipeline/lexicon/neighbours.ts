@@ -117,11 +117,14 @@ export class DeletionIndex {
   private filter = new LineBits(0, FILTER_BITS_PER_FILING, FILTER_HASHES);
   private buckets = 0;
   private sealed = false;
-  /** Per-query visit marks (query number per key id), so a key is reported once. */
-  private marks: Int32Array = new Int32Array(0);
   private query = 0;
-  /** Sealed: each key's length and first character (shapeOf). */
-  private shapes = new Int32Array(0);
+  /**
+   * Sealed: per key id, at 2 id its visit mark (the number of the last query
+   * that reported it, so a key is reported once per query) and at 2 id + 1
+   * its length and first character (shapeOf): side by side, so reporting a
+   * key reads one cache line, not two.
+   */
+  private marksAndShapes = new Int32Array(0);
   /** One query's string hashes and their filter lines (scratch, reused). */
   private probes = new Int32Array(64);
   private probeLines = new Int32Array(64);
@@ -143,7 +146,7 @@ export class DeletionIndex {
 
   /** Bytes of the sealed table, filter and id arrays (typed arrays live outside the JS heap). */
   get flatBytes(): number {
-    return this.table.byteLength + this.bucketIds.byteLength + this.filter.byteLength + this.marks.byteLength + this.shapes.byteLength;
+    return this.table.byteLength + this.bucketIds.byteLength + this.filter.byteLength + this.marksAndShapes.byteLength;
   }
 
   add(key: string): void {
@@ -247,12 +250,15 @@ export class DeletionIndex {
   }
 
   private report(id: number, query: string, shape: number, out: number[]): void {
-    if (this.marks[id] === this.query) return;
-    this.marks[id] = this.query;
+    const at = 2 * id;
+    const seen = this.marksAndShapes;
+    if (seen[at] === this.query) return;
+    seen[at] = this.query;
+    const keyShape = seen[at + 1]!;
     // A hash collision may bring a key with another first character: not a neighbour.
-    if ((this.shapes[id]! & 0xffff) !== (shape & 0xffff)) return;
+    if ((keyShape & 0xffff) !== (shape & 0xffff)) return;
     // The query itself is not its own neighbour (a key of another length is not the query: no string read).
-    if (this.shapes[id] === shape && this.keys[id] === query) return;
+    if (keyShape === shape && this.keys[id] === query) return;
     out.push(id);
   }
 
@@ -261,8 +267,8 @@ export class DeletionIndex {
     if (this.sealed) return;
     this.sealed = true;
     this.known.clear();
-    this.marks = new Int32Array(this.keys.length);
-    this.shapes = Int32Array.from(this.keys, shapeOf);
+    this.marksAndShapes = new Int32Array(2 * this.keys.length);
+    this.keys.forEach((key, id) => (this.marksAndShapes[2 * id + 1] = shapeOf(key)));
     const pairs = this.hashes.length;
     const hashes = this.hashes.data;
     const ids = this.ids.data;

@@ -202,6 +202,10 @@ export class Matcher {
       acronym ||= w.acronym;
     }
     const n = end - i;
+    // A common English word alone is held whatever matches it (englishHold), and a held match is dropped
+    // unless the profile asks for suggestions: in a big lexicon many are some entry's spelling too
+    // ("have", "like"), and they are a transcript's most frequent words, so nothing is looked up for them.
+    if (n === 1 && this.o.englishTerms === "keep" && words[i]!.facts!.common !== undefined) return null;
     // Matches by sound or spelling on English words would be held (englishHold) and, unless the profile
     // asks for suggestions, dropped: do not look for them (most words of a transcript are English).
     // An acronym is never a mishearing ("PETA" is not "pitta"): it too is matched by listed spelling only.
