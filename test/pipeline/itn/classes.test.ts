@@ -102,6 +102,14 @@ const cases: Record<string, Array<[string, string]>> = {
     // "o" is a zero said as the letter: two digits are a number.
     ["the area o five E", "the area 05 E"],
     ["report forty one : o o one .", "report 41 : 001 ."],
+    // An ISBN is hyphenated by the agency's ranges when its check digit holds; otherwise plain digits, never a phone number.
+    ["i s b n three seven seven o five three three eight o one", "ISBN 3-7705-3380-1"],
+    ["isbn nine seven eight one eight four eight two seven one one two eight", "isbn 978-1-84827-112-8"],
+    ["i s b n: one eight six five o eight one two three x", "ISBN: 1-86508-123-X"],
+    ["i s b n three seven seven o five three three eight o two", "ISBN 3770533802"],
+    // An "o" that opens spelled letters is the letter, and four letters after a number are a word of their own.
+    ["i s b n nine seven eight o eight two two two two one eight two one o c l c one seven three", "ISBN 978-0-8222-2182-1 OCLC 173"],
+    ["about five k g of rice", "about 5kg of rice"],
   ],
   electronic: [
     ["a dot b c at g mail dot com", "a.bc@gmail.com"],
@@ -270,6 +278,9 @@ describe("itn numbers after a label word", () => {
     ["in part , one of the founders", "in part , one of the founders"],
     // Capitals alone are not labels: a later stage's casing must not change what a second run reads.
     ["it ran Windows seven until", "it ran Windows seven until"],
+    // An identifier's label: its number has no thousands separator, other numbers keep theirs.
+    ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
+    ["a code of twelve thousand lines", "a code of 12,000 lines"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });

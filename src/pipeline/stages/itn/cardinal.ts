@@ -28,8 +28,14 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
-  return { end: a.end, text: a.number, confidence: CONFIDENCE };
+  // An identifier after its label ("ZIP code", "PIN") is its digits: no thousands separator.
+  const text = afterCodeLabel(c, i) ? a.integer.toString() : a.number;
+  return { end: a.end, text, confidence: CONFIDENCE };
 };
+
+function afterCodeLabel(c: MatchContext, i: number): boolean {
+  return i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.codeLabels.has(c.words[i - 1]!);
+}
 
 /**
  * A number right after a label word ("level two", "volume one", "game seven";

@@ -31,6 +31,8 @@ function joined(c: MatchContext, k: number): boolean {
   return k >= 0 && k + 1 < c.words.length && c.runEnd[k] === c.runEnd[k + 1];
 }
 
+/** Spelled letters right after a number are a unit or a suffix ("9 p m", "100 m p h"), unless there are this many. */
+const MIN_WORD_AFTER_NUMBER = 4;
 /** Lone letters that are words or numbers far more often than initials. */
 const NOT_INITIALS = new Set(["a", "i", "o"]);
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -183,8 +185,10 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
     if (initials !== null) return initials;
   }
   // A spelled word starts at its first letter, of any case ("G m t" is not
-  // "G MT"); right after a number a letter is a unit or a suffix ("9 p m").
-  if (joined(c, i - 1) && (followsNumber(c, i) || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;
+  // "G MT"); right after a number a letter is a unit or a suffix ("9 p m"), but
+  // four letters or more are a word of their own ("… two one o c l c" is "21 OCLC").
+  const afterNumber = followsNumber(c, i) && j - i < MIN_WORD_AFTER_NUMBER;
+  if (joined(c, i - 1) && (afterNumber || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
   // Spoken or written: a second run sees "x-o 07" where the first saw "x-o o seven".
   while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) j--;

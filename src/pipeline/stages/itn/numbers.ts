@@ -128,11 +128,20 @@ export function readDigitString(t: ItnTables, words: readonly string[], i: numbe
     const w = words[j]!;
     const repeat = REPEATS.get(w) ?? 1;
     const d = digitOf(t, repeat > 1 && j + 1 < end ? words[j + 1]! : w);
-    if (d === undefined) break;
+    if (d === undefined || spellsLetters(words, j, end)) break;
     digits += String(d).repeat(repeat);
     j += repeat > 1 ? 2 : 1;
   }
   return digits.length >= min ? { digits, end: j } : null;
+}
+
+const SPELLED_LETTER = /^\p{L}$/u;
+
+/** An "o" that starts a run of spelled letters ("o c l c"): the letter, not a zero ("… two one o c l c" is "21 OCLC"). */
+function spellsLetters(words: readonly string[], j: number, end: number): boolean {
+  if (words[j] !== "o" || j + 2 >= end) return false;
+  const letter = (w: string) => SPELLED_LETTER.test(w) && w !== "o";
+  return letter(words[j + 1]!) && letter(words[j + 2]!);
 }
 
 /** Digits grouped by thousands with `separator`, when the number has at least `minDigits` digits. */

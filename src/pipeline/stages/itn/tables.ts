@@ -69,6 +69,8 @@ export interface ItnTables {
   readonly labels: ReadonlySet<string>;
   /** Label words a spelled letter may follow ("vitamin D", "plan B"). */
   readonly letterLabels: ReadonlySet<string>;
+  /** Label words whose number is an identifier, written without thousands separators ("ZIP code 26278"). */
+  readonly codeLabels: ReadonlySet<string>;
   /** Letter codes of places, written without periods after "Place," ("London, UK"). */
   readonly placeCodes: ReadonlySet<string>;
 }
@@ -156,16 +158,21 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const labels = new Set<string>();
   const letterLabels = new Set<string>();
+  const codeLabels = new Set<string>();
   for (const row of rows("labels", sources.labels, 1)) {
     const [word, kind = "number"] = row.cells;
-    if (kind !== "number" && kind !== "letter" && kind !== "both") {
-      throw new ItnTableError(`labels.tsv line ${row.line}: kind must be number, letter or both, got ${JSON.stringify(kind)}`);
+    if (kind !== "number" && kind !== "letter" && kind !== "both" && kind !== "code") {
+      throw new ItnTableError(`labels.tsv line ${row.line}: kind must be number, letter, both or code, got ${JSON.stringify(kind)}`);
     }
-    if (kind !== "letter") labels.add(word!.toLowerCase());
-    if (kind !== "number") letterLabels.add(word!.toLowerCase());
+    const label = word!.toLowerCase();
+    if (kind === "code") codeLabels.add(label);
+    else {
+      if (kind !== "letter") labels.add(label);
+      if (kind !== "number") letterLabels.add(label);
+    }
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, placeCodes, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, codeLabels, placeCodes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */

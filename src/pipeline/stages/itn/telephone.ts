@@ -2,7 +2,9 @@
 // seven eight" -> "123-123-5678", "plus forty four …" -> "+44 123-123-5678",
 // card-like groupings ("1234 123456 1234") — IPv4 addresses ("one twenty
 // three dot one two three dot o dot four o") and serial / product codes
-// ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti").
+// ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
+// ISBNs (isbn.ts).
+import { afterIsbnLabel, readIsbn } from "./isbn.js";
 import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -170,6 +172,7 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   const letterZero = prefix === "" && c.words[j] === LETTER_ZERO && c.raw[j] === LETTER_ZERO;
   const digits = readDigitString(c.t, c.words, j, end, letterZero ? MIN_DIGITS_AFTER_LETTER_ZERO : MIN_DIGITS);
   if (digits === null) return null;
+  if (prefix === "" && afterIsbnLabel(c, j)) return readIsbn(c, digits, end);
   const dashed = prefix === "" ? readDashedGroups(c, digits, end) : null;
   if (dashed !== null) return dashed;
   if (!letterZero && c.t.zeroDigits.has(c.words[j]!) && digits.digits.length < MIN_DIGITS_AFTER_OH) return null;
