@@ -78,7 +78,7 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     expect(text("Which evolutionist not writer was influenced by the book?")).toBe("Which evolutionist not writer was influenced by the book?");
   });
 
-  it.each(["I'm sorry, it was late.", "It was in 1805.", "Tell me about Sweden."])("keeps %j", (input) => {
+  it.each(["I'm sorry, it was late.", "It was in 1805.", "Tell me about Sweden.", "It was no one, not Dover but Kent that paid."])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
 });
@@ -129,6 +129,9 @@ describe("disfluency / self_repair: cues", () => {
     ["Which city pardon me which town hosted it?", "Which town hosted it?"],
     ["Why did no make that what did the club ban?", "What did the club ban?"],
     ["What area has 17,786 no not that but 5,105 people?", "What area has 5,105 people?"],
+    // "not" + the very words before the cue + "but" disows them.
+    ["One item was to force women no not women but men to work?", "One item was to force men to work?"],
+    ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
     ["Where did who was the first mayor?", "Who was the first mayor?"],
     ["What flows into the lake, nope not that uh, the river?", "What flows into the river?"],

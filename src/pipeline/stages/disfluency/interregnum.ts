@@ -143,6 +143,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       (cues > 0 ? indexedPhraseAt(words, k, CONTINUATION_INDEX) : undefined) ??
       (cues > 0 && !hesitationOnly ? indexedPhraseAt(words, k, DISOWNING_INDEX) : undefined);
     if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
+    const disowned = cues > 0 && !hesitationOnly ? disowningWordsBefore(words, i, k) : 0;
+    if (disowned > 0) { strong = true; cues++; k += disowned; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
     if (STRONG_WORDS.has(w.core) && !isContent(words, k, w.core)) {
       // "analyze instead uh convey": a hesitation right after marks the adverb as a cue too.
@@ -174,6 +176,25 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/** Most words a "not … but" may disown. */
+const MAX_DISOWNED = 4;
+
+/**
+ * "force women no not women but men", "in Dover no no not Dover but in Bedfordshire": after
+ * a cue, "not" + the very words said before the cue + "but" disowns them; its length, else 0.
+ */
+function disowningWordsBefore(words: readonly WordView[], cueStart: number, k: number): number {
+  if (words[k]?.core !== "not" || words[k]!.trail.length > 0) return 0;
+  for (let m = 1; m <= MAX_DISOWNED && m <= cueStart; m++) {
+    const but = words[k + 1 + m];
+    if (but === undefined || but.core !== "but") continue;
+    let same = true;
+    for (let j = 0; j < m && same; j++) same = words[k + 1 + j]!.core === words[cueStart - m + j]!.core && words[k + 1 + j]!.trail === "";
+    if (same) return m + 2;
+  }
+  return 0;
 }
 
 /** "did no make that what": a "no" that another cue continues is a cue, whatever precedes it. */
