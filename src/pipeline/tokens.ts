@@ -20,6 +20,9 @@ const WHITESPACE_RUN = /\s+/g;
 const WHITESPACE_SPLIT = /\s+/;
 /** Whitespace that is not a single plain space: needs collapsing. */
 const UNTIDY_WHITESPACE = /\s{2,}|[^\S ]/;
+/** Control characters other than whitespace (a stray DEL, NUL or C1 code in recogniser or typed text): never part of a word. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 
 /** A finite number, or the fallback. Protects against NaN/undefined coming off the wire. */
 function finiteOr(value: number | undefined, fallback: number): number {
@@ -71,9 +74,9 @@ export function tokenizeSegment(segment: SegmentInput): SourceWord[] {
 }
 
 /**
- * One token per source word. Word text is trimmed and inner whitespace runs
- * collapse to one space (rendering normalisation, not an edit); words that are
- * only whitespace produce no token. A word without its own confidence/speaker
+ * One token per source word. Word text loses control characters, is trimmed
+ * and inner whitespace runs collapse to one space (rendering normalisation, not
+ * an edit); words that are only whitespace (or controls) produce no token. A word without its own confidence/speaker
  * inherits the segment's; with neither, confidence is 1 (no evidence of doubt)
  * and speaker "". Non-finite word timings fall back to the segment's span.
  */
@@ -98,9 +101,9 @@ export function toTokens(sources: readonly SourceWord[], segment: SegmentInput):
   return tokens;
 }
 
-/** How source word text is normalised before stages see it (trim + single spaces). */
+/** How source word text is normalised before stages see it (control characters dropped, trim + single spaces). */
 export function normalizeWordText(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = (HAS_CONTROL.test(text) ? text.replace(CONTROLS, "") : text).trim();
   return UNTIDY_WHITESPACE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed;
 }
 

@@ -80,6 +80,16 @@ describe("pipeline output words carry their source words", () => {
     expect(r.words[1]!.text).toBe("big world");
   });
 
+  it("drops control characters from words; a word of controls only gives no token", () => {
+    const r = p.run(wordSegment(["I", "mean\u007f", "\u0000", "17\u0085"]), {}).result;
+    expect(r.words.map((w) => [w.text, w.source.start])).toEqual([
+      ["I", 0],
+      ["mean", 1],
+      ["17", 3],
+    ]);
+    expect(p.run(textSegment("I mean\u007f 17"), {}).result.text).toBe("I mean 17");
+  });
+
   it("uses the segment's confidence, then 1, for words without one", () => {
     const seg = wordSegment(["a", "b"], { confidence: 0.3 });
     delete seg.words[0]!.confidence;
