@@ -89,7 +89,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
-    ["vitamin b twelve", "vitamin b12"],
+    ["vitamin b twelve", "vitamin B12"],
+    ["vitamin d three", "vitamin D3"],
     ["a thirty six", "a 36"],
     ["zero meters zero", "0 m zero"],
     // Groups said with their dashes, in the shapes of an SSN-like id and a phone number only.

@@ -171,8 +171,9 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (!LOWER_LETTER.test(c.raw[i]!)) return null;
   // "3 /h x": a unit per unit after a figure, as the measure class writes it; never a spelled word.
   if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;
-  // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh".
-  if (joined(c, i - 1) && REPEATS.has(c.words[i - 1]!)) return null;
+  // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh"; also after an
+  // address ITN wrote ("0.double x": the last label is the word before).
+  if (joined(c, i - 1) && REPEATS.has(c.words[i - 1]!.replace(/^.*\./, ""))) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "vitamin d" -> "vitamin D", "plan b" -> "plan B": a lone letter after a label word is the label's.

@@ -125,7 +125,9 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   if (letters === 0 || numbers === 0) return null;
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
   if (isNumberAt(c, k)) return null;
-  return { text, end: k };
+  // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
+  const labelled = i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.letterLabels.has(c.words[i - 1]!);
+  return { text: labelled ? text.toUpperCase() : text, end: k };
 }
 
 export const matchTelephone: ClassMatcher = (c, i, end) => {
