@@ -60,6 +60,16 @@ export function spellingSimilarity(index: LexiconIndex, folded: string, entry: n
   return similarity(folded.replaceAll(" ", ""), index.entries[entry]!);
 }
 
+/** similarity(heard, e) >= FUZZY_MIN_SIMILARITY, with each form's edit distance cut off at the most that allows (near matches are verified by the dozen in a big lexicon). */
+function similarEnough(heard: string, e: IndexedEntry): boolean {
+  for (const form of e.forms) {
+    const max = Math.max(heard.length, form.length);
+    const allowed = Math.floor((1 - FUZZY_MIN_SIMILARITY) * max + 1e-9);
+    if (boundedLevenshtein(heard, form, allowed) <= allowed) return true;
+  }
+  return false;
+}
+
 /** 1 for identical spellings, falling towards 0 with the edit distance to the entry's nearest form. */
 function similarity(heard: string, e: IndexedEntry): number {
   let best = 0;
@@ -206,8 +216,7 @@ class Probe {
       for (const id of typeof ids === "number" ? [ids] : ids) {
         const prev = this.found.get(id);
         if ((prev !== undefined && prev.kind !== "fuzzy") || !this.fits(id) || this.hasEqualKey(id)) continue;
-        const sim = similarity(this.heard, this.index.entries[id]!);
-        if (sim < FUZZY_MIN_SIMILARITY) continue;
+        if (!similarEnough(this.heard, this.index.entries[id]!)) continue;
         this.offer(id, "fuzzy", nearScore(d, key.length), d);
       }
     }
@@ -247,8 +256,7 @@ class Probe {
       const p = this.index.spellingByNearId[nearId]!;
       for (const id of typeof p === "number" ? [p] : p) {
         if (!this.fits(id)) continue;
-        const sim = similarity(heard, this.index.entries[id]!);
-        if (sim >= FUZZY_MIN_SIMILARITY) this.offer(id, "fuzzy", nearScore(d, heard.length));
+        if (similarEnough(heard, this.index.entries[id]!)) this.offer(id, "fuzzy", nearScore(d, heard.length));
       }
     }
   }
