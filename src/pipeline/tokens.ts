@@ -21,8 +21,8 @@ const WHITESPACE_SPLIT = /\s+/;
 /** Whitespace that is not a single plain space: needs collapsing. */
 const UNTIDY_WHITESPACE = /\s{2,}|[^\S ]/;
 /** Control characters other than whitespace (a stray DEL, NUL or C1 code in recogniser or typed text): never part of a word. */
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, "g");
 
 /** A finite number, or the fallback. Protects against NaN/undefined coming off the wire. */
 function finiteOr(value: number | undefined, fallback: number): number {
@@ -76,9 +76,10 @@ export function tokenizeSegment(segment: SegmentInput): SourceWord[] {
 /**
  * One token per source word. Word text loses control characters, is trimmed
  * and inner whitespace runs collapse to one space (rendering normalisation, not
- * an edit); words that are only whitespace (or controls) produce no token. A word without its own confidence/speaker
- * inherits the segment's; with neither, confidence is 1 (no evidence of doubt)
- * and speaker "". Non-finite word timings fall back to the segment's span.
+ * an edit); words that are only whitespace (or controls) produce no token. A
+ * word without its own confidence/speaker inherits the segment's; with neither,
+ * confidence is 1 (no evidence of doubt) and speaker "". Non-finite word
+ * timings fall back to the segment's span.
  */
 export function toTokens(sources: readonly SourceWord[], segment: SegmentInput): Token[] {
   const span = segmentSpan(segment);
@@ -103,7 +104,7 @@ export function toTokens(sources: readonly SourceWord[], segment: SegmentInput):
 
 /** How source word text is normalised before stages see it (control characters dropped, trim + single spaces). */
 export function normalizeWordText(text: string): string {
-  const trimmed = (HAS_CONTROL.test(text) ? text.replace(CONTROLS, "") : text).trim();
+  const trimmed = (CONTROL.test(text) ? text.replace(CONTROLS, "") : text).trim();
   return UNTIDY_WHITESPACE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed;
 }
 

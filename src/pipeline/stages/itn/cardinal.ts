@@ -9,7 +9,7 @@
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
-import type { ClassMatcher, MatchContext } from "./span.js";
+import { afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
 import { MIN_DIGITS } from "./telephone.js";
 
 const CONFIDENCE = 0.9;
@@ -29,13 +29,9 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
   // An identifier after its label ("ZIP code", "PIN") is its digits: no thousands separator.
-  const text = afterCodeLabel(c, i) ? a.integer.toString() : a.number;
+  const text = afterLabelIn(c, i, c.t.codeLabels) ? a.integer.toString() : a.number;
   return { end: a.end, text, confidence: CONFIDENCE };
 };
-
-function afterCodeLabel(c: MatchContext, i: number): boolean {
-  return i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.codeLabels.has(c.words[i - 1]!);
-}
 
 /**
  * A number right after a label word ("level two", "volume one", "game seven";
@@ -45,7 +41,7 @@ function afterCodeLabel(c: MatchContext, i: number): boolean {
  * second run read more than the first did.
  */
 function afterLabel(c: MatchContext, i: number): boolean {
-  return c.o.digitsAfterLabels && i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.labels.has(c.words[i - 1]!);
+  return c.o.digitsAfterLabels && afterLabelIn(c, i, c.t.labels);
 }
 
 const COORDINATORS = new Set(["and", "or"]);

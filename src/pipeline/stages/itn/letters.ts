@@ -15,12 +15,11 @@
 // shape is evidence enough (see citationAuthor).
 import type { CasingTables } from "../casing/tables.js";
 import { readYear } from "./date.js";
-import { REPEATS } from "./numbers.js";
-import { followsNumber, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { REPEATS, SINGLE_LETTER } from "./numbers.js";
+import { afterLabelIn, followsNumber, lastLabel, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const LOWER_LETTER = /^[a-z]$/;
-const SINGLE_LETTER = /^\p{L}$/u;
 /** "a" and "i" are words too ("get a b", "i e"): they open a spelled word only of three letters or more ("a b c", "i s b n"). */
 const ALSO_WORDS = new Set(["a", "i"]);
 /** Words said inside an address: letters next to them belong to it ("w w w dot"), and are left to electronic. */
@@ -173,11 +172,11 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;
   // "triple o-h": digits repeated, read by the telephone class once "o h" is "OH" or "oh"; also after an
   // address ITN wrote ("0.double x": the last label is the word before).
-  if (joined(c, i - 1) && REPEATS.has(c.words[i - 1]!.replace(/^.*\./, ""))) return null;
+  if (joined(c, i - 1) && REPEATS.has(lastLabel(c.words[i - 1]!))) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
   // "vitamin d" -> "vitamin D", "plan b" -> "plan B": a lone letter after a label word is the label's.
-  if (j === i + 1 && joined(c, i - 1) && c.t.letterLabels.has(c.words[i - 1]!) && !NOT_INITIALS.has(c.words[i]!)) {
+  if (j === i + 1 && afterLabelIn(c, i, c.t.letterLabels) && !NOT_INITIALS.has(c.words[i]!)) {
     return { end: j, text: c.raw[i]!.toUpperCase(), confidence: CONFIDENCE };
   }
   // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M.").

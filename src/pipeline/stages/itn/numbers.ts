@@ -135,13 +135,14 @@ export function readDigitString(t: ItnTables, words: readonly string[], i: numbe
   return digits.length >= min ? { digits, end: j } : null;
 }
 
-const SPELLED_LETTER = /^\p{L}$/u;
+/** A word that is one letter (spelled out: "u k", "x eighty six"). */
+export const SINGLE_LETTER = /^\p{L}$/u;
 
 /** An "o" that starts a run of spelled letters ("o c l c"): the letter, not a zero ("… two one o c l c" is "21 OCLC"). */
 function spellsLetters(words: readonly string[], j: number, end: number): boolean {
   if (words[j] !== "o" || j + 2 >= end) return false;
-  const letter = (w: string) => SPELLED_LETTER.test(w) && w !== "o";
-  return letter(words[j + 1]!) && letter(words[j + 2]!);
+  for (const w of [words[j + 1]!, words[j + 2]!]) if (w === "o" || !SINGLE_LETTER.test(w)) return false;
+  return true;
 }
 
 /** Digits grouped by thousands with `separator`, when the number has at least `minDigits` digits. */

@@ -4,6 +4,7 @@
 // starts a run ("five, six" is two numbers), so a merged span only carries
 // punctuation at its outer edges, which the stage puts back around the result.
 import type { Token } from "../../tokens.js";
+import { SINGLE_LETTER } from "./numbers.js";
 import type { ItnOptions } from "./options.js";
 import type { ItnTables } from "./tables.js";
 import type { NameWords } from "./letters.js";
@@ -110,6 +111,16 @@ export function buildWordView(tokens: readonly Token[]): WordView {
   return v;
 }
 
+/** The last label of an address ITN wrote ("o.twelve" -> "twelve"); any other word is itself. */
+export function lastLabel(word: string): string {
+  return word.replace(/^.*\./, "");
+}
+
+/** words[i - 1] is one of `labels`, with no punctuation between it and words[i] ("level two", "vitamin d", "zip code …"). */
+export function afterLabelIn(c: MatchContext, i: number, labels: ReadonlySet<string>): boolean {
+  return i > 0 && c.runEnd[i - 1] === c.runEnd[i] && labels.has(c.words[i - 1]!);
+}
+
 /**
  * The word before words[i] (anywhere in the segment) is a number, spoken or
  * written, or holds digits ("gmt00"): a letter after it is a unit or suffix ("0 m", "5 s"), not the start
@@ -118,11 +129,11 @@ export function buildWordView(tokens: readonly Token[]): WordView {
 export function followsNumber(c: MatchContext, i: number): boolean {
   if (i === 0) return false;
   // An address ITN wrote ends in its last label: "o.twelve" ends in a number as "o dot twelve" did.
-  const prev = c.words[i - 1]!.replace(/^.*\./, "");
+  const prev = lastLabel(c.words[i - 1]!);
   // An "o" joined to a spelled letter is the letter ("g m t o" is "GMTO"), as a second run reads it; not after
   // a unit joined to its number ("0 h o": the "h" is the number's; not so across "zero! m o").
   if (c.t.zeroDigits.has(prev)) {
-    const afterLetter = i >= 2 && /^\p{L}$/u.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i - 1];
+    const afterLetter = i >= 2 && SINGLE_LETTER.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i - 1];
     const unitLetter = afterLetter && i >= 3 && c.runEnd[i - 3] === c.runEnd[i - 2] && followsNumber(c, i - 2);
     return !afterLetter || unitLetter;
   }

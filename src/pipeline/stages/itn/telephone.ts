@@ -5,9 +5,9 @@
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
 // ISBNs (isbn.ts).
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
-import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits } from "./numbers.js";
+import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
-import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { afterLabelIn, followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const PHONE_CONFIDENCE = 0.8;
 const DIGITS_CONFIDENCE = 0.7;
@@ -81,7 +81,6 @@ function isNumberAfter(c: MatchContext, word: string): boolean {
 
 /** Single letters that never spell a code: the words "a" and "I", and "o" (a zero). */
 const NOT_CODE_LETTERS = new Set(["a", "i", "o"]);
-const SINGLE_LETTER = /^\p{L}$/u;
 /** Letters that may start a serial code (the stage's starter index uses this too). */
 export const CODE_LETTERS: readonly string[] = [..."bcdefghjklmnpqrstuvwxyz"];
 
@@ -126,8 +125,7 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
   if (isNumberAt(c, k)) return null;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
-  const labelled = i > 0 && c.runEnd[i - 1] === c.runEnd[i] && c.t.letterLabels.has(c.words[i - 1]!);
-  return { text: labelled ? text.toUpperCase() : text, end: k };
+  return { text: afterLabelIn(c, i, c.t.letterLabels) ? text.toUpperCase() : text, end: k };
 }
 
 export const matchTelephone: ClassMatcher = (c, i, end) => {
