@@ -149,3 +149,29 @@ describe("disfluency / self_repair: cues", () => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });
+
+describe("disfluency / self_repair: how far back a one-word correction reaches", () => {
+  it.each([
+    ["Why are cells attacked by MHC antigens no NK cells?", "Why are cells attacked by NK cells?"],
+    ["Which problem rests within the Turing machines no NP complexity class?", "Which problem rests within the NP complexity class?"],
+    ["What medical area or rather river is near the school?", "What river is near the school?"],
+    ["Who ruined Roussel de Bailleul no sorry Alexius Komnenos?", "Who ruined Alexius Komnenos?"],
+  ])("a noun compound or a name goes whole: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // A verb's subject is not part of the corrected word.
+    ["What rate do Scandinavian nations need or wait have?", "What rate do Scandinavian nations have?"],
+    // Adjectives and words that count or order stay with the noun phrase.
+    ["What famous surf sorry snowboarder lives here?", "What famous snowboarder lives here?"],
+    ["What was the original empire, sorry, name?", "What was the original name?"],
+    ["By what main theory oh oops attribute are problems classified?", "By what main attribute are problems classified?"],
+    // "to" opens a verb as often as a noun phrase.
+    ["Policies which try to control resources uh sorry unemployment grow.", "Policies which try to control unemployment grow."],
+    // "of" inside a name is also the preposition before one ("the Port of San Diego").
+    ["The Port of San Diego no I mean Long Beach is busy.", "The Port of Long Beach is busy."],
+  ])("keeps what is not the corrected word: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+});

@@ -73,21 +73,66 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
   return -1;
 }
 
-/** One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation"). */
+/**
+ * One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation",
+ * "Roussel de Bailleul") or over the nouns compounded with it (compoundStart).
+ */
 export function defaultStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   let s = a - 1;
   const w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
   // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4".
   if (FUNCTION_WORDS.has(w.core) && !FUNCTION_WORDS.has(words[b]!.core)) return -1;
-  if (!w.capitalised) return s;
+  if (!w.capitalised) return compoundStart(words, sentenceStart, s, b);
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
     if (before.capitalised && !FUNCTION_WORDS.has(before.core)) s--;
-    else if (before.core === "and" && s - 2 > sentenceStart && words[s - 2]!.capitalised) s -= 2;
+    else if ((before.core === "and" || NAME_PARTICLES.has(before.core)) && s - 2 > sentenceStart && words[s - 2]!.capitalised &&
+      words[s - 2]!.trail.length === 0) s -= 2;
     else break;
   }
   return s;
+}
+
+/** Lowercase words inside a name: "Otto von Bismarck", "Roussel de Bailleul". */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "von", "van", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn"]);
+/** Words that count, order or grade a noun rather than name it. */
+const MODIFIERS: ReadonlySet<string> = new Set([
+  "many", "much", "some", "any", "all", "each", "every", "few", "more", "most", "other", "another", "such", "own", "only", "same",
+  "one", "both", "several", "not", "also", "very", "first", "second", "third", "last", "next", "main", "known", "unknown", "new",
+  "old", "big", "small", "large", "great", "good", "bad", "high", "low", "long", "short", "major", "minor", "key", "top", "real",
+  "true", "whole", "full", "early", "late", "common", "modern", "ancient", "young", "original", "general", "central", "national",
+  "international", "local", "final", "total", "special", "official", "initial", "actual", "principal", "annual", "primary",
+]);
+/** Endings of adjectives and participles: "famous", "fewest", "jelly-like", "existing", "steam-powered", "geothermic". */
+const MODIFIER_ENDING = /(?:est|ous|ful|ive|like|less|able|ible|ing|ed|ic|ist)$/;
+/** Words after which a noun phrase starts; "to" is left out, since it also marks a verb ("to control resources"). */
+const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "what", "which", "whose",
+  ...[...PREPOSITIONS].filter((p) => p !== "to"),
+]);
+/** Most words a compound reparandum spans. */
+const MAX_COMPOUND = 3;
+
+function isNounLike(w: WordView): boolean {
+  const core = w.core;
+  // A capitalised word is a name whatever its ending ("Turing machines").
+  return isContentWord(core) && !core.endsWith("n't") && !core.endsWith("'s") && !isNumeric(core) && !MODIFIERS.has(core) &&
+    (w.capitalised || !MODIFIER_ENDING.test(core));
+}
+
+/**
+ * "within the Turing machines no NP complexity class", "What medical area or rather river": a
+ * noun corrected by a noun takes the nouns compounded with it along, provided they follow a
+ * word that opens a noun phrase, so they are not a verb's subject ("do Scandinavian nations need
+ * or wait have" keeps "nations"). Adjectives stay ("a jelly-like muscle sorry layer").
+ */
+function compoundStart(words: readonly WordView[], sentenceStart: number, s: number, b: number): number {
+  if (!isNounLike(words[s]!) || !isNounLike(words[b]!)) return s;
+  let k = s;
+  while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isNounLike(words[k - 1]!)) k--;
+  const opener = words[k - 1]!;
+  return k < s && opener.trail.length === 0 && NOUN_PHRASE_OPENERS.has(opener.core) ? k : s;
 }
 
 /** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
