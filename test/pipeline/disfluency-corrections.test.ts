@@ -175,3 +175,21 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     expect(text(input)).toBe(expected);
   });
 });
+
+describe("disfluency / self_repair: a question asked again with a pronoun for its subject", () => {
+  it.each([
+    ["Where does the Lek separate no sorry where does it join?", "Where does the Lek join?"],
+    ["How is Turing machine M said to operate no sorry how is it said not to operate?", "How is Turing machine M said not to operate?"],
+    ["What does the transport and storage demand for combustion or rather what does it demand for safety?", "What does the transport and storage demand for safety?"],
+  ])("keeps the named subject: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // A different question, or a subject that is no noun phrase: the first try goes whole.
+    ["When did the war start no sorry what did it cost?", "What did it cost?"],
+    ["Why did they leave no sorry why did they stay?", "Why did they stay?"],
+  ])("drops the first try otherwise: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+});

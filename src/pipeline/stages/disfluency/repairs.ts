@@ -17,6 +17,7 @@ import { isFiller } from "./fillers.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
+import { keepRestatedSubject } from "./restated-question.js";
 import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
@@ -79,7 +80,10 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
   const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
-  if (question >= 0) return { start: question, end: b, rule: "self_repair", confidence: cue.strong ? 0.8 : 0.7 };
+  if (question >= 0) {
+    const confidence = cue.strong ? 0.8 : 0.7;
+    return keepRestatedSubject(words, question, a, b, confidence) ?? { start: question, end: b, rule: "self_repair", confidence };
+  }
   if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, words[b]!, true)) return null;
   // "Prior to the founding of sorry no um what historical figure was ...": a start with no
   // question in it, dropped for a whole question after an explicit cue.
