@@ -12,6 +12,8 @@ import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, type WordView 
 const MAX_PHRASE = 4;
 /** Pronouns a contraction can restate: "that" -> "that's", "we" -> "we're". */
 const RESTATED_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they", "that", "there", "this", "what", "who"]);
+/** After these a pronoun is a clause's subject ("that it, it's"), not an object ("love it, it's great"). */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set(["that", "because", "cause", "'cause", "if", "so", "and", "but", "when", "where", "while", "since", "until", "though", "although", "whether", "like", "or"]);
 /** Doubled for emphasis, with or without a pause: "very, very good", "no, no". */
 const EMPHATIC_DOUBLES: ReadonlySet<string> = new Set([
   "very", "really", "much", "many", "far", "long", "more", "too", "again", "over", "round", "around", "pretty", "bye", "ha", "haha",
@@ -66,7 +68,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     }
     if (isFiller(w, o)) continue;
     // "that, that's all true", "it, it's crazy": the pronoun said again with its verb attached.
-    if (w.trail === "," && opensPhrase(words, i) && RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core) {
+    if (w.trail === "," && (opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core)) && RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }
