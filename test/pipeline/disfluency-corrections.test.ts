@@ -9,6 +9,8 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     ["What did the river no canal connect?", "What did the canal connect?"],
     ["Who first studied no described the comet?", "Who first described the comet?"],
     ["What dynasty came after no before the war?", "What dynasty came before the war?"],
+    ["How many cities no inhabitants does the area hold?", "How many inhabitants does the area hold?"],
+    ["What type of collection no space is the garden?", "What type of space is the garden?"],
   ])("repairs %j (a like-for-like shape)", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -16,6 +18,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
   it.each([
     "Which treaty found no support?", "It's no wonder he left.", "There is no easy answer.", "It had almost no effect.",
     "He joined a band called No Doubt later.", "we had on board no large cargo", "per second no tone is heard",
+    "A lot of people no doubt agree.", "Many of them no longer vote.",
   ])("keeps %j ('no' as a determiner or a name)", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -27,7 +30,7 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
 
   it.each([
     ["When did paper no digital maps appear?", "When did digital maps appear?"],
-    ["What is the capital of Peru rather Chile?", "What is the capital of Chile?"],
+    ["What departments rather fields may pharmacists work in?", "What fields may pharmacists work in?"],
     ["Which planet wait moon has ice?", "Which moon has ice?"],
     ["Which region er uh nation exports tea?", "Which nation exports tea?"],
     // A writer's "or more generally", "or maybe", "or I think", "or first" correct; a speaker's offer an alternative.
@@ -191,5 +194,18 @@ describe("disfluency / self_repair: a question asked again with a pronoun for it
     ["Why did they leave no sorry why did they stay?", "Why did they stay?"],
   ])("drops the first try otherwise: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
+  });
+});
+
+describe("disfluency / self_repair: a lone 'rather' between two names or possessives", () => {
+  it.each([
+    ["How many of Poland's rather Berlin's inhabitants spoke English?", "How many of Berlin's inhabitants spoke English?"],
+    ["What is the Latin name for England rather Germany?", "What is the Latin name for Germany?"],
+  ])("repairs %j even outside typed text", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["We turned rather close to the shore.", "It was a rather large house.", "Rather Than is a song."])("keeps the adverb in %j", (input) => {
+    expect(text(input)).toBe(input);
   });
 });

@@ -154,7 +154,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
       // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
       // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
-      bareAdverb = o.typedCorrections && !explicit && cues === 0 && w.core !== "actually";
+      bareAdverb = !explicit && cues === 0 && w.core !== "actually" && (o.typedCorrections || namedLikeForLike(words, k));
       strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
@@ -176,6 +176,20 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/**
+ * "How many of Poland's rather Berlin's inhabitants", "the San Diego rather Los Angeles airport": a
+ * name or a possessive either side of a lone adverb is like for like even in speech, where "turn
+ * rather close" keeps its adverb.
+ */
+function namedLikeForLike(words: readonly WordView[], k: number): boolean {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  if (before === undefined || after === undefined || before.trail.length > 0) return false;
+  const possessive = (w: WordView) => w.core.endsWith("'s");
+  const name = (w: WordView, i: number) => w.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence;
+  return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1));
 }
 
 /** Most words a "not … but" may disown. */

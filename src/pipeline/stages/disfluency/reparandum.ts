@@ -12,7 +12,11 @@ const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "righ
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
 /** Words that show the next word heads a noun phrase: "Which resort no coast", "the US no Syria". */
-const NOUN_INTRODUCERS = new Set(["which", "what", "whose", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
+const NOUN_INTRODUCERS = new Set([
+  "which", "what", "whose", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+  // Quantities and "of" also govern a noun: "How many cities no inhabitants", "What type of collection no space".
+  "many", "much", "few", "several", "of",
+]);
 /** Suffixes that mark a word's form; a correction tends to keep the form ("increased no reduced"). */
 const FORM_SUFFIXES = ["ing", "ed", "ly"];
 const MAX_MATCH_BACK = 6;
