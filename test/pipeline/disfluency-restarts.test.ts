@@ -122,7 +122,15 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
     expect(text("it's like basically all the same")).toBe("it's basically all the same");
   });
 
-  it.each(["I like really spicy food", "it was like a dream", "It looks like really bad weather", "I like more rice"])("keeps %j", (input) => {
+  it("and before a place or time phrase", () => {
+    expect(text("when she was like in the first season")).toBe("when she was in the first season");
+    expect(text("and that was like from the morning on")).toBe("and that was from the morning on");
+  });
+
+  it.each([
+    "I like really spicy food", "it was like a dream", "It looks like really bad weather", "I like more rice",
+    "it was like to be young again", "I like in the summer",
+  ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
 });

@@ -42,6 +42,8 @@ const INTENSIFIERS = new Set([
   "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
   "more", "less", "still", "basically", "even", "always", "never",
 ]);
+/** Prepositions after "be like" that carry on a comparison: "it's like to be", "was like of old", "is like about". */
+const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
 /** Conjunctions after which a bare "like" hedges ("so like we", "and like the"). */
 const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cause", "'cause", "that", "if", "when", "where", "with"]);
 /** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
@@ -113,10 +115,11 @@ function like(words: readonly WordView[], i: number): Removal | null {
   const next = wordAt(words, i + 1);
   // ", like," is set off whatever precedes it; bare "was like" is a quote, "feel like" a verb.
   const setOff = prev !== undefined && prev.trail === "," && w.trail === ",";
-  // "I was like really shaken", "I'm like so tired": after a form of "be", a "like" that only
-  // precedes an intensifier compares nothing and quotes nothing.
+  // "I was like really shaken", "I'm like so tired", "she was like in the first season": after a form
+  // of "be", a "like" that only precedes an intensifier or a place or time phrase compares nothing and
+  // quotes nothing (the Rev16 dev editors dropped all three before "in"/"from").
   if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && BE_FORMS.has(prev.core) && next !== undefined &&
-    INTENSIFIERS.has(next.core)) return phrase(words, i, 1, 0.6);
+    (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
   if (next !== undefined && w.trail.length === 0) {
