@@ -122,6 +122,11 @@ describe("disfluency / self_repair: where a restarted question begins", () => {
   it("keeps a start that asks a question of its own, repairing only the wh-word", () => {
     expect(text("Besides cars, what no where are engines used?")).toBe("Besides cars, where are engines used?");
   });
+
+  it("repairs a wh-word and its auxiliary with the phrase before them kept", () => {
+    expect(text("In shared media where are or no make that how are packets sent?")).toBe("In shared media how are packets sent?");
+    expect(text("Of what does, sorry how is oxygen described?")).toBe("How is oxygen described?");
+  });
 });
 
 describe("disfluency / self_repair: cues", () => {

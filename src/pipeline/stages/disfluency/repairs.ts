@@ -67,6 +67,10 @@ function questionStart(words: readonly WordView[], sentenceStart: number, end: n
 }
 
 
+function isAuxiliary(w: WordView): boolean {
+  return QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core);
+}
+
 function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean): Removal | null {
   const a = cue.start;
   const b = cue.end;
@@ -78,6 +82,14 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const joinedByOr = b - a === 1 && words[a]!.core === "or";
   if (WH_WORDS.has(words[a - 1]!.core) && WH_WORDS.has(words[b]!.core) && a - 1 > sentenceStart && !joinedByOr) {
     return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
+  }
+  // "In cases of shared medium where are or no make that how are packets delivered": a wh-word and
+  // its auxiliary corrected by another pair; the words before them stay.
+  if (a - 2 > sentenceStart && WH_WORDS.has(words[a - 2]!.core) && isAuxiliary(words[a - 1]!) && WH_WORDS.has(words[b]!.core) &&
+    words[b + 1] !== undefined && isAuxiliary(words[b + 1]!) && words[a - 2]!.trail === "" && !joinedByOr) {
+    // "Of what does, sorry how is": the preposition belonged to the abandoned wh-phrase.
+    const start = PREPOSITIONS.has(words[a - 3]!.core) && words[a - 3]!.trail === "" ? a - 3 : a - 2;
+    return { start, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
   const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
   if (question >= 0) {
