@@ -145,6 +145,10 @@ describe("disfluency / self_repair: cues", () => {
     ["What flows into the lake, nope not that uh, the river?", "What flows into the river?"],
     ["Which lake no that is not right which river flooded?", "Which river flooded?"],
     ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
+    ["How many animal species disregard that and tell me how many trees grew?", "How many trees grew?"],
+    ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
+    ["What are signs of revenues no no that is wrong the insecurity in Mecca?", "What are signs of the insecurity in Mecca?"],
+    ["Who would the channels be broadcast by no from?", "Who would the channels be broadcast from?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -153,7 +157,8 @@ describe("disfluency / self_repair: cues", () => {
     expect(text("I wonder who or what did it")).toBe("I wonder who or what did it");
   });
 
-  it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care."])("keeps the words of %j", (input) => {
+  it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care.",
+    "It was done by no means quickly.", "They left with no one behind."])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

@@ -16,7 +16,8 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["i", "should", "say"], ["disregard", "that"], ["no", "wait"], ["or", "wait"], ["or", "no"], ["or", "sorry"],
   ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
   ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
-  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"],
+  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"], ["cancel", "that"], ["forget", "that"],
+  ["remove", "that"],
 ];
 /**
  * Phrases a writer types to correct, which in speech offer an alternative ("Paris or maybe
@@ -39,7 +40,8 @@ const CONTINUATIONS: readonly (readonly string[])[] = [
   ["i", "wanted", "to", "know"], ["that", "should", "be"], ["that", "would", "be"], ["i'm", "sorry"], ["i", "am", "sorry"],
   ["tell", "me", "about"], ["i'd", "like", "to", "know"], ["i", "want", "to", "ask", "about"], ["i", "wanted", "to", "ask", "about"],
   ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
-  ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"],
+  ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"], ["and", "tell", "me"], ["just", "tell", "me"],
+  ["that", "is", "wrong"], ["that's", "wrong"],
 ];
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 const DISOWNING: readonly (readonly string[])[] = [
@@ -161,7 +163,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
     // A capital "No" inside a sentence is a name ("a show called No Ego").
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
-      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") || !isContent(words, k, "no"))) {
+      (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") ||
+        betweenPrepositions(words, k) || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     if (WEAK_WORDS.has(w.core) || HESITATION.test(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
@@ -209,6 +212,14 @@ function disowningWordsBefore(words: readonly WordView[], cueStart: number, k: n
     if (same) return m + 2;
   }
   return 0;
+}
+
+/** "broadcast by no from", "came after no before": a "no" between two prepositions determines nothing. */
+function betweenPrepositions(words: readonly WordView[], k: number): boolean {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return before !== undefined && after !== undefined && before.trail === "" && words[k]!.trail === "" &&
+    PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core;
 }
 
 /** "did no make that what": a "no" that another cue continues is a cue, whatever precedes it. */
