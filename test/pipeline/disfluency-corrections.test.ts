@@ -169,6 +169,8 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["Which problem rests within the Turing machines no NP complexity class?", "Which problem rests within the NP complexity class?"],
     ["What medical area or rather river is near the school?", "What river is near the school?"],
     ["Who ruined Roussel de Bailleul no sorry Alexius Komnenos?", "Who ruined Alexius Komnenos?"],
+    ["How much silicon dioxide sorry oxygen is in the crust?", "How much oxygen is in the crust?"],
+    ["What recycles the water in most water pumps, no I mean steam engines?", "What recycles the water in most steam engines?"],
   ])("a noun compound or a name goes whole: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -180,6 +182,8 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["What famous surf sorry snowboarder lives here?", "What famous snowboarder lives here?"],
     ["What was the original empire, sorry, name?", "What was the original name?"],
     ["By what main theory oh oops attribute are problems classified?", "By what main attribute are problems classified?"],
+    ["How many French settlers no sorry Huguenots moved there?", "How many French Huguenots moved there?"],
+    ["How many miles north oops south of the city is it?", "How many miles south of the city is it?"],
     // "to" opens a verb as often as a noun phrase.
     ["Policies which try to control resources uh sorry unemployment grow.", "Policies which try to control unemployment grow."],
     // "of" inside a name is also the preposition before one ("the Port of San Diego").

@@ -105,11 +105,15 @@ const MODIFIERS: ReadonlySet<string> = new Set([
   "many", "much", "some", "any", "all", "each", "every", "few", "more", "most", "other", "another", "such", "own", "only", "same",
   "one", "both", "several", "not", "also", "very", "first", "second", "third", "last", "next", "main", "known", "unknown", "new",
   "old", "big", "small", "large", "great", "good", "bad", "high", "low", "long", "short", "major", "minor", "key", "top", "real",
-  "true", "whole", "full", "early", "late", "common", "modern", "ancient", "young", "original", "general", "central", "national",
+  "true", "whole", "full", "early", "late", "common", "modern", "ancient", "young", "north", "south", "east", "west", "original", "general", "central", "national",
   "international", "local", "final", "total", "special", "official", "initial", "actual", "principal", "annual", "primary",
 ]);
+/** Words that count a noun phrase and so open one: "most water pumps", "how much silicon dioxide". */
+const QUANTIFIERS: ReadonlySet<string> = new Set(["many", "much", "most", "few", "several", "some", "all", "each", "every", "both", "any"]);
+/** Nationality adjectives: capitalised, yet they grade a noun rather than name it ("French settlers", "European reformer"). */
+const DEMONYM = /(?:an|ish|ese|ch|ek|ss|ai)$/;
 /** Endings of adjectives and participles: "famous", "fewest", "jelly-like", "existing", "steam-powered", "geothermic". */
-const MODIFIER_ENDING = /(?:est|ous|ful|ive|like|less|able|ible|ing|ed|ic|ist)$/;
+const MODIFIER_ENDING = /(?:est|ous|ful|ive|like|less|able|ible|ing|ed|ic|ist|ly)$/;
 /** Words after which a noun phrase starts; "to" is left out, since it also marks a verb ("to control resources"). */
 const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set([
   "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "what", "which", "whose",
@@ -122,7 +126,7 @@ function isNounLike(w: WordView): boolean {
   const core = w.core;
   // A capitalised word is a name whatever its ending ("Turing machines").
   return isContentWord(core) && !core.endsWith("n't") && !core.endsWith("'s") && !isNumeric(core) && !MODIFIERS.has(core) &&
-    (w.capitalised || !MODIFIER_ENDING.test(core));
+    (w.capitalised ? !DEMONYM.test(core) : !MODIFIER_ENDING.test(core));
 }
 
 /**
@@ -136,7 +140,7 @@ function compoundStart(words: readonly WordView[], sentenceStart: number, s: num
   let k = s;
   while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isNounLike(words[k - 1]!)) k--;
   const opener = words[k - 1]!;
-  return k < s && opener.trail.length === 0 && NOUN_PHRASE_OPENERS.has(opener.core) ? k : s;
+  return k < s && opener.trail.length === 0 && (NOUN_PHRASE_OPENERS.has(opener.core) || QUANTIFIERS.has(opener.core)) ? k : s;
 }
 
 /** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
