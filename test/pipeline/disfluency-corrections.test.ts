@@ -149,6 +149,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
     ["What are signs of revenues no no that is wrong the insecurity in Mecca?", "What are signs of the insecurity in Mecca?"],
     ["Who would the channels be broadcast by no from?", "Who would the channels be broadcast from?"],
+    ["How much aid went to the United States no sorry to Israel?", "How much aid went to Israel?"],
+    ["In what years did Norway, sorry I should have said Spain join?", "In what years did Spain join?"],
+    ["How many could it carry in 1974 or wait in 1970 I mean?", "How many could it carry in 1970?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -158,7 +161,7 @@ describe("disfluency / self_repair: cues", () => {
   });
 
   it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care.",
-    "It was done by no means quickly.", "They left with no one behind."])("keeps the words of %j", (input) => {
+    "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you."])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

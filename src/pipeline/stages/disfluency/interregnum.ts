@@ -41,7 +41,8 @@ const CONTINUATIONS: readonly (readonly string[])[] = [
   ["tell", "me", "about"], ["i'd", "like", "to", "know"], ["i", "want", "to", "ask", "about"], ["i", "wanted", "to", "ask", "about"],
   ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
   ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"], ["and", "tell", "me"], ["just", "tell", "me"],
-  ["that", "is", "wrong"], ["that's", "wrong"],
+  ["that", "is", "wrong"], ["that's", "wrong"], ["i", "should", "have", "said"], ["what", "i", "want", "to", "say", "is"],
+  ["what", "i", "meant", "was"], ["what", "i", "mean", "is"],
 ];
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 const DISOWNING: readonly (readonly string[])[] = [
@@ -148,7 +149,10 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     const disowned = cues > 0 && !hesitationOnly ? disowningWordsBefore(words, i, k) : 0;
     if (disowned > 0) { strong = true; cues++; k += disowned; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
-    if (STRONG_WORDS.has(w.core) && !isContent(words, k, w.core)) {
+    // "products no sorry that dealt with", "to what or no sorry to who": run on from an explicit cue
+    // without a pause, "sorry" is one more cue whatever follows ("no, sorry to bother you" is content).
+    const runsOnFromCue = cues > 0 && !hesitationOnly && words[k - 1]!.trail === "";
+    if (STRONG_WORDS.has(w.core) && (runsOnFromCue || !isContent(words, k, w.core))) {
       // "analyze instead uh convey": a hesitation right after marks the adverb as a cue too.
       const next = words[k + 1];
       const setOff = w.trail === "," || (k > 0 && words[k - 1]!.trail === ",") ||

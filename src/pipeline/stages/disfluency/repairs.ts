@@ -159,14 +159,20 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
 
 const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
 
-/** "State Route 168 no no state route 99 rather?": a cue word closing the repaired sentence goes with the repair. */
-function trailingCue(words: readonly WordView[], from: number): number {
+/**
+ * "State Route 168 no no state route 99 rather?", "in 1974 or wait in 1970 I mean?": a cue closing
+ * the repaired sentence goes with the repair. Returns its span, or null.
+ */
+function trailingCue(words: readonly WordView[], from: number): { start: number; end: number } | null {
   for (let k = from; k < words.length; k++) {
     const w = words[k]!;
-    if (!w.endsSentence) { if (w.trail.length > 0) return -1; continue; }
-    return k > from && TRAILING_CUES.has(w.core) && words[k - 1]!.trail === "" ? k : -1;
+    if (!w.endsSentence) { if (w.trail.length > 0) return null; continue; }
+    if (k <= from || words[k - 1]!.trail !== "") return null;
+    if (TRAILING_CUES.has(w.core)) return { start: k, end: k + 1 };
+    const saidI = words[k - 1]!.core === "i" && k - 1 > from && words[k - 2]!.trail === "";
+    return saidI && (w.core === "mean" || w.core === "meant") ? { start: k - 1, end: k + 1 } : null;
   }
-  return -1;
+  return null;
 }
 
 /** How far into the repair a "not X" disowning the reparandum is looked for. */
@@ -247,7 +253,7 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     found.push(r);
     i = r.end - 1;
     const after = trailingCue(words, r.end);
-    if (after >= 0) found.push({ ...r, start: after, end: after + 1 });
+    if (after !== null) found.push({ ...r, ...after });
     const disowned = disowningTail(words, r);
     if (disowned !== null) found.push(disowned);
   }
