@@ -39,6 +39,8 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
     ["In what year did Lefevre or I think his name is John Calvin convert?", "In what year did John Calvin convert?"],
     ["What was or first who are the subordinates of governments?", "Who are the subordinates of governments?"],
     ["What is not strictly held no better contained in PSPACE?", "What is not strictly contained in PSPACE?"],
+    ["What notation or like expression is used for bounds?", "What expression is used for bounds?"],
+    ["Where was no first who was the hostage?", "Who was the hostage?"],
   ])("repairs %j", (input, expected) => {
     expect(typedText(input)).toBe(expected);
     // Spoken, the same words are kept: "no", "rather" and "uh" are mostly words or pauses there.
@@ -48,7 +50,7 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
   it.each([
     "It was rather cold.", "I would rather stay.", "I cannot wait anymore.", "People actually think so.",
     "It's rather what I expected.", "Which treaty found no support?", "I want apples or pears.",
-    "We could meet in Paris or maybe London.", "Do you want to eat or first take a shower?",
+    "We could meet in Paris or maybe London.", "Do you want to eat or first take a shower?", "Who came first and what did they bring?",
   ])("still keeps %j", (input) => {
     expect(typedText(input)).toBe(input);
   });

@@ -26,7 +26,7 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
  */
 const TYPED_PHRASES: readonly (readonly string[])[] = [
   ["or", "more", "generally"], ["or", "maybe", "it", "was"], ["or", "i", "think"], ["or", "first"],
-  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"],
+  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"], ["or", "like"], ["first"],
 ];
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
@@ -42,7 +42,7 @@ const CONTINUATIONS: readonly (readonly string[])[] = [
   ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
   ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"], ["and", "tell", "me"], ["just", "tell", "me"],
   ["that", "is", "wrong"], ["that's", "wrong"], ["i", "should", "have", "said"], ["what", "i", "want", "to", "say", "is"],
-  ["what", "i", "meant", "was"], ["what", "i", "mean", "is"],
+  ["what", "i", "meant", "was"], ["what", "i", "mean", "is"], ["more", "particularly"],
 ];
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 const DISOWNING: readonly (readonly string[])[] = [
