@@ -188,11 +188,15 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["What was the original empire, sorry, name?", "What was the original name?"],
     ["By what main theory oh oops attribute are problems classified?", "By what main attribute are problems classified?"],
     ["How many French settlers no sorry Huguenots moved there?", "How many French Huguenots moved there?"],
+    // A nationality before a name is kept when the repair is a common noun: it describes the repair too.
+    ["How many French Catholics no sorry nobles were Huguenots?", "How many French nobles were Huguenots?"],
     ["How many miles north oops south of the city is it?", "How many miles south of the city is it?"],
     // "to" opens a verb as often as a noun phrase.
     ["Policies which try to control resources uh sorry unemployment grow.", "Policies which try to control unemployment grow."],
     // "of" inside a name is also the preposition before one ("the Port of San Diego").
     ["The Port of San Diego no I mean Long Beach is busy.", "The Port of Long Beach is busy."],
+    // A repeated tail marks the reparandum only where like replaces like: a modifier is no substitute for "of".
+    ["In cases of shared wait I mean non shared medium how are packets sent?", "In cases of non shared medium how are packets sent?"],
   ])("keeps what is not the corrected word: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -72,7 +72,10 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
     if (!sameAnchor(words[b + j]!.core, words[a - 1]!.core, j > 1)) continue;
     let echo = true;
     for (let k = 1; k < j && echo; k++) echo = words[b + k]!.core === words[start + k]!.core;
-    if (echo && unbroken(words, start, a - 1) && unbroken(words, b, b + j)) return start;
+    // The reparandum's first word is replaced by the repair's: like for like ("after ... before",
+    // "3 ... 5.3"), not a preposition for a modifier ("of shared wait I mean non shared").
+    const likeForLike = FUNCTION_WORDS.has(words[start]!.core) === FUNCTION_WORDS.has(words[b]!.core);
+    if (echo && likeForLike && unbroken(words, start, a - 1) && unbroken(words, b, b + j)) return start;
   }
   return -1;
 }
@@ -90,7 +93,8 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   if (!w.capitalised) return compoundStart(words, sentenceStart, s, b);
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
-    if (before.capitalised && !FUNCTION_WORDS.has(before.core)) s--;
+    // A nationality before a name corrected by a common noun describes it: "French Catholics no sorry nobles".
+    if (before.capitalised && !FUNCTION_WORDS.has(before.core) && (words[b]!.capitalised || !DEMONYM.test(before.core))) s--;
     else if ((before.core === "and" || NAME_PARTICLES.has(before.core)) && s - 2 > sentenceStart && words[s - 2]!.capitalised &&
       words[s - 2]!.trail.length === 0) s -= 2;
     else break;
