@@ -47,6 +47,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
     ["five to ten kilometers", "5-10 km"],
+    // An SI prefix said as a word of its own.
+    ["a maximum of two milli amperes", "a maximum of 2 mA"],
     ["two hours later", "two hours later"],
     ["twenty hours later", "20 hours later"],
     ["seventy two degrees fahrenheit", "72 °F"],
@@ -89,6 +91,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
+    // "o" after a code's digits is a zero; before "clock" it is the o of o'clock.
+    ["l t m four five o datasheet", "ltm450 datasheet"],
+    ["x eighty six o clock", "x86 o clock"],
     ["vitamin b twelve", "vitamin B12"],
     ["vitamin d three", "vitamin D3"],
     ["a thirty six", "a 36"],
@@ -137,6 +142,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["from nineteen twenty eight to nineteen fifty four", "from 1928 to 1954"],
     // Two small numbers stay prose; a falling pair is a score or a clock time.
     ["in one to two weeks", "in one to two weeks"],
+    // After a label they are labels: "issues 1-3", like "issue 1".
+    ["Fantastic Four number one to three", "Fantastic Four number 1-3"],
     ["won three to two", "won three to two"],
     ["at twenty to seven", "at 20 to seven"],
     // A span of years with its era keeps "to" (PIPELINE.md's seed case).
@@ -282,6 +289,7 @@ describe("itn numbers after a label word", () => {
     // An identifier's label: its number has no thousands separator, other numbers keep theirs.
     ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
     ["a code of twelve thousand lines", "a code of 12,000 lines"],
+    ["the din forty five thousand five hundred ninety six standard", "the din 45596 standard"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });

@@ -3,7 +3,8 @@
 // "eighteen ninety three to ninety four" -> "1893-94". Only a rising pair is a
 // range: "ten to three" is a clock time, "three to two" a score. "from A to B"
 // keeps its "to" (each number is read alone), and a pair of small numbers
-// stays prose ("in one to two weeks"). A second number that carries a unit
+// stays prose ("in one to two weeks") unless a label precedes it ("number one to
+// three" -> "number 1-3"). A second number that carries a unit
 // ("sixty to eighty percent", "ten to twenty dollars") is left to its class,
 // and a span with its era keeps "to" ("788 to 820 CE").
 import { formatInteger } from "./amount.js";
@@ -12,7 +13,7 @@ import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
 import { readCardinal } from "./numbers.js";
 import { matchPercent } from "./percent.js";
-import type { ClassMatcher, MatchContext } from "./span.js";
+import { afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.8;
 /** A word before the first number that makes "to" part of the sentence, not a range. */
@@ -56,7 +57,9 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   const b = readSide(c, a.end + 1, end);
   if (b === null) return null;
   const small = (s: Side) => s.words === 1 && s.value < BigInt(c.o.spellOutBelow);
-  if (small(a) && small(b)) return null;
+  // After a label ("number one to three", "level two to four") the numbers are labels, not prose.
+  const labelled = c.o.digitsAfterLabels && afterLabelIn(c, i, c.t.labels);
+  if (small(a) && small(b) && !labelled) return null;
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;

@@ -5,8 +5,9 @@
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
 // ISBNs (isbn.ts).
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
-import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, SINGLE_LETTER } from "./numbers.js";
+import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, SINGLE_LETTER, spellsLetters } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
+import { oclockAt } from "./time.js";
 import { afterLabelIn, followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const PHONE_CONFIDENCE = 0.8;
@@ -84,11 +85,17 @@ const NOT_CODE_LETTERS = new Set(["a", "i", "o"]);
 /** Letters that may start a serial code (the stage's starter index uses this too). */
 export const CODE_LETTERS: readonly string[] = [..."bcdefghjklmnpqrstuvwxyz"];
 
-/** One piece of a code: a spelled letter, a digit word, a two-digit number ("eighty six") or its plural ("x p seventy fives" -> "xp75s"). */
-function codeItem(c: MatchContext, k: number, end: number, afterLetter: boolean): { text: string; end: number; letter: boolean } | null {
+/**
+ * One piece of a code: a spelled letter, a digit word, a two-digit number ("eighty six") or its plural
+ * ("x p seventy fives" -> "xp75s"). `after` is the kind of the piece before, if any.
+ */
+function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "digits" | null): { text: string; end: number; letter: boolean } | null {
   const w = c.words[k]!;
+  // "o" after digits is a zero ("l t m four five o" -> "ltm450"), but for "o clock" and a word spelled from
+  // it ("two one o c l c"); elsewhere a word or the letter of a word.
+  if (w === LETTER_ZERO && after === "digits" && oclockAt(c, k, end) === 0 && !spellsLetters(c.words, k, end)) return { text: "0", end: k + 1, letter: false };
   // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
-  if (SINGLE_LETTER.test(w)) return w === "o" || (!afterLetter && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
+  if (SINGLE_LETTER.test(w)) return w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
   const plural = readPluralTens(c.t, c.words, k, end);
   if (plural !== null) return { text: plural.text, end: plural.end, letter: false };
   const two = readTwoDigits(c.t, c.words, k, end);
@@ -111,14 +118,14 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let letters = 0;
   let numbers = 0;
   let k = i;
-  let lastLetter = false;
+  let last: "letter" | "digits" | null = null;
   while (k < end) {
-    const item = codeItem(c, k, end, lastLetter);
+    const item = codeItem(c, k, end, last);
     if (item === null) break;
     text += item.text;
     if (item.letter) letters++;
     else numbers++;
-    lastLetter = item.letter;
+    last = item.letter ? "letter" : "digits";
     k = item.end;
   }
   if (letters === 0 || numbers === 0) return null;

@@ -77,7 +77,7 @@ function withZone(c: MatchContext, text: string, i: number, end: number): { text
 }
 
 /** Words of "o'clock" at words[j] ("o'clock", "oclock", "o clock"): 0 if none. */
-function oclockAt(c: MatchContext, j: number, end: number): number {
+export function oclockAt(c: MatchContext, j: number, end: number): number {
   if (j >= end) return 0;
   if (OCLOCK.has(c.words[j]!)) return 1;
   return j + 1 < end && c.words[j] === "o" && c.words[j + 1] === "clock" ? 2 : 0;
