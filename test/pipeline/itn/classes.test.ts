@@ -7,6 +7,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["minus sixty", "-60"],
     ["one hundred forty seven thousand four hundred fifty one", "147,451"],
     ["twenty one hundred and eleven", "2111"],
+    // Four digits take the separator only when said as a count; said as a year would be, they stay as one.
+    ["for seven thousand years", "for 7,000 years"],
+    ["a population of two thousand three hundred seventy seven", "a population of 2,377"],
+    ["as of the census of two thousand", "as of the census of 2000"],
+    ["two thousand and six was a good year", "2006 was a good year"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
@@ -24,6 +29,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["five point two million", "5.2 million"],
     ["point one two o five", ".1205"],
     ["eighteen point o five", "18.05"],
+    // The whole part takes the separator as an integer would.
+    ["an area of two thousand seven hundred nine point one", "an area of 2,709.1"],
+    ["twelve thousand three hundred point five", "12,300.5"],
     ["four hundred million", "400 million"],
   ],
   fraction: [
@@ -135,6 +143,8 @@ const cases: Record<string, Array<[string, string]>> = {
   ],
   range: [
     ["twenty eight to thirty", "28-30"],
+    // One count makes both ends counts.
+    ["one thousand to two thousand people", "1,000-2,000 people"],
     ["p three hundred twenty three to three hundred thirty three", "p 323-333"],
     ["nineteen thirteen to nineteen thirty six", "1913-1936"],
     ["built in eighteen thirty seven to thirty eight", "built in 1837-38"],

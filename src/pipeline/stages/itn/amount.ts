@@ -19,9 +19,29 @@ export interface Amount {
 
 const NEGATIVE = new Set(["minus", "negative"]);
 
-export function formatInteger(c: MatchContext, value: bigint): string {
+/**
+ * An integer with the profile's thousands separator. `said` is the span of words it was read from:
+ * a four-digit number takes the separator only when said as a count, with "thousand" ("seven
+ * thousand years" -> "7,000 years"); said as a year would be ("twelve hundred", "two thousand and
+ * five", "two thousand") it is written as one ("2005 years ago"), since speech does not tell them apart.
+ * "count": the number is known to be a count (the other end of a range is one).
+ */
+export function formatInteger(c: MatchContext, value: bigint, said?: { start: number; end: number } | "count"): string {
   const digits = (value < 0n ? -value : value).toString();
-  return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, c.o.separatorMinDigits);
+  const count = said === "count" || (said !== undefined && saidAsCount(c, value < 0n ? -value : value, said));
+  const minDigits = digits.length === 4 && !count ? 5 : c.o.separatorMinDigits;
+  return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
+}
+
+/** A four-digit number said with "thousand", but not as the years 2000-2099 are ("two thousand (and) six"). */
+function saidAsCount(c: MatchContext, value: bigint, said: { start: number; end: number }): boolean {
+  let thousand = false;
+  let hundred = false;
+  for (let k = said.start; k < said.end; k++) {
+    if (c.words[k] === "thousand") thousand = true;
+    else if (c.words[k] === "hundred") hundred = true;
+  }
+  return thousand && (hundred || value < 2000n || value > 2099n);
 }
 
 /** The amount starting at words[i], or null. `decimals: false` reads integers only. Memoised per segment. */
@@ -49,7 +69,7 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
   if (decimals && words[card.end] === "point" && card.end < end) {
     const frac = readDigitString(t, words, card.end + 1, end);
     if (frac !== null) {
-      const number = `${sign}${card.value.toString()}.${frac.digits}`;
+      const number = `${sign}${formatInteger(c, card.value, { start, end: card.end })}.${frac.digits}`;
       return withScale(c, end, { end: frac.end, number, scale: "", integer: undefined, words: frac.end - i, negative });
     }
   }
@@ -58,7 +78,7 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
     return { end: card.end, number: sign + head, scale: ` ${raw[card.end - 1]!}`, integer: undefined, words: card.end - i, negative };
   }
   const value = negative ? -card.value : card.value;
-  return { end: card.end, number: formatInteger(c, value), scale: "", integer: value, words: card.end - i, negative };
+  return { end: card.end, number: formatInteger(c, value, { start, end: card.end }), scale: "", integer: value, words: card.end - i, negative };
 }
 
 /** "five point two" + "million": decimals keep any scale as a word ("164.58 thousand"). */

@@ -66,7 +66,7 @@ export interface ItnOptions extends BaseStageOptions {
    * never use the en dash); en_dash for typeset output ("28–30").
    */
   rangeDash: string;
-  /** Integers with fewer digits get no separator ("2005 years", "18,000 verses"). */
+  /** Integers with fewer digits get no separator ("18,000 verses"); at 4, four digits said as a year never do ("2005 years"). */
   separatorMinDigits: number;
   currencyStyle: "symbol" | "code";
   padHour: boolean;
@@ -109,7 +109,7 @@ export function parseItnOptions(settings: ResolvedStageSettings, tables: ItnTabl
     ordinalSpellOutBelow: r.number("ordinal_spell_out_below", nemo ? 0 : 10, 0, 1000),
     thousandsSeparator: SEPARATORS[separator],
     rangeDash: DASHES[r.choice<DashName>("range_dash", "hyphen", Object.keys(DASHES) as DashName[])],
-    separatorMinDigits: r.number("separator_min_digits", nemo ? 4 : 5, 4, 30),
+    separatorMinDigits: r.number("separator_min_digits", 4, 4, 30),
     currencyStyle: r.choice("currency_style", "symbol", ["symbol", "code"]),
     padHour: r.boolean("pad_hour", nemo),
     bareClock: r.boolean("bare_clock", nemo),

@@ -42,7 +42,7 @@ function readSide(c: MatchContext, i: number, end: number): Side | null {
     return { value: BigInt(year.text), text: year.text, end: year.end, words: year.end - i };
   }
   if (card === null) return null;
-  return { value: card.value, text: formatInteger(c, card.value), end: card.end, words: card.end - i };
+  return { value: card.value, text: formatInteger(c, card.value, { start: i, end: card.end }), end: card.end, words: card.end - i };
 }
 
 /** A year's range end given by its last two digits ("1893-94"): later in the same century. */
@@ -63,5 +63,8 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
-  return { end: b.end, text: `${a.text}${c.o.rangeDash}${b.text}`, confidence: CONFIDENCE };
+  // Both ends are counts if one is ("1,000-2,000 people", not "1,000-2000").
+  const grouped = (s: Side) => c.o.thousandsSeparator !== "" && s.text.includes(c.o.thousandsSeparator);
+  const [from, to] = grouped(a) || grouped(b) ? [formatInteger(c, a.value, "count"), formatInteger(c, b.value, "count")] : [a.text, b.text];
+  return { end: b.end, text: `${from}${c.o.rangeDash}${to}`, confidence: CONFIDENCE };
 };
