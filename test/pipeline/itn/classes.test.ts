@@ -300,6 +300,9 @@ describe("itn numbers after a label word", () => {
     ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
     ["a code of twelve thousand lines", "a code of 12,000 lines"],
     ["the din forty five thousand five hundred ninety six standard", "the din 45596 standard"],
+    // An abbreviated label counts with its period only: "p one" may be a code.
+    ["Perry , p . one .", "Perry , p . 1 ."],
+    ["see vol. two of the series", "see vol. 2 of the series"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });

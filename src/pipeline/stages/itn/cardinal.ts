@@ -9,7 +9,7 @@
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
-import { afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
+import { afterAbbreviatedLabel, afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
 import { MIN_DIGITS } from "./telephone.js";
 
 const CONFIDENCE = 0.9;
@@ -36,12 +36,13 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
 /**
  * A number right after a label word ("level two", "volume one", "game seven";
  * config/itn/en/labels.tsv), with no punctuation between, labels something:
- * written in digits even where prose spells small numbers out. Words, not
+ * written in digits even where prose spells small numbers out; so is one after an
+ * abbreviated label and its period ("p. 1", "vol. 2"). Words, not
  * capitals, decide: a later stage's capitals ("AI seven") must not make a
  * second run read more than the first did.
  */
 function afterLabel(c: MatchContext, i: number): boolean {
-  return c.o.digitsAfterLabels && afterLabelIn(c, i, c.t.labels);
+  return c.o.digitsAfterLabels && (afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i));
 }
 
 const COORDINATORS = new Set(["and", "or"]);

@@ -116,6 +116,11 @@ export function lastLabel(word: string): string {
   return word.replace(/^.*\./, "");
 }
 
+/** words[i - 1] is an abbreviated label with its period: "p. one", "p . one" (space-tokenized), "vol. two". */
+export function afterAbbreviatedLabel(c: MatchContext, i: number): boolean {
+  return i > 0 && c.punctBefore[i] === "." && c.t.abbreviatedLabels.has(c.words[i - 1]!);
+}
+
 /** words[i - 1] is one of `labels`, with no punctuation between it and words[i] ("level two", "vitamin d", "zip code …"). */
 export function afterLabelIn(c: MatchContext, i: number, labels: ReadonlySet<string>): boolean {
   return i > 0 && c.runEnd[i - 1] === c.runEnd[i] && labels.has(c.words[i - 1]!);

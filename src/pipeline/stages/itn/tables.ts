@@ -71,6 +71,8 @@ export interface ItnTables {
   readonly letterLabels: ReadonlySet<string>;
   /** Label words whose number is an identifier, written without thousands separators ("ZIP code 26278"). */
   readonly codeLabels: ReadonlySet<string>;
+  /** Abbreviated labels, written with their period before the number ("p. 1", "vol. 2"). */
+  readonly abbreviatedLabels: ReadonlySet<string>;
   /** Letter codes of places, written without periods after "Place," ("London, UK"). */
   readonly placeCodes: ReadonlySet<string>;
 }
@@ -159,20 +161,22 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const labels = new Set<string>();
   const letterLabels = new Set<string>();
   const codeLabels = new Set<string>();
+  const abbreviatedLabels = new Set<string>();
   for (const row of rows("labels", sources.labels, 1)) {
     const [word, kind = "number"] = row.cells;
-    if (kind !== "number" && kind !== "letter" && kind !== "both" && kind !== "code") {
-      throw new ItnTableError(`labels.tsv line ${row.line}: kind must be number, letter, both or code, got ${JSON.stringify(kind)}`);
+    if (kind !== "number" && kind !== "letter" && kind !== "both" && kind !== "code" && kind !== "abbreviation") {
+      throw new ItnTableError(`labels.tsv line ${row.line}: kind must be number, letter, both, code or abbreviation, got ${JSON.stringify(kind)}`);
     }
     const label = word!.toLowerCase();
     if (kind === "code") codeLabels.add(label);
+    else if (kind === "abbreviation") abbreviatedLabels.add(label);
     else {
       if (kind !== "letter") labels.add(label);
       if (kind !== "number") letterLabels.add(label);
     }
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, codeLabels, placeCodes, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
