@@ -32,6 +32,8 @@ const cases: Record<string, Array<[string, string]>> = {
     // The whole part takes the separator as an integer would.
     ["an area of two thousand seven hundred nine point one", "an area of 2,709.1"],
     ["twelve thousand three hundred point five", "12,300.5"],
+    // A year has no decimals.
+    ["two thousand fifty five point four", "2,055.4"],
     ["four hundred million", "400 million"],
   ],
   fraction: [
@@ -303,6 +305,8 @@ describe("itn numbers after a label word", () => {
     // An abbreviated label counts with its period only: "p one" may be a code.
     ["Perry , p . one .", "Perry , p . 1 ."],
     ["see vol. two of the series", "see vol. 2 of the series"],
+    // What a label labels is an identifier: no thousands separator.
+    ["Top Country Tracks : Issue seven thousand seven hundred eighty eight .", "Top Country Tracks : Issue 7788 ."],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });

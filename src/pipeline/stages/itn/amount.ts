@@ -69,7 +69,8 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
   if (decimals && words[card.end] === "point" && card.end < end) {
     const frac = readDigitString(t, words, card.end + 1, end);
     if (frac !== null) {
-      const number = `${sign}${formatInteger(c, card.value, { start, end: card.end })}.${frac.digits}`;
+      // A year has no decimals: the whole part is a count ("2,055.4").
+      const number = `${sign}${formatInteger(c, card.value, "count")}.${frac.digits}`;
       return withScale(c, end, { end: frac.end, number, scale: "", integer: undefined, words: frac.end - i, negative });
     }
   }

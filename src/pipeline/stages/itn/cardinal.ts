@@ -28,8 +28,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
-  // An identifier after its label ("ZIP code", "PIN") is its digits: no thousands separator.
-  const text = afterLabelIn(c, i, c.t.codeLabels) ? a.integer.toString() : a.number;
+  // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
+  const text = afterLabelIn(c, i, c.t.codeLabels) || afterLabel(c, i) ? a.integer.toString() : a.number;
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
