@@ -104,6 +104,8 @@ const cases: Record<string, Array<[string, string]>> = {
     // "o" after a code's digits is a zero; before "clock" it is the o of o'clock.
     ["l t m four five o datasheet", "ltm450 datasheet"],
     ["x eighty six o clock", "x86 o clock"],
+    // A letter joined to another by "and" is a name's ("A&M"), not the start of a code.
+    ["texas a and m eighteen", "texas a and m 18"],
     ["vitamin b twelve", "vitamin B12"],
     ["vitamin d three", "vitamin D3"],
     ["a thirty six", "a 36"],

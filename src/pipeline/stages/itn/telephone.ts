@@ -114,6 +114,8 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
 function readCode(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
   if (c.o.classes.has("whitelist") && matchPhrase(c.t.whitelist, c.words, i, end) !== null) return null;
   if (followsNumber(c, i)) return null;
+  // "texas a and m eighteen": a letter joined by "and" to another is a name's ("A&M"), not a code's.
+  if (i >= 2 && c.words[i - 1] === "and" && SINGLE_LETTER.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i]) return null;
   let text = "";
   let letters = 0;
   let numbers = 0;
