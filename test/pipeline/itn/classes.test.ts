@@ -198,6 +198,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["Great Britain v Chile", "Great Britain v Chile"],
     ["London , u k : Grub Street", "London , UK : Grub Street"],
     ["Texas a and m University", "Texas a and m University"],
+    // A letter after an apostrophe is a clipped word.
+    ["the Rock ' n Roll Hall of Fame", "the Rock ' n Roll Hall of Fame"],
     // A name the casing tables know counts in any case (casing capitalises it after ITN).
     ["robert l wilson", "robert L. wilson"],
     // A capital casing could have written is no evidence: a sentence start, a title.

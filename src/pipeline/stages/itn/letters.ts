@@ -179,8 +179,10 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (j === i + 1 && afterLabelIn(c, i, c.t.letterLabels) && !NOT_INITIALS.has(c.words[i]!)) {
     return { end: j, text: c.raw[i]!.toUpperCase(), confidence: CONFIDENCE };
   }
-  // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M.").
-  if (!joined(c, i - 1) || !(followsNumber(c, i) || SINGLE_LETTER.test(c.raw[i - 1]!))) {
+  // Initials start where the letters do ("at c s m Resita" is one word in letters, not "c s M."); a
+  // letter after an apostrophe is a clipped word ("Rock ' n Roll", "'n'"), never an initial.
+  const clipped = /['\u2019]$/.test(c.punctBefore[i]!);
+  if (!clipped && (!joined(c, i - 1) || !(followsNumber(c, i) || SINGLE_LETTER.test(c.raw[i - 1]!)))) {
     const initials = initialsAt(c, i, j);
     if (initials !== null) return initials;
   }
