@@ -240,6 +240,19 @@ describe("itn idempotence", () => {
     "zero! m o T zero and",
     // a letter after "double" is a repeated digit's, also when "double" ends an address ITN wrote
     "zero dot-double x january and",
+    // "quarter"/"half" after a number, said or written ("fifty half" / "50 half", "g0 quarter"), may be part of it
+    "fifty half-zero fifty zero",
+    "g-zero quarter first january",
+    "g a quarter twentieth first",
+    // bare cents are no cents before an amount, said or written ("zero dollar" / "$0")
+    "zero dollars-six zero dollar",
+    // a digit string stops before "double" + a number, said ("double four fifty") or written ("double 04:50")
+    "triple zero double four fifty zero-zero",
+    // a letter after a number is its unit, so the letter after "and" may start a code ("0h and x0")
+    "zero h and x zero and",
+    "first a and e-zero january",
+    // an "o" before a letter and a code a first run joined ("o g mtx0") opens letters, as before "g m t x"
+    "first zero-o g m t-x zero and",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });
@@ -249,10 +262,11 @@ describe("itn idempotence", () => {
     expect(itn("one dot com twelfth", nemoItn)).toBe("1.com 12th");
   });
 
+  // ITN_PROPERTY_RUNS=30000 searches harder (locally, after a change to a class); CI runs the default.
   it.each(pipelines)("running the pipeline on ITN output changes nothing (%s)", (_name, p) => {
     fc.assert(
       fc.property(itnSentence, (text) => expectStable(p, text)),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.ITN_PROPERTY_RUNS ?? 1500) },
     );
   });
 });

@@ -75,7 +75,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in the mid seventeen hundreds", "in the mid 1700s"],
     ["in the early two thousands", "in the early 2000s"],
     ["two thousand people", "2000 people"],
-    ["second quarter of twenty twenty two", "Q2 2022"],
+    // A quarter stays words in prose; its year is written, as after any noun.
+    ["in the second quarter of twenty twenty two", "in the second quarter of 2022"],
+    ["welcome to the second quarter twenty twenty call", "welcome to the second quarter 2020 call"],
     ["you may one day", "you may one day"],
     ["the seventh of september four months later", "7 September four months later"],
     ["on 7 September four months later", "on 7 September four months later"],
@@ -266,6 +268,7 @@ describe("itn nemo style", () => {
     ["two p m", "02:00 p.m."],
     ["eight fifty two", "08:52"],
     ["july twenty fifth two thousand twelve", "july 25 2012"],
+    ["second quarter of twenty twenty two", "Q2 2022"],
     ["eighteen point one four percent", "18.14 %"],
     ["three hours", "3 h"],
     // NeMo writes cents on their own in dollars

@@ -3,7 +3,7 @@
 // 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth twenty
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
 // "25 July"), month year ("october nineteen oh five"), quarters
-// ("second quarter of twenty twenty two" -> "Q2 2022").
+// ("second quarter of twenty twenty two" -> "Q2 2022" in the nemo style).
 import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
 import { readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -110,8 +110,13 @@ function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   return isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "") ? null : { text: base, end: monthEnd };
 }
 
-/** first..fourth "quarter" [of] year -> "Q2 2022". */
+/**
+ * first..fourth "quarter" [of] year -> "Q2 2022", in NeMo's style. Prose keeps the words and writes
+ * the year ("the first quarter of 2020", as the Earnings-21 transcripts write it 32 times to 7
+ * "Q3 of 2019" and never "Q3 2019"): the year class reads it there.
+ */
 function readQuarter(c: MatchContext, i: number, end: number): Reading | null {
+  if (!c.o.nemo) return null;
   const ord = readOrdinal(c, i, end);
   if (ord === null || ord.value < 1n || ord.value > 4n || c.words[ord.end] !== "quarter") return null;
   const yearStart = c.words[ord.end + 1] === "of" ? ord.end + 2 : ord.end + 1;

@@ -141,7 +141,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
     // Regnal numerals start at the name: "Henry the eighth".
     if (k >= 0 && o.classes.has("roman") && view.words[k + 1] === "the" && startsUpper(view.raw[k]!)) mask |= BIT.get("roman")!;
     const best = mask === 0 ? null : bestMatch(ctx, view.tokenOf, view.firstWord, k, view.runEnd[k]!, mask);
-    keptNumber = best === null && isNumberWord && !t.ordinals.has(view.words[k]!) && view.runEnd[k] !== k + 1;
+    keptNumber = best === null && isNumberWord && !t.ordinals.has(view.words[k]!) && view.runEnd[k] !== k + 1 && !isNounFraction(t, view.words, k);
     if (best === null) {
       out.push(tokens[ti]!);
       continue;
@@ -208,6 +208,15 @@ const SENTENCE_PUNCTUATION = /[.,;:?!]["')\]]*$/;
  * the segment less written than the first run did (capitals it may remove:
  * "TWO O'CLOCK" -> "2:00").
  */
+/** "quarter" or "half" as a noun, not after a number ("the second quarter twenty twenty", unlike "three quarters"): it ends no number phrase. */
+function isNounFraction(t: ItnTables, words: readonly string[], k: number): boolean {
+  const w = words[k]!;
+  if (w !== "quarter" && w !== "half") return false;
+  const before = words[k - 1];
+  // After a number, spoken or as a first run wrote it ("fifty half" / "50 half"), it may be part of one.
+  return before === undefined || !(t.numbers.has(before) || /\d/.test(before));
+}
+
 function isWrittenProse(tokens: readonly Token[]): boolean {
   return tokens.some((token) => SENTENCE_PUNCTUATION.test(token.text));
 }

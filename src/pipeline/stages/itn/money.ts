@@ -40,6 +40,8 @@ function readBareCents(c: MatchContext, i: number, end: number): { cents: number
   const next = card.end < end ? c.words[card.end]! : undefined;
   if (next !== undefined && (matchPhrase(c.t.currencies, c.words, card.end, end) !== null || matchPhrase(c.t.units, c.words, card.end, end) !== null ||
     c.t.scales.has(next) || c.t.currencyMinor.has(next) || c.t.numbers.has(next) || c.t.ordinals.has(next) || /^\d/.test(next))) return null;
+  // Nor an amount ITN wrote, which starts a run of its own ("$0"), as the "zero dollar" it was said as would not.
+  if (card.end === end && /^\p{Sc}/u.test(c.punctBefore[card.end] ?? "")) return null;
   return { cents: Number(card.value), end: card.end };
 }
 

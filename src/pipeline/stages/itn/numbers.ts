@@ -139,7 +139,7 @@ export function readDigitString(t: ItnTables, words: readonly string[], i: numbe
 export const SINGLE_LETTER = /^\p{L}$/u;
 
 /** An "o" that starts a run of spelled letters ("o c l c"): the letter, not a zero ("… two one o c l c" is "21 OCLC"). */
-export function spellsLetters(words: readonly string[], j: number, end: number): boolean {
+function spellsLetters(words: readonly string[], j: number, end: number): boolean {
   if (words[j] !== "o" || j + 2 >= end) return false;
   for (const w of [words[j + 1]!, words[j + 2]!]) if (w === "o" || !SINGLE_LETTER.test(w)) return false;
   return true;

@@ -5,7 +5,7 @@
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
 // ISBNs (isbn.ts).
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
-import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, SINGLE_LETTER, spellsLetters } from "./numbers.js";
+import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { oclockAt } from "./time.js";
 import { afterLabelIn, followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -91,9 +91,9 @@ export const CODE_LETTERS: readonly string[] = [..."bcdefghjklmnpqrstuvwxyz"];
  */
 function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "digits" | null): { text: string; end: number; letter: boolean } | null {
   const w = c.words[k]!;
-  // "o" after digits is a zero ("l t m four five o" -> "ltm450"), but for "o clock" and a word spelled from
-  // it ("two one o c l c"); elsewhere a word or the letter of a word.
-  if (w === LETTER_ZERO && after === "digits" && oclockAt(c, k, end) === 0 && !spellsLetters(c.words, k, end)) return { text: "0", end: k + 1, letter: false };
+  // "o" after digits is a zero ("l t m four five o" -> "ltm450"), but for "o clock" and before a spelled
+  // letter ("two one o c l c"), which reads the same whether the letters after were joined by a first run or not.
+  if (w === LETTER_ZERO && after === "digits" && oclockAt(c, k, end) === 0 && !beforeSpelledLetter(c, k, end)) return { text: "0", end: k + 1, letter: false };
   // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
   if (SINGLE_LETTER.test(w)) return w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
   const plural = readPluralTens(c.t, c.words, k, end);
@@ -102,6 +102,16 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   if (two !== null) return { text: String(two.value), end: two.end, letter: false };
   const n = c.t.numbers.get(w);
   return n !== undefined && n < 10 ? { text: String(n), end: k + 1, letter: false } : null;
+}
+
+/**
+ * The "o" at words[k] opens a word spelled in letters ("two one o c l c"): two letters follow, or a letter
+ * and the code a first run joined the rest into ("zero-o g m t-x zero" is read "zero-o g mtx0" then).
+ */
+function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
+  if (k + 2 >= end || !SINGLE_LETTER.test(c.words[k + 1]!) || c.words[k + 1] === LETTER_ZERO) return false;
+  const third = c.words[k + 2]!;
+  return (SINGLE_LETTER.test(third) && third !== LETTER_ZERO) || /^\p{L}+\d/u.test(third);
 }
 
 /**
@@ -115,7 +125,10 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   if (c.o.classes.has("whitelist") && matchPhrase(c.t.whitelist, c.words, i, end) !== null) return null;
   if (followsNumber(c, i)) return null;
   // "texas a and m eighteen": a letter joined by "and" to another is a name's ("A&M"), not a code's.
-  if (i >= 2 && c.words[i - 1] === "and" && SINGLE_LETTER.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i]) return null;
+  // A letter after a number or an ordinal is its unit or label ("zero h and x zero": "0h and x0"), said or
+  // written, as a second run reads it ("first a" / "1st a").
+  if (i >= 2 && c.words[i - 1] === "and" && SINGLE_LETTER.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i] &&
+    !followsNumber(c, i - 2) && !c.t.ordinals.has(c.words[i - 3] ?? "")) return null;
   let text = "";
   let letters = 0;
   let numbers = 0;
@@ -192,7 +205,9 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   const next = c.words[digits.end];
   // An amount ITN wrote ("$10") starts a run of its own, but was a number said right after ("ten dollars").
   const nextInPhrase = digits.end < end || /^\p{Sc}/u.test(c.punctBefore[digits.end] ?? "");
-  if (nextInPhrase && next !== undefined && isNumberAfter(c, next)) return null;
+  // "double" before a number ITN wrote ("double 04:50") repeated a digit of it when said ("double four fifty").
+  const repeatsWritten = next !== undefined && REPEATS.has(next) && /^\d/.test(c.words[digits.end + 1] ?? "");
+  if (nextInPhrase && next !== undefined && (isNumberAfter(c, next) || repeatsWritten)) return null;
   const phoneLike = digits.digits.length === 7 || digits.digits.length >= 10;
   return { end: digits.end, text: prefix + layout(c, digits.digits), confidence: phoneLike ? PHONE_CONFIDENCE : DIGITS_CONFIDENCE };
 }
