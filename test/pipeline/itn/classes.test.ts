@@ -12,6 +12,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a population of two thousand three hundred seventy seven", "a population of 2,377"],
     ["as of the census of two thousand", "as of the census of 2000"],
     ["two thousand and six was a good year", "2006 was a good year"],
+    // "a" is one before a scale when more of the number follows; alone it stays as said.
+    ["a hundred and fifty years ago", "150 years ago"],
+    ["sales were a hundred eighty seven million", "sales were 187 million"],
+    ["a hundred thousand people", "100,000 people"],
+    ["a hundred people and a million reasons", "a hundred people and a million reasons"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
@@ -29,6 +34,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["five point two million", "5.2 million"],
     ["point one two o five", ".1205"],
     ["eighteen point o five", "18.05"],
+    ["with a hundred and six point four million of capacity", "with 106.4 million of capacity"],
     // The whole part takes the separator as an integer would.
     ["an area of two thousand seven hundred nine point one", "an area of 2,709.1"],
     ["twelve thousand three hundred point five", "12,300.5"],
@@ -45,6 +51,7 @@ const cases: Record<string, Array<[string, string]>> = {
   money: [
     ["forty five billion dollars", "$45 billion"],
     ["twenty nine dollars fifty cents", "$29.50"],
+    ["a hundred and fifty dollars", "$150"],
     ["one fifty five dollars", "$155"],
     ["thirty billion yen", "¥30 billion"],
     ["one dollars", "one dollars"],

@@ -19,11 +19,31 @@ export interface CardinalReading {
 
 const ZERO = 0n;
 
-/** The cardinal starting at words[i], longest first; null when words[i] is not a number word. */
+/**
+ * The cardinal starting at words[i], longest first; null when words[i] is not a number word. "a" counts
+ * one before "hundred" or a scale when more of the number follows ("a hundred and fifty" -> 150, "a
+ * hundred thousand"), never alone: "a hundred people", "a million reasons" stay as said.
+ */
 export function readCardinal(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
+  if (words[i] === "a") return readWithArticle(t, words, i, end);
+  return readFrom(t, words, i, end, 0);
+}
+
+function readWithArticle(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
+  const scale = words[i + 1];
+  if (i + 2 >= end || scale === undefined || (scale !== "hundred" && !t.scales.has(scale))) return null;
+  const next = words[i + 2] === "and" ? words[i + 3] : words[i + 2];
+  if (next === undefined || !(t.numbers.has(next) || t.scales.has(next)) || t.numbers.get(next) === 0) return null;
+  const r = readFrom(t, words, i + 1, end, 1);
+  if (r === null || r.end <= i + 2) return null;
+  return { ...r, words: r.end - i, ...(r.namedScale ? { namedScale: r.namedScale } : {}) };
+}
+
+/** `seed` is a group already counted before words[i] (the "a" of "a hundred"). */
+function readFrom(t: ItnTables, words: readonly string[], i: number, end: number, seed: number): CardinalReading | null {
   let total = ZERO;
-  let group = 0; // current group below the next scale (may reach 9999 for "ninety nine hundred")
-  let tailKind = 0; // what the part after "hundred" holds so far: 0 none, 1 unit, 2 teen, 3 tens
+  let group = seed; // current group below the next scale (may reach 9999 for "ninety nine hundred")
+  let tailKind = seed > 0 ? 1 : 0; // what the part after "hundred" holds so far: 0 none, 1 unit, 2 teen, 3 tens
   let hasHundred = false;
   let lastScale: bigint | undefined;
   let best: CardinalReading | null = null;
