@@ -253,6 +253,13 @@ describe("itn idempotence", () => {
     "first a and e-zero january",
     // an "o" before a letter and a code a first run joined ("o g mtx0") opens letters, as before "g m t x"
     "first zero-o g m t-x zero and",
+    // a lone unit after millions is not read with them, and "a billion" alone is no number
+    "a billion one",
+    // "o" before an amount is a zero whether the amount is said or written ("s-o zero-dollars" / "s-o $0")
+    "we s-o zero-dollars we",
+    // a small number after "and" pairs with a year said in pairs as with the "1107" written for it
+    "eleven-o seven and zero and",
+    "zero and one zero zero",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -17,6 +17,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["sales were a hundred eighty seven million", "sales were 187 million"],
     ["a hundred thousand people", "100,000 people"],
     ["a hundred people and a million reasons", "a hundred people and a million reasons"],
+    // A lone unit after millions starts what follows; a number that goes on says so.
+    ["a fifteen million one time benefit", "a 15 million one time benefit"],
+    ["in fifteen million and one cases", "in 15,000,001 cases"],
+    ["two million two hundred thousand", "2,200,000"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
@@ -29,6 +33,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["the twenty third time", "the 23rd time"],
     ["eleven hundred twenty first", "1121st"],
     ["the first time", "the first time"],
+    // A year's quarter or half, not the 2024th.
+    ["for the two thousand twenty fourth quarter", "for the 2020 fourth quarter"],
   ],
   decimal: [
     ["five point two million", "5.2 million"],
@@ -158,6 +164,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty eight to thirty", "28-30"],
     // One count makes both ends counts.
     ["one thousand to two thousand people", "1,000-2,000 people"],
+    // A scale said once after both ends is written once.
+    ["we saw one to two million people", "we saw 1-2 million people"],
+    ["one million to two million", "1-2 million"],
+    // A small number before "to" and a scaled amount is that range's first end, not a clock's.
+    ["two to three billion dollars", "2 to $3 billion"],
     ["p three hundred twenty three to three hundred thirty three", "p 323-333"],
     ["nineteen thirteen to nineteen thirty six", "1913-1936"],
     ["built in eighteen thirty seven to thirty eight", "built in 1837-38"],

@@ -64,8 +64,15 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
     if (frac === null) return null;
     return withScale(c, end, { end: frac.end, number: `${sign}.${frac.digits}`, scale: "", integer: undefined, words: frac.end - i, negative });
   }
-  const card = readCardinal(t, words, start, end);
+  let card = readCardinal(t, words, start, end);
   if (card === null) return null;
+  // "fifteen million one time benefit": in prose a lone unit after millions starts what follows; a number
+  // that goes on says so ("fifteen million and one"). NeMo reads it on ("two million three" -> 2000003).
+  if (!c.o.nemo && card.end - start >= 3 && t.scales.get(words[card.end - 2]!)! >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10) {
+    // Without the unit "a billion" is no number of its own ("a billion one" stays as said).
+    card = readCardinal(t, words, start, card.end - 1);
+    if (card === null) return null;
+  }
   if (decimals && words[card.end] === "point" && card.end < end) {
     const frac = readDigitString(t, words, card.end + 1, end);
     if (frac !== null) {

@@ -69,6 +69,10 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   const n = c.t.numbers.get(w);
   if (n === undefined) return false;
   const before = k > 0 && c.runEnd[k - 1] === c.runEnd[k] ? c.words[k - 1]! : "";
+  // The end of a year said in pairs ("eleven o seven", written "1107"), as a second run sees it.
+  for (const start of [k - 2, k - 1]) {
+    if (start >= 0 && c.runEnd[start] === c.runEnd[k] && readPairedYear(c, start, k + 1)?.end === k + 1) return true;
+  }
   if (n < 10) {
     // The end of a digit string ("eight zero zero"), valued as the telephone class writes it ("800").
     let start = k;
@@ -100,6 +104,13 @@ function pairs(c: MatchContext, k: number): boolean {
   return false;
 }
 
+/** "two to three billion", "one to two million dollars": "to" before a scaled amount joins a range, never a clock time. */
+function toScaledAmount(c: MatchContext, k: number): boolean {
+  if (c.words[k] !== "to") return false;
+  const after = readAmount(c, k + 1, c.runEnd[k]!, false);
+  return after !== null && after.integer === undefined && after.scale !== "";
+}
+
 /**
  * A small number paired by "and", "or" or "from … to" with one of 10 or more
  * is written like it, in digits ("from 2000 to 7", "2 or 81", "between 1 and
@@ -109,7 +120,7 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if (c.o.nemo) return false;
   const sameRun = (k: number) => k >= 0 && k < c.words.length && c.runEnd[k] === c.runEnd[i];
   if (sameRun(i - 2) && pairs(c, i - 1) && endsLargeNumber(c, i - 2)) return true;
-  if (!sameRun(end + 1) || !pairs(c, end)) return false;
+  if (!sameRun(end + 1) || !(pairs(c, end) || toScaledAmount(c, end))) return false;
   const next = c.words[end + 1]!;
   if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c);
   // "and triple one" is written "and 111", as a second run sees it.
@@ -118,6 +129,9 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if (times !== undefined && unit !== undefined && unit < 10) return Number(String(unit).repeat(times)) >= digitsFrom(c);
   // Read as the cardinal and date classes will read it: "twelve eleven" is the year 1211, not 12.
   if (readPairedYear(c, end + 1, c.runEnd[i]!) !== null) return true;
+  // A digit string is written as the telephone class writes it: "and one zero zero" -> "and 100".
+  const string = readDigitString(c.t, c.words, end + 1, c.runEnd[i]!, MIN_DIGITS);
+  if (string !== null) return !string.digits.startsWith("0") && Number(string.digits) >= digitsFrom(c);
   const after = readAmount(c, end + 1, c.runEnd[i]!, false);
   if (after === null) return false;
   // "forty million" is written "40 million": large, as a second run sees "40".

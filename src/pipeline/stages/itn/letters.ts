@@ -193,7 +193,10 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (joined(c, i - 1) && (afterNumber || ADDRESS_WORDS.has(c.words[i - 1]!) || SINGLE_LETTER.test(c.raw[i - 1]!))) return null;
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
   // Spoken or written: a second run sees "x-o 07" where the first saw "x-o o seven".
-  while (j > i && c.words[j - 1] === "o" && j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) j--;
+  // An amount ITN wrote starts a run of its own ("s-o $0", as "s-o zero-dollars" was said).
+  const amountAt = (k: number) => k < c.words.length && /^\p{Sc}/u.test(c.punctBefore[k]!) && /^\d/.test(c.words[k]!);
+  while (j > i && c.words[j - 1] === "o" && ((j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) ||
+    (j === end && amountAt(j)))) j--;
   const count = j - i;
   if (count < 2 || (count < 3 && ALSO_WORDS.has(c.words[i]!))) return null;
   // Letters before an address word are part of the address, whatever case the last ones came in (the

@@ -33,8 +33,12 @@ export function ordinalSuffix(value: bigint): string {
   return last === 1 ? "st" : last === 2 ? "nd" : last === 3 ? "rd" : "th";
 }
 
+/** Periods of a year: "two thousand twenty fourth quarter" is the year's fourth quarter, never the 2024th. */
+const YEAR_PARTS: ReadonlySet<string> = new Set(["quarter", "half"]);
+
 export const matchOrdinal: ClassMatcher = (c, i, end) => {
   const o = readOrdinal(c, i, end);
   if (o === null || o.value < BigInt(c.o.ordinalSpellOutBelow)) return null;
+  if (o.value >= 1000n && YEAR_PARTS.has(c.words[o.end] ?? "")) return null;
   return { end: o.end, text: `${o.value.toString()}${ordinalSuffix(o.value)}`, confidence: CONFIDENCE };
 };

@@ -32,6 +32,8 @@ interface Side {
   end: number;
   /** Spoken words read. */
   words: number;
+  /** Exactly head × one "-illion" word ("two million"): written with the word ("2 million"). */
+  scale?: { head: bigint; word: string };
 }
 
 /** A paired year ("nineteen thirteen") or a cardinal, the longer reading; decades ("the 1990s") are not range ends. */
@@ -42,7 +44,23 @@ function readSide(c: MatchContext, i: number, end: number): Side | null {
     return { value: BigInt(year.text), text: year.text, end: year.end, words: year.end - i };
   }
   if (card === null) return null;
-  return { value: card.value, text: formatInteger(c, card.value, { start: i, end: card.end }), end: card.end, words: card.end - i };
+  const side: Side = { value: card.value, text: formatInteger(c, card.value, { start: i, end: card.end }), end: card.end, words: card.end - i };
+  const named = card.namedScale;
+  if (named !== undefined && named.wordIndex === card.end - 1) side.scale = { head: named.head, word: c.raw[named.wordIndex]! };
+  return side;
+}
+
+/**
+ * "one to two million" -> "1-2 million", "three to five billion" -> "3-5 billion": the scale word is said
+ * once, after both ends; ends with different scales are no range here. Null when neither end has one.
+ */
+function scaledRange(c: MatchContext, a: Side, b: Side): string | null | undefined {
+  if (a.scale === undefined && b.scale === undefined) return undefined;
+  if (b.scale === undefined) return null;
+  if (a.scale !== undefined && a.scale.word.toLowerCase() !== b.scale.word.toLowerCase()) return null;
+  const from = a.scale?.head ?? a.value;
+  if (from >= b.scale.head) return null;
+  return `${formatInteger(c, from, "count")}${c.o.rangeDash}${formatInteger(c, b.scale.head, "count")} ${b.scale.word}`;
 }
 
 /** A year's range end given by its last two digits ("1893-94"): later in the same century. */
@@ -63,6 +81,9 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
+  const scaled = scaledRange(c, a, b);
+  if (scaled === null) return null;
+  if (scaled !== undefined) return { end: b.end, text: scaled, confidence: CONFIDENCE };
   // Both ends are counts if one is ("1,000-2,000 people", not "1,000-2000").
   const grouped = (s: Side) => c.o.thousandsSeparator !== "" && s.text.includes(c.o.thousandsSeparator);
   const [from, to] = grouped(a) || grouped(b) ? [formatInteger(c, a.value, "count"), formatInteger(c, b.value, "count")] : [a.text, b.text];
