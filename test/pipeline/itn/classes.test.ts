@@ -169,6 +169,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["one million to two million", "1-2 million"],
     // A small number before "to" and a scaled amount is that range's first end, not a clock's.
     ["two to three billion dollars", "2 to $3 billion"],
+    // A number compared with an amount in figures (percent, currency, unit) is in figures too.
+    ["between seven and eight percent", "between 7 and 8%"],
+    ["two or three dollars", "2 or $3"],
+    ["between approximately one and two point five micrometers", "between approximately 1 and 2.5 μm"],
     ["p three hundred twenty three to three hundred thirty three", "p 323-333"],
     ["nineteen thirteen to nineteen thirty six", "1913-1936"],
     ["built in eighteen thirty seven to thirty eight", "built in 1837-38"],

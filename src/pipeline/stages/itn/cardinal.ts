@@ -10,6 +10,7 @@ import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { afterAbbreviatedLabel, afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
+import { matchPhrase } from "./tables.js";
 import { MIN_DIGITS } from "./telephone.js";
 
 const CONFIDENCE = 0.9;
@@ -104,6 +105,16 @@ function pairs(c: MatchContext, k: number): boolean {
   return false;
 }
 
+/** A number said with a percent sign, a currency or a unit next ("eight percent", "three dollars", "two kilometers"). */
+function amountWithUnitAt(c: MatchContext, k: number): boolean {
+  const runEnd = c.runEnd[k]!;
+  const amount = readAmount(c, k, runEnd);
+  if (amount === null || amount.end >= runEnd) return false;
+  const j = amount.end;
+  return c.words[j] === "percent" || (c.words[j] === "per" && c.words[j + 1] === "cent") ||
+    matchPhrase(c.t.currencies, c.words, j, runEnd) !== null || matchPhrase(c.t.units, c.words, j, runEnd) !== null;
+}
+
 /** "two to three billion", "one to two million dollars": "to" before a scaled amount joins a range, never a clock time. */
 function toScaledAmount(c: MatchContext, k: number): boolean {
   if (c.words[k] !== "to") return false;
@@ -120,7 +131,11 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if (c.o.nemo) return false;
   const sameRun = (k: number) => k >= 0 && k < c.words.length && c.runEnd[k] === c.runEnd[i];
   if (sameRun(i - 2) && pairs(c, i - 1) && endsLargeNumber(c, i - 2)) return true;
-  if (!sameRun(end + 1) || !(pairs(c, end) || toScaledAmount(c, end))) return false;
+  if (!sameRun(end + 1)) return false;
+  // "between seven and eight percent", "two or three dollars", "seven to eight percent": the amount after
+  // is written in figures whatever its size, and so is the number compared with it.
+  if ((pairs(c, end) || c.words[end] === "to") && amountWithUnitAt(c, end + 1)) return true;
+  if (!(pairs(c, end) || toScaledAmount(c, end))) return false;
   const next = c.words[end + 1]!;
   if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c);
   // "and triple one" is written "and 111", as a second run sees it.
