@@ -66,6 +66,14 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
   }
   let card = readCardinal(t, words, start, end);
   if (card === null) return null;
+  // A reading that ends inside a hyphened token is read again before that token ("ten million and
+  // thirteen-twenty" -> "ten million"), so every class sees the amount a second run sees.
+  if (card.end < words.length && c.tokenOf[card.end] === c.tokenOf[card.end - 1]) {
+    let cut = card.end - 1;
+    while (cut > start && c.tokenOf[cut - 1] === c.tokenOf[card.end - 1]) cut--;
+    card = cut > start ? readCardinal(t, words, start, cut) : null;
+    if (card === null) return null;
+  }
   // "fifteen million one time benefit": in prose a lone unit after millions starts what follows; a number
   // that goes on says so ("fifteen million and one"). NeMo reads it on ("two million three" -> 2000003).
   if (!c.o.nemo && card.end - start >= 3 && t.scales.get(words[card.end - 2]!)! >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10) {
