@@ -76,7 +76,7 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
   }
   // "fifteen million one time benefit": in prose a lone unit after millions starts what follows; a number
   // that goes on says so ("fifteen million and one"). NeMo reads it on ("two million three" -> 2000003).
-  if (!c.o.nemo && card.end - start >= 3 && t.scales.get(words[card.end - 2]!)! >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10) {
+  if (!c.o.nemo && card.end - start >= 3 && (t.scales.get(words[card.end - 2]!) ?? 0n) >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10) {
     // Without the unit "a billion" is no number of its own ("a billion one" stays as said).
     card = readCardinal(t, words, start, card.end - 1);
     if (card === null) return null;

@@ -9,7 +9,8 @@
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
-import { afterAbbreviatedLabel, afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
+import { percentWordsAt } from "./percent.js";
+import { afterLabelIn, afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
 import { matchPhrase } from "./tables.js";
 import { MIN_DIGITS } from "./telephone.js";
 
@@ -23,28 +24,20 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // A year said in pairs is the date class's, whole or not at all: never "20 20" with dates off.
   const year = readPairedYear(c, i, end);
   if (year !== null && year.end > a.end) return null;
-  if (!afterLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
+  // A labelled number ("level two", "p. one") labels something: digits even where prose spells small
+  // numbers out. Words, not capitals, decide: a later stage's capitals ("AI seven") must not make a
+  // second run read more than the first did.
+  if (!afterNumberLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
   // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
-  const text = afterLabelIn(c, i, c.t.codeLabels) || afterLabel(c, i) ? a.integer.toString() : a.number;
+  const text = afterLabelIn(c, i, c.t.codeLabels) || afterNumberLabel(c, i) ? a.integer.toString() : a.number;
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
-/**
- * A number right after a label word ("level two", "volume one", "game seven";
- * config/itn/en/labels.tsv), with no punctuation between, labels something:
- * written in digits even where prose spells small numbers out; so is one after an
- * abbreviated label and its period ("p. 1", "vol. 2"). Words, not
- * capitals, decide: a later stage's capitals ("AI seven") must not make a
- * second run read more than the first did.
- */
-function afterLabel(c: MatchContext, i: number): boolean {
-  return c.o.digitsAfterLabels && (afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i));
-}
 
 const COORDINATORS = new Set(["and", "or"]);
 
@@ -111,8 +104,7 @@ function amountWithUnitAt(c: MatchContext, k: number): boolean {
   const amount = readAmount(c, k, runEnd);
   if (amount === null || amount.end >= runEnd) return false;
   const j = amount.end;
-  return c.words[j] === "percent" || (c.words[j] === "per" && c.words[j + 1] === "cent") ||
-    matchPhrase(c.t.currencies, c.words, j, runEnd) !== null || matchPhrase(c.t.units, c.words, j, runEnd) !== null;
+  return percentWordsAt(c, j, runEnd) > 0 || matchPhrase(c.t.currencies, c.words, j, runEnd) !== null || matchPhrase(c.t.units, c.words, j, runEnd) !== null;
 }
 
 /** "two to three billion", "one to two million dollars": "to" before a scaled amount joins a range, never a clock time. */
@@ -132,10 +124,11 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   const sameRun = (k: number) => k >= 0 && k < c.words.length && c.runEnd[k] === c.runEnd[i];
   if (sameRun(i - 2) && pairs(c, i - 1) && endsLargeNumber(c, i - 2)) return true;
   if (!sameRun(end + 1)) return false;
+  const paired = pairs(c, end);
   // "between seven and eight percent", "two or three dollars", "seven to eight percent": the amount after
   // is written in figures whatever its size, and so is the number compared with it.
-  if ((pairs(c, end) || c.words[end] === "to") && amountWithUnitAt(c, end + 1)) return true;
-  if (!(pairs(c, end) || toScaledAmount(c, end))) return false;
+  if ((paired || c.words[end] === "to") && amountWithUnitAt(c, end + 1)) return true;
+  if (!(paired || toScaledAmount(c, end))) return false;
   const next = c.words[end + 1]!;
   if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c);
   // "and triple one" is written "and 111", as a second run sees it.

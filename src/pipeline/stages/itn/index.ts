@@ -200,6 +200,15 @@ function bestMatch(ctx: MatchContext, tokenOf: readonly number[], firstWord: rea
   return best;
 }
 
+/** "quarter" or "half" as a noun, not after a number ("the second quarter twenty twenty", unlike "three quarters"): it ends no number phrase. */
+function isNounFraction(t: ItnTables, words: readonly string[], k: number): boolean {
+  const w = words[k]!;
+  if (w !== "quarter" && w !== "half") return false;
+  const before = words[k - 1];
+  // After a number, spoken or as a first run wrote it ("fifty half" / "50 half"), it may be part of one.
+  return before === undefined || !(t.numbers.has(before) || /\d/.test(before));
+}
+
 const SENTENCE_PUNCTUATION = /[.,;:?!]["')\]]*$/;
 
 /**
@@ -210,15 +219,6 @@ const SENTENCE_PUNCTUATION = /[.,;:?!]["')\]]*$/;
  * the segment less written than the first run did (capitals it may remove:
  * "TWO O'CLOCK" -> "2:00").
  */
-/** "quarter" or "half" as a noun, not after a number ("the second quarter twenty twenty", unlike "three quarters"): it ends no number phrase. */
-function isNounFraction(t: ItnTables, words: readonly string[], k: number): boolean {
-  const w = words[k]!;
-  if (w !== "quarter" && w !== "half") return false;
-  const before = words[k - 1];
-  // After a number, spoken or as a first run wrote it ("fifty half" / "50 half"), it may be part of one.
-  return before === undefined || !(t.numbers.has(before) || /\d/.test(before));
-}
-
 function isWrittenProse(tokens: readonly Token[]): boolean {
   return tokens.some((token) => SENTENCE_PUNCTUATION.test(token.text));
 }

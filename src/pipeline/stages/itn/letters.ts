@@ -16,7 +16,7 @@
 import type { CasingTables } from "../casing/tables.js";
 import { readYear } from "./date.js";
 import { REPEATS, SINGLE_LETTER } from "./numbers.js";
-import { afterLabelIn, followsNumber, lastLabel, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { afterLabelIn, followsNumber, lastLabel, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const LOWER_LETTER = /^[a-z]$/;
@@ -196,9 +196,8 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   // "o" before a number is a zero: "j h e p o o o eight" spells "JHEP" then "0008".
   // Spoken or written: a second run sees "x-o 07" where the first saw "x-o o seven".
   // An amount ITN wrote starts a run of its own ("s-o $0", as "s-o zero-dollars" was said).
-  const amountAt = (k: number) => k < c.words.length && /^\p{Sc}/u.test(c.punctBefore[k]!) && /^\d/.test(c.words[k]!);
   while (j > i && c.words[j - 1] === "o" && ((j < end && (c.t.numbers.has(c.words[j]!) || c.t.zeroDigits.has(c.words[j]!) || /^\d/.test(c.words[j]!))) ||
-    (j === end && amountAt(j)))) j--;
+    (j === end && writtenAmountAt(c, j) && /^\d/.test(c.words[j] ?? "")))) j--;
   const count = j - i;
   if (count < 2 || (count < 3 && ALSO_WORDS.has(c.words[i]!))) return null;
   // Letters before an address word are part of the address, whatever case the last ones came in (the

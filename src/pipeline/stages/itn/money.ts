@@ -5,7 +5,7 @@
 import { readAmount, type Amount } from "./amount.js";
 import { readCardinal, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
-import type { ClassMatcher, MatchContext } from "./span.js";
+import { writtenAmountAt, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
 
@@ -41,7 +41,7 @@ function readBareCents(c: MatchContext, i: number, end: number): { cents: number
   if (next !== undefined && (matchPhrase(c.t.currencies, c.words, card.end, end) !== null || matchPhrase(c.t.units, c.words, card.end, end) !== null ||
     c.t.scales.has(next) || c.t.currencyMinor.has(next) || c.t.numbers.has(next) || c.t.ordinals.has(next) || /^\d/.test(next))) return null;
   // Nor an amount ITN wrote, which starts a run of its own ("$0"), as the "zero dollar" it was said as would not.
-  if (card.end === end && /^\p{Sc}/u.test(c.punctBefore[card.end] ?? "")) return null;
+  if (card.end === end && writtenAmountAt(c, card.end)) return null;
   return { cents: Number(card.value), end: card.end };
 }
 

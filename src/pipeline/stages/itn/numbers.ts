@@ -36,7 +36,7 @@ function readWithArticle(t: ItnTables, words: readonly string[], i: number, end:
   if (next === undefined || !(t.numbers.has(next) || t.scales.has(next)) || t.numbers.get(next) === 0) return null;
   const r = readFrom(t, words, i + 1, end, 1);
   if (r === null || r.end <= i + 2) return null;
-  return { ...r, words: r.end - i, ...(r.namedScale ? { namedScale: r.namedScale } : {}) };
+  return { ...r, words: r.end - i };
 }
 
 /** `seed` is a group already counted before words[i] (the "a" of "a hundred"). */

@@ -13,7 +13,7 @@ import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
 import { readCardinal } from "./numbers.js";
 import { matchPercent } from "./percent.js";
-import { afterAbbreviatedLabel, afterLabelIn, type ClassMatcher, type MatchContext } from "./span.js";
+import { afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.8;
 /** A word before the first number that makes "to" part of the sentence, not a range. */
@@ -76,8 +76,7 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (b === null) return null;
   const small = (s: Side) => s.words === 1 && s.value < BigInt(c.o.spellOutBelow);
   // After a label ("number one to three", "level two to four") the numbers are labels, not prose.
-  const labelled = c.o.digitsAfterLabels && (afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i));
-  if (small(a) && small(b) && !labelled) return null;
+  if (small(a) && small(b) && !afterNumberLabel(c, i)) return null;
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;

@@ -117,8 +117,22 @@ export function lastLabel(word: string): string {
 }
 
 /** words[i - 1] is an abbreviated label with its period: "p. one", "p . one" (space-tokenized), "vol. two". */
-export function afterAbbreviatedLabel(c: MatchContext, i: number): boolean {
+function afterAbbreviatedLabel(c: MatchContext, i: number): boolean {
   return i > 0 && c.punctBefore[i] === "." && c.t.abbreviatedLabels.has(c.words[i - 1]!);
+}
+
+/**
+ * words[i] follows a number label ("level two", "volume one"; config/itn/en/labels.tsv) with no
+ * punctuation between, or an abbreviated one with its period ("p. one"), where the profile writes
+ * labelled numbers in digits.
+ */
+export function afterNumberLabel(c: MatchContext, i: number): boolean {
+  return c.o.digitsAfterLabels && (afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i));
+}
+
+/** An amount ITN wrote ("$10") starts at words[k]: its currency sign opens a run of its own. */
+export function writtenAmountAt(c: MatchContext, k: number): boolean {
+  return /^\p{Sc}/u.test(c.punctBefore[k] ?? "");
 }
 
 /** words[i - 1] is one of `labels`, with no punctuation between it and words[i] ("level two", "vitamin d", "zip code …"). */

@@ -8,7 +8,7 @@ import { afterIsbnLabel, readIsbn } from "./isbn.js";
 import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { oclockAt } from "./time.js";
-import { afterLabelIn, followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { afterLabelIn, followsNumber, isNumberAt, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const PHONE_CONFIDENCE = 0.8;
 const DIGITS_CONFIDENCE = 0.7;
@@ -204,7 +204,7 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   // spelled out (a second pass sees "triple zero 13").
   const next = c.words[digits.end];
   // An amount ITN wrote ("$10") starts a run of its own, but was a number said right after ("ten dollars").
-  const nextInPhrase = digits.end < end || /^\p{Sc}/u.test(c.punctBefore[digits.end] ?? "");
+  const nextInPhrase = digits.end < end || writtenAmountAt(c, digits.end);
   // "double" before a number ITN wrote ("double 04:50") repeated a digit of it when said ("double four fifty").
   const repeatsWritten = next !== undefined && REPEATS.has(next) && /^\d/.test(c.words[digits.end + 1] ?? "");
   if (nextInPhrase && next !== undefined && (isNumberAfter(c, next) || repeatsWritten)) return null;
