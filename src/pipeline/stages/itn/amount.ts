@@ -28,8 +28,9 @@ const NEGATIVE = new Set(["minus", "negative"]);
  */
 export function formatInteger(c: MatchContext, value: bigint, said?: { start: number; end: number } | "count"): string {
   const digits = (value < 0n ? -value : value).toString();
-  const count = said === "count" || (said !== undefined && saidAsCount(c, value < 0n ? -value : value, said));
-  const minDigits = digits.length === 4 && !count ? 5 : c.o.separatorMinDigits;
+  // Only four digits are in doubt: the words are looked at for those alone.
+  const yearLike = digits.length === 4 && said !== "count" && !(said !== undefined && saidAsCount(c, value < 0n ? -value : value, said));
+  const minDigits = yearLike ? 5 : c.o.separatorMinDigits;
   return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
 }
 
