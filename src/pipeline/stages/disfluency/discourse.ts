@@ -51,6 +51,22 @@ const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my",
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
 
+/**
+ * Forms of "have" and "get": "like" after one cannot be the verb ("they have like whole bunch of
+ * episodes", "I had like three tiers"), it approximates or hedges what is had.
+ */
+const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
+/** After "to like" these are the verb's object: "to like the show", "to like yourself", "to like everyone". */
+const LIKED_OBJECT_OPENERS: ReadonlySet<string> = new Set([
+  ...DETERMINERS, ...APPROXIMATED, ...LIKE_OBJECTS, "its", "her", "each", "no", "that", "what", "how", "who", "when", "where", "being",
+  "yourself", "myself", "himself", "herself", "itself", "ourselves", "themselves", "yourselves",
+  "everyone", "everybody", "everything", "anyone", "anybody", "anything", "someone", "somebody", "something", "nobody", "nothing",
+]);
+/** A person's "be" before a progressive: "I'm like noticing", "we're like building", "I was like starving". */
+const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
+const PROGRESSIVE = /^[a-z]{2,}ing$/;
+const THING = /thing$/;
+
 /** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
 const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
 
@@ -109,10 +125,38 @@ function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | 
   return words[i]!.trail.length === 0 ? "filler" : null;
 }
 
+/**
+ * A bare "like" where the words either side leave it no verb or comparison to
+ * be: after "have" ("have like 400"), between "to" and a verb ("used to like
+ * listen"; "to like the show" and "to like cats" are the verb), and between a
+ * person's "be" and a progressive ("I'm like noticing", "I was like starving";
+ * "it's like walking on the moon" compares).
+ */
+function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
+  if (HAVE_FORMS.has(prev.core)) return true;
+  if (prev.core === "to") {
+    // A verb after the filler is a bare infinitive: no object word, no name, no plural or gerund.
+    return !next.capitalised && !LIKED_OBJECT_OPENERS.has(next.core) && !isNumeric(next.core) &&
+      !(next.core.endsWith("s") && !next.core.endsWith("ss")) && !PROGRESSIVE.test(next.core);
+  }
+  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
+  const s = prev.core === "just" ? i - 2 : i - 1;
+  const subject = wordAt(words, s);
+  if (subject === undefined || subject.trail.length > 0) return false;
+  if (PERSON_BE.has(subject.core)) return true;
+  const before = wordAt(words, s - 1);
+  return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
+    SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
+}
+
 function like(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
+  if (hedgesAfterGovernor(words, i)) return phrase(words, i, 1, 0.6);
   // ", like," is set off whatever precedes it; bare "was like" is a quote, "feel like" a verb.
   const setOff = prev !== undefined && prev.trail === "," && w.trail === ",";
   // "I was like really shaken", "I'm like so tired", "she was like in the first season": after a form
