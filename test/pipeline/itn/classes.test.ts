@@ -75,9 +75,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two hours later", "two hours later"],
     ["twenty hours later", "20 hours later"],
     ["seventy two degrees fahrenheit", "72 °F"],
-    // After "the", "twenty second" is a day or a rank; after "a", a duration.
+    // "twenty second" is a day or a rank; only after "a", "per", "every" a duration.
     ["on the twenty second , she left", "on the 22nd , she left"],
+    ["West forty second Street", "West 42nd Street"],
+    ["the one hundred twenty second", "the 122nd"],
     ["a twenty second delay", "a 20 second delay"],
+    ["every thirty second interval", "every 30 second interval"],
   ],
   date: [
     ["july twenty fifth two thousand twelve", "July 25, 2012"],
@@ -311,6 +314,10 @@ describe("itn nemo style", () => {
     ["one one two three one two three five six seven eight", "1 123-123-5678"],
     ["one two three four one two three four five six one two three four", "1234 123456 1234"],
     ["were forty people, then", "were 40 people, then"],
+    ["forty second", "42nd"],
+    ["one hundred twenty second", "122nd"],
+    ["a thirty second clip", "a 30 s clip"],
+    ["zeroth", "0th"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken, nemoItn)).toBe(written);
   });

@@ -36,6 +36,9 @@ function readUnits(c: MatchContext, i: number, end: number): { text: string; end
   return { text: written(c, first.unit), end: first.end, kind: first.unit.kind };
 }
 
+/** Before a number whose unit word could also end an ordinal, these make it a measure: "a thirty second clip". */
+const DURATION_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "per", "every", "each", "another"]);
+
 export const matchMeasure: ClassMatcher = (c, i, end) => {
   const a = readAmount(c, i, end);
   if (a === null || a.scale !== "") return null;
@@ -51,9 +54,10 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
   }
   const units = readUnits(c, j, end);
   if (units === null) return null;
-  // "the twenty second" is a day or a rank, not a duration: after "the", a
-  // unit word that completes an ordinal ("second") is read as the ordinal.
-  if (i > 0 && c.words[i - 1] === "the" && b === null && readOrdinal(c, i, end)?.end === units.end) return null;
+  // "the twenty second", "West forty second Street", "one hundred twenty second": a unit word that
+  // completes an ordinal ("second") is a day or a rank. Only after "a", "per", "every" is the
+  // number a duration's measure ("a thirty second clip").
+  if (b === null && !DURATION_DETERMINERS.has(c.words[i - 1] ?? "") && readOrdinal(c, i, end)?.end === units.end) return null;
   if (units.kind === "word" && !c.o.abbreviateAllUnits) {
     // "two hours" stays; "twenty hours" -> "20 hours" (the unit word as spoken).
     const last = b ?? a;
