@@ -42,3 +42,63 @@ export const itnSentence: fc.Arbitrary<string> = fc
     maxLength: 14,
   })
   .map((w) => w.join(" "));
+
+// Spoken English for a number, as a reader says it: the round-trip property
+// reads these back and expects the number. Written here rather than taken from
+// a library so the test states exactly which spoken forms it covers.
+const ONES = [
+  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+  "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const SCALES = ["", "thousand", "million", "billion", "trillion"];
+const IRREGULAR_ORDINALS: Record<string, string> = { one: "first", two: "second", three: "third", five: "fifth", eight: "eighth", nine: "ninth", twelve: "twelfth" };
+
+export function spokenUnder100(n: number): string {
+  return n < 20 ? ONES[n]! : TENS[Math.floor(n / 10)]! + (n % 10 === 0 ? "" : ` ${ONES[n % 10]!}`);
+}
+
+/** "one hundred (and) five", "twelve thousand three hundred forty": short scale, "and" after hundred when asked. */
+export function spokenCardinal(n: number, withAnd = false): string {
+  if (n === 0) return "zero";
+  const groups: number[] = [];
+  for (let x = n; x > 0; x = Math.floor(x / 1000)) groups.push(x % 1000);
+  const out: string[] = [];
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const v = groups[g]!;
+    if (v === 0) continue;
+    const hundreds = Math.floor(v / 100);
+    const rest = v % 100;
+    const parts: string[] = [];
+    if (hundreds > 0) parts.push(`${ONES[hundreds]!} hundred`);
+    if (rest > 0) parts.push((hundreds > 0 && withAnd ? "and " : "") + spokenUnder100(rest));
+    out.push(parts.join(" ") + (SCALES[g] === "" ? "" : ` ${SCALES[g]!}`));
+  }
+  return out.join(" ");
+}
+
+/** "twenty third", "one hundred twelfth", "forty second". */
+export function spokenOrdinal(n: number): string {
+  const words = spokenCardinal(n).split(" ");
+  const last = words.pop()!;
+  const ordinal = IRREGULAR_ORDINALS[last] ?? (last.endsWith("y") ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  return [...words, ordinal].join(" ");
+}
+
+export function ordinalSuffix(n: number): string {
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return "th";
+  return ["th", "st", "nd", "rd"][n % 10] ?? "th";
+}
+
+/** A year as said in pairs ("nineteen ninety five"), or with "two thousand" before 2010 ("two thousand five"). */
+export function spokenYear(year: number): string {
+  if (year >= 2000 && year < 2010) return year === 2000 ? "two thousand" : `two thousand ${ONES[year % 10]!}`;
+  const tail = year % 100;
+  return `${spokenUnder100(Math.floor(year / 100))} ${tail === 0 ? "hundred" : tail < 10 ? `oh ${ONES[tail]!}` : spokenUnder100(tail)}`;
+}
+
+/** Digits said one by one: "zero five". */
+export function spokenDigits(digits: string): string {
+  return [...digits].map((d) => ONES[Number(d)]!).join(" ");
+}
