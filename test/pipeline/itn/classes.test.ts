@@ -160,6 +160,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["my email is john dot smith at gmail dot com", "my email is john.smith@gmail.com"],
     ["write to jane underscore doe at example dot org", "write to jane_doe@example.org"],
     ["mail smith one two three at yahoo dot com", "mail smith123@yahoo.com"],
+    // An "o" between spelled digits is a zero; punctuation said by name ends the address.
+    ["h t t p colon slash slash j stor dot org slash two seven o two semicolon then", "http://jstor.org/2702 semicolon then"],
+    ["w w w dot x o one dot com", "www.xo1.com"],
     // A pronoun before "at" is the sentence's, not the address's.
     ["email me at john dot smith at gmail dot com", "email me at john.smith@gmail.com"],
   ],

@@ -17,6 +17,9 @@ const FUNCTION_WORDS = new Set([
   "me", "us", "him", "them", "he", "she", "they", "are", "were", "be", "am", "been", "met", "meet", "arrive", "arrived", "look", "looked",
 ]);
 const LETTER_WORD = /^\p{L}+$/u;
+/** Punctuation said by name ends an address: "slash two seven semicolon p d f" is ".../27" then ";". */
+const PUNCTUATION_NAMES = new Set(["semicolon", "comma", "period", "colon"]);
+const DIGIT_CHAR = /^\d$/;
 
 interface Piece {
   text: string;
@@ -64,11 +67,13 @@ function readLabel(c: MatchContext, i: number, end: number, allowWords: boolean)
   for (; k < end; k++) {
     const w = c.words[k]!;
     if (CONNECTORS.has(w) || w === "at" || w === "slash" || w === "colon") break;
-    const ch = lastWasWord ? null : charAt(c, k);
+    let ch = lastWasWord ? null : charAt(c, k);
+    // "two seven nine nine o two seven": an "o" between spelled digits is a zero.
+    if (ch === c.raw[k] && w === "o" && DIGIT_CHAR.test(text.at(-1) ?? "") && k + 1 < end && DIGIT_CHAR.test(charAt(c, k + 1) ?? "")) ch = "0";
     if (ch !== null) {
       text += ch;
       lastWasWord = false;
-    } else if (allowWords && !lastWasWord && LETTER_WORD.test(w) && !FUNCTION_WORDS.has(w)) {
+    } else if (allowWords && !lastWasWord && LETTER_WORD.test(w) && !FUNCTION_WORDS.has(w) && !PUNCTUATION_NAMES.has(w)) {
       text += c.raw[k]!;
       spelled = false;
       lastWasWord = true;
