@@ -119,6 +119,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
+    // A number before letters made plural counts them: no code.
+    ["she sold two d v d 's", "she sold two d v d 's"],
+    ["she sold two d v d's", "she sold two d v d's"],
+    ["at five m p h", "at 5mph"],
     // "o" after a code's digits is a zero; before "clock" it is the o of o'clock.
     ["l t m four five o datasheet", "ltm450 datasheet"],
     ["x eighty six o clock", "x86 o clock"],

@@ -114,6 +114,12 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
   return (SINGLE_LETTER.test(third) && third !== LETTER_ZERO) || /^\p{L}+\d/u.test(third);
 }
 
+/** "'s" detached ("d v d 's"), or on the code's last letter ("d v d's"). */
+function pluralMarkAt(c: MatchContext, k: number): boolean {
+  const w = c.words[k] ?? "";
+  return (w === "s" && /^['\u2019]$/.test(c.punctBefore[k] ?? "")) || /^[a-z]['\u2019]s$/.test(w);
+}
+
 /**
  * A serial or product code: spelled letters and numbers, at least one of
  * each ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" ->
@@ -134,9 +140,11 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let numbers = 0;
   let k = i;
   let last: "letter" | "digits" | null = null;
+  let lettersAfterFirst = 0;
   while (k < end) {
     const item = codeItem(c, k, end, last);
     if (item === null) break;
+    if (k > i && item.letter && lettersAfterFirst === k - i - 1) lettersAfterFirst++;
     text += item.text;
     if (item.letter) letters++;
     else numbers++;
@@ -144,6 +152,9 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
     k = item.end;
   }
   if (letters === 0 || numbers === 0) return null;
+  // "two d v d 's": a number word before letters made plural counts the thing they spell, and is no
+  // code with it ("5mph", "3d" stay codes).
+  if (lettersAfterFirst >= 2 && lettersAfterFirst === letters && numbers === 1 && c.t.numbers.has(c.words[i]!) && pluralMarkAt(c, k)) return null;
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
   if (isNumberAt(c, k)) return null;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
