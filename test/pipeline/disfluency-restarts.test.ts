@@ -60,6 +60,23 @@ describe("disfluency / self_repair: broken-off clauses", () => {
   });
 });
 
+describe("disfluency / self_repair: a capitalised question after a cue (cased text)", () => {
+  it.each([
+    ["If the tops no What happens when syncline is compressed?", "What happens when syncline is compressed?"],
+    ["In computational rather Is a problem instance abstract?", "Is a problem instance abstract?"],
+    ["Give me a case where wait no What is an example?", "What is an example?"],
+  ])("restarts %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["so I told him no Do it now", "we asked no questions. What happens next?", "they said no Will did it?"])(
+    "keeps %j (no question, a sentence end between, or a name)",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+});
+
 describe("disfluency / self_repair: restarts that restate the opening", () => {
   it.each([
     ["So I want, I wanted other hands to help", "So I wanted other hands to help"],

@@ -67,6 +67,17 @@ function questionStart(words: readonly WordView[], sentenceStart: number, end: n
 }
 
 
+/** A capital mid-sentence on a word that opens questions and is never a name ("Will" is). */
+function opensNewQuestion(w: WordView): boolean {
+  return w.capitalised && w.core !== "will" && (WH_WORDS.has(w.core) || QUESTION_OPENERS.has(w.core));
+}
+
+/** The sentence holding word i ends with a question mark. */
+function endsInQuestionMark(words: readonly WordView[], i: number): boolean {
+  for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
+  return false;
+}
+
 function isAuxiliary(w: WordView): boolean {
   return QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core);
 }
@@ -76,6 +87,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const b = cue.end;
   const sentenceStart = sentenceStartOf(words, a);
   if (a <= sentenceStart) return null;
+  // "If the tops no What happens when ...?", "In computational rather Is a problem ...?": in cased text a
+  // capitalised wh-word or auxiliary after a cue opens a new question; the start before it is dropped.
+  // Without the question mark it may open a quote ("I told him no Do it now").
+  if (opensNewQuestion(words[b]!) && endsInQuestionMark(words, b) && a - sentenceStart <= MAX_RESTART) {
+    return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
+  }
   // "Above which I mean what horsepower", "happen where sorry when breathing": a wh-word
   // corrected by a wh-word; what came before it stays.
   // A lone "or" joins them instead: "I wonder who or what did it".

@@ -156,7 +156,8 @@ function isContentWord(core: string): boolean {
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
-  if (DETERMINER_START.has(after.core) || after.capitalised) return true;
+  // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
+  if (DETERMINER_START.has(after.core) || (after.capitalised && !WH_WORDS.has(after.core) && !QUESTION_OPENERS.has(after.core))) return true;
   // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
   const intro = a - 2 >= sentenceStart ? words[a - 2]! : undefined;
   if (intro !== undefined && intro.trail === "" && NOUN_INTRODUCERS.has(intro.core) && !FUNCTION_WORDS.has(before.core) &&
