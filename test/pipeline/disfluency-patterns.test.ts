@@ -47,6 +47,13 @@ describe("disfluency / self_repair: interruptions are not cut-offs", () => {
   });
 
   it.each([
+    ["They won by a larger margin than- Oh yeah. Sinema.", "They won by a larger margin than Sinema."],
+    ["It was the thing to do in- Oh, yeah. Middle school, mostly.", "It was the thing to do in Middle school, mostly."],
+  ])("drops a listener's acknowledgement cutting in, whatever follows it: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
     "I got a great picture- No way. I got a picture.", "The whole night and- For sure. People came.",
     "It was late. No way. We stayed.",
   ])("keeps a remark after which a new sentence begins: %j", (input) => {

@@ -66,6 +66,9 @@ export function cutInAfter(words: readonly WordView[], k: number): boolean {
 /** End (exclusive) of a remark of at most MAX_REMARK words cutting into a broken-off sentence at `i`, or -1. */
 function remarkEnd(words: readonly WordView[], i: number): number {
   if (!brokenOff(words[i - 1])) return -1;
+  // Nothing but acknowledgement ("than- Oh yeah. Sinema"): the listener's, whatever follows.
+  const tics = ticSentenceEnd(words, i);
+  if (tics > i) return tics;
   for (let k = i; k < words.length && k < i + MAX_REMARK; k++) {
     if (words[k]!.endsSentence) return carriesOn(words[k + 1]) ? k + 1 : -1;
   }
