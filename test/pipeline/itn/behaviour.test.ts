@@ -138,6 +138,8 @@ describe("itn idempotence", () => {
     "g m t zero-zero -x zero first",
     // a code must not depend on how a later token is split or written ("twelve-million" -> "$12 million")
     "g m t-zero twelve-million dollars 18,000",
+    // letters spelled between a code and a number were the code's only until a first run joined them
+    "x-zero h-g m t eighteen thousand zero",
     // a reading ending inside a token is re-read up to that token, not dropped
     "january-nineteen nineteen-second",
     "verse-ninety eight-zero zero",

@@ -123,6 +123,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["she sold two d v d 's", "she sold two d v d 's"],
     ["she sold two d v d's", "she sold two d v d's"],
     ["at five m p h", "at 5mph"],
+    // A code before letters and a number ends at its last digits: the letters are a word of their own.
+    ["x zero h g m t eighteen thousand", "x0 HGMT 18,000"],
     // "o" after a code's digits is a zero; before "clock" it is the o of o'clock.
     ["l t m four five o datasheet", "ltm450 datasheet"],
     ["x eighty six o clock", "x86 o clock"],
