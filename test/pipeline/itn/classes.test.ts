@@ -113,6 +113,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["three o clock", "3:00"],
     // a duration, outside the nemo style
     ["twelve hundred hours of video", "1200 hours of video"],
+    // "a quarter to five" takes its article; "half to" is no clock, "and a quarter" a mixed number's.
+    ["it was a quarter to five", "it was 4:45"],
+    ["it grew one and a half to two times", "it grew one and a half to two times"],
+    ["one and a quarter to two hours", "one and a quarter to two hours"],
   ],
   telephone: [
     ["one two three one two three five six seven eight", "123-123-5678"],
@@ -166,6 +170,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["my email is john dot smith at gmail dot com", "my email is john.smith@gmail.com"],
     ["write to jane underscore doe at example dot org", "write to jane_doe@example.org"],
     ["mail smith one two three at yahoo dot com", "mail smith123@yahoo.com"],
+    // "website at" is where the address is, not its mailbox.
+    ["see our website at acme dot com slash investors", "see our website at acme.com/investors"],
     // An "o" between spelled digits is a zero; punctuation said by name ends the address.
     ["h t t p colon slash slash j stor dot org slash two seven o two semicolon then", "http://jstor.org/2702 semicolon then"],
     ["w w w dot x o one dot com", "www.xo1.com"],
@@ -178,6 +184,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["one thousand to two thousand people", "1,000-2,000 people"],
     // A scale said once after both ends is written once.
     ["we saw one to two million people", "we saw 1-2 million people"],
+    // A year said in pairs ends no range from a small number.
+    ["in quarter two to twenty twenty", "in quarter two to 2020"],
     ["one million to two million", "1-2 million"],
     // A small number before "to" and a scaled amount is that range's first end, not a clock's.
     ["two to three billion dollars", "2 to $3 billion"],
@@ -203,6 +211,10 @@ const cases: Record<string, Array<[string, string]>> = {
   ],
   letters: [
     ["the u k top one hundred", "the UK top 100"],
+    // A letter said three times running is a stutter ("i i i", "a a a"), but "w w w".
+    ["well i i i love that", "well i i i love that"],
+    ["we have a a a business", "we have a a a business"],
+    ["on w w w", "on WWW"],
     // a lone letter after a label word (config/itn/en/labels.tsv, kind letter) is the label's capital
     ["take vitamin d and rest", "take vitamin D and rest"],
     ["Take Vitamin d, and rest.", "Take Vitamin D, and rest."],

@@ -17,6 +17,8 @@ const FUNCTION_WORDS = new Set([
   "me", "us", "him", "them", "he", "she", "they", "are", "were", "be", "am", "been", "met", "meet", "arrive", "arrived", "look", "looked",
 ]);
 const LETTER_WORD = /^\p{L}+$/u;
+/** Nouns said before "at" and an address, never a mailbox: "our website at corporate dot monroe dot com". */
+const WEB_PLACES = new Set(["website", "websites", "site", "webpage", "homepage", "page", "portal", "web", "online", "blog", "webcast"]);
 /** Punctuation said by name ends an address: "slash two seven semicolon p d f" is ".../27" then ";". */
 const PUNCTUATION_NAMES = new Set(["semicolon", "comma", "period", "colon"]);
 const DIGIT_CHAR = /^\d$/;
@@ -93,7 +95,7 @@ function readUserLabel(c: MatchContext, i: number, end: number): Piece | null {
   const spelled = readLabel(c, i, end, false);
   if (spelled !== null) return spelled;
   const w = c.words[i];
-  if (i >= end || w === undefined || !LETTER_WORD.test(w) || FUNCTION_WORDS.has(w) || isAddressWord(w)) return null;
+  if (i >= end || w === undefined || !LETTER_WORD.test(w) || FUNCTION_WORDS.has(w) || WEB_PLACES.has(w) || isAddressWord(w)) return null;
   // Digits only: spelled letters after a word are prose as often as not ("write a at …").
   const tail = readLabel(c, i + 1, end, false);
   return tail === null || !/^\d+$/.test(tail.text) ? { text: c.raw[i]!, end: i + 1, spelled: false } : { text: c.raw[i]! + tail.text, end: tail.end, spelled: false };

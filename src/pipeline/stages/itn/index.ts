@@ -78,8 +78,8 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   for (const w of [...t.zeroDigits, ...CODE_LETTERS, "plus", ...REPEATS.keys()]) add(w, ["telephone"]);
   for (const w of t.months.keys()) add(w, ["date"]);
   add("the", ["date"]);
-  // "a hundred and fifty" (numbers.ts reads "a" as one only there).
-  add("a", ["cardinal", "decimal", "money", "measure", "percent", "range"]);
+  // "a hundred and fifty" (numbers.ts reads "a" as one only there), "a quarter to five".
+  add("a", ["cardinal", "decimal", "money", "measure", "percent", "range", "time"]);
   add("quarter", ["time", "fraction"]);
   add("half", ["time"]);
   for (const w of REFERENCE_WORDS) add(w, ["verse_ref"]);

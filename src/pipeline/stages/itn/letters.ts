@@ -168,6 +168,19 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   return { end: j, text: letters.toUpperCase().split("").join(".") + (closes ? "" : "."), confidence: CONFIDENCE };
 }
 
+/**
+ * "i i i think", "a a a few", "d s s s s": a letter said three times running is a stutter, not part of a
+ * word in letters ("w w w" is the web's; "p p" stays pages).
+ */
+function stutteredLetters(words: readonly string[], i: number, j: number): boolean {
+  let run = 1;
+  for (let k = i + 1; k < j; k++) {
+    run = words[k] === words[k - 1] ? run + 1 : 1;
+    if (run >= 3 && words[k] !== "w") return true;
+  }
+  return false;
+}
+
 export const matchLetters: ClassMatcher = (c, i, end) => {
   if (!LOWER_LETTER.test(c.raw[i]!)) return null;
   // "3 /h x": a unit per unit after a figure, as the measure class writes it; never a spelled word.
@@ -200,6 +213,7 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
     (j === end && writtenAmountAt(c, j) && /^\d/.test(c.words[j] ?? "")))) j--;
   const count = j - i;
   if (count < 2 || (count < 3 && ALSO_WORDS.has(c.words[i]!))) return null;
+  if (stutteredLetters(c.words, i, j)) return null;
   // Letters before an address word are part of the address, whatever case the last ones came in (the
   // casing stage writes a lone "i" as "I": "g m t I hyphen" is "g m t i hyphen").
   let k = j;

@@ -44,6 +44,8 @@ function clock(c: MatchContext, hour: number, minute: number, showZeroMinutes: b
 function readMinutes(c: MatchContext, i: number, end: number): { minutes: number; end: number; explicit: boolean } | null {
   const w = c.words[i];
   if (w === "quarter") return { minutes: 15, end: i + 1, explicit: true };
+  // "a quarter to five" -> "4:45": the article is the time's.
+  if (w === "a" && c.words[i + 1] === "quarter" && c.words[i - 1] !== "and") return { minutes: 15, end: i + 2, explicit: true };
   if (w === "half") return { minutes: 30, end: i + 1, explicit: true };
   const card = readCardinal(c.t, c.words, i, end);
   if (card === null || card.value < 1n || card.value > 59n) return null;
@@ -58,6 +60,10 @@ function readRelative(c: MatchContext, i: number, end: number): { hour: number; 
   const rel = c.words[m.end]!;
   const past = PAST.has(rel);
   if (!past && !TO.has(rel)) return null;
+  // "half to" is no clock ("one and a half to two times"), and "and a quarter" is a mixed number's.
+  const word = c.words[i];
+  if (word === "half" && !past) return null;
+  if ((word === "quarter" || word === "half") && (c.words[i - 1] === "and" || (c.words[i - 1] === "a" && c.words[i - 2] === "and"))) return null;
   const h = readHour(c, m.end + 1, end);
   if (h === null) return null;
   // "ten to three" is too often a range in prose: "to" needs "quarter", "minutes" or an "a.m."/"p.m." after
