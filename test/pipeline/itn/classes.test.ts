@@ -123,6 +123,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
+    // A year said in pairs after a code's digits is a year.
+    ["finalized in q one twenty twenty one", "finalized in q1 2021"],
     // A number before letters made plural counts them: no code.
     ["she sold two d v d 's", "she sold two d v d 's"],
     ["she sold two d v d's", "she sold two d v d's"],

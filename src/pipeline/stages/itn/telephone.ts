@@ -4,6 +4,7 @@
 // three dot one two three dot o dot four o") and serial / product codes
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
 // ISBNs (isbn.ts).
+import { readPairedYear } from "./date.js";
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
 import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
@@ -114,6 +115,8 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
   return (SINGLE_LETTER.test(third) && third !== LETTER_ZERO) || /^\p{L}+\d/u.test(third);
 }
 
+const YEAR = /^(?:19|20)\d\d$/;
+
 /** "'s" detached ("d v d 's"), or on the code's last letter ("d v d's"). */
 function pluralMarkAt(c: MatchContext, k: number): boolean {
   const w = c.words[k] ?? "";
@@ -143,7 +146,13 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let lettersAfterFirst = 0;
   // Where the code could have ended, item by item: the fallback when a number follows it.
   const ends: { text: string; end: number; letters: number; digitsLast: boolean }[] = [];
+  let yearAfter = false;
   while (k < end) {
+    // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a year.
+    if (last === "digits" && letters > 0 && YEAR.test(readPairedYear(c, k, end)?.text ?? "")) {
+      yearAfter = true;
+      break;
+    }
     const item = codeItem(c, k, end, last);
     if (item === null) break;
     if (k > i && item.letter && lettersAfterFirst === k - i - 1) lettersAfterFirst++;
@@ -159,7 +168,7 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // code with it ("5mph", "3d" stay codes).
   if (lettersAfterFirst >= 2 && lettersAfterFirst === letters && numbers === 1 && c.t.numbers.has(c.words[i]!) && pluralMarkAt(c, k)) return null;
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
-  if (isNumberAt(c, k)) {
+  if (isNumberAt(c, k) && !yearAfter) {
     // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own,
     // as a second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
     for (let e = ends.length - 1; e >= 0; e--) {
