@@ -91,6 +91,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in the mid seventeen hundreds", "in the mid 1700s"],
     ["in the early two thousands", "in the early 2000s"],
     ["two thousand people", "2000 people"],
+    // Two numbers said in a row are no year of the 22nd century, nor one before a count.
+    ["entering twenty two twenty one so", "entering 22 21 so"],
+    ["within twelve eighteen months", "within 12 18 months"],
+    ["in twelve ninety two the king died", "in 1292 the king died"],
     // A quarter stays words in prose; its year is written, as after any noun.
     ["in the second quarter of twenty twenty two", "in the second quarter of 2022"],
     ["welcome to the second quarter twenty twenty call", "welcome to the second quarter 2020 call"],

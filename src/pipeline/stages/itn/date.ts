@@ -10,9 +10,17 @@ import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from
 
 const YEAR_CONFIDENCE = 0.8;
 const DATE_CONFIDENCE = 0.85;
-/** Paired years read 1000..2999: the first half is 10..29 ("sixteen sixty five", "twenty twelve"). */
+/**
+ * Paired years read 1000..2099: the first half is 10..20 ("sixteen sixty five", "twenty twelve"). "twenty two
+ * twenty one", "twenty one twenty eight percent" are two numbers said in a row, not the 23rd century.
+ */
 const PAIR_FIRST_MIN = 10;
-const PAIR_FIRST_MAX = 29;
+const PAIR_FIRST_MAX = 20;
+/**
+ * After these a pair of numbers counts, never names a year: "twelve eighteen months" is 12-18 months,
+ * "thirteen fourteen hundred homes" 1300-1400.
+ */
+const NOT_AFTER_YEAR = new Set(["hundred", "thousand", "million", "billion", "percent", "months", "weeks", "days", "hours", "minutes"]);
 /** Month names that are also common words ("we march ten miles"): a day after them must be ordinal. */
 const AMBIGUOUS_MONTHS = new Set(["may", "march"]);
 const DECADES = new Map([
@@ -34,7 +42,8 @@ export function readPairedYear(c: MatchContext, i: number, end: number): Reading
   // A century said by its hundreds: "the seventeen hundreds" -> "the 1700s".
   if (c.words[first.end] === "hundreds") return { text: `${first.value}00s`, end: first.end + 1 };
   const tail = readPairTail(c.t, c.words, first.end, end);
-  return tail === null ? null : { text: `${first.value}${tail.digits}`, end: tail.end };
+  if (tail === null || NOT_AFTER_YEAR.has(c.words[tail.end] ?? "")) return null;
+  return { text: `${first.value}${tail.digits}`, end: tail.end };
 }
 
 /** The decade said as its thousands: "the two thousands" -> "the 2000s" ("two thousand" alone is a year or a count). */
