@@ -123,3 +123,33 @@ describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
     expect(text(input)).toBe(input);
   });
 });
+
+// Written prose (LibriTTS reference text) holds none of the disfluencies: each of these was once
+// removed from it, and each shape also occurs in fluent speech.
+describe("disfluency / fluent sentences stay whole", () => {
+  it.each([
+    // an elided clause, an inverted subject before a quotation, a regnal numeral
+    "what elemental thoughts and feelings, if any, the real Audrey was made of",
+    '"Sir," said he, "I am chief clerk of the house."',
+    "He was the son of the eldest daughter of Charles I, and to him the eyes turned.",
+    // a closed-class word ending one sentence and opening the next; initials
+    "They had not ceased to hope for. For this she was prepared.",
+    "Edwin Hatch, D. D., Vice-Principal of the Hall",
+    // fixed pairs and the degree adverb
+    "At that time little or no attention was paid to it.",
+    "We left with coal on board, rather a greater quantity than I had hoped for.",
+    // "no" listing what there was not
+    "There was no exhilaration about the departure, no holiday feeling at all.",
+    // "like" comparing after a verb form; "you know" with its object
+    "He stood staring like an idiot at the list of prices.",
+    "You know as well as I do what was found.",
+  ])("%j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("still drops an abandoned pronoun at a clause start and a sentence said twice", () => {
+    expect(text("and I, it literally felt like magic")).toBe("and it literally felt like magic");
+    expect(text("It was. It was. And then we left.")).toBe("It was. And then we left.");
+    expect(text("What continent, no country is it in?")).toBe("What country is it in?");
+  });
+});

@@ -23,6 +23,9 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
 /** After a hanging determiner a fresh noun phrase also shows the restart: "the, that you can". */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "to", "is"]);
 const ABANDONED_CONFIDENCE = 0.7;
+/** Words after which a hanging pronoun still starts its clause: "and I, it literally felt like". */
+const CLAUSE_JOINERS: ReadonlySet<string> = new Set(["and", "but", "so", "or", "because", "cause", "'cause", "that", "then", "like", "now", "well", "yeah", "oh"]);
+const QUOTE_MARK = /["\u201C\u201D'\u2018\u2019]/;
 
 function hangs(w: WordView): boolean {
   return w.trail === "," || w.trail === "\u2026" || w.trail === "...";
@@ -32,13 +35,20 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
   const w = words[i]!;
   const next = words[i + 1];
   if (next === undefined || !hangs(w) || next.core === w.core || isFiller(next, o)) return false;
+  // '"Sir," said he, "I am': a quotation opens after the pause, not a restart.
+  if (QUOTE_MARK.test(next.lead)) return false;
+  const prev = words[i - 1];
+  // "if any, the real one", "if these, then": an elided clause, complete.
+  if (prev?.core === "if" || prev?.core === "whether") return false;
   // "that I, you know, try": the filler goes and "I try" joins up again.
   const after = words[i + 2];
   if (next.trail === "" && after !== undefined && ((next.core === "you" && after.core === "know") || (next.core === "i" && after.core === "mean"))) return false;
   if (DETERMINERS.has(w.core)) return CLAUSE_OPENERS.has(next.core) || PHRASE_OPENERS.has(next.core);
   // "the politics of these… your statements": a second determiner restarts the noun phrase.
   if (PRONOUN_DETERMINERS.has(w.core)) return PHRASE_OPENERS.has(next.core) && next.core !== "to" && next.core !== "is";
-  return HANGING_PRONOUNS.has(w.core) && CLAUSE_OPENERS.has(next.core);
+  // A pronoun inside a phrase ends it: "said he, I", "Charles I, and" (a numeral), "between you and I, we".
+  const startsClause = prev === undefined || prev.trail.length > 0 || CLAUSE_JOINERS.has(prev.core) || isFiller(prev, o);
+  return HANGING_PRONOUNS.has(w.core) && startsClause && CLAUSE_OPENERS.has(next.core);
 }
 
 export function findAbandonedStarts(words: readonly WordView[], o: DisfluencyOptions): Removal[] {

@@ -17,7 +17,7 @@ const KNOW_GOVERNORS = new Set([
 const KNOW_OBJECTS = new Set([
   "what", "how", "who", "where", "when", "why", "which", "whether", "if", "it", "them", "him", "her", "me", "us",
   "that", "this", "those", "these", "the", "about", "everything", "nothing", "something", "anything", "better",
-  "yourself", "each", "all", "more", "exactly",
+  "yourself", "each", "all", "more", "exactly", "as",
 ]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
@@ -66,6 +66,8 @@ const LIKED_OBJECT_OPENERS: ReadonlySet<string> = new Set([
 const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
 const PROGRESSIVE = /^[a-z]{2,}ing$/;
 const THING = /thing$/;
+
+const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
 
 /** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
 const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
@@ -166,6 +168,8 @@ function like(words: readonly WordView[], i: number): Removal | null {
     (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
+  // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && VERB_FORM.test(prev.core) && w.trail.length === 0) return null;
   if (next !== undefined && w.trail.length === 0) {
     if (LIKE_OBJECTS.has(next.core)) return null;
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;

@@ -66,7 +66,8 @@ const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 /** Words after a cue that make it content: "sorry for", "rather than", "wait for", "no longer". */
 const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   sorry: new Set(["for", "to", "about", "that"]),
-  rather: new Set(["than"]),
+  // "rather a greater quantity": the degree adverb.
+  rather: new Set(["than", "a", "an"]),
   wait: new Set(["for", "until", "till", "and", "to", "on"]),
   instead: new Set(["of"]),
   no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks"]),
@@ -133,6 +134,7 @@ function phraseAt(words: readonly WordView[], i: number, p: readonly string[]): 
 
 /** The run of cue words starting at i, or null when it is not a correction cue. */
 export function readInterregnum(words: readonly WordView[], i: number, o: DisfluencyOptions): Interregnum | null {
+  if (fixedOrNo(words, i)) return null;
   let k = i;
   let strong = false;
   let cues = 0;
@@ -183,6 +185,12 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/** "little or no attention", "yes or no", "few or no": "or no" in a fixed pair, not a correction. */
+const BEFORE_FIXED_OR_NO: ReadonlySet<string> = new Set(["little", "few", "yes", "whether", "some"]);
+function fixedOrNo(words: readonly WordView[], k: number): boolean {
+  return words[k]!.core === "or" && words[k + 1]?.core === "no" && k > 0 && words[k - 1]!.trail === "" && BEFORE_FIXED_OR_NO.has(words[k - 1]!.core);
 }
 
 /**

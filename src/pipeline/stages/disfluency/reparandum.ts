@@ -160,7 +160,10 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (DETERMINER_START.has(after.core) || (after.capitalised && !WH_WORDS.has(after.core) && !QUESTION_OPENERS.has(after.core))) return true;
   // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
   const intro = a - 2 >= sentenceStart ? words[a - 2]! : undefined;
-  if (intro !== undefined && intro.trail === "" && NOUN_INTRODUCERS.has(intro.core) && !FUNCTION_WORDS.has(before.core) &&
+  // After a pause only a wh-word's noun ("What continent, no country"): "the departure, no holiday
+  // feeling at all" lists what there was not.
+  if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
+    !FUNCTION_WORDS.has(before.core) &&
     !FUNCTION_WORDS.has(after.core)) return true;
   // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
   if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;

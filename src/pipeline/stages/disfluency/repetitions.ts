@@ -10,6 +10,7 @@ import type { DisfluencyOptions } from "./options.js";
 import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
+const INITIAL = /^\p{L}$/u;
 /** Pronouns a contraction can restate: "that" -> "that's", "we" -> "we're". */
 const RESTATED_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they", "that", "there", "this", "what", "who"]);
 /** After these a pronoun is a clause's subject ("that it, it's"), not an object ("love it, it's great"). */
@@ -77,6 +78,11 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       let second = i + n;
       while (second < words.length && isFiller(words[second]!, o)) second++;
       if (!sameWords(words, i, second, n)) continue;
+      // Across a sentence end a closed-class word ending one sentence and opening the next plays two parts
+      // ("hope for. For this", "up to it. It can"); an echoed word or phrase is still a repeat ("free. Free.").
+      if (n === 1 && FUNCTION_WORDS.has(w.core) && separation(w) === "sentence" && i > 0 && !words[i - 1]!.endsSentence) break;
+      // Initials: "D. D.", "A. A. G.".
+      if (n === 1 && INITIAL.test(w.core) && w.trail.startsWith(".")) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
       // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
       if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
