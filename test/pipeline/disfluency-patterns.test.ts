@@ -143,6 +143,8 @@ describe("disfluency / fluent sentences stay whole", () => {
     // "like" comparing after a verb form; "you know" with its object
     "He stood staring like an idiot at the list of prices.",
     "You know as well as I do what was found.",
+    // a clause a subordinator opened, then the main clause beginning the same way
+    "Cause if we can do that, we can make it home.",
   ])("%j", (input) => {
     expect(text(input)).toBe(input);
   });

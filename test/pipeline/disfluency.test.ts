@@ -48,6 +48,10 @@ describe("disfluency / filler: punctuation left behind", () => {
     ["we went. Um. Then", "we went. Then"], // previous word already ends the sentence
     ["so... um... we", "so... we"],
     ["um, uh, hmm.", ""],
+    // The comma before the filler stays when a new clause follows, or after a sentence's opener.
+    ["if we can do that, um, we can make it home", "if we can do that, we can make it home"],
+    ["Well, um, we did it", "Well, we did it"],
+    ["and so, you know, calories mattered", "and so calories mattered"],
   ])("%j -> %j", (input, expected) => {
     const out = text(input);
     expect(out).toBe(expected);

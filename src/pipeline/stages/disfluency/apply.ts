@@ -10,7 +10,7 @@ import { withText } from "../../tokens.js";
 import type { StageEnv } from "../../stage.js";
 import { capitalizeSentenceStart, endsSentence, sentenceMarkOf, stripSoftTrail } from "../../text.js";
 import type { DisfluencyRule } from "./options.js";
-import type { WordView } from "./words.js";
+import { SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** A half-open token range [start, end) a rule proposes to remove. */
 export interface Removal {
@@ -66,14 +66,28 @@ export function resolveRemovals(
 }
 
 /** The previous kept word's new text once the span goes, or null to leave it. */
-function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule): string | null {
+/**
+ * After a filler bracketed by commas these open a clause of their own, so the comma before the filler
+ * was the sentence's: "if we can do that, um, we can" -> "if we can do that, we can".
+ */
+const CLAUSE_STARTS: ReadonlySet<string> = new Set([
+  ...SUBJECT_PRONOUNS, "i'm", "we're", "you're", "they're", "he's", "she's", "it's", "that's", "there's", "there", "this", "these",
+  "those", "and", "but", "so", "because", "then",
+]);
+/** Openers whose comma stays when a filler after them goes: "Well, um, we" -> "Well, we". */
+const OPENERS_WITH_COMMA: ReadonlySet<string> = new Set(["well", "so", "yeah", "yes", "no", "okay", "ok", "oh", "now", "and", "but", "right"]);
+
+function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule, opener: WordView | undefined, next: WordView | undefined): string | null {
   const mark = sentenceMarkOf(last.trail);
   // "them- Yeah. standing", "up- mm-hmm about": the dash marked the interruption, which goes with it.
   if (rule === "filler" && BROKEN_OFF.test(prev)) return prev.slice(0, -1);
   if (mark !== "") return ENDS_IN_TERMINAL_MARK.test(prev) ? null : stripSoftTrail(prev) + mark;
   // ", like," brackets an aside: both commas go. A restart's comma only marked the break
   // ("Yeah, that, that's true"): the comma before it is the sentence's own and stays.
-  if (last.trail.startsWith(",") && prev.endsWith(",") && rule !== "repetition" && rule !== "self_repair") return prev.slice(0, -1);
+  if (last.trail.startsWith(",") && prev.endsWith(",") && rule !== "repetition" && rule !== "self_repair") {
+    const sentences = (next !== undefined && CLAUSE_STARTS.has(next.core)) || (opener !== undefined && OPENERS_WITH_COMMA.has(opener.core));
+    return sentences ? null : prev.slice(0, -1);
+  }
   return null;
 }
 
@@ -107,7 +121,9 @@ export function applyRemovals(tokens: Token[], words: readonly WordView[], remov
       applied = env.propose({ rule: r.rule, before: t.text, after: "", source: t.source, confidence: r.confidence });
     }
     const prev = out.length > 0 ? out[out.length - 1]! : undefined;
-    const prevText = prev === undefined ? null : tidiedPrevious(prev.text, words[r.end - 1]!, r.rule);
+    // The word before, when it opens its sentence ("Well, um, we").
+    const opener = r.start >= 1 && (r.start === 1 || words[r.start - 2]!.endsSentence) ? words[r.start - 1] : undefined;
+    const prevText = prev === undefined ? null : tidiedPrevious(prev.text, words[r.end - 1]!, r.rule, opener, words[r.end]);
     if (prev !== undefined && prevText !== null) {
       env.propose({ rule: r.rule, before: prev.text, after: prevText, source: prev.source, confidence: r.confidence });
     }

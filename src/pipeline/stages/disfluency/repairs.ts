@@ -21,6 +21,10 @@ import { keepRestatedSubject } from "./restated-question.js";
 import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
+/** Words that open a clause another completes: "if we can do that, we can". */
+const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
+  "if", "when", "because", "since", "once", "unless", "while", "although", "though", "whether", "until", "whenever",
+]);
 /** Words between a wh-word and its auxiliary: "what kind of economy does". */
 const MAX_WH_PHRASE = 3;
 const DIGITS = /^\d[\d.,]*$/;
@@ -124,6 +128,9 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     const parallel = words[matched + 1]?.core === words[b + 1]?.core;
     // A bare "uh" between two far-apart "the"s is a pause, not a restart.
     if (cue.hesitationOnly && !parallel && a - matched > 2) return null;
+    // "if we can do that, um, we can make it": a clause a subordinator opened is finished, and the
+    // next one begins as it did.
+    if (cue.hesitationOnly && a - matched > 2 && CLAUSE_SUBORDINATORS.has(words[matched - 1]?.core ?? "")) return null;
     return { start: matched, end: b, rule: "self_repair", confidence: (cue.strong ? 0.75 : 0.6) + (parallel ? 0.1 : 0) };
   }
   const repairWord = words[b]!;
