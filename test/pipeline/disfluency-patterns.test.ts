@@ -145,6 +145,10 @@ describe("disfluency / fluent sentences stay whole", () => {
     "You know as well as I do what was found.",
     // a clause a subordinator opened, then the main clause beginning the same way
     "Cause if we can do that, we can make it home.",
+    // suspended hyphens; what was said after a verb of saying
+    "These are 10- to 15-year agreements.",
+    "It holds short- and long-term debt.",
+    "I said, no, I was joking.",
   ])("%j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -87,9 +87,13 @@ export interface Interregnum {
   hesitationOnly: boolean;
 }
 
+/** Verbs of saying: what follows them, even after a comma, is what was said ("I said, no, I was joking"). */
+const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told"]);
+
 function isContent(words: readonly WordView[], i: number, cue: string): boolean {
   const prev = i > 0 ? words[i - 1]! : undefined;
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
+  if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
   return (prev !== undefined && prev.trail.length === 0 && CONTENT_BEFORE[cue]?.has(prev.core) === true) ||
     (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
 }

@@ -162,6 +162,14 @@ function cutOffKind(w: WordView): "cut" | "trail" | null {
   return null;
 }
 
+/** The hyphen at words[k] waits for a compound after "to"/"and"/"or": "10- to 15-year", "short- and long-term". */
+function suspendedHyphen(words: readonly WordView[], k: number): boolean {
+  const joiner = words[k + 1];
+  const compound = words[k + 2];
+  return words[k]!.trail === "-" && joiner !== undefined && compound !== undefined && joiner.trail === "" &&
+    (joiner.core === "to" || joiner.core === "and" || joiner.core === "or") && compound.core.includes("-");
+}
+
 /**
  * "which is the… which is a" / "I don't- I don't know": a break-off works as a
  * zero-width editing term; the restart is matched back like any repair. An
@@ -169,7 +177,7 @@ function cutOffKind(w: WordView): "cut" | "trail" | null {
  */
 function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions): Removal | null {
   const kind = cutOffKind(words[k]!);
-  if (kind === null || k + 1 >= words.length) return null;
+  if (kind === null || k + 1 >= words.length || suspendedHyphen(words, k)) return null;
   const sentenceStart = sentenceStartOf(words, k + 1);
   const matched = matchBack(words, sentenceStart, k + 1, k + 1);
   if (matched >= 0 && matched < k + 1 && k + 1 - matched <= 4) {
