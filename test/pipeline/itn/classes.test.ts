@@ -117,6 +117,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["three o clock", "3:00"],
     // a duration, outside the nemo style
     ["twelve hundred hours of video", "1200 hours of video"],
+    // "bit" is a word too: "one bit" is a little
+    ["it changed not one bit", "it changed not one bit"],
     // "a quarter to five" takes its article; "half to" is no clock, "and a quarter" a mixed number's.
     ["it was a quarter to five", "it was 4:45"],
     ["it grew one and a half to two times", "it grew one and a half to two times"],
@@ -221,6 +223,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["well i i i love that", "well i i i love that"],
     ["we have a a a business", "we have a a a business"],
     ["on w w w", "on WWW"],
+    // a word broken off after its first letter is no initial
+    ["the first Black f- podcast festival", "the first Black f- podcast festival"],
     // a lone letter after a label word (config/itn/en/labels.tsv, kind letter) is the label's capital
     ["take vitamin d and rest", "take vitamin D and rest"],
     ["Take Vitamin d, and rest.", "Take Vitamin D, and rest."],

@@ -190,6 +190,8 @@ export const matchLetters: ClassMatcher = (c, i, end) => {
   if (joined(c, i - 1) && REPEATS.has(lastLabel(c.words[i - 1]!))) return null;
   let j = i + 1;
   while (j < end && LOWER_LETTER.test(c.raw[j]!)) j++;
+  // "the first Black f- podcast", "Well w- my": a word broken off after its first letter.
+  if (j === i + 1 && c.punctBefore[j] === "-") return null;
   // "vitamin d" -> "vitamin D", "plan b" -> "plan B": a lone letter after a label word is the label's.
   if (j === i + 1 && afterLabelIn(c, i, c.t.letterLabels) && !NOT_INITIALS.has(c.words[i]!)) {
     return { end: j, text: c.raw[i]!.toUpperCase(), confidence: CONFIDENCE };
