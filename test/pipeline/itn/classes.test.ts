@@ -361,6 +361,12 @@ describe("itn numbers after a label word", () => {
     ["Max reached Category four intensity .", "Max reached Category 4 intensity ."],
     ["type one diabetes", "type 1 diabetes"],
     ["the society , volume four .", "the society , volume 4 ."],
+    // A list the label or reference opened: every number in it.
+    ["in chapters two, three and four", "in chapters 2, 3 and 4"],
+    ["see verses one, two, and five", "see verses 1, 2, and 5"],
+    ["level two or three", "level 2 or 3"],
+    ["the scores were three, five and seven", "the scores were three, five and seven"],
+    ["chapter two, and then we left", "chapter 2, and then we left"],
     // Punctuation between: not a label.
     ["in part , one of the founders", "in part , one of the founders"],
     // Capitals alone are not labels: a later stage's casing must not change what a second run reads.

@@ -8,6 +8,7 @@ import { SINGLE_LETTER } from "./numbers.js";
 import type { ItnOptions } from "./options.js";
 import type { ItnTables } from "./tables.js";
 import type { NameWords } from "./letters.js";
+import { REFERENCE_WORDS } from "./verse-ref.js";
 
 export interface MatchContext {
   /** Lower-case word parts of the whole segment. */
@@ -127,7 +128,30 @@ function afterAbbreviatedLabel(c: MatchContext, i: number): boolean {
  * labelled numbers in digits.
  */
 export function afterNumberLabel(c: MatchContext, i: number): boolean {
-  return c.o.digitsAfterLabels && (afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i));
+  return c.o.digitsAfterLabels && (labelledAt(c, i) || inLabelledList(c, i));
+}
+
+function labelledAt(c: MatchContext, i: number): boolean {
+  return afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i);
+}
+
+const LIST_NUMBER = /^\d+$/;
+/** Items of a list looked back over for its label. */
+const MAX_LIST_ITEMS = 8;
+
+/** words[i] goes on a list of one-word numbers a label or a reference opened: "chapters two, three and four". */
+function inLabelledList(c: MatchContext, i: number): boolean {
+  let k = i;
+  for (let n = 0; n < MAX_LIST_ITEMS; n++) {
+    let j = k - 1;
+    if (j >= 0 && (c.words[j] === "and" || c.words[j] === "or") && c.punctBefore[k] === "") j--;
+    else if (c.punctBefore[k] !== ",") return false;
+    const w = c.words[j];
+    if (w === undefined || !(c.t.numbers.has(w) || LIST_NUMBER.test(w))) return false;
+    if (labelledAt(c, j) || afterLabelIn(c, j, REFERENCE_WORDS)) return true;
+    k = j;
+  }
+  return false;
 }
 
 /** An amount ITN wrote ("$10") starts at words[k]: its currency sign opens a run of its own. */
