@@ -183,6 +183,9 @@ const cases: Record<string, Array<[string, string]>> = {
     // An "o" between spelled digits is a zero; punctuation said by name ends the address.
     ["h t t p colon slash slash j stor dot org slash two seven o two semicolon then", "http://jstor.org/2702 semicolon then"],
     ["w w w dot x o one dot com", "www.xo1.com"],
+    // country domains that are no English word, spelled or said
+    ["watch it on justin dot t v", "watch it on justin.tv"],
+    ["the red dot at the top", "the red dot at the top"],
     // A pronoun before "at" is the sentence's, not the address's.
     ["email me at john dot smith at gmail dot com", "email me at john.smith@gmail.com"],
   ],
