@@ -94,6 +94,8 @@ describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
     ["In what form is oxygen transported in large containers no sorry smaller containers?", "In what form is oxygen transported in smaller containers?"],
     ["What was Henry IV known as after taking the throne no sorry before taking the throne?", "What was Henry IV known as before taking the throne?"],
     ["Which resort no coast is the desert on?", "Which coast is the desert on?"],
+    // a preposition left hanging goes with the word before it
+    ["What King cared for no wait looked out for the group?", "What King looked out for the group?"],
     ["What could no did Alec propose?", "What did Alec propose?"],
     ["How many people were um no weren't in the colonies?", "How many people weren't in the colonies?"],
     ["What is another name for State Route 168 no no State Route 99 rather?", "What is another name for State Route 99?"],

@@ -88,8 +88,15 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   let s = a - 1;
   const w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
-  // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4".
-  if (FUNCTION_WORDS.has(w.core) && !FUNCTION_WORDS.has(words[b]!.core)) return -1;
+  // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4". But a
+  // preposition left hanging goes with the word it follows: "cared for no wait looked out for",
+  // "thought of no wait considered".
+  if (FUNCTION_WORDS.has(w.core) && !FUNCTION_WORDS.has(words[b]!.core)) {
+    const head = words[s - 1];
+    const hanging = PREPOSITIONS.has(w.core) && w.trail.length === 0 && head !== undefined && s - 1 >= sentenceStart &&
+      head.trail.length === 0 && !FUNCTION_WORDS.has(head.core) && !head.capitalised;
+    return hanging ? s - 1 : -1;
+  }
   if (!w.capitalised) return compoundStart(words, sentenceStart, s, b);
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
