@@ -96,6 +96,9 @@ describe("disfluency / self_repair: parallel repairs (Disfl-QA)", () => {
     ["Which resort no coast is the desert on?", "Which coast is the desert on?"],
     // a preposition left hanging goes with the word before it
     ["What King cared for no wait looked out for the group?", "What King looked out for the group?"],
+    ["Where was Guyard de Moulin from or no I mean Jean de Rely from?", "Where was Jean de Rely from?"],
+    // a capital inside the sentence is a name's, though it spells a pronoun
+    ["What did the US or no make that UK require?", "What did the UK require?"],
     ["What could no did Alec propose?", "What did Alec propose?"],
     ["How many people were um no weren't in the colonies?", "How many people weren't in the colonies?"],
     ["What is another name for State Route 168 no no State Route 99 rather?", "What is another name for State Route 99?"],

@@ -86,16 +86,19 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
  */
 export function defaultStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   let s = a - 1;
-  const w = words[s]!;
+  let w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
+  // A capital inside the sentence is a name's, whatever word it spells ("the US or no make that Denmark").
+  const closedClass = (x: WordView, k: number) => FUNCTION_WORDS.has(x.core) && !(x.capitalised && k > sentenceStart && x.core !== "i");
   // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4". But a
   // preposition left hanging goes with the word it follows: "cared for no wait looked out for",
-  // "thought of no wait considered".
-  if (FUNCTION_WORDS.has(w.core) && !FUNCTION_WORDS.has(words[b]!.core)) {
+  // "thought of no wait considered", "Guyard de Moulin from or no I mean Jean de Rely from".
+  if (closedClass(w, s) && !FUNCTION_WORDS.has(words[b]!.core)) {
     const head = words[s - 1];
     const hanging = PREPOSITIONS.has(w.core) && w.trail.length === 0 && head !== undefined && s - 1 >= sentenceStart &&
-      head.trail.length === 0 && !FUNCTION_WORDS.has(head.core) && !head.capitalised;
-    return hanging ? s - 1 : -1;
+      head.trail.length === 0 && !closedClass(head, s - 1);
+    if (!hanging) return -1;
+    w = words[--s]!;
   }
   if (!w.capitalised) return compoundStart(words, sentenceStart, s, b);
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
