@@ -377,6 +377,8 @@ describe("itn numbers after a label word", () => {
     // An identifier's label: its number has no thousands separator, other numbers keep theirs.
     ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
     ["a code of twelve thousand lines", "a code of 12,000 lines"],
+    // "the number" names a value: separators as for any count.
+    ["the number twelve thousand", "the number 12,000"],
     ["the din forty five thousand five hundred ninety six standard", "the din 45596 standard"],
     // An abbreviated label counts with its period only: "p one" may be a code.
     ["Perry , p . one .", "Perry , p . 1 ."],

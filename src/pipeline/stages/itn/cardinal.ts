@@ -34,12 +34,16 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
   }
   // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
-  const text = afterLabelIn(c, i, c.t.codeLabels) || afterNumberLabel(c, i) ? a.integer.toString() : a.number;
+  // "the number twelve thousand" names a value, not an identifier.
+  const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
+  const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : a.number;
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
 
 const COORDINATORS = new Set(["and", "or"]);
+/** Before "number", these make it the noun for a value: "the number 12,000", "this number". */
+const VALUE_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "a", "same"]);
 
 const WRITTEN_NUMBER = /^\d[\d,]*(?:\.\d+)?$/;
 
