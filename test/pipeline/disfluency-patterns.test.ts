@@ -154,6 +154,14 @@ describe("disfluency / fluent sentences stay whole", () => {
     "These are 10- to 15-year agreements.",
     "It holds short- and long-term debt.",
     "I said, no, I was joking.",
+    // Wikipedia prose (GoogleTN): a unit after a figure, coordinated wh-clauses, an apology said,
+    // a fronted comparison, a name of two like words
+    "The soldiers grow up to 16 mm long.",
+    "They shed little, except when wet or when they've been outside.",
+    "For the indignity inflicted on a proud people, we say sorry.",
+    "Like other moles, this animal digs shallow surface tunnels.",
+    "The episode of Comedy Bang Bang aired later.",
+    "We should inspire more kids like you to like science.",
   ])("%j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -56,12 +56,6 @@ const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "h
  * episodes", "I had like three tiers"), it approximates or hedges what is had.
  */
 const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
-/** After "to like" these are the verb's object: "to like the show", "to like yourself", "to like everyone". */
-const LIKED_OBJECT_OPENERS: ReadonlySet<string> = new Set([
-  ...DETERMINERS, ...APPROXIMATED, ...LIKE_OBJECTS, "its", "her", "each", "no", "that", "what", "how", "who", "when", "where", "being",
-  "yourself", "myself", "himself", "herself", "itself", "ourselves", "themselves", "yourselves",
-  "everyone", "everybody", "everything", "anyone", "anybody", "anything", "someone", "somebody", "something", "nobody", "nothing",
-]);
 /** A person's "be" before a progressive: "I'm like noticing", "we're like building", "I was like starving". */
 const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
 const PROGRESSIVE = /^[a-z]{2,}ing$/;
@@ -129,21 +123,16 @@ function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | 
 
 /**
  * A bare "like" where the words either side leave it no verb or comparison to
- * be: after "have" ("have like 400"), between "to" and a verb ("used to like
- * listen"; "to like the show" and "to like cats" are the verb), and between a
- * person's "be" and a progressive ("I'm like noticing", "I was like starving";
- * "it's like walking on the moon" compares).
+ * be: after "have" ("have like 400") and between a person's "be" and a
+ * progressive ("I'm like noticing", "I was like starving"; "it's like walking
+ * on the moon" compares). Between "to" and a verb it fills too ("used to like
+ * listen"), but nothing tells that verb from a noun ("to like science").
  */
 function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
   if (HAVE_FORMS.has(prev.core)) return true;
-  if (prev.core === "to") {
-    // A verb after the filler is a bare infinitive: no object word, no name, no plural or gerund.
-    return !next.capitalised && !LIKED_OBJECT_OPENERS.has(next.core) && !isNumeric(next.core) &&
-      !(next.core.endsWith("s") && !next.core.endsWith("ss")) && !PROGRESSIVE.test(next.core);
-  }
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;
   const subject = wordAt(words, s);
@@ -152,6 +141,25 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const before = wordAt(words, s - 1);
   return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
     SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
+}
+
+/** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
+const COMPARED_OPENERS: ReadonlySet<string> = new Set(["other", "many", "most", "all", "his", "her", "their", "its", "our", "your", "my"]);
+
+/**
+ * "Like other moles, this animal digs", "Like his predecessor, he was": a sentence opened by "like" and a
+ * noun phrase set off by a comma compares its subject; "Like, I went" and "Like the other day we" fill.
+ */
+function comparingPhrase(words: readonly WordView[], i: number): boolean {
+  if (!(i === 0 || words[i - 1]!.endsSentence) || words[i]!.trail.length > 0) return false;
+  const next = words[i + 1];
+  if (next === undefined || !COMPARED_OPENERS.has(next.core)) return false;
+  for (let k = i + 1; k <= i + 4 && k < words.length; k++) {
+    const w = words[k]!;
+    if (w.trail === ",") return k > i + 1;
+    if (w.trail.length > 0) return false;
+  }
+  return false;
 }
 
 function like(words: readonly WordView[], i: number): Removal | null {
@@ -179,6 +187,7 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (hedged === "verb") return null;
   if (hedged === "filler" && next !== undefined) return phrase(words, i, 1, HEDGED_LIKE_CONFIDENCE);
   const opens = opensPhrase(words, i);
+  if (comparingPhrase(words, i)) return null;
   if (w.trail === "-") return phrase(words, i, 1, 0.75);
   if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
   if (w.trail.length > 0) return null;

@@ -51,7 +51,7 @@ const DISOWNING: readonly (readonly string[])[] = [
 
 /** Words before a cue that make it content: "I'm sorry", "would rather", "can't wait", "there's no". */
 const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
-  sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're"]),
+  sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're", "say", "says", "said"]),
   rather: new Set(["would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "had", "'d"]),
   wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
   no: new Set(["there", "is", "was", "are", "were", "has", "have", "had", "with", "of", "for", "by", "in", "say", "said", "and", "or", "but", "at", "to", "be", "been", "made", "make", "makes", "take", "takes", "took", "get", "got", "gave", "give", "shows", "showed", "need", "yes", "requires", "required", "require", "offered", "offers", "offer",
@@ -183,12 +183,21 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   // A bare "or" is a conjunction; it only joins a cue ("or rather", "or uh sorry").
   // A cue closing its sentence has no repair after it in the same sentence.
   if (k === i || k >= words.length || words[k - 1]!.endsSentence) return null;
-  // "What instrument or who developed": a bare "or" before a restarted question.
-  if (onlyOr && !(k - i === 1 && isWhStart(words, k))) return null;
+  // "What instrument or who developed": a bare "or" before a restarted question; the same wh-word
+  // again coordinates ("except when wet or when they've been outside").
+  if (onlyOr && !(k - i === 1 && isWhStart(words, k) && !saidBefore(words, i, words[k]!.core))) return null;
   const bare = cues === 1 && ((noCount === 1 && words[i]!.trail === "") || bareAdverb);
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+}
+
+/** The word was said earlier in the sentence before words[i], inside it: "What X or what Y" restarts the question. */
+function saidBefore(words: readonly WordView[], i: number, core: string): boolean {
+  for (let k = i - 1; k >= 0 && !words[k]!.endsSentence; k--) {
+    if (words[k]!.core === core) return k > 0 && !words[k - 1]!.endsSentence;
+  }
+  return false;
 }
 
 /** "little or no attention", "yes or no", "few or no": "or no" in a fixed pair, not a correction. */

@@ -83,6 +83,10 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       if (n === 1 && FUNCTION_WORDS.has(w.core) && separation(w) === "sentence" && i > 0 && !words[i - 1]!.endsSentence) break;
       // Initials: "D. D.", "A. A. G.".
       if (n === 1 && INITIAL.test(w.core) && w.trail.startsWith(".")) break;
+      // A name said twice running inside a sentence is a name of two words: "Louie Louie", "Wild Wild West".
+      // With a pause between it is restarted like any word ("MNEK, MNEK, um, posted").
+      if (n === 1 && w.capitalised && words[second]!.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence &&
+        w.trail === "" && second === i + 1) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
       // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
       if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
