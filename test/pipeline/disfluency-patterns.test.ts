@@ -161,6 +161,7 @@ describe("disfluency / fluent sentences stay whole", () => {
     "For the indignity inflicted on a proud people, we say sorry.",
     "Like other moles, this animal digs shallow surface tunnels.",
     "The episode of Comedy Bang Bang aired later.",
+    "They fired missiles at F- 4 Phantoms over the river.",
     "We should inspire more kids like you to like science.",
   ])("%j", (input) => {
     expect(text(input)).toBe(input);

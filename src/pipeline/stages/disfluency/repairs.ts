@@ -162,13 +162,19 @@ function cutOffKind(w: WordView): "cut" | "trail" | null {
   return null;
 }
 
-/** The hyphen at words[k] waits for a compound after "to"/"and"/"or": "10- to 15-year", "short- and long-term". */
+/**
+ * The hyphen at words[k] joins a compound written apart: one waiting for "to"/"and"/"or" and its second
+ * half ("10- to 15-year", "short- and long-term"), or a capital's designation ("F- 4 Phantoms", "IGF- 1").
+ */
 function suspendedHyphen(words: readonly WordView[], k: number): boolean {
   const joiner = words[k + 1];
   const compound = words[k + 2];
-  return words[k]!.trail === "-" && joiner !== undefined && compound !== undefined && joiner.trail === "" &&
+  if (words[k]!.trail !== "-" || joiner === undefined) return false;
+  if (words[k]!.capitalised && !FUNCTION_WORDS.has(words[k]!.core) && DESIGNATION.test(joiner.core)) return true;
+  return compound !== undefined && joiner.trail === "" &&
     (joiner.core === "to" || joiner.core === "and" || joiner.core === "or") && compound.core.includes("-");
 }
+const DESIGNATION = /^\d+$/;
 
 /**
  * "which is the… which is a" / "I don't- I don't know": a break-off works as a
