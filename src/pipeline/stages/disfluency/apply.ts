@@ -65,7 +65,6 @@ export function resolveRemovals(
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-/** The previous kept word's new text once the span goes, or null to leave it. */
 /**
  * After a filler bracketed by commas these open a clause of their own, so the comma before the filler
  * was the sentence's: "if we can do that, um, we can" -> "if we can do that, we can".
@@ -77,6 +76,10 @@ const CLAUSE_STARTS: ReadonlySet<string> = new Set([
 /** Openers whose comma stays when a filler after them goes: "Well, um, we" -> "Well, we". */
 const OPENERS_WITH_COMMA: ReadonlySet<string> = new Set(["well", "so", "yeah", "yes", "no", "okay", "ok", "oh", "now", "and", "but", "right"]);
 
+/**
+ * The previous kept word's new text once the span goes, or null to leave it. `opener` is the word
+ * before the span when it opens its sentence; `next` the word after the span.
+ */
 function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule, opener: WordView | undefined, next: WordView | undefined): string | null {
   const mark = sentenceMarkOf(last.trail);
   // "them- Yeah. standing", "up- mm-hmm about": the dash marked the interruption, which goes with it.

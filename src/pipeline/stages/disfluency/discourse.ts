@@ -60,7 +60,7 @@ const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having",
 const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
 const PROGRESSIVE = /^[a-z]{2,}ing$/;
 const THING = /thing$/;
-
+/** A verb's -ing or -ed form before "like": "staring like", "shaped like". */
 const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
 
 /** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
