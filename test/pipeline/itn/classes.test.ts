@@ -366,6 +366,8 @@ describe("itn numbers after a label word", () => {
     ["the society , volume four .", "the society , volume 4 ."],
     // A list the label or reference opened: every number in it.
     ["in chapters two, three and four", "in chapters 2, 3 and 4"],
+    // a number said in pairs is read whole after a reference word
+    ["pages five to nineteen ninety", "pages 5-1990"],
     ["see verses one, two, and five", "see verses 1, 2, and 5"],
     ["level two or three", "level 2 or 3"],
     ["the scores were three, five and seven", "the scores were three, five and seven"],

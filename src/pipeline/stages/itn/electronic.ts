@@ -5,8 +5,7 @@
 // a known top-level domain.
 import { digitOf } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
-import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext } from "./span.js";
-import { REFERENCE_WORDS } from "./verse-ref.js";
+import { followsNumber, isNumberAt, REFERENCE_WORDS, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.8;
 const CONNECTORS = new Map([["dot", "."], ["hyphen", "-"], ["dash", "-"], ["underscore", "_"]]);

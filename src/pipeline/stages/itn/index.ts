@@ -22,11 +22,11 @@ import { matchLetters, nameWordsOf, type NameWords } from "./letters.js";
 import { matchPercent } from "./percent.js";
 import { matchRange } from "./range.js";
 import { matchRoman } from "./roman.js";
-import { buildWordView, coreOf, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { buildWordView, coreOf, REFERENCE_WORDS, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import type { ItnTables } from "./tables.js";
 import { CODE_LETTERS, matchTelephone } from "./telephone.js";
 import { matchTime } from "./time.js";
-import { matchVerseRef, REFERENCE_WORDS } from "./verse-ref.js";
+import { matchVerseRef } from "./verse-ref.js";
 import { matchWhitelist } from "./whitelist.js";
 
 /** Priority on equal length: the more specific reading first. */

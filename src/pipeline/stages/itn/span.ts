@@ -8,7 +8,6 @@ import { SINGLE_LETTER } from "./numbers.js";
 import type { ItnOptions } from "./options.js";
 import type { ItnTables } from "./tables.js";
 import type { NameWords } from "./letters.js";
-import { REFERENCE_WORDS } from "./verse-ref.js";
 
 export interface MatchContext {
   /** Lower-case word parts of the whole segment. */
@@ -134,6 +133,9 @@ export function afterNumberLabel(c: MatchContext, i: number): boolean {
 function labelledAt(c: MatchContext, i: number): boolean {
   return afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i);
 }
+
+/** The words a spoken reference starts with; a number after one is its label. */
+export const REFERENCE_WORDS: ReadonlySet<string> = new Set(["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]);
 
 const LIST_NUMBER = /^\d+$/;
 /** Items of a list looked back over for its label. */

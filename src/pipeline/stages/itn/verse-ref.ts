@@ -2,15 +2,17 @@
 // (or "chapter 2 verse 47" with verse_format: words), "verses five to seven"
 // -> "verses 5-7", "section three" -> "section 3". Numbers after a reference
 // word are labels, so the small-number policy does not apply.
+import { readPairedYear } from "./date.js";
 import { readCardinal } from "./numbers.js";
-import type { ClassMatcher, MatchContext } from "./span.js";
+import { REFERENCE_WORDS, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.85;
-/** The words a spoken reference starts with; a number after one is its label. */
-export const REFERENCE_WORDS: ReadonlySet<string> = new Set(["chapter", "chapters", "verse", "verses", "section", "sections", "page", "pages", "paragraph", "article", "canto", "sutra"]);
 
 function readNumber(c: MatchContext, i: number, end: number): { value: string; end: number } | null {
   const card = readCardinal(c.t, c.words, i, end);
+  // A number said in pairs is read whole ("pages five to nineteen ninety" ends at 1990, not at 19).
+  const paired = readPairedYear(c, i, end);
+  if (paired !== null && /^\d+$/.test(paired.text) && (card === null || paired.end > card.end)) return { value: paired.text, end: paired.end };
   return card === null || card.value === 0n ? null : { value: card.value.toString(), end: card.end };
 }
 
