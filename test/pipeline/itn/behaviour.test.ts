@@ -140,6 +140,13 @@ describe("itn idempotence", () => {
     "g m t-zero twelve-million dollars 18,000",
     // letters spelled between a code and a number were the code's only until a first run joined them
     "x-zero h-g m t eighteen thousand zero",
+    // a day's tens before a digit string ("thirty 800"); a year's tail before a hyphened ordinal ("twenty-first")
+    "january-thirty eight zero zero we",
+    "first zero to-fifteen twenty-first we-zero",
+    // a digit string ending in "o" is large like any other ("600 and 0"); a list item said in several words
+    "six zero o and zero",
+    "chapter twenty thirty, zero",
+    "zero to-eleven twenty zero",
     // a reading ending inside a token is re-read up to that token, not dropped
     "january-nineteen nineteen-second",
     "verse-ninety eight-zero zero",

@@ -64,7 +64,8 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   // An amount ("£30") is money, as "thirty pounds" ends in its currency, not a number.
   if (WRITTEN_NUMBER.test(w)) return !/^0\d/.test(w) && !/\p{Sc}$/u.test(c.punctBefore[k]!) && Number(w.replace(/,/g, "")) >= from;
   if (c.t.scales.has(w)) return true;
-  const n = c.t.numbers.get(w);
+  // "o" and "oh" end a digit string as zeros ("six zero o" is 600).
+  const n = c.t.numbers.get(w) ?? (c.t.zeroDigits.has(w) ? 0 : undefined);
   if (n === undefined) return false;
   const before = k > 0 && c.runEnd[k - 1] === c.runEnd[k] ? c.words[k - 1]! : "";
   // The end of a year said in pairs ("eleven o seven", written "1107"), as a second run sees it.

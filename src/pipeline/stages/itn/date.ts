@@ -4,7 +4,7 @@
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
 // "25 July"), month year ("october nineteen oh five"), quarters
 // ("second quarter of twenty twenty two" -> "Q2 2022" in the nemo style).
-import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
+import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
@@ -42,7 +42,9 @@ export function readPairedYear(c: MatchContext, i: number, end: number): Reading
   // A century said by its hundreds: "the seventeen hundreds" -> "the 1700s".
   if (c.words[first.end] === "hundreds") return { text: `${first.value}00s`, end: first.end + 1 };
   const tail = readPairTail(c.t, c.words, first.end, end);
-  if (tail === null || NOT_AFTER_YEAR.has(c.words[tail.end] ?? "")) return null;
+  // Nor before an ordinal's unit: "fifteen twenty-first" ends in "21st", not in the year 1520.
+  const next = c.words[tail?.end ?? 0] ?? "";
+  if (tail === null || NOT_AFTER_YEAR.has(next) || (c.t.ordinals.has(next) && c.tokenOf[tail.end] === c.tokenOf[tail.end - 1])) return null;
   return { text: `${first.value}${tail.digits}`, end: tail.end };
 }
 
@@ -72,6 +74,10 @@ function readDay(c: MatchContext, i: number, end: number): { day: number; end: n
   // "thirty four-nineteen": a last word hyphened to the next is read with it (a time, "04:19"), as a second run
   // sees "thirty 04:19".
   if (card !== null && card.end - i > 1 && c.tokenOf[card.end] === c.tokenOf[card.end - 1]) card = readCardinal(c.t, c.words, i, card.end - 1);
+  // "thirty eight zero zero": the last word opens a digit string (800), as a second run sees "thirty 800".
+  if (card !== null && card.end - i > 1 && (readDigitString(c.t, c.words, card.end - 1, end, 3)?.end ?? 0) > card.end) {
+    card = readCardinal(c.t, c.words, i, card.end - 1);
+  }
   if (card === null || card.value < 1n || card.value > 31n) return null;
   // "thirty 4th", "twenty 2 billion" are what ITN leaves of one number split by a hyphen ("january-thirty fourth",
   // "january-twenty two-billion"): a tens word before a written unit is no day.

@@ -78,8 +78,8 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   // After a label ("number one to three", "level two to four") the numbers are labels, not prose.
   if (small(a) && small(b) && !afterNumberLabel(c, i)) return null;
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
-  // "quarter two to twenty twenty": a year said in pairs ends no range from a small number.
-  if (a.value < 100n && b.value >= 1000n && !afterNumberLabel(c, i) && readPairedYear(c, a.end + 1, end)?.end === b.end) return null;
+  // "quarter two to twenty twenty": a year of these centuries said in pairs ends no range from a small number.
+  if (a.value < 100n && b.value >= 1900n && b.value < 2100n && !afterNumberLabel(c, i) && readPairedYear(c, a.end + 1, end)?.end === b.end) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
   const scaled = scaledRange(c, a, b);

@@ -141,7 +141,7 @@ const LIST_NUMBER = /^\d+$/;
 /** Items of a list looked back over for its label. */
 const MAX_LIST_ITEMS = 8;
 
-/** words[i] goes on a list of one-word numbers a label or a reference opened: "chapters two, three and four". */
+/** words[i] goes on a list of numbers a label or a reference opened: "chapters two, three and four". */
 function inLabelledList(c: MatchContext, i: number): boolean {
   let k = i;
   for (let n = 0; n < MAX_LIST_ITEMS; n++) {
@@ -150,6 +150,8 @@ function inLabelledList(c: MatchContext, i: number): boolean {
     else if (c.punctBefore[k] !== ",") return false;
     const w = c.words[j];
     if (w === undefined || !(c.t.numbers.has(w) || LIST_NUMBER.test(w))) return false;
+    // An item said in several words ("twenty thirty") is one item, as a second run sees it written ("2030").
+    while (j > 0 && c.punctBefore[j] === "" && c.t.numbers.has(c.words[j]!) && c.t.numbers.has(c.words[j - 1]!)) j--;
     if (labelledAt(c, j) || afterLabelIn(c, j, REFERENCE_WORDS)) return true;
     k = j;
   }
