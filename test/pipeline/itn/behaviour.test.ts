@@ -146,6 +146,8 @@ describe("itn idempotence", () => {
     // a digit string ending in "o" is large like any other ("600 and 0"); a list item said in several words
     "six zero o and zero",
     "chapter twenty thirty, zero",
+    "verses six hundred, zero january-we",
+    "verse o-zero and zero and-zero",
     "zero to-eleven twenty zero",
     // a reading ending inside a token is re-read up to that token, not dropped
     "january-nineteen nineteen-second",

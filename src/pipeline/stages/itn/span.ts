@@ -149,9 +149,10 @@ function inLabelledList(c: MatchContext, i: number): boolean {
     if (j >= 0 && (c.words[j] === "and" || c.words[j] === "or") && c.punctBefore[k] === "") j--;
     else if (c.punctBefore[k] !== ",") return false;
     const w = c.words[j];
-    if (w === undefined || !(c.t.numbers.has(w) || LIST_NUMBER.test(w))) return false;
-    // An item said in several words ("twenty thirty") is one item, as a second run sees it written ("2030").
-    while (j > 0 && c.punctBefore[j] === "" && c.t.numbers.has(c.words[j]!) && c.t.numbers.has(c.words[j - 1]!)) j--;
+    const numberWord = (x: string | undefined) => x !== undefined && (c.t.numbers.has(x) || c.t.scales.has(x) || c.t.zeroDigits.has(x));
+    if (w === undefined || !(numberWord(w) || LIST_NUMBER.test(w))) return false;
+    // An item said in several words ("twenty thirty", "six hundred") is one item, as a second run sees it written.
+    while (j > 0 && c.punctBefore[j] === "" && numberWord(c.words[j]) && numberWord(c.words[j - 1])) j--;
     if (labelledAt(c, j) || afterLabelIn(c, j, REFERENCE_WORDS)) return true;
     k = j;
   }
