@@ -134,6 +134,12 @@ describe("disfluency / marker_phrase", () => {
     expect(text("It failed. Let me rephrase that. It did not work.")).toBe("It failed. It did not work.");
   });
 
+  it("keeps a marker whose 'that' is a determiner ('strike that right balance')", () => {
+    expect(text("we want to strike that right balance")).toBe("we want to strike that right balance");
+    expect(text("let me correct that figure for you")).toBe("let me correct that figure for you");
+    expect(text("let me rephrase that we need more")).toBe("we need more");
+  });
+
   it("reads the list from params", () => {
     expect(runText(disfluencyOnly({ marker_phrases: ["put differently"] }), "put differently, it works").text).toBe("it works");
     expect(runText(disfluencyOnly({}, { marker_phrase: false }), "let me rephrase that, ok").text).toBe("let me rephrase that, ok");
