@@ -162,6 +162,11 @@ describe("disfluency / fluent sentences stay whole", () => {
     "Like other moles, this animal digs shallow surface tunnels.",
     "The episode of Comedy Bang Bang aired later.",
     "They fired missiles at F- 4 Phantoms over the river.",
+    // LibriTTS recogniser output: a year said in pairs, spelled letters, a verb and its clause
+    "the great day was february fourteenth nineteen nineteen",
+    "d a a g for cavalry then staff officer",
+    "edwin hatch d d vice principal",
+    "you seem to forget that it's in my morning room",
     "We should inspire more kids like you to like science.",
   ])("%j", (input) => {
     expect(text(input)).toBe(input);

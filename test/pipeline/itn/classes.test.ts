@@ -379,6 +379,10 @@ describe("itn numbers after a label word", () => {
     // An identifier's label: its number has no thousands separator, other numbers keep theirs.
     ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
     ["a code of twelve thousand lines", "a code of 12,000 lines"],
+    // A small fraction or a small count of a word unit stays words beside a number in figures.
+    ["nearly fifty million or three quarters of that total", "nearly 50 million or three quarters of that total"],
+    ["it took two or three hours", "it took two or three hours"],
+    ["it took two or three kilograms", "it took 2 or 3 kg"],
     // "the number" names a value: separators as for any count.
     ["the number twelve thousand", "the number 12,000"],
     ["the din forty five thousand five hundred ninety six standard", "the din 45596 standard"],

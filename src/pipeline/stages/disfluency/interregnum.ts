@@ -151,7 +151,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     const p = indexedPhraseAt(words, k, STRONG_INDEX) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
       (cues > 0 ? indexedPhraseAt(words, k, CONTINUATION_INDEX) : undefined) ??
       (cues > 0 && !hesitationOnly ? indexedPhraseAt(words, k, DISOWNING_INDEX) : undefined);
-    if (p !== undefined) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
+    if (p !== undefined && !(cues === 0 && verbPhraseAt(words, k, p))) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const disowned = cues > 0 && !hesitationOnly ? disowningWordsBefore(words, i, k) : 0;
     if (disowned > 0) { strong = true; cues++; k += disowned; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
@@ -198,6 +198,17 @@ function saidBefore(words: readonly WordView[], i: number, core: string): boolea
     if (words[k]!.core === core) return k > 0 && !words[k - 1]!.endsSentence;
   }
   return false;
+}
+
+/** Before a cue like "forget that", these make it the verb and its clause: "you seem to forget that it's", "we can remove that". */
+const VERB_GOVERNORS: ReadonlySet<string> = new Set([
+  "to", "i", "you", "we", "they", "he", "she", "it", "can", "can't", "cannot", "will", "won't", "don't", "didn't", "doesn't", "never", "not",
+  "could", "would", "should", "must", "might", "let's", "just", "also",
+]);
+/** "forget that", "remove that", "cancel that": a verb and its object or clause when a subject, modal or "to" governs it. */
+function verbPhraseAt(words: readonly WordView[], k: number, p: readonly string[]): boolean {
+  const prev = words[k - 1];
+  return p.length === 2 && p[1] === "that" && prev !== undefined && prev.trail === "" && VERB_GOVERNORS.has(prev.core);
 }
 
 /** "little or no attention", "yes or no", "few or no": "or no" in a fixed pair, not a correction. */

@@ -50,6 +50,15 @@ function sameWords(words: readonly WordView[], a: number, b: number, n: number):
   return true;
 }
 
+/** Letters that are words too: repeated, they are stutters ("a a problem", "I I think"). */
+const LETTER_WORDS: ReadonlySet<string> = new Set(["a", "i", "o"]);
+
+/** The repeated letter at i (again at `second`) is spelled: a consonant, or beside another lone letter ("d a a g"; "I, I, I" stutters). */
+function spelledLetters(words: readonly WordView[], i: number, second: number): boolean {
+  const letter = (w: WordView | undefined) => w !== undefined && INITIAL.test(w.core) && w.core !== words[i]!.core;
+  return !LETTER_WORDS.has(words[i]!.core) || letter(words[i - 1]) || letter(words[second + 1]);
+}
+
 function repeatConfidence(words: readonly WordView[], i: number, n: number): number {
   const sep = separation(words[i + n - 1]!);
   if (sep === "sentence") return 0.6;
@@ -81,8 +90,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       // Across a sentence end a closed-class word ending one sentence and opening the next plays two parts
       // ("hope for. For this", "up to it. It can"); an echoed word or phrase is still a repeat ("free. Free.").
       if (n === 1 && FUNCTION_WORDS.has(w.core) && separation(w) === "sentence" && i > 0 && !words[i - 1]!.endsSentence) break;
-      // Initials: "D. D.", "A. A. G.".
-      if (n === 1 && INITIAL.test(w.core) && w.trail.startsWith(".")) break;
+      // Letters spelled out: initials ("D. D.", "d a a g"); a consonant said twice is no stutter either ("d d").
+      if (n === 1 && INITIAL.test(w.core) && (w.trail.startsWith(".") || spelledLetters(words, i, second))) break;
       // A name said twice running inside a sentence is a name of two words: "Louie Louie", "Wild Wild West".
       // With a pause between it is restarted like any word ("MNEK, MNEK, um, posted").
       if (n === 1 && w.capitalised && words[second]!.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence &&

@@ -119,11 +119,12 @@ export const BE_FORMS: ReadonlySet<string> = new Set([
   "they're", "we're", "there's", "what's", "who's", "here's", "'s", "'re", "'m",
 ]);
 
-/** Words that are numbers when spoken: "five five five" is a phone number, not a stutter. */
+/** Words that are numbers when spoken: "five five five" is a phone number, "seventeen seventeen" a year, not a stutter. */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set([
   "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
   "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-  "double", "triple",
+  "billion", "double", "triple",
 ]);
 
 const DIGIT = /\d/;

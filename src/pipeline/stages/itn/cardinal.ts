@@ -27,7 +27,9 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // A labelled number ("level two", "p. one") labels something: digits even where prose spells small
   // numbers out. Words, not capitals, decide: a later stage's capitals ("AI seven") must not make a
   // second run read more than the first did.
-  if (!afterNumberLabel(c, i) && !pairedWithLarge(c, i, a.end)) {
+  // "three quarters of that total", "one half": a small fraction stays words, whatever it is compared with.
+  const fraction = isSmall(c.o.spellOutBelow, a.integer, a.words) && denominatorAt(c, a.end);
+  if (!afterNumberLabel(c, i) && (fraction || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
@@ -42,6 +44,14 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
 
 
 const COORDINATORS = new Set(["and", "or"]);
+const FRACTION_NOUNS: ReadonlySet<string> = new Set(["half", "halves", "quarter", "quarters"]);
+
+/** words[k] names a fraction's parts: "quarters", "half", "thirds", "tenths". */
+function denominatorAt(c: MatchContext, k: number): boolean {
+  const w = c.words[k];
+  if (w === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return false;
+  return FRACTION_NOUNS.has(w) || (w.endsWith("s") && c.t.ordinals.has(w.slice(0, -1)) && w !== "seconds");
+}
 /** Before "number", these make it the noun for a value: "the number 12,000", "this number". */
 const VALUE_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "a", "same"]);
 
@@ -109,7 +119,11 @@ function amountWithUnitAt(c: MatchContext, k: number): boolean {
   const amount = readAmount(c, k, runEnd);
   if (amount === null || amount.end >= runEnd) return false;
   const j = amount.end;
-  return percentWordsAt(c, j, runEnd) > 0 || matchPhrase(c.t.currencies, c.words, j, runEnd) !== null || matchPhrase(c.t.units, c.words, j, runEnd) !== null;
+  if (percentWordsAt(c, j, runEnd) > 0 || matchPhrase(c.t.currencies, c.words, j, runEnd) !== null) return true;
+  const unit = matchPhrase(c.t.units, c.words, j, runEnd);
+  // "three hours" stays words as the measure class writes it, so "two or three hours" does too.
+  if (unit === null) return false;
+  return unit.value.kind === "sci" || c.o.abbreviateAllUnits || amount.integer === undefined || !isSmall(c.o.spellOutBelow, amount.integer, amount.words);
 }
 
 /** "two to three billion", "one to two million dollars": "to" before a scaled amount joins a range, never a clock time. */
