@@ -8,7 +8,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "every"]);
 /** Determiners that also stand alone as pronouns ("I want these, and those"): hanging only before another determiner. */
@@ -16,9 +16,8 @@ const PRONOUN_DETERMINERS: ReadonlySet<string> = new Set(["these", "those", "any
 const HANGING_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 /** Words that open a new clause (subject, connective, wh-word). */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
-  ...SUBJECT_PRONOUNS, ...WH_WORDS, "there", "there's", "it's", "that's", "this", "that", "these", "those", "i'm",
-  "you're", "we're", "they're", "he's", "she's", "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll",
-  "i'd", "we'd", "and", "but", "so", "if", "because", "not", "let's",
+  ...SUBJECT_PRONOUNS, ...SUBJECT_CONTRACTIONS, ...WH_WORDS, "there", "this", "that", "these", "those",
+  "i've", "we've", "you've", "they've", "i'll", "we'll", "you'll", "i'd", "we'd", "and", "but", "so", "if", "because", "not", "let's",
 ]);
 /** After a hanging determiner a fresh noun phrase also shows the restart: "the, that you can". */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "to", "is"]);

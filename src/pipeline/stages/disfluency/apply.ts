@@ -10,7 +10,7 @@ import { withText } from "../../tokens.js";
 import type { StageEnv } from "../../stage.js";
 import { capitalizeSentenceStart, endsSentence, sentenceMarkOf, stripSoftTrail } from "../../text.js";
 import type { DisfluencyRule } from "./options.js";
-import { SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** A half-open token range [start, end) a rule proposes to remove. */
 export interface Removal {
@@ -70,8 +70,7 @@ export function resolveRemovals(
  * was the sentence's: "if we can do that, um, we can" -> "if we can do that, we can".
  */
 const CLAUSE_STARTS: ReadonlySet<string> = new Set([
-  ...SUBJECT_PRONOUNS, "i'm", "we're", "you're", "they're", "he's", "she's", "it's", "that's", "there's", "there", "this", "these",
-  "those", "and", "but", "so", "because", "then",
+  ...SUBJECT_PRONOUNS, ...SUBJECT_CONTRACTIONS, "there", "this", "these", "those", "and", "but", "so", "because", "then",
 ]);
 /** Openers whose comma stays when a filler after them goes: "Well, um, we" -> "Well, we". */
 const OPENERS_WITH_COMMA: ReadonlySet<string> = new Set(["well", "so", "yeah", "yes", "no", "okay", "ok", "oh", "now", "and", "but", "right"]);

@@ -3,7 +3,7 @@
 // its neighbours is apply.ts's job.
 import type { Removal } from "./apply.js";
 import type { DisfluencyOptions } from "./options.js";
-import type { WordView } from "./words.js";
+import { isFigure, type WordView } from "./words.js";
 
 /** True when the word is a listed filler (rules that skip over fillers use this too). */
 export function isFiller(w: WordView, o: DisfluencyOptions): boolean {
@@ -12,14 +12,13 @@ export function isFiller(w: WordView, o: DisfluencyOptions): boolean {
 
 /** Fillers that are also unit symbols: after a figure "mm" is millimetres ("98.43 mm", "16 mm long"). */
 const UNIT_SOUNDS: ReadonlySet<string> = new Set(["mm"]);
-const FIGURE = /^\d[\d.,]*$/;
 
 export function findFillers(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i < words.length; i++) {
     const confidence = o.fillers.get(words[i]!.core);
     if (confidence === undefined) continue;
-    if (UNIT_SOUNDS.has(words[i]!.core) && i > 0 && FIGURE.test(words[i - 1]!.core) && words[i - 1]!.trail === "") continue;
+    if (UNIT_SOUNDS.has(words[i]!.core) && i > 0 && isFigure(words[i - 1]!.core) && words[i - 1]!.trail === "") continue;
     found.push({ start: i, end: i + 1, rule: "filler", confidence });
   }
   return found;

@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Words that open a clause another completes: "if we can do that, we can". */
@@ -27,7 +27,6 @@ const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
 ]);
 /** Words between a wh-word and its auxiliary: "what kind of economy does". */
 const MAX_WH_PHRASE = 3;
-const DIGITS = /^\d[\d.,]*$/;
 
 function hasWhWord(words: readonly WordView[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (WH_WORDS.has(words[k]!.core)) return true;
@@ -140,7 +139,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const tail = parallelTail(words, sentenceStart, a, b);
   if (tail >= 0 && (cue.strong || cue.hesitationOnly)) return { start: tail, end: b, rule: "self_repair", confidence: cue.strong ? 0.7 : 0.55 };
   // A figure corrected by a figure: "in 1700 er uh 1705", "articles 1 to 7, uh 4".
-  const figureForFigure = DIGITS.test(words[a - 1]!.core) && DIGITS.test(repairWord.core);
+  const figureForFigure = isFigure(words[a - 1]!.core) && isFigure(repairWord.core);
   // Evidence for a one-word reparandum: an explicit cue, or a name corrected by a name ("Germany er Bavaria").
   if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure))) return null;
   if (cue.bare && !parallelShape(words, sentenceStart, a, repairWord, typed)) return null;

@@ -99,6 +99,10 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
 ]);
 
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+/** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
+export const SUBJECT_CONTRACTIONS: ReadonlySet<string> = new Set([
+  "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "that's", "there's",
+]);
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   "in", "on", "at", "by", "for", "from", "of", "to", "with", "about", "after", "before", "during", "into",
@@ -130,4 +134,10 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set([
 const DIGIT = /\d/;
 export function isNumeric(core: string): boolean {
   return NUMBER_WORDS.has(core) || DIGIT.test(core);
+}
+
+const FIGURE = /^\d[\d.,]*$/;
+/** A number written in figures: "1700", "98.43", "1,000". */
+export function isFigure(core: string): boolean {
+  return FIGURE.test(core);
 }

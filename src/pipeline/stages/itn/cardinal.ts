@@ -8,7 +8,7 @@
 // plural are one plural number ("seventy fives" -> "75s").
 import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
-import { digitOf, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
+import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
 import { afterLabelIn, afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
 import { matchPhrase } from "./tables.js";
@@ -28,7 +28,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // numbers out. Words, not capitals, decide: a later stage's capitals ("AI seven") must not make a
   // second run read more than the first did.
   // "three quarters of that total", "one half": a small fraction stays words, whatever it is compared with.
-  const fraction = isSmall(c.o.spellOutBelow, a.integer, a.words) && denominatorAt(c, a.end);
+  const fraction = isSmall(c.o.spellOutBelow, a.integer, a.words) && c.runEnd[a.end - 1] === c.runEnd[a.end] &&
+    readDenominator(c.t, c.words[a.end] ?? "", a.integer !== 1n) !== null;
   if (!afterNumberLabel(c, i) && (fraction || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
@@ -44,14 +45,7 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
 
 
 const COORDINATORS = new Set(["and", "or"]);
-const FRACTION_NOUNS: ReadonlySet<string> = new Set(["half", "halves", "quarter", "quarters"]);
 
-/** words[k] names a fraction's parts: "quarters", "half", "thirds", "tenths". */
-function denominatorAt(c: MatchContext, k: number): boolean {
-  const w = c.words[k];
-  if (w === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return false;
-  return FRACTION_NOUNS.has(w) || (w.endsWith("s") && c.t.ordinals.has(w.slice(0, -1)) && w !== "seconds");
-}
 /** Before "number", these make it the noun for a value: "the number 12,000", "this number". */
 const VALUE_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "a", "same"]);
 

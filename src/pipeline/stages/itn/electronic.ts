@@ -70,7 +70,7 @@ function readLabel(c: MatchContext, i: number, end: number, allowWords: boolean)
     if (CONNECTORS.has(w) || w === "at" || w === "slash" || w === "colon") break;
     let ch = lastWasWord ? null : charAt(c, k);
     // "two seven nine nine o two seven": an "o" between spelled digits is a zero.
-    if (ch === c.raw[k] && w === "o" && DIGIT_CHAR.test(text.at(-1) ?? "") && k + 1 < end && DIGIT_CHAR.test(charAt(c, k + 1) ?? "")) ch = "0";
+    if (ch !== null && w === "o" && DIGIT_CHAR.test(text.at(-1) ?? "") && k + 1 < end && DIGIT_CHAR.test(charAt(c, k + 1) ?? "")) ch = "0";
     if (ch !== null) {
       text += ch;
       lastWasWord = false;

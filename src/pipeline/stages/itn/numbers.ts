@@ -174,3 +174,20 @@ export function groupThousands(digits: string, separator: string, minDigits: num
   for (; first < digits.length; first += 3) out += separator + digits.slice(first, first + 3);
   return out;
 }
+
+/** "second" is left out on purpose: "one second" is a duration. */
+const SPECIAL_DENOMINATORS = new Map([
+  ["half", 2], ["halves", 2], ["quarter", 4], ["quarters", 4],
+]);
+
+/** The denominator a word names, when its number agrees: "one third", "two thirds", not "twenty third". */
+export function readDenominator(t: ItnTables, word: string, plural: boolean): number | null {
+  if (plural !== (word.endsWith("s") || word === "halves")) return null;
+  const special = SPECIAL_DENOMINATORS.get(word);
+  if (special !== undefined) return special;
+  const singular = plural ? word.slice(0, -1) : word;
+  if (singular === "second") return null;
+  const cardinalWord = t.ordinals.get(singular);
+  const n = cardinalWord === undefined ? undefined : t.numbers.get(cardinalWord);
+  return n === undefined || n < 3 ? null : n;
+}

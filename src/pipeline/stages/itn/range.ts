@@ -34,6 +34,8 @@ interface Side {
   words: number;
   /** Exactly head × one "-illion" word ("two million"): written with the word ("2 million"). */
   scale?: { head: bigint; word: string };
+  /** The words read are a year said in pairs too ("twenty twenty"). */
+  saidInPairs: boolean;
 }
 
 /** A paired year ("nineteen thirteen") or a cardinal, the longer reading; decades ("the 1990s") are not range ends. */
@@ -41,10 +43,13 @@ function readSide(c: MatchContext, i: number, end: number): Side | null {
   const card = readCardinal(c.t, c.words, i, end);
   const year = readPairedYear(c, i, end);
   if (year !== null && /^\d+$/.test(year.text) && (card === null || year.end > card.end)) {
-    return { value: BigInt(year.text), text: year.text, end: year.end, words: year.end - i };
+    return { value: BigInt(year.text), text: year.text, end: year.end, words: year.end - i, saidInPairs: true };
   }
   if (card === null) return null;
-  const side: Side = { value: card.value, text: formatInteger(c, card.value, { start: i, end: card.end }), end: card.end, words: card.end - i };
+  const side: Side = {
+    value: card.value, text: formatInteger(c, card.value, { start: i, end: card.end }), end: card.end, words: card.end - i,
+    saidInPairs: year?.end === card.end,
+  };
   const named = card.namedScale;
   if (named !== undefined && named.wordIndex === card.end - 1) side.scale = { head: named.head, word: c.raw[named.wordIndex]! };
   return side;
@@ -79,7 +84,7 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (small(a) && small(b) && !afterNumberLabel(c, i)) return null;
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   // "quarter two to twenty twenty": a year of these centuries said in pairs ends no range from a small number.
-  if (a.value < 100n && b.value >= 1900n && b.value < 2100n && !afterNumberLabel(c, i) && readPairedYear(c, a.end + 1, end)?.end === b.end) return null;
+  if (a.value < 100n && b.value >= 1900n && b.value < 2100n && b.saidInPairs && !afterNumberLabel(c, i)) return null;
   if (ERAS.has(c.words[b.end] ?? "")) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
   const scaled = scaledRange(c, a, b);

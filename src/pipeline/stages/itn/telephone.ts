@@ -143,9 +143,9 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let numbers = 0;
   let k = i;
   let last: "letter" | "digits" | null = null;
-  let lettersAfterFirst = 0;
-  // Where the code could have ended, item by item: the fallback when a number follows it.
-  const ends: { text: string; end: number; letters: number; digitsLast: boolean }[] = [];
+  // The last place the code could end before letters spelled on their own: digits then two lone letters
+  // ("x zero | h g m t"). The fallback when a number follows the code.
+  let beforeLetters: { text: string; end: number } | null = null;
   let yearAfter = false;
   while (k < end) {
     // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a year.
@@ -155,30 +155,21 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
     }
     const item = codeItem(c, k, end, last);
     if (item === null) break;
-    if (k > i && item.letter && lettersAfterFirst === k - i - 1) lettersAfterFirst++;
     text += item.text;
     if (item.letter) letters++;
     else numbers++;
     last = item.letter ? "letter" : "digits";
     k = item.end;
-    ends.push({ text, end: k, letters, digitsLast: !item.letter });
+    if (!item.letter && letters > 0 && SINGLE_LETTER.test(c.words[k] ?? "") && SINGLE_LETTER.test(c.words[k + 1] ?? "")) beforeLetters = { text, end: k };
   }
   if (letters === 0 || numbers === 0) return null;
   // "two d v d 's": a number word before letters made plural counts the thing they spell, and is no
-  // code with it ("5mph", "3d" stay codes).
-  if (lettersAfterFirst >= 2 && lettersAfterFirst === letters && numbers === 1 && c.t.numbers.has(c.words[i]!) && pluralMarkAt(c, k)) return null;
+  // code with it ("5mph", "3d" stay codes). The number is the one-word first item, every other a letter.
+  if (numbers === 1 && letters >= 2 && c.t.numbers.has(c.words[i]!) && k === i + 1 + letters && pluralMarkAt(c, k)) return null;
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
-  if (isNumberAt(c, k) && !yearAfter) {
-    // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own,
-    // as a second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
-    for (let e = ends.length - 1; e >= 0; e--) {
-      const at = ends[e]!;
-      if (at.letters > 0 && at.digitsLast && SINGLE_LETTER.test(c.words[at.end] ?? "") && SINGLE_LETTER.test(c.words[at.end + 1] ?? "")) {
-        return { text: at.text, end: at.end };
-      }
-    }
-    return null;
-  }
+  // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own, as a
+  // second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
+  if (isNumberAt(c, k) && !yearAfter) return beforeLetters;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
   return { text: afterLabelIn(c, i, c.t.letterLabels) ? text.toUpperCase() : text, end: k };
 }
