@@ -148,6 +148,7 @@ describe("itn idempotence", () => {
     "chapter twenty thirty, zero",
     "verses six hundred, zero january-we",
     "verse o-zero and zero and-zero",
+    "p Thousand, zero",
     "zero to-eleven twenty zero",
     // a reading ending inside a token is re-read up to that token, not dropped
     "january-nineteen nineteen-second",

@@ -19,6 +19,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a hundred people and a million reasons", "a hundred people and a million reasons"],
     // A lone unit after millions starts what follows; a number that goes on says so.
     ["a fifteen million one time benefit", "a 15 million one time benefit"],
+    // ... but a plural it counts keeps the unit in the number
+    ["about eight hundred thirty four million one people came", "about 834,000,001 people came"],
     ["in fifteen million and one cases", "in 15,000,001 cases"],
     ["two million two hundred thousand", "2,200,000"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],

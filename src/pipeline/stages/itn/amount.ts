@@ -45,6 +45,12 @@ function saidAsCount(c: MatchContext, value: bigint, said: { start: number; end:
   return thousand && (hundred || value < 2000n || value > 2099n);
 }
 
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(["people", "men", "women", "children"]);
+/** A plural noun a number counts: "people", "shares" (not "loss", "this"). */
+function countsPlural(word: string | undefined): boolean {
+  return word !== undefined && (IRREGULAR_PLURALS.has(word) || (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")));
+}
+
 /** The amount starting at words[i], or null. `decimals: false` reads integers only. Memoised per segment. */
 export function readAmount(c: MatchContext, i: number, end: number, decimals = true): Amount | null {
   const key = (i * 2 + (decimals ? 1 : 0)) * 65536 + Math.min(end, 65535);
@@ -75,9 +81,11 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
     card = cut > start ? readCardinal(t, words, start, cut) : null;
     if (card === null) return null;
   }
-  // "fifteen million one time benefit": in prose a lone unit after millions starts what follows; a number
-  // that goes on says so ("fifteen million and one"). NeMo reads it on ("two million three" -> 2000003).
-  if (!c.o.nemo && card.end - start >= 3 && (t.scales.get(words[card.end - 2]!) ?? 0n) >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10) {
+  // "fifteen million one time benefit", "fifteen billion three year loans": in prose a lone unit after
+  // millions starts what follows; a number that goes on says so ("fifteen million and one"), and so does
+  // a plural it counts ("eight hundred million one people"). NeMo reads it on ("two million three" -> 2000003).
+  if (!c.o.nemo && card.end - start >= 3 && (t.scales.get(words[card.end - 2]!) ?? 0n) >= 1_000_000n && (t.numbers.get(words[card.end - 1]!) ?? 10) < 10 &&
+    !countsPlural(words[card.end])) {
     // Without the unit "a billion" is no number of its own ("a billion one" stays as said).
     card = readCardinal(t, words, start, card.end - 1);
     if (card === null) return null;

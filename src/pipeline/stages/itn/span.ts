@@ -153,6 +153,8 @@ function inLabelledList(c: MatchContext, i: number): boolean {
     if (w === undefined || !(numberWord(w) || LIST_NUMBER.test(w))) return false;
     // An item said in several words ("twenty thirty", "six hundred") is one item, as a second run sees it written.
     while (j > 0 && c.punctBefore[j] === "" && numberWord(c.words[j]) && numberWord(c.words[j - 1])) j--;
+    // A scale word alone ("p. Thousand,") is no number, as a first run left it.
+    if (c.t.scales.has(c.words[j]!)) return false;
     if (labelledAt(c, j) || afterLabelIn(c, j, REFERENCE_WORDS)) return true;
     k = j;
   }
