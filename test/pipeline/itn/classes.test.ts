@@ -54,6 +54,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twelve and a half", "12 1/2"],
     ["fifteen thirds", "15/3"],
     ["one half of the class", "one half of the class"],
+    // A tens word before a unit ordinal is one denominator, and a sign is kept.
+    ["minus one hundred thirty three ninety fourths", "-133/94"],
+    ["twelve twenty fourths", "12/24"],
+    ["minus twelve and a half", "-12 1/2"],
+    // ... never a numerator of its own after another number.
+    ["ten ninety ninety thirds", "1090 ninety thirds"],
   ],
   percent: [["eighteen point one four percent", "18.14%"], ["five per cent", "5%"]],
   money: [
