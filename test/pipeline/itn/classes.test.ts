@@ -59,7 +59,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twelve twenty fourths", "12/24"],
     ["minus twelve and a half", "-12 1/2"],
     // ... never a numerator of its own after another number.
-    ["ten ninety ninety thirds", "1090 ninety thirds"],
+    ["ten ninety ninety thirds", "1090 90 thirds"],
   ],
   percent: [["eighteen point one four percent", "18.14%"], ["five per cent", "5%"]],
   money: [
