@@ -78,6 +78,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
     ["five to ten kilometers", "5-10 km"],
+    // A rate with no unit of its own is one word ("1,268.6/km²"), as NeMo's style only spaces it.
+    ["one thousand two hundred sixty eight point six per square kilometer", "1,268.6/km²"],
     // An SI prefix said as a word of its own.
     ["a maximum of two milli amperes", "a maximum of 2 mA"],
     ["two hours later", "two hours later"],

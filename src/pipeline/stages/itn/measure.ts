@@ -1,6 +1,6 @@
 // measure: a number with a unit from the units table — "two hundred
 // kilometers per hour" -> "200 km/h", "minus sixty six kilograms" -> "-66 kg",
-// "forty two … per square meter" -> "42259 /m²", ranges "five to ten
+// "ten per square kilometer" -> "10/km²", ranges "five to ten
 // kilometers" -> "5-10 km". Everyday units (hours, minutes, tons) keep their
 // word outside the nemo style, and then small numbers stay words too.
 import { readAmount, type Amount } from "./amount.js";
@@ -64,5 +64,7 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
     if (last.integer !== undefined && isSmall(c.o.spellOutBelow, last.integer, last.words) && b === null) return null;
     return { end: units.end, text: `${number} ${c.raw.slice(j, units.end).join(" ")}`, confidence: CONFIDENCE };
   }
-  return { end: units.end, text: `${number} ${units.text}`, confidence: CONFIDENCE };
+  // "10/km²" reads as one rate; NeMo's style writes "42259 /m²".
+  const gap = units.text.startsWith("/") && !c.o.nemo ? "" : " ";
+  return { end: units.end, text: `${number}${gap}${units.text}`, confidence: CONFIDENCE };
 };
