@@ -60,6 +60,42 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
   });
 });
 
+describe("disfluency / self_repair: a short start abandoned for a sentence that asks anew", () => {
+  const typed = disfluencyOnly({ typed_corrections: true });
+  const typedText = (input: string) => runText(typed, input).text;
+
+  it.each([
+    ["Which river er the canal carries how much freight?", "The canal carries how much freight?"],
+    ["What kind or uh the price of wheat rose by how much in 1990?", "The price of wheat rose by how much in 1990?"],
+    ["The harbour no Fishing boats leave from which pier?", "Fishing boats leave from which pier?"],
+    ["The rivers or first how many lakes are in Finland?", "How many lakes are in Finland?"],
+    // A preposition at the start governs the repair's phrase too.
+    ["In Spain oops the UK how many ports were closed?", "In the UK how many ports were closed?"],
+  ])("typed: %j", (input, expected) => {
+    expect(typedText(input)).toBe(expected);
+  });
+
+  it.each([
+    // After an explicit cue, speech too.
+    ["Which river, sorry, the canal carries how much freight?", "The canal carries how much freight?"],
+  ])("spoken with an explicit cue: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // A hesitation in speech is no correction of a start with a verb.
+    ["I think uh the question is who?", text, "I think"],
+    // Nor is a statement without a question.
+    ["Which river, sorry, the canal carries freight.", text, "Which"],
+    // A wh-word after a start with a verb takes one phrase's place, even in typed text; a repair that
+    // restarts an earlier phrase ("a car" / "a truck") goes back only to it.
+    ["Iran was the largest no which size exporter?", typedText, "Iran was the"],
+    ["In a car no a truck, how far can you go?", typedText, "In a truck"],
+  ])("keeps the start of %j", (input, run, start) => {
+    expect(run(input).startsWith(start)).toBe(true);
+  });
+});
+
 describe("disfluency / self_repair: what a cue may go on to say", () => {
   it.each([
     // "that should be", "I'm sorry", "tell me about", "it was", "I meant to ask" continue the cue, not the repair.

@@ -75,6 +75,30 @@ function opensNewQuestion(w: WordView): boolean {
   return w.capitalised && w.core !== "will" && (WH_WORDS.has(w.core) || QUESTION_OPENERS.has(w.core));
 }
 
+/** At most this many words before a cue are dropped for a question asked again after it. */
+const MAX_ABANDONED_START = 4;
+
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
+/** The repair opens a new sentence: an article, a wh-word, or a capital that is no name corrected by a name. */
+function opensAnew(words: readonly WordView[], sentenceStart: number, a: number, b: number): boolean {
+  const w = words[b]!;
+  // "Iran was the second-smallest no which size": after a longer start a wh-word takes one phrase's place.
+  if (WH_WORDS.has(w.core)) return a - sentenceStart <= 2;
+  if (ARTICLES.has(w.core)) return true;
+  return w.capitalised && w.core !== "i" && !words[a - 1]!.capitalised;
+}
+
+/** The sentence from word i asks a question of its own: a wh-word in it, a question mark at its end. */
+function asksLater(words: readonly WordView[], i: number): boolean {
+  let wh = false;
+  for (let k = i; k < words.length; k++) {
+    if (WH_WORDS.has(words[k]!.core)) wh = true;
+    if (words[k]!.endsSentence) return wh && words[k]!.trail.includes("?");
+  }
+  return false;
+}
+
 /** The sentence holding word i ends with a question mark. */
 function endsInQuestionMark(words: readonly WordView[], i: number): boolean {
   for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
@@ -117,6 +141,15 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return keepRestatedSubject(words, question, a, b, confidence) ?? { start: question, end: b, rule: "self_repair", confidence };
   }
   if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, words[b]!, true)) return null;
+  // "What type or uh the rate of clearing … was how many square miles?", "Which nation er the Amazon
+  // represents … what?": a short start abandoned for a sentence that asks with its own wh-word. Speech
+  // needs an explicit cue: "I think uh the question is who?" keeps its start.
+  if ((typed || cue.strong) && a - sentenceStart <= MAX_ABANDONED_START && opensAnew(words, sentenceStart, a, b) && asksLater(words, b) &&
+    matchBack(words, sentenceStart, a, b) < 0) {
+    // "In Mexico oops the US how many …": the preposition governs the repair's phrase too.
+    const start = PREPOSITIONS.has(words[sentenceStart]!.core) && ARTICLES.has(words[b]!.core) ? sentenceStart + 1 : sentenceStart;
+    return { start, end: b, rule: "self_repair", confidence: 0.6 };
+  }
   // "Prior to the founding of sorry no um what historical figure was ...": a start with no
   // question in it, dropped for a whole question after an explicit cue.
   if (cue.strong && asksQuestion(words, b) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
