@@ -18,7 +18,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
   it.each([
     "Which treaty found no support?", "It's no wonder he left.", "There is no easy answer.", "It had almost no effect.",
     "He joined a band called No Doubt later.", "we had on board no large cargo", "per second no tone is heard",
-    "A lot of people no doubt agree.", "Many of them no longer vote.",
+    "A lot of people no doubt agree.", "Many of them no longer vote.", "It had no rather large rooms.", "We had no rather than yes.",
   ])("keeps %j ('no' as a determiner or a name)", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -108,6 +108,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["What percentage of stations were out of fuel in 1974 errr rather 1973?", "What percentage of stations were out of fuel in 1973?"],
     // A preposition corrected by a preposition.
     ["What districts are near no within the downtown area?", "What districts are within the downtown area?"],
+    // "no rather" corrects whatever "no" follows ("were plowed no" is no determiner before "rather").
+    ["Which fields were plowed no rather flooded in spring?", "Which fields were flooded in spring?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

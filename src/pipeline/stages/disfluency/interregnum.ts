@@ -262,8 +262,13 @@ function betweenPrepositions(words: readonly WordView[], k: number): boolean {
 function cueFollows(words: readonly WordView[], i: number): boolean {
   const w = words[i];
   if (w === undefined || words[i - 1]!.trail.length > 0) return false;
-  return (STRONG_WORDS.has(w.core) && !CONTENT_PRONE.has(w.core)) || indexedPhraseAt(words, i, CONTINUATION_INDEX) !== undefined ||
+  return (STRONG_WORDS.has(w.core) && (!CONTENT_PRONE.has(w.core) || noRather(words, i))) || indexedPhraseAt(words, i, CONTINUATION_INDEX) !== undefined ||
     indexedPhraseAt(words, i, STRONG_INDEX) !== undefined;
+}
+
+/** "contained no rather divided": "rather" corrects unless it is the degree adverb ("rather than", "rather a"). */
+function noRather(words: readonly WordView[], i: number): boolean {
+  return words[i]!.core === "rather" && !CONTENT_AFTER.rather!.has(words[i + 1]?.core ?? "");
 }
 
 /** A wh-word, or a preposition and a wh-word ("in what"), opens at i. */
