@@ -114,6 +114,15 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     expect(text(input)).toBe(expected);
   });
 
+  it("leaves a repair alone whose 'not X' names words before the reparandum: no deletion mends it", () => {
+    for (const input of [
+      "How are the petals spaced no sorry leaves not petals?",
+      "Which king ruled Spain in 1500 no wait France not Spain?",
+    ]) expect(text(input)).toBe(input);
+    // A question asked again disowns a word of what goes, and the "not X" goes with it.
+    expect(text("Who won the cup no sorry who lost the cup not won?")).toBe("Who lost the cup?");
+  });
+
   it("drops a 'not X' that disowns a word of the removed reparandum", () => {
     expect(text("Which writer was influenced by the book no sorry which evolutionist not writer was influenced by the book?"))
       .toBe("Which evolutionist was influenced by the book?");

@@ -264,6 +264,30 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
   return null;
 }
 
+/** Most words a closing "not X" names. */
+const MAX_DISOWNED_TAIL = 3;
+
+/**
+ * "How are the statocysts spaced no sorry combs not statocysts?": the repair closes with "not X" for an
+ * X said before the reparandum. What it replaces is not next to the cue, so no deletion repairs it:
+ * the words are left as said rather than cut into "How are the statocysts combs not statocysts?".
+ */
+function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
+  let end = r.end;
+  while (end < words.length && !words[end]!.endsSentence) end++;
+  if (end >= words.length) return false;
+  for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) {
+    const not = end - n;
+    if (not <= r.end || words[not]!.core !== "not") continue;
+    const named = words.slice(not + 1, end + 1).map((w) => w.core);
+    const start = sentenceStartOf(words, r.start);
+    for (let k = start; k + named.length <= r.start; k++) {
+      if (named.every((core, j) => words[k + j]!.core === core)) return true;
+    }
+  }
+  return false;
+}
+
 /** Words a wh-word can follow as their object or complement: "know what", "of what", "is what", "tell me what". */
 const WH_GOVERNORS: ReadonlySet<string> = new Set([
   "know", "knew", "knows", "tell", "told", "ask", "asked", "say", "said", "says", "explain", "explains", "explained", "determine",
@@ -319,7 +343,7 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     const cue = readInterregnum(words, i, o);
     if (cue === null) continue;
     const r = repairAt(words, cue, o.typedCorrections);
-    if (r === null) { i = cue.end - 1; continue; }
+    if (r === null || disownsWordsKept(words, r)) { i = cue.end - 1; continue; }
     found.push(r);
     i = r.end - 1;
     const after = trailingCue(words, r.end);
