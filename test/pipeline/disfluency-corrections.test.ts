@@ -114,6 +114,24 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     expect(text(input)).toBe(expected);
   });
 
+  it.each([
+    // A two-word phrase in the repair replaces the whole phrase before the cue, modifiers and all.
+    ["Which sandy beaches, sorry, rocky coves can be reached by boat?", "Which rocky coves can be reached by boat?"],
+    ["What do diesel trucks, sorry electric buses, need?", "What do electric buses, need?"],
+    ["Where were the old mills no wait textile factories in 1900?", "Where were the textile factories in 1900?"],
+  ])("repairs the whole phrase in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // One word in the repair replaces one word; an adverb before the phrase is no part of it; a phrase
+    // that goes on ("expressed as a function") is no noun phrase.
+    ["Which famous beaches, sorry, coves can be reached by boat?", "Which famous coves can be reached by boat?"],
+    ["So I have really thin, actually scrawny legs.", "So I have really scrawny legs."],
+  ])("repairs only the word in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
   it("leaves a repair alone whose 'not X' names words before the reparandum: no deletion mends it", () => {
     for (const input of [
       "How are the petals spaced no sorry leaves not petals?",

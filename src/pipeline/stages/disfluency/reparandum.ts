@@ -100,7 +100,10 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
     if (!hanging) return -1;
     w = words[--s]!;
   }
-  if (!w.capitalised) return compoundStart(words, sentenceStart, s, b);
+  if (!w.capitalised) {
+    const compound = compoundStart(words, sentenceStart, s, b);
+    return opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound;
+  }
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
     // A nationality before a name corrected by a common noun describes it: "French Catholics no sorry nobles".
@@ -155,6 +158,45 @@ function compoundStart(words: readonly WordView[], sentenceStart: number, s: num
   while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isNounLike(words[k - 1]!)) k--;
   const opener = words[k - 1]!;
   return k < s && opener.trail.length === 0 && (NOUN_PHRASE_OPENERS.has(opener.core) || QUANTIFIERS.has(opener.core)) ? k : s;
+}
+
+/** Words before which a noun phrase may stand as a subject or object: openers of a noun phrase, auxiliaries, quantifiers. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set([...NOUN_PHRASE_OPENERS, ...QUANTIFIERS, ...QUESTION_OPENERS, ...BE_FORMS]);
+
+/** Closed-class words the function-word table leaves out: "expressed as a function" is no noun phrase. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(["as", "like", "because", "while", "although", "though", "whether", "unless", "once"]);
+/** Adverbs grade a word rather than belong to the phrase corrected: "really thin, actually scrawny legs" keeps "really". */
+const ADVERBS: ReadonlySet<string> = new Set(["very", "not", "also", "only", "just", "too", "so", "quite", "even", "still"]);
+
+/** A word of the phrase before the cue that goes with its noun: a modifier or noun, not a name, possessive, quantity or adverb. */
+function isPhraseModifier(w: WordView): boolean {
+  return isContentWord(w.core) && !QUANTIFIERS.has(w.core) && !w.capitalised && !w.core.endsWith("'s") && !w.core.endsWith("ly") &&
+    !ADVERBS.has(w.core) && !CONJUNCTIONS.has(w.core);
+}
+
+/** The repair is a phrase of two content words, the second a noun: "forested areas", "south Italy". */
+function opensNounPhrase(words: readonly WordView[], b: number): boolean {
+  const first = words[b]!;
+  const second = words[b + 1];
+  if (second === undefined || first.trail !== "" || first.capitalised || !isContentWord(first.core) || QUANTIFIERS.has(first.core) ||
+    !isNounLike(second) || CONJUNCTIONS.has(second.core)) return false;
+  // The phrase closes after its two words: "forested areas can", "stainless steel?", not "snowboarder lives in".
+  const third = words[b + 2];
+  return second.trail.length > 0 || third === undefined || !isContentWord(third.core);
+}
+
+/**
+ * "economic inequalities no uh redistribution mechanisms", "southern Normandy no actually south Italy":
+ * a whole phrase in the repair replaces the whole phrase before the cue, its modifiers with it, back to
+ * the word that opened the phrase. Without such an opener it is one word, as compoundStart reads it.
+ */
+function phraseStart(words: readonly WordView[], sentenceStart: number, s: number): number {
+  if (!isNounLike(words[s]!)) return s;
+  let k = s;
+  while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isContentWord(words[k - 1]!.core) &&
+    isPhraseModifier(words[k - 1]!)) k--;
+  const opener = words[k - 1]!;
+  return k < s && opener.trail.length === 0 && PHRASE_OPENERS.has(opener.core) ? k : s;
 }
 
 /** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
