@@ -132,6 +132,17 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     expect(text(input)).toBe(expected);
   });
 
+  it.each([
+    // A one-word name that takes no article replaces the article's phrase too.
+    ["Which city in the United Kingdom, sorry, Portugal has the oldest university?", "Which city in Portugal has the oldest university?"],
+    ["What was the capital of the Ottoman Empire no wait Persia's largest province?", "What was the capital of Persia's largest province?"],
+    // A name heading a noun, a plural, an acronym or a nationality keeps it.
+    ["Who led the Roman, sorry, Greek army?", "Who led the Greek army?"],
+    ["Which city in the Netherlands, sorry, UK has the oldest university?", "Which city in the UK has the oldest university?"],
+  ])("weighs the article in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
   it("leaves a repair alone whose 'not X' names words before the reparandum: no deletion mends it", () => {
     for (const input of [
       "How are the petals spaced no sorry leaves not petals?",

@@ -112,7 +112,27 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
       words[s - 2]!.trail.length === 0) s -= 2;
     else break;
   }
+  // "the High Courts no sorry Microsoft", "the United States no California": a name said without an
+  // article replaces the article's phrase. Plurals and acronyms often take one ("the Andes", "the UK").
+  const article = words[s - 1];
+  if (article !== undefined && s - 1 >= sentenceStart && article.core === "the" && article.trail === "" && nameWithoutArticle(words, b)) s--;
   return s;
+}
+
+/**
+ * The repair is a one-word name standing alone, which takes no article: "California to", "France's
+ * primary". A name before a noun modifies it ("the Nixon administration"); longer names often head
+ * with a noun ("the Dutch Revolt", "the Los Angeles International Airport"); plurals, acronyms and
+ * nationalities mostly take an article ("the Andes", "the UK", "the British").
+ */
+function nameWithoutArticle(words: readonly WordView[], b: number): boolean {
+  const w = words[b]!;
+  const text = w.core;
+  if (!w.capitalised || w.acronym || text === "i" || FUNCTION_WORDS.has(text) || WH_WORDS.has(text) || isNumeric(text)) return false;
+  if (text.endsWith("'s")) return true;
+  if (text.endsWith("s") || DEMONYM.test(text)) return false;
+  const next = words[b + 1];
+  return w.trail.length > 0 || next === undefined || FUNCTION_WORDS.has(next.core);
 }
 
 /** Lowercase words inside a name: "Otto von Bismarck", "Roussel de Bailleul". */

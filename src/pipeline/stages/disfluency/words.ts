@@ -12,6 +12,8 @@ export interface WordView {
   trail: string;
   /** The token's first letter is a capital (for restoring a sentence start). */
   capitalised: boolean;
+  /** Two or more letters, all capitals: "UK", "NASA". */
+  acronym: boolean;
   /** The token ends a sentence (". ? !", not abbreviations or ellipses). */
   endsSentence: boolean;
 }
@@ -30,6 +32,7 @@ export function viewWords(tokens: readonly Token[]): WordView[] {
       lead,
       trail,
       capitalised: first !== "" && first !== first.toLowerCase(),
+      acronym: core.length > 1 && core === core.toUpperCase() && core !== lower,
       endsSentence: endsSentence(text),
     };
   }
