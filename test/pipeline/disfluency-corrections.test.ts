@@ -136,6 +136,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     // A one-word name that takes no article replaces the article's phrase too.
     ["Which city in the United Kingdom, sorry, Portugal has the oldest university?", "Which city in Portugal has the oldest university?"],
     ["What was the capital of the Ottoman Empire no wait Persia's largest province?", "What was the capital of Persia's largest province?"],
+    // An article restarts at the article said just before, whichever it is.
+    ["What has an orbit, sorry, a diameter of 40 km?", "What has a diameter of 40 km?"],
     // A name heading a noun, a plural, an acronym or a nationality keeps it.
     ["Who led the Roman, sorry, Greek army?", "Who led the Greek army?"],
     ["Which city in the Netherlands, sorry, UK has the oldest university?", "Which city in the UK has the oldest university?"],

@@ -22,6 +22,10 @@ const FORM_SUFFIXES = ["ing", "ed", "ly"];
 const MAX_MATCH_BACK = 6;
 const MAX_TAIL = 4;
 
+/** An article restarts where an article was said just before, whichever it is: "an allotrope or sorry a bond energy". */
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
+const MAX_ARTICLE_BACK = 2;
+
 /** "weren't" -> "were", "we'll" -> "we": a repair often only changes the contraction. */
 function baseOf(core: string): string {
   return core.endsWith("n't") && core.length > 4 ? core.slice(0, -3) : contractionBase(core);
@@ -46,7 +50,7 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
   let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
-    if (c !== first && baseOf(c) !== base) continue;
+    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK)) continue;
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
