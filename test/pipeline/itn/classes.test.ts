@@ -399,6 +399,10 @@ describe("itn numbers after a label word", () => {
     // An abbreviated label counts with its period only: "p one" may be a code.
     ["Perry , p . one .", "Perry , p . 1 ."],
     ["see vol. two of the series", "see vol. 2 of the series"],
+    // A citation's issue: a number alone in brackets after the volume, before the pages' colon.
+    ["Studies seventy five ( three ) : two hundred seventy nine .", "Studies 75 ( 3 ) : 279 ."],
+    ["Biology seventeen (six): two hundred twelve", "Biology 17 (6): 212"],
+    ["he had seventeen (six) children", "he had 17 (six) children"],
     // What a label labels is an identifier: no thousands separator.
     ["Top Country Tracks : Issue seven thousand seven hundred eighty eight .", "Top Country Tracks : Issue 7788 ."],
   ])("%j -> %j", (spoken, written) => {

@@ -127,7 +127,19 @@ function afterAbbreviatedLabel(c: MatchContext, i: number): boolean {
  * labelled numbers in digits.
  */
 export function afterNumberLabel(c: MatchContext, i: number): boolean {
-  return c.o.digitsAfterLabels && (labelledAt(c, i) || inLabelledList(c, i));
+  return c.o.digitsAfterLabels && (labelledAt(c, i) || inLabelledList(c, i) || isIssueNumber(c, i));
+}
+
+/**
+ * "volume seventy five ( three ) : two seventy nine": a number alone in brackets after a
+ * volume's number, before the pages' colon, is the issue's, a citation's label as much as "p." is.
+ */
+function isIssueNumber(c: MatchContext, i: number): boolean {
+  const before = c.words[i - 1];
+  if (before === undefined || !c.punctBefore[i]!.endsWith("(") || c.runEnd[i] !== i + 1) return false;
+  const after = c.punctBefore[i + 1] ?? "";
+  if (!/^\)[:,]/.test(after)) return false;
+  return /^\d+$/.test(before) || c.t.numbers.has(before) || c.t.scales.has(before);
 }
 
 function labelledAt(c: MatchContext, i: number): boolean {
