@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -166,7 +166,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
       // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
       // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
-      bareAdverb = !explicit && cues === 0 && w.core !== "actually" && (o.typedCorrections || namedLikeForLike(words, k));
+      bareAdverb = !explicit && cues === 0 && w.core !== "actually" && (o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k));
       strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
@@ -229,6 +229,23 @@ function namedLikeForLike(words: readonly WordView[], k: number): boolean {
   const possessive = (w: WordView) => w.core.endsWith("'s");
   const name = (w: WordView, i: number) => w.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence;
   return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1));
+}
+
+/**
+ * "What area wait river was Petrela by", "which departments rather fields may": a question's noun after its
+ * wh-word, another noun after the adverb, then the question's verb. A speaker's "wait" or "rather" there
+ * corrects the noun; "Which kids wait for" and "which kids rather" go on as a clause.
+ */
+function askedLikeForLike(words: readonly WordView[], k: number): boolean {
+  const wh = words[k - 2];
+  const before = words[k - 1];
+  const after = words[k + 1];
+  const verb = words[k + 2];
+  if (wh === undefined || before === undefined || after === undefined || verb === undefined) return false;
+  if (wh.core !== "what" && wh.core !== "which" && wh.core !== "whose") return false;
+  if (wh.trail.length > 0 || before.trail.length > 0 || words[k]!.trail.length > 0 || after.trail.length > 0) return false;
+  const content = (w: WordView) => !FUNCTION_WORDS.has(w.core) && !BE_FORMS.has(w.core) && !WH_WORDS.has(w.core);
+  return content(before) && content(after) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core));
 }
 
 /** Most words a "not … but" may disown. */
