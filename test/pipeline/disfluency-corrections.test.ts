@@ -29,7 +29,6 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
   const typedText = (input: string) => runText(typed, input).text;
 
   it.each([
-    ["When did paper no digital maps appear?", "When did digital maps appear?"],
     ["What departments rather fields may pharmacists work in?", "What fields may pharmacists work in?"],
     ["Which region er uh nation exports tea?", "Which nation exports tea?"],
     // A writer's "or more generally", "or maybe", "or I think", "or first" correct; a speaker's offer an alternative.
@@ -315,6 +314,23 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   });
 
   it.each(["Which kids wait for the bus?", "What people wait hours for?", "Which kids rather play outside?"])("keeps the verb in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it.each([
+    // A wh-question's subject after its auxiliary, corrected with a bare "no".
+    ["Why does copper no silver conduct best?", "Why does silver conduct best?"],
+    ["What do cats no dogs eat?", "What do dogs eat?"],
+    ["When did paper no digital maps appear?", "When did digital maps appear?"],
+    ["What was bought no sold in 1990?", "What was sold in 1990?"],
+  ])("repairs the question's subject in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "Why are kids no good at math?", "Why is this food no good?", "Why does Tom no longer call?", "What did they no doubt expect?",
+    "Why do we have no money?", "Does Tom no longer call?",
+  ])("keeps the determiner or degree in %j", (input) => {
     expect(text(input)).toBe(input);
   });
 

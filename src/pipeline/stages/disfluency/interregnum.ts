@@ -90,10 +90,22 @@ export interface Interregnum {
 /** Verbs of saying: what follows them, even after a comma, is what was said ("I said, no, I was joking"). */
 const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told"]);
 
+/** After "no", a degree that ends its phrase: "kids no good at math", "no better than", "it's no use." */
+const NO_DEGREE: ReadonlySet<string> = new Set(["good", "better", "worse", "different", "fun", "use", "match", "help", "bigger", "smaller", "easier", "harder"]);
+
+function noDegree(words: readonly WordView[], i: number): boolean {
+  const degree = words[i + 1];
+  if (words[i]!.core !== "no" || degree === undefined || !NO_DEGREE.has(degree.core)) return false;
+  const after = words[i + 2];
+  // "a distinction no good description" corrects a noun with a noun phrase.
+  return degree.trail.length > 0 || after === undefined || FUNCTION_WORDS.has(after.core);
+}
+
 function isContent(words: readonly WordView[], i: number, cue: string): boolean {
   const prev = i > 0 ? words[i - 1]! : undefined;
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
   if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
+  if (words[i]!.trail.length === 0 && noDegree(words, i)) return true;
   return (prev !== undefined && prev.trail.length === 0 && CONTENT_BEFORE[cue]?.has(prev.core) === true) ||
     (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
 }

@@ -229,6 +229,12 @@ function isContentWord(core: string): boolean {
   return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
 }
 
+/** The sentence opens with a wh-word, or a preposition and one ("In what year"). */
+function asksWh(words: readonly WordView[], start: number): boolean {
+  const first = words[start];
+  return first !== undefined && (WH_WORDS.has(first.core) || (PREPOSITIONS.has(first.core) && WH_WORDS.has(words[start + 1]?.core ?? "")));
+}
+
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
@@ -241,6 +247,10 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
     !FUNCTION_WORDS.has(before.core) &&
     !FUNCTION_WORDS.has(after.core)) return true;
+  // A wh-question's subject after its auxiliary: "Why does aluminium no oxygen form", "What do communities no
+  // member states say". A speaker's determiner "no" does not follow a question's subject.
+  if (intro !== undefined && intro.trail === "" && before.trail === "" && QUESTION_OPENERS.has(intro.core) && isContentWord(before.core) &&
+    isContentWord(after.core) && !before.capitalised && asksWh(words, sentenceStart)) return true;
   // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
   if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;
   if (isNumeric(before.core) && isNumeric(after.core)) return true;
