@@ -330,6 +330,8 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   it.each([
     "Why are kids no good at math?", "Why is this food no good?", "Why does Tom no longer call?", "What did they no doubt expect?",
     "Why do we have no money?", "Does Tom no longer call?",
+    // A clause of time is no question: "no fewer than" is a quantity.
+    "When the city was captured no fewer than 3000 people fled.",
   ])("keeps the determiner or degree in %j", (input) => {
     expect(text(input)).toBe(input);
   });

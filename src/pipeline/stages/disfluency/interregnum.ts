@@ -70,7 +70,8 @@ const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   rather: new Set(["than", "a", "an"]),
   wait: new Set(["for", "until", "till", "and", "to", "on"]),
   instead: new Set(["of"]),
-  no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks"]),
+  no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks",
+    "fewer", "greater"]),
 };
 /** "no" before an article is never the determiner ("cause no the solution", "function of no the minimum"): a cue whatever precedes it. */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);

@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { BE_FORMS, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Words that open a clause another completes: "if we can do that, we can". */
@@ -96,12 +96,6 @@ function asksLater(words: readonly WordView[], i: number): boolean {
     if (WH_WORDS.has(words[k]!.core)) wh = true;
     if (words[k]!.endsSentence) return wh && words[k]!.trail.includes("?");
   }
-  return false;
-}
-
-/** The sentence holding word i ends with a question mark. */
-function endsInQuestionMark(words: readonly WordView[], i: number): boolean {
-  for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
   return false;
 }
 

@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run;
 //   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
-import { BE_FORMS, contractionBase, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -229,10 +229,14 @@ function isContentWord(core: string): boolean {
   return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
 }
 
-/** The sentence opens with a wh-word, or a preposition and one ("In what year"). */
+/**
+ * The sentence asks: it opens with a wh-word, or a preposition and one ("In what year"), and ends in a
+ * question mark ("When the city was captured no fewer than …" is a clause of time).
+ */
 function asksWh(words: readonly WordView[], start: number): boolean {
   const first = words[start];
-  return first !== undefined && (WH_WORDS.has(first.core) || (PREPOSITIONS.has(first.core) && WH_WORDS.has(words[start + 1]?.core ?? "")));
+  if (first === undefined || !(WH_WORDS.has(first.core) || (PREPOSITIONS.has(first.core) && WH_WORDS.has(words[start + 1]?.core ?? "")))) return false;
+  return endsInQuestionMark(words, start);
 }
 
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */

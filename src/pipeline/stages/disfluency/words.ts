@@ -144,3 +144,9 @@ const FIGURE = /^\d[\d.,]*$/;
 export function isFigure(core: string): boolean {
   return FIGURE.test(core);
 }
+
+/** The sentence holding word i ends with a question mark. */
+export function endsInQuestionMark(words: readonly WordView[], i: number): boolean {
+  for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
+  return false;
+}
