@@ -158,12 +158,17 @@ export function readDigitString(t: ItnTables, words: readonly string[], i: numbe
 /** A word that is one letter (spelled out: "u k", "x eighty six"). */
 export const SINGLE_LETTER = /^\p{L}$/u;
 
-/** An "o" that starts a run of spelled letters ("o c l c"): the letter, not a zero ("… two one o c l c" is "21 OCLC"). */
+/**
+ * An "o" that starts a run of spelled letters ("o c l c"): the letter, not a zero ("… two one o c l c" is
+ * "21 OCLC"). The run's end may already be a code a first run joined ("o g m t zero" -> "o g mt0").
+ */
 function spellsLetters(words: readonly string[], j: number, end: number): boolean {
   if (words[j] !== "o" || j + 2 >= end) return false;
-  for (const w of [words[j + 1]!, words[j + 2]!]) if (w === "o" || !SINGLE_LETTER.test(w)) return false;
-  return true;
+  const [second, third] = [words[j + 1]!, words[j + 2]!];
+  if (second === "o" || !SINGLE_LETTER.test(second)) return false;
+  return (third !== "o" && SINGLE_LETTER.test(third)) || JOINED_CODE.test(third);
 }
+const JOINED_CODE = /^[a-z]+\d+$/;
 
 /** Digits grouped by thousands with `separator`, when the number has at least `minDigits` digits. */
 export function groupThousands(digits: string, separator: string, minDigits: number): string {
