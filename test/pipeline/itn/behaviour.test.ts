@@ -278,6 +278,10 @@ describe("itn idempotence", () => {
     "g m t, s (january january",
     // an "o" before letters a first run joined into a code ("g mt0") is still the letter, not a zero
     "january point-o g m t-zero we",
+    // a lone letter before an address a first run joined ("g mt.0") was spelled with it: no initial "G."
+    "first Zero; g m t dot zero",
+    // a letter after an amount, said or written ("zero dollars o" / "$0 o"), is no name's "A&M" letter
+    "zero dollars o and zero-s first",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -35,6 +35,8 @@ const MIN_WORD_AFTER_NUMBER = 4;
 /** Lone letters that are words or numbers far more often than initials. */
 const NOT_INITIALS = new Set(["a", "i", "o"]);
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A word ITN joined from letters and an address or digits: "mt.0", "mt0". */
+const JOINED_ADDRESS = /^\p{Ll}+[.\d]/u;
 
 /** The casing stage's words: names (known in any case), and the titles and place words it capitalises beside one. */
 export interface NameWords {
@@ -148,6 +150,8 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   const next = c.words[j];
   const beforeFigure = (joined(c, j - 1) || /^[.\p{Sc}-]/u.test(c.punctBefore[j]!)) && next !== undefined && (WRITTEN_FIGURE.test(next) || c.t.numbers.has(next) || next === "point");
   if (letters === "pp" || (beforeFigure && !citation)) return null;
+  // Letters before an address or code a first run joined ("g mt.0" of "g m t dot zero") were spelled with it.
+  if (next !== undefined && joined(c, j - 1) && JOINED_ADDRESS.test(next)) return null;
   const gap = c.punctBefore[i]!;
   const afterSurname = ((gap === "," || gap === ";") && nameAt(c, i - 1)) || citation;
   const nameBefore = joined(c, i - 1) && nameAt(c, i - 1);

@@ -123,6 +123,13 @@ function pluralMarkAt(c: MatchContext, k: number): boolean {
   return (w === "s" && /^['\u2019]$/.test(c.punctBefore[k] ?? "")) || /^[a-z]['\u2019]s$/.test(w);
 }
 
+/** After a number and its currency ("zero dollars o"), as a second run sees the amount written ("$0 o"). */
+function followsSpokenAmount(c: MatchContext, i: number): boolean {
+  const currency = c.words[i - 1];
+  return currency !== undefined && i >= 2 && c.runEnd[i - 1] === c.runEnd[i] && matchPhrase(c.t.currencies, c.words, i - 1, i) !== null &&
+    followsNumber(c, i - 1);
+}
+
 /**
  * A serial or product code: spelled letters and numbers, at least one of
  * each ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" ->
@@ -137,7 +144,7 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // A letter after a number or an ordinal is its unit or label ("zero h and x zero": "0h and x0"), said or
   // written, as a second run reads it ("first a" / "1st a").
   if (i >= 2 && c.words[i - 1] === "and" && SINGLE_LETTER.test(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i] &&
-    !followsNumber(c, i - 2) && !c.t.ordinals.has(c.words[i - 3] ?? "")) return null;
+    !followsNumber(c, i - 2) && !followsSpokenAmount(c, i - 2) && !c.t.ordinals.has(c.words[i - 3] ?? "")) return null;
   let text = "";
   let letters = 0;
   let numbers = 0;
