@@ -213,6 +213,26 @@ function readDashedGroups(c: MatchContext, first: { digits: string; end: number 
   return { end: j, text: groups.join("-"), confidence: PHONE_CONFIDENCE };
 }
 
+/** Area codes said as hundreds: toll-free "eight hundred", premium "nine hundred". */
+const HUNDRED_AREA_CODES: ReadonlySet<string> = new Set(["eight", "nine"]);
+const LOCAL_DIGITS = 7;
+
+/**
+ * "one eight hundred five five five one two one two" -> "1-800-555-1212": the area code said as a
+ * hundred, then the seven digits of the number, and nothing more of a number after them.
+ */
+function readTollFree(c: MatchContext, i: number, end: number): SpanMatch | null {
+  const trunk = c.words[i] === "one" ? 1 : 0;
+  const k = i + trunk;
+  if (k + 2 >= end || !HUNDRED_AREA_CODES.has(c.words[k]!) || c.words[k + 1] !== "hundred") return null;
+  const local = readDigitString(c.t, c.words, k + 2, end, LOCAL_DIGITS);
+  if (local === null || local.digits.length !== LOCAL_DIGITS) return null;
+  const next = c.words[local.end];
+  if (local.end < end && next !== undefined && (isNumberAfter(c, next) || digitOf(c.t, next) !== undefined)) return null;
+  const digits = `${trunk === 1 ? "1" : ""}${digitOf(c.t, c.words[k]!)!}00${local.digits}`;
+  return { end: local.end, text: layout(c, digits), confidence: PHONE_CONFIDENCE };
+}
+
 function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
   let prefix = "";
   let j = i;
@@ -221,6 +241,10 @@ function readPhone(c: MatchContext, i: number, end: number): SpanMatch | null {
     if (code === null || code.value < 1n || code.value > 999n) return null;
     prefix = `+${code.value.toString()} `;
     j = code.end;
+  }
+  if (prefix === "") {
+    const tollFree = readTollFree(c, j, end);
+    if (tollFree !== null) return tollFree;
   }
   const letterZero = prefix === "" && c.words[j] === LETTER_ZERO && c.raw[j] === LETTER_ZERO;
   const digits = readDigitString(c.t, c.words, j, end, letterZero ? MIN_DIGITS_AFTER_LETTER_ZERO : MIN_DIGITS);
