@@ -78,6 +78,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
     ["five to ten kilometers", "5-10 km"],
+    // "an hour" is "per hour" where the table knows the rate; an everyday unit keeps its words.
+    ["sixty kilometers an hour", "60 km/h"],
+    ["five hundred miles an hour", "500 miles an hour"],
+    ["two hours a day", "two hours a day"],
     // A rate with no unit of its own is one word ("1,268.6/km²"), as NeMo's style only spaces it.
     ["one thousand two hundred sixty eight point six per square kilometer", "1,268.6/km²"],
     // An SI prefix said as a word of its own.
@@ -365,6 +369,8 @@ describe("itn nemo style", () => {
     ["one hundred twenty second", "122nd"],
     ["a thirty second clip", "a 30 s clip"],
     ["zeroth", "0th"],
+    ["sixty five miles an hour", "65 mph"],
+    ["one eight hundred five five five one two one two", "1 800-555-1212"],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken, nemoItn)).toBe(written);
   });

@@ -33,6 +33,17 @@ function readUnits(c: MatchContext, i: number, end: number): { text: string; end
     const per = unitAt(c, first.end + 1, end);
     if (per !== null) return { text: `${written(c, first.unit)}/${written(c, per.unit)}`, end: per.end, kind: "sci" };
   }
+  // "sixty kilometers an hour" -> "60 km/h": "an" for "per" where the table knows the rate. An everyday
+  // unit keeps its words outside the nemo style ("500 miles an hour", as books write it).
+  const abbreviated = first.unit.kind === "sci" || c.o.abbreviateAllUnits;
+  if (abbreviated && (c.words[first.end] === "a" || c.words[first.end] === "an") && first.end + 1 < end) {
+    const per = unitAt(c, first.end + 1, end);
+    if (per !== null) {
+      const said = [...c.words.slice(i, first.end), "per", ...c.words.slice(first.end + 1, per.end)];
+      const rate = matchPhrase(c.t.units, said, 0, said.length);
+      if (rate !== null && rate.end === said.length) return { text: written(c, rate.value), end: per.end, kind: rate.value.kind };
+    }
+  }
   return { text: written(c, first.unit), end: first.end, kind: first.unit.kind };
 }
 
