@@ -144,6 +144,7 @@ const cases: Record<string, Array<[string, string]>> = {
     // A toll-free area code said as a hundred, with the seven digits after it.
     ["call one eight hundred five five five one two one two now", "call 1-800-555-1212 now"],
     ["eight hundred five five five one two one two", "800-555-1212"],
+    ["call five five five dash one two one two", "call 555-1212"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
     // A year said in pairs after a code's digits is a year.

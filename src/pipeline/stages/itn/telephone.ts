@@ -195,8 +195,8 @@ const GROUP_JOINERS = new Set(["dash", "hyphen"]);
 /**
  * Digit groups said with their dashes: "one two three dash four five dash six
  * seven eight nine" -> "123-45-6789", "five five five dash one two three dash
- * four five six seven" -> "555-123-4567". Only the shapes of an SSN-like id or
- * a phone number: other dashed digits are left to be read as words.
+ * four five six seven" -> "555-123-4567", "five five five dash one two one two" -> "555-1212". Only the
+ * shapes of an SSN-like id or a phone number: other dashed digits are left to be read as words.
  */
 function readDashedGroups(c: MatchContext, first: { digits: string; end: number }, end: number): SpanMatch | null {
   const groups = [first.digits];
@@ -208,7 +208,7 @@ function readDashedGroups(c: MatchContext, first: { digits: string; end: number 
     j = next.end;
   }
   const shape = groups.map((g) => g.length).join("-");
-  if (shape !== "3-2-4" && shape !== "3-3-4") return null;
+  if (shape !== "3-2-4" && shape !== "3-3-4" && shape !== "3-4") return null;
   if (j < end && isNumberAfter(c, c.words[j]!)) return null;
   return { end: j, text: groups.join("-"), confidence: PHONE_CONFIDENCE };
 }
