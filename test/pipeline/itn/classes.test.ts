@@ -25,6 +25,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two million two hundred thousand", "2,200,000"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
+    // Numbers said as a fixed expression (config/itn/en/idioms.tsv), unless a number follows.
+    ["we are open twenty four seven", "we are open 24/7"],
+    ["it's a fifty fifty chance", "it's a 50-50 chance"],
+    ["read pages fifty fifty one fifty two", "read pages 50 51 52"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
     ["long range x p seventy fives", "long range xp75s"],
     ["in the late twenty ones", "in the late 21s"],

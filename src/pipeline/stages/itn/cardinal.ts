@@ -17,6 +17,8 @@ import { MIN_DIGITS } from "./telephone.js";
 const CONFIDENCE = 0.9;
 
 export const matchCardinal: ClassMatcher = (c, i, end) => {
+  const idiom = matchPhrase(c.t.idioms, c.words, i, end);
+  if (idiom !== null && !numberFollows(c, idiom.end)) return { end: idiom.end, text: idiom.value, confidence: CONFIDENCE };
   const plural = readPluralTens(c.t, c.words, i, end);
   if (plural !== null) return { end: plural.end, text: plural.text, confidence: CONFIDENCE };
   const a = readAmount(c, i, end, false);
@@ -43,6 +45,13 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
+
+/** A number word or figure at k in the phrase of k - 1: "fifty fifty one" lists numbers. */
+function numberFollows(c: MatchContext, k: number): boolean {
+  const w = c.words[k];
+  if (w === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return false;
+  return /^\d/.test(w) || c.t.numbers.has(w) || c.t.scales.has(w) || c.t.zeroDigits.has(w);
+}
 
 const COORDINATORS = new Set(["and", "or"]);
 

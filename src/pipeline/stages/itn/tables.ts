@@ -19,6 +19,7 @@ export const ITN_TABLE_NAMES = [
   "domains",
   "labels",
   "place_codes",
+  "idioms",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -63,6 +64,8 @@ export interface ItnTables {
   readonly timeZones: PhraseTable<string>;
   readonly tlds: ReadonlySet<string>;
   readonly whitelist: PhraseTable<string>;
+  /** Numbers said as a fixed expression, written as one ("twenty four seven" -> "24/7"); read by the cardinal class. */
+  readonly idioms: PhraseTable<string>;
   /** Well-known names said in pieces ("g mail", "n vidia") -> their written form in an address. */
   readonly domains: PhraseTable<string>;
   /** Words after which a number is a label ("level two" -> "level 2"): small numbers convert there. */
@@ -158,6 +161,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
+  const idioms = phraseTable<string>(rows("idioms", sources.idioms, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const labels = new Set<string>();
   const letterLabels = new Set<string>();
   const codeLabels = new Set<string>();
@@ -176,7 +180,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
     }
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
