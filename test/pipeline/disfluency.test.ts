@@ -52,6 +52,10 @@ describe("disfluency / filler: punctuation left behind", () => {
     ["if we can do that, um, we can make it home", "if we can do that, we can make it home"],
     ["Well, um, we did it", "Well, we did it"],
     ["and so, you know, calories mattered", "and so calories mattered"],
+    // ... but not after a word that needs what follows it: a conjunction, a complementizer "that".
+    ["And, um, she left", "And she left"],
+    ["I think that, uh, we should go", "I think that we should go"],
+    ["I saw that, um, we won", "I saw that, we won"],
   ])("%j -> %j", (input, expected) => {
     const out = text(input);
     expect(out).toBe(expected);

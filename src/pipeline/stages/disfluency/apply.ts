@@ -79,7 +79,10 @@ const OPENERS_WITH_COMMA: ReadonlySet<string> = new Set(["well", "so", "yeah", "
  * The previous kept word's new text once the span goes, or null to leave it. `opener` is the word
  * before the span when it opens its sentence; `next` the word after the span.
  */
-function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule, opener: WordView | undefined, next: WordView | undefined): string | null {
+function tidiedPrevious(
+  prev: string, last: WordView, rule: DisfluencyRule, opener: WordView | undefined, next: WordView | undefined,
+  before?: { word: WordView; previous: WordView | undefined },
+): string | null {
   const mark = sentenceMarkOf(last.trail);
   // "them- Yeah. standing", "up- mm-hmm about": the dash marked the interruption, which goes with it.
   if (rule === "filler" && BROKEN_OFF.test(prev)) return prev.slice(0, -1);
@@ -88,9 +91,29 @@ function tidiedPrevious(prev: string, last: WordView, rule: DisfluencyRule, open
   // ("Yeah, that, that's true"): the comma before it is the sentence's own and stays.
   if (last.trail.startsWith(",") && prev.endsWith(",") && rule !== "repetition" && rule !== "self_repair") {
     const sentences = (next !== undefined && CLAUSE_STARTS.has(next.core)) || (opener !== undefined && OPENERS_WITH_COMMA.has(opener.core));
-    return sentences ? null : prev.slice(0, -1);
+    return sentences && !opensWhatFollows(before) ? null : prev.slice(0, -1);
   }
   return null;
+}
+
+/** Words that need what follows them: "think that, uh, we" -> "think that we", "and, um, we" -> "and we". */
+const NEEDS_WHAT_FOLLOWS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "to", "of", "with", "for", "in", "on", "at", "from", "by", "and", "or", "but", "because", "if", "when", "since",
+  "than", "as", "my", "your", "our", "their", "his", "her", "its",
+]);
+/** Verbs after which "that" opens their clause rather than ending a sentence as its object ("I like that, we can go"). */
+const CLAUSE_VERBS: ReadonlySet<string> = new Set([
+  "think", "thought", "know", "knew", "say", "said", "says", "believe", "believed", "mean", "meant", "hope", "feel", "felt", "guess",
+  "realize", "realized", "is", "was", "so", "sure", "means",
+]);
+
+/** The kept word before a comma-bracketed filler cannot end a clause, so the comma before the filler goes too. */
+function opensWhatFollows(before: { word: WordView; previous: WordView | undefined } | undefined): boolean {
+  if (before === undefined) return false;
+  const core = before.word.core;
+  if (core === "that") return before.previous !== undefined && before.previous.trail === "" && CLAUSE_VERBS.has(before.previous.core);
+  // "Well, um, we" / "And, uh, we": an opener keeps its comma (OPENERS_WITH_COMMA).
+  return NEEDS_WHAT_FOLLOWS.has(core);
 }
 
 export function applyRemovals(tokens: Token[], words: readonly WordView[], removals: readonly Removal[], env: StageEnv): Token[] {
@@ -125,7 +148,8 @@ export function applyRemovals(tokens: Token[], words: readonly WordView[], remov
     const prev = out.length > 0 ? out[out.length - 1]! : undefined;
     // The word before, when it opens its sentence ("Well, um, we").
     const opener = r.start >= 1 && (r.start === 1 || words[r.start - 2]!.endsSentence) ? words[r.start - 1] : undefined;
-    const prevText = prev === undefined ? null : tidiedPrevious(prev.text, words[r.end - 1]!, r.rule, opener, words[r.end]);
+    const before = r.start >= 1 ? { word: words[r.start - 1]!, previous: r.start >= 2 ? words[r.start - 2] : undefined } : undefined;
+    const prevText = prev === undefined ? null : tidiedPrevious(prev.text, words[r.end - 1]!, r.rule, opener, words[r.end], before);
     if (prev !== undefined && prevText !== null) {
       env.propose({ rule: r.rule, before: prev.text, after: prevText, source: prev.source, confidence: r.confidence });
     }
