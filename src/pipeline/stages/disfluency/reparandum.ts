@@ -229,6 +229,13 @@ function isContentWord(core: string): boolean {
   return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
 }
 
+const ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next",
+]);
+function isOrdinal(core: string): boolean {
+  return ORDINAL_WORDS.has(core) || /^\d+(?:st|nd|rd|th)$/.test(core);
+}
+
 /**
  * The sentence asks: it opens with a wh-word, or a preposition and one ("In what year"), and ends in a
  * question mark ("When the city was captured no fewer than …" is a clause of time).
@@ -258,6 +265,8 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
   if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;
   if (isNumeric(before.core) && isNumeric(after.core)) return true;
+  // A rank corrected by a rank: "the world's first no second largest".
+  if (isOrdinal(before.core) && isOrdinal(after.core) && before.core !== after.core && before.trail === "") return true;
   // A preposition corrected by a preposition: "came after no before the war".
   if (PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core) return true;
   // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
