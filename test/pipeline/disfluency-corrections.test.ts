@@ -323,6 +323,8 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
     ["What do cats no dogs eat?", "What do dogs eat?"],
     ["When did paper no digital maps appear?", "When did digital maps appear?"],
     ["What was bought no sold in 1990?", "What was sold in 1990?"],
+    // A modified noun corrected by a noun that closes the phrase.
+    ["What kind of old car no truck did he buy?", "What kind of old truck did he buy?"],
     // A rank corrected by a rank.
     ["Which was the first no second largest port?", "Which was the second largest port?"],
   ])("repairs the question's subject in %j", (input, expected) => {
@@ -332,6 +334,7 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   it.each([
     "Why are kids no good at math?", "Why is this food no good?", "Why does Tom no longer call?", "What did they no doubt expect?",
     "Why do we have no money?", "Does Tom no longer call?", "He came first, no second thoughts.",
+    "It was the best player no question.", "The new guy no kidding is great.", "We had the whole family no exceptions.",
     // A clause of time is no question: "no fewer than" is a quantity.
     "When the city was captured no fewer than 3000 people fled.",
   ])("keeps the determiner or degree in %j", (input) => {

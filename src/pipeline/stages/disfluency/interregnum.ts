@@ -71,7 +71,7 @@ const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   wait: new Set(["for", "until", "till", "and", "to", "on"]),
   instead: new Set(["of"]),
   no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks",
-    "fewer", "greater"]),
+    "fewer", "greater", "joke", "kidding", "offense", "offence", "worries", "question", "exception", "exceptions", "surprise", "sweat"]),
 };
 /** "no" before an article is never the determiner ("cause no the solution", "function of no the minimum"): a cue whatever precedes it. */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);

@@ -246,6 +246,29 @@ function asksWh(words: readonly WordView[], start: number): boolean {
   return endsInQuestionMark(words, start);
 }
 
+/** Modifiers looked back over between a noun phrase's opener and its noun. */
+const MAX_MODIFIERS = 2;
+
+/**
+ * "the largest overall state no feature in", "what type of decision problem no graph is": a noun after an
+ * opener and one or two modifiers, corrected by one noun that closes the phrase, a function word after it.
+ * Nothing pauses in between.
+ */
+function modifiedNounCorrected(words: readonly WordView[], sentenceStart: number, a: number, after: WordView): boolean {
+  const before = words[a - 1]!;
+  if (before.trail !== "" || words[a]!.trail !== "" || FUNCTION_WORDS.has(after.core) || !isContentWord(after.core) || !isContentWord(before.core)) return false;
+  // The sentence goes on after the repair: "the best player no question." is a comment, not a correction.
+  const closing = words[a + 2];
+  if (after.trail !== "" || closing === undefined || !(FUNCTION_WORDS.has(closing.core) || BE_FORMS.has(closing.core))) return false;
+  for (let k = a - 2, seen = 0; k >= sentenceStart && seen <= MAX_MODIFIERS; k--, seen++) {
+    const w = words[k]!;
+    if (w.trail !== "") return false;
+    if (NOUN_INTRODUCERS.has(w.core)) return seen >= 1;
+    if (!isContentWord(w.core)) return false;
+  }
+  return false;
+}
+
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
@@ -258,6 +281,7 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
     !FUNCTION_WORDS.has(before.core) &&
     !FUNCTION_WORDS.has(after.core)) return true;
+  if (modifiedNounCorrected(words, sentenceStart, a, after)) return true;
   // A wh-question's subject after its auxiliary: "Why does aluminium no oxygen form", "What do communities no
   // member states say". A speaker's determiner "no" does not follow a question's subject.
   if (intro !== undefined && intro.trail === "" && before.trail === "" && QUESTION_OPENERS.has(intro.core) && isContentWord(before.core) &&
