@@ -137,6 +137,8 @@ describe("disfluency / fluent sentences stay whole", () => {
     "what elemental thoughts and feelings, if any, the real Audrey was made of",
     '"Sir," said he, "I am chief clerk of the house."',
     "He was the son of the eldest daughter of Charles I, and to him the eyes turned.",
+    // a capital "A" inside a sentence names a point, not an article left hanging
+    "Notch it deeply at A, where it is to receive the trigger.",
     // a closed-class word ending one sentence and opening the next; initials
     "They had not ceased to hope for. For this she was prepared.",
     "Edwin Hatch, D. D., Vice-Principal of the Hall",

@@ -42,6 +42,8 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
   // "that I, you know, try": the filler goes and "I try" joins up again.
   const after = words[i + 2];
   if (next.trail === "" && after !== undefined && ((next.core === "you" && after.core === "know") || (next.core === "i" && after.core === "mean"))) return false;
+  // "at A, where": a capital "A" inside a sentence names a point or a grade, not an article.
+  if (w.core === "a" && w.capitalised && prev !== undefined && !prev.endsSentence) return false;
   if (DETERMINERS.has(w.core)) return CLAUSE_OPENERS.has(next.core) || PHRASE_OPENERS.has(next.core);
   // "the politics of these… your statements": a second determiner restarts the noun phrase.
   if (PRONOUN_DETERMINERS.has(w.core)) return PHRASE_OPENERS.has(next.core) && next.core !== "to" && next.core !== "is";
