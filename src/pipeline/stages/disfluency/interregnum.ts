@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -73,8 +73,6 @@ const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   no: new Set(["one", "longer", "more", "matter", "doubt", "way", "less", "other", "sooner", "idea", "such", "two", "wonder", "problem", "big", "thanks",
     "fewer", "greater", "joke", "kidding", "offense", "offence", "worries", "question", "exception", "exceptions", "surprise", "sweat"]),
 };
-/** "no" before an article is never the determiner ("cause no the solution", "function of no the minimum"): a cue whatever precedes it. */
-const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 
 export interface Interregnum {
   start: number;
@@ -184,7 +182,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
-    // A capital "No" inside a sentence is a name ("a show called No Ego").
+    // A capital "No" inside a sentence is a name ("a show called No Ego"). Before an article "no" is never
+    // the determiner ("cause no the solution", "function of no the minimum").
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
       (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") ||
         betweenPrepositions(words, k) || !isContent(words, k, "no"))) {

@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Words that open a clause another completes: "if we can do that, we can". */
@@ -77,8 +77,6 @@ function opensNewQuestion(w: WordView): boolean {
 
 /** At most this many words before a cue are dropped for a question asked again after it. */
 const MAX_ABANDONED_START = 4;
-
-const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 
 /** The repair opens a new sentence: an article, a wh-word, or a capital that is no name corrected by a name. */
 function opensAnew(words: readonly WordView[], sentenceStart: number, a: number, b: number): boolean {

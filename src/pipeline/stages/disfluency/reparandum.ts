@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run;
 //   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
-import { BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -23,7 +23,6 @@ const MAX_MATCH_BACK = 6;
 const MAX_TAIL = 4;
 
 /** An article restarts where an article was said just before, whichever it is: "an allotrope or sorry a bond energy". */
-const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
 const MAX_ARTICLE_BACK = 2;
 
 /** "weren't" -> "were", "we'll" -> "we": a repair often only changes the contraction. */

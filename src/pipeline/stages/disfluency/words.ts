@@ -101,6 +101,8 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
   "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have", "had",
 ]);
 
+export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
 /** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
 export const SUBJECT_CONTRACTIONS: ReadonlySet<string> = new Set([
