@@ -133,6 +133,12 @@ describe("casing / pronoun I, names and acronyms", () => {
     expect(r.edits.find((e) => e.after === "EBITDA")).toMatchObject({ stage: "casing", rule: "acronyms", confidence: 0.85, applied: true });
   });
 
+  it("writes codes of letters and digits as listed, from what ITN wrote of them", () => {
+    // Whole pipeline default: ITN writes "q3", "5g", "co2", "covid-19"; the casing stage capitalises them.
+    expect(cased("in q three the five g network grew while covid nineteen cut c o two").text)
+      .toBe("In Q3 the 5G network grew while COVID-19 cut CO2");
+  });
+
   it("leaves names that are also common words alone", () => {
     expect(cased("we may grant the bill in march").text).toBe("We may grant the bill in march");
   });

@@ -29,6 +29,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["we are open twenty four seven", "we are open 24/7"],
     ["it's a fifty fifty chance", "it's a 50-50 chance"],
     ["read pages fifty fifty one fifty two", "read pages 50 51 52"],
+    ["covid nineteen cases rose", "covid-19 cases rose"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
     ["long range x p seventy fives", "long range xp75s"],
     ["in the late twenty ones", "in the late 21s"],
@@ -151,6 +152,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["call five five five dash one two one two", "call 555-1212"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
+    // A code's one letter and "o" before a digit spell a formula: "c o two" is CO2, not "c 02".
+    ["c o two emissions", "co2 emissions"],
+    ["j h e p o o o eight", "JHEP 0008"],
     // A year said in pairs after a code's digits is a year.
     ["finalized in q one twenty twenty one", "finalized in q1 2021"],
     // A number before letters made plural counts them: no code.

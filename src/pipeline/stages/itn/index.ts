@@ -86,6 +86,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   add("world", ["roman"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
   for (const phrase of t.whitelist.byPhrase.keys()) add(phrase.split(" ")[0]!, ["whitelist"]);
+  for (const phrase of t.idioms.byPhrase.keys()) add(phrase.split(" ")[0]!, ["cardinal"]);
   return starters;
 }
 

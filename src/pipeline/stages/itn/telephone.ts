@@ -95,6 +95,11 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   // "o" after digits is a zero ("l t m four five o" -> "ltm450"), but for "o clock" and before a spelled
   // letter ("two one o c l c"), which reads the same whether the letters after were joined by a first run or not.
   if (w === LETTER_ZERO && after === "digits" && oclockAt(c, k, end) === 0 && !beforeSpelledLetter(c, k, end)) return { text: "0", end: k + 1, letter: false };
+  // "c o two" -> "co2", "n o two": after a code's one spelled letter and before a digit other than zero,
+  // "o" is the letter too ("j h e p o o o eight" is "JHEP 0008").
+  if (w === LETTER_ZERO && after === "letter" && k + 1 < end && oneLetterBefore(c, k) && (digitOf(c.t, c.words[k + 1]!) ?? 0) > 0) {
+    return { text: c.raw[k]!, end: k + 1, letter: true };
+  }
   // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
   if (SINGLE_LETTER.test(w)) return w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
   const plural = readPluralTens(c.t, c.words, k, end);
@@ -103,6 +108,11 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   if (two !== null) return { text: String(two.value), end: two.end, letter: false };
   const n = c.t.numbers.get(w);
   return n !== undefined && n < 10 ? { text: String(n), end: k + 1, letter: false } : null;
+}
+
+/** words[k - 1] is a lone spelled letter starting its phrase's run of letters: "c" in "the c o two". */
+function oneLetterBefore(c: MatchContext, k: number): boolean {
+  return k >= 1 && SINGLE_LETTER.test(c.words[k - 1]!) && (k < 2 || c.runEnd[k - 2] !== c.runEnd[k - 1] || !SINGLE_LETTER.test(c.words[k - 2]!));
 }
 
 /**
