@@ -34,6 +34,10 @@ describe("disfluency / discourse_filler", () => {
     ["they have like whole bunch of episodes", "they have whole bunch of episodes"],
     ["so I'm like noticing that my body is tired", "so I'm noticing that my body is tired"],
     ["and I was just like starving when I got home", "and I was just starving when I got home"],
+    // ... and between a subject and the past form that is its verb.
+    ["so you like pretended you didn't care", "so you pretended you didn't care"],
+    ["we like went back and forth", "we went back and forth"],
+    ["I like crumbled, and then left", "I crumbled, and then left"],
   ])("removes the filler in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -45,6 +49,7 @@ describe("disfluency / discourse_filler", () => {
     "I started to like the show", "learn to like yourself", "they seem to like cats", "I grew to like Paris",
     "We should inspire more kids to like science.",
     "it's like walking on the moon", "It was like talking to a wall", "I'm like, running late",
+    "I like salted caramel", "I like baked goods", "I like red.", "they like used cars",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

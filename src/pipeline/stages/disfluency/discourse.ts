@@ -133,6 +133,7 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
   if (HAVE_FORMS.has(prev.core)) return true;
+  if (pastAfterSubject(words, i)) return true;
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;
   const subject = wordAt(words, s);
@@ -141,6 +142,29 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const before = wordAt(words, s - 1);
   return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
     SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
+}
+
+/** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  "went", "did", "came", "saw", "said", "got", "took", "gave", "knew", "thought", "told", "felt", "found", "ran", "sat", "stood",
+  "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
+  "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
+]);
+const REGULAR_PAST = /^[a-z]{3,}(?:ed)$/;
+/** After a past form these show it is the verb of the clause, not a modifier of a noun ("salted caramel"). */
+const AFTER_VERB: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, "me", "him", "her", "us", "them", "it", "back", "up", "out", "down", "off", "over", "away", "the", "a", "an", "that", "this", "to", "and", "so", "like"]);
+
+/**
+ * "I like crumbled, and", "you like pretended you didn't", "we like went back": between a subject and a
+ * past form that is the clause's verb, "like" cannot be the verb; it hedges.
+ */
+function pastAfterSubject(words: readonly WordView[], i: number): boolean {
+  const subject = wordAt(words, i - 1)!;
+  const past = wordAt(words, i + 1)!;
+  if (!SUBJECT_PRONOUNS.has(subject.core) && subject.core !== "who") return false;
+  if (!(IRREGULAR_PAST.has(past.core) || (REGULAR_PAST.test(past.core) && !past.core.endsWith("eed")))) return false;
+  const after = wordAt(words, i + 2);
+  return past.trail.length > 0 || after === undefined || AFTER_VERB.has(after.core);
 }
 
 /** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
