@@ -139,6 +139,13 @@ describe("casing / pronoun I, names and acronyms", () => {
       .toBe("In Q3 the 5G network grew while COVID-19 cut CO2");
   });
 
+  it("capitalises the letters of a code ITN wrote, not words, units or codes written in lower case", () => {
+    expect(cased("sales in 3q21 beat q3 and the m24 ran on 5g with mp3 files").text).toBe("Sales in 3Q21 beat Q3 and the M24 ran on 5G with MP3 files");
+    for (const kept of ["we run x86 and i7 chips", "about 40 m2 of web3 stuff", "the 2nd time in the 1990s at 10am"]) {
+      expect(cased(kept).text.slice(1)).toBe(kept.slice(1));
+    }
+  });
+
   it("leaves names that are also common words alone", () => {
     expect(cased("we may grant the bill in march").text).toBe("We may grant the bill in march");
   });

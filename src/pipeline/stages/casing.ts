@@ -67,9 +67,30 @@ function wordForm(key: string, o: CasingOptions): { form: string; rule: string }
   if (pronoun !== undefined) return { form: pronoun, rule: "pronoun_i" };
   const name = o.namesRule && o.tables ? nameForm(key, o.tables.names) : undefined;
   if (name !== undefined) return { form: name, rule: "names" };
-  const acronym = o.acronymsRule ? o.tables?.acronyms.get(key) : undefined;
+  const acronym = o.acronymsRule ? o.tables?.acronyms.get(key) ?? codeForm(key) : undefined;
   if (acronym !== undefined) return { form: acronym, rule: "acronyms" };
   return null;
+}
+
+/** A code that starts with its letters: "q3", "m24", "b2b", "h1n1", "ltm450". */
+const LETTERS_FIRST_CODE = /^([a-z]+)(\d+)([a-z]\d*)?$/;
+/** Quarters and the digit-first codes said everywhere in capitals: "3q", "3q21", "5g", "3d", "4k". */
+const DIGITS_FIRST_CODE = /^(?:[1-4]q(?:\d\d)?|\d{1,2}[gdk])$/;
+/** Written in lower case by convention ("x86", "i7") or a unit's power ("m2", "km3"). */
+const LOWER_CODE = /^(?:x\d+|i\d|(?:k|c|m)?m[23])$/;
+
+/**
+ * A code of letters and digits as ITN writes it from speech ("q three" -> "q3") takes capitals ("Q3"),
+ * as the acronyms list would give it. Letters that could spell a word ("web3") are left alone: up to
+ * two letters, or more with no vowel ("mp3", "ltm450").
+ */
+function codeForm(key: string): string | undefined {
+  if (LOWER_CODE.test(key)) return undefined;
+  if (DIGITS_FIRST_CODE.test(key)) return key.toUpperCase();
+  const m = LETTERS_FIRST_CODE.exec(key);
+  if (m === null) return undefined;
+  const letters = m[1]!;
+  return letters.length <= 2 || !/[aeiouy]/.test(letters) ? key.toUpperCase() : undefined;
 }
 
 /**
