@@ -72,6 +72,15 @@ function wordForm(key: string, o: CasingOptions): { form: string; rule: string }
   return null;
 }
 
+/** Most words hold no digit: a character scan before any pattern. */
+function hasDigit(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** A code that starts with its letters: "q3", "m24", "b2b", "h1n1", "ltm450". */
 const LETTERS_FIRST_CODE = /^([a-z]+)(\d+)([a-z]\d*)?$/;
 /** Quarters and the digit-first codes said everywhere in capitals: "3q", "3q21", "5g", "3d", "4k". */
@@ -85,7 +94,7 @@ const LOWER_CODE = /^(?:x\d+|i\d|(?:k|c|m)?m[23])$/;
  * two letters, or more with no vowel ("mp3", "ltm450").
  */
 function codeForm(key: string): string | undefined {
-  if (LOWER_CODE.test(key)) return undefined;
+  if (!hasDigit(key) || LOWER_CODE.test(key)) return undefined;
   if (DIGITS_FIRST_CODE.test(key)) return key.toUpperCase();
   const m = LETTERS_FIRST_CODE.exec(key);
   if (m === null) return undefined;
