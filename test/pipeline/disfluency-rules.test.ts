@@ -38,6 +38,9 @@ describe("disfluency / discourse_filler", () => {
     ["so you like pretended you didn't care", "so you pretended you didn't care"],
     ["we like went back and forth", "we went back and forth"],
     ["I like crumbled, and then left", "I crumbled, and then left"],
+    // ... and between "to" and a verb that is seldom a noun.
+    ["I used to like listen to jazz", "I used to listen to jazz"],
+    ["we're going to like fill the gap", "we're going to fill the gap"],
   ])("removes the filler in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -125,15 +125,16 @@ function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | 
  * A bare "like" where the words either side leave it no verb or comparison to
  * be: after "have" ("have like 400") and between a person's "be" and a
  * progressive ("I'm like noticing", "I was like starving"; "it's like walking
- * on the moon" compares). Between "to" and a verb it fills too ("used to like
- * listen"), but nothing tells that verb from a noun ("to like science").
+ * on the moon" compares), between a subject and its past verb ("we like went"),
+ * and between "to" and a verb that is seldom a noun ("used to like listen"; "to
+ * like science" is the verb).
  */
 function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
   if (HAVE_FORMS.has(prev.core)) return true;
-  if (pastAfterSubject(words, i)) return true;
+  if (pastAfterSubject(words, i) || baseVerbAfterTo(prev, next)) return true;
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;
   const subject = wordAt(words, s);
@@ -165,6 +166,22 @@ function pastAfterSubject(words: readonly WordView[], i: number): boolean {
   if (!(IRREGULAR_PAST.has(past.core) || (REGULAR_PAST.test(past.core) && !past.core.endsWith("eed")))) return false;
   const after = wordAt(words, i + 2);
   return past.trail.length > 0 || after === undefined || AFTER_VERB.has(after.core);
+}
+
+/**
+ * Verbs that are seldom nouns: after "to like" one is the verb "to" opened, and "like" hedges ("used to
+ * like listen", "going to like fill"); "to like science", "to like you" keep the verb.
+ */
+const BASE_VERBS: ReadonlySet<string> = new Set([
+  "listen", "fill", "double", "try", "provide", "go", "get", "make", "take", "see", "come", "know", "think", "give", "find",
+  "tell", "ask", "leave", "keep", "let", "begin", "bring", "happen", "write", "lose", "pay", "meet", "include", "continue",
+  "learn", "understand", "follow", "create", "speak", "spend", "grow", "remember", "consider", "buy", "send", "build", "stay",
+  "reach", "sell", "decide", "explain", "develop", "carry", "receive", "agree", "produce", "eat", "choose", "hear", "blend",
+  "put", "pick", "throw", "grab", "say", "feel", "become", "read", "sleep", "sit", "figure", "prove", "pretend", "realize",
+]);
+
+function baseVerbAfterTo(prev: WordView, next: WordView): boolean {
+  return prev.core === "to" && BASE_VERBS.has(next.core);
 }
 
 /** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
