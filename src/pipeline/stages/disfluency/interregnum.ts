@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -256,8 +256,7 @@ function askedLikeForLike(words: readonly WordView[], k: number): boolean {
   if (wh === undefined || before === undefined || after === undefined || verb === undefined) return false;
   if (wh.core !== "what" && wh.core !== "which" && wh.core !== "whose") return false;
   if (wh.trail.length > 0 || before.trail.length > 0 || words[k]!.trail.length > 0 || after.trail.length > 0) return false;
-  const content = (w: WordView) => !FUNCTION_WORDS.has(w.core) && !BE_FORMS.has(w.core) && !WH_WORDS.has(w.core);
-  return content(before) && content(after) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core));
+  return isContentWord(before.core) && isContentWord(after.core) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core));
 }
 
 /** Most words a "not … but" may disown. */

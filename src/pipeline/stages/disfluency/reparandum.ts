@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run;
 //   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
-import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -220,12 +220,6 @@ function phraseStart(words: readonly WordView[], sentenceStart: number, s: numbe
     isPhraseModifier(words[k - 1]!)) k--;
   const opener = words[k - 1]!;
   return k < s && opener.trail.length === 0 && PHRASE_OPENERS.has(opener.core) ? k : s;
-}
-
-/** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
-function isContentWord(core: string): boolean {
-  const base = contractionBase(core);
-  return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
 }
 
 const ORDINAL_WORDS: ReadonlySet<string> = new Set([

@@ -152,3 +152,9 @@ export function endsInQuestionMark(words: readonly WordView[], i: number): boole
   for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
   return false;
 }
+
+/** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */
+export function isContentWord(core: string): boolean {
+  const base = contractionBase(core);
+  return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
+}

@@ -10,7 +10,7 @@ import { readAmount } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
-import { afterLabelIn, afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
+import { afterLabelIn, afterNumberLabel, isNumberWord, type ClassMatcher, type MatchContext } from "./span.js";
 import { matchPhrase } from "./tables.js";
 import { MIN_DIGITS } from "./telephone.js";
 
@@ -50,7 +50,7 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
 function numberFollows(c: MatchContext, k: number): boolean {
   const w = c.words[k];
   if (w === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return false;
-  return /^\d/.test(w) || c.t.numbers.has(w) || c.t.scales.has(w) || c.t.zeroDigits.has(w);
+  return /^\d/.test(w) || isNumberWord(c, w);
 }
 
 const COORDINATORS = new Set(["and", "or"]);

@@ -85,8 +85,8 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   for (const w of REFERENCE_WORDS) add(w, ["verse_ref"]);
   add("world", ["roman"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
-  for (const phrase of t.whitelist.byPhrase.keys()) add(phrase.split(" ")[0]!, ["whitelist"]);
-  for (const phrase of t.idioms.byPhrase.keys()) add(phrase.split(" ")[0]!, ["cardinal"]);
+  for (const w of t.whitelist.firstWords) add(w, ["whitelist"]);
+  for (const w of t.idioms.firstWords) add(w, ["cardinal"]);
   return starters;
 }
 

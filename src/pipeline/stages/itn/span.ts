@@ -142,6 +142,11 @@ function isIssueNumber(c: MatchContext, i: number): boolean {
   return /^\d+$/.test(before) || c.t.numbers.has(before) || c.t.scales.has(before);
 }
 
+/** A word said as part of a number: a cardinal word, a scale, or a zero read in digits ("o"). */
+export function isNumberWord(c: MatchContext, w: string | undefined): boolean {
+  return w !== undefined && (c.t.numbers.has(w) || c.t.scales.has(w) || c.t.zeroDigits.has(w));
+}
+
 function labelledAt(c: MatchContext, i: number): boolean {
   return afterLabelIn(c, i, c.t.labels) || afterAbbreviatedLabel(c, i);
 }
@@ -161,10 +166,9 @@ function inLabelledList(c: MatchContext, i: number): boolean {
     if (j >= 0 && (c.words[j] === "and" || c.words[j] === "or") && c.punctBefore[k] === "") j--;
     else if (c.punctBefore[k] !== ",") return false;
     const w = c.words[j];
-    const numberWord = (x: string | undefined) => x !== undefined && (c.t.numbers.has(x) || c.t.scales.has(x) || c.t.zeroDigits.has(x));
-    if (w === undefined || !(numberWord(w) || LIST_NUMBER.test(w))) return false;
+    if (w === undefined || !(isNumberWord(c, w) || LIST_NUMBER.test(w))) return false;
     // An item said in several words ("twenty thirty", "six hundred") is one item, as a second run sees it written.
-    while (j > 0 && c.punctBefore[j] === "" && numberWord(c.words[j]) && numberWord(c.words[j - 1])) j--;
+    while (j > 0 && c.punctBefore[j] === "" && isNumberWord(c, c.words[j]) && isNumberWord(c, c.words[j - 1])) j--;
     // A scale word alone ("p. Thousand,") is no number, as a first run left it.
     if (c.t.scales.has(c.words[j]!)) return false;
     if (labelledAt(c, j) || afterLabelIn(c, j, REFERENCE_WORDS)) return true;

@@ -42,6 +42,8 @@ export interface PhraseTable<T> {
   readonly byPhrase: ReadonlyMap<string, T>;
   /** Most words in any phrase; bounds the lookahead. */
   readonly maxWords: number;
+  /** The first word of every phrase: a lookup at any other word ends at once, without building keys. */
+  readonly firstWords: ReadonlySet<string>;
 }
 
 export interface ItnTables {
@@ -109,13 +111,16 @@ function phraseKey(spoken: string): string {
 
 function phraseTable<T>(entries: Iterable<[string, T]>): PhraseTable<T> {
   const byPhrase = new Map<string, T>();
+  const firstWords = new Set<string>();
   let maxWords = 0;
   for (const [spoken, value] of entries) {
     const key = phraseKey(spoken);
     byPhrase.set(key, value);
-    maxWords = Math.max(maxWords, key.split(" ").length);
+    const words = key.split(" ");
+    firstWords.add(words[0]!);
+    maxWords = Math.max(maxWords, words.length);
   }
-  return { byPhrase, maxWords };
+  return { byPhrase, maxWords, firstWords };
 }
 
 function integer(table: string, row: Row, cell: string): number {
@@ -185,6 +190,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
 export function matchPhrase<T>(table: PhraseTable<T>, words: readonly string[], i: number, end: number): { value: T; end: number } | null {
+  if (i >= end || !table.firstWords.has(words[i]!)) return null;
   const limit = Math.min(end, i + table.maxWords);
   let key = "";
   let best: { value: T; end: number } | null = null;
