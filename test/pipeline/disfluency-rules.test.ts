@@ -80,6 +80,7 @@ describe("disfluency / repetition", () => {
     ["I- I'm good", "I'm good"],
     ["the, uh, the soul", "the soul"],
     ["I I I think so", "I think so"],
+    ["MNEK, MNEK, um, posted it", "MNEK posted it"],
   ])("%j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -90,6 +91,10 @@ describe("disfluency / repetition", () => {
       expect(text(input)).toBe(input);
     },
   );
+
+  it.each(["We flew to Chiba, Chiba, Japan.", "New York, New York, USA"])("keeps a place named for its region in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
 
   it("takes the legit doubles list from params", () => {
     expect(runText(disfluencyOnly({ legit_doubles: ["the"] }), "the the soul").text).toBe("the the soul");

@@ -44,6 +44,8 @@ const ASIDE_VERBS: ReadonlySet<string> = new Set([
   "think", "guess", "mean", "know", "see", "believe", "suppose", "feel", "hope", "say", "said", "reckon", "hear", "heard", "bet", "swear", "admit",
 ]);
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(["me", "him", "us", "them"]);
+/** After these "like" is the verb ("I like that,", "we don't like this,"): a clause said whole. */
+const LIKE_AS_VERB_AFTER: ReadonlySet<string> = new Set(["i", "you", "we", "they", "don't", "didn't", "do", "would", "wouldn't"]);
 const MAX_FRAGMENT = 4;
 const FRAGMENT_CONFIDENCE = 0.6;
 const REFORMED_CONFIDENCE = 0.6;
@@ -83,6 +85,7 @@ function closedFragment(words: readonly WordView[], s: number, k: number, b: num
   for (let i = s; i <= k; i++) {
     const c = words[i]!.core;
     if (!FRAGMENT_WORDS.has(c)) return false;
+    if (c === "like" && i > s && LIKE_AS_VERB_AFTER.has(words[i - 1]!.core)) return false;
     if (!CONJUNCTIONS.has(c)) substantive++;
   }
   // One word alone is abandoned.ts's ("I,", "the,") or a fronted topic ("but this, we

@@ -66,6 +66,14 @@ function repeatConfidence(words: readonly WordView[], i: number, n: number): num
   return FUNCTION_WORDS.has(words[i]!.core) ? 0.9 : 0.8;
 }
 
+/** Capitalised copies, each closed by a comma, and a capitalised word (no filler, not "I") after the second. */
+function placeInRegion(words: readonly WordView[], i: number, second: number, n: number, o: DisfluencyOptions): boolean {
+  if (second !== i + n || words[i + n - 1]!.trail !== "," || words[second + n - 1]!.trail !== ",") return false;
+  for (let k = 0; k < n; k++) if (!words[i + k]!.capitalised) return false;
+  const after = words[second + n];
+  return after !== undefined && after.capitalised && after.core !== "i" && !FUNCTION_WORDS.has(after.core) && !isFiller(after, o);
+}
+
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -96,6 +104,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       // With a pause between it is restarted like any word ("MNEK, MNEK, um, posted").
       if (n === 1 && w.capitalised && words[second]!.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence &&
         w.trail === "" && second === i + 1) break;
+      // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
+      if (placeInRegion(words, i, second, n, o)) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
       // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
       if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
