@@ -39,6 +39,8 @@ describe("disfluency / self_repair: typed_corrections (typed text, off for speec
     ["What is not strictly held no better contained in PSPACE?", "What is not strictly contained in PSPACE?"],
     ["What notation or like expression is used for bounds?", "What expression is used for bounds?"],
     ["Where was no first who was the hostage?", "Who was the hostage?"],
+    // "or better still" proposes something better in speech ("give ten pictures, or better still, ...").
+    ["What was the name or better still the title of the book?", "What was the title of the book?"],
   ])("repairs %j", (input, expected) => {
     expect(typedText(input)).toBe(expected);
     // Spoken, the same words are kept: "no", "rather" and "uh" are mostly words or pauses there.
@@ -232,6 +234,14 @@ describe("disfluency / self_repair: cues", () => {
     ["How many could it carry in 1974 or wait in 1970 I mean?", "How many could it carry in 1970?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "It is as good or better than the old one.", "We are as well or better off with it.",
+    "Each of us will give ten pictures or better still each of us will contribute works.",
+    "Breakfast didn't seem the same no no more did lunch.",
+  ])("keeps %j (\"or better\" comparing or proposing; \"no\" doubled before \"no more\")", (input) => {
+    expect(text(input)).toBe(input);
   });
 
   it("keeps wh-words joined by 'or'", () => {

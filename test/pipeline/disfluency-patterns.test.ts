@@ -149,6 +149,8 @@ describe("disfluency / fluent sentences stay whole", () => {
     "There was no exhilaration about the departure, no holiday feeling at all.",
     // "like" comparing after a verb form; "you know" with its object
     "He stood staring like an idiot at the list of prices.",
+    "Spoken like a man of spirit.", "It scans like a verse from Homer.",
+    "He was one of the brethren and like his brother did not believe it.",
     "You know as well as I do what was found.",
     // a clause a subordinator opened, then the main clause beginning the same way
     "Cause if we can do that, we can make it home.",

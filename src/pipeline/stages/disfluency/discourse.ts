@@ -48,6 +48,7 @@ const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
 const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cause", "'cause", "that", "if", "when", "where", "with"]);
 /** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
 const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
+const POSSESSIVES: ReadonlySet<string> = new Set(["his", "her", "their", "my", "our", "your", "its"]);
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
 
@@ -62,6 +63,12 @@ const PROGRESSIVE = /^[a-z]{2,}ing$/;
 const THING = /thing$/;
 /** A verb's -ing or -ed form before "like": "staring like", "shaped like". */
 const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
+/** Irregular participles, which compare as the -ed forms do: "spoken like a man", "built like a tank". */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  "spoken", "written", "driven", "given", "taken", "eaten", "broken", "chosen", "fallen", "forgotten", "hidden", "beaten",
+  "shaken", "frozen", "stolen", "sworn", "worn", "torn", "drawn", "grown", "known", "shown", "thrown", "blown", "flown",
+  "done", "seen", "built", "made", "sung", "begun", "run", "swum", "hung", "held", "taught", "fought", "caught", "sought",
+]);
 
 /** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
 const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
@@ -203,6 +210,17 @@ function comparingPhrase(words: readonly WordView[], i: number): boolean {
   return false;
 }
 
+const THIRD_PERSON: ReadonlySet<string> = new Set(["he", "she", "it", "this", "that", "who", "which"]);
+const NOT_PRESENT_VERBS: ReadonlySet<string> = new Set(["is", "was", "has", "does", "says", "goes", "'s"]);
+
+/** words[k] is a present verb in -s after its third-person subject: "it scans", "she sings". */
+function presentVerbAfterSubject(words: readonly WordView[], k: number): boolean {
+  const verb = words[k]!;
+  const subject = wordAt(words, k - 1);
+  return subject !== undefined && subject.trail.length === 0 && THIRD_PERSON.has(subject.core) && /^[a-z]{3,}s$/.test(verb.core) &&
+    !verb.core.endsWith("ss") && !NOT_PRESENT_VERBS.has(verb.core);
+}
+
 function like(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
@@ -217,8 +235,10 @@ function like(words: readonly WordView[], i: number): Removal | null {
     (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
+  // "it scans like a verse", "she sings like an angel": after a subject's present verb "like" compares.
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && w.trail.length === 0 && presentVerbAfterSubject(words, i - 1)) return null;
   // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
-  if (prev !== undefined && !setOff && prev.trail.length === 0 && VERB_FORM.test(prev.core) && w.trail.length === 0) return null;
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && (VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core)) && w.trail.length === 0) return null;
   if (next !== undefined && w.trail.length === 0) {
     if (LIKE_OBJECTS.has(next.core)) return null;
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
@@ -234,6 +254,8 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (w.trail.length > 0) return null;
   if (next === undefined) return null;
   if (opens) return phrase(words, i, 1, 0.7);
+  // "and like his brother James, did not believe": a bare "like" before a possessive compares a person.
+  if (POSSESSIVES.has(next.core)) return null;
   if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
   // "periods of like really weird restriction", "a scene from like Halloween": a preposition
   // takes no verb, so "like" after one fills ("in like manner" is the old adjective).

@@ -26,7 +26,7 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
  */
 const TYPED_PHRASES: readonly (readonly string[])[] = [
   ["or", "more", "generally"], ["or", "maybe", "it", "was"], ["or", "i", "think"], ["or", "first"],
-  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"], ["or", "like"], ["first"],
+  ["first", "tell", "me"], ["no", "better", "yet"], ["no", "better"], ["or", "like"], ["first"], ["or", "better", "still"],
 ];
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
@@ -135,7 +135,19 @@ function typedPhraseAt(words: readonly WordView[], i: number): readonly string[]
 /** The longest phrase of the index that starts at i. */
 function indexedPhraseAt(words: readonly WordView[], i: number, index: PhraseIndex): readonly string[] | undefined {
   const w = words[i];
-  return w === undefined ? undefined : index.get(w.core)?.find((p) => phraseAt(words, i, p));
+  return w === undefined ? undefined : index.get(w.core)?.find((p) => phraseAt(words, i, p) && !comparedAt(words, i, p));
+}
+
+/** After "or better" these make it a comparison: "as good or better than", "or better off", "or better still" (typed only). */
+const COMPARED_AFTER_BETTER: ReadonlySet<string> = new Set(["than", "off", "still"]);
+/** Before "or better" these make it a comparison: "good or better", "as well or better". */
+const COMPARED_BEFORE_BETTER: ReadonlySet<string> = new Set(["good", "well", "equal", "equivalent", "comparable", "similar", "same"]);
+
+/** The phrase at i is "or better" comparing, not correcting. */
+function comparedAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
+  if (p.length !== 2 || p[0] !== "or" || p[1] !== "better" || words[i + 1]!.trail.length > 0) return false;
+  const prev = words[i - 1];
+  return COMPARED_AFTER_BETTER.has(words[i + 2]?.core ?? "") || (prev !== undefined && prev.trail.length === 0 && COMPARED_BEFORE_BETTER.has(prev.core));
 }
 
 function phraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
@@ -184,6 +196,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
     // A capital "No" inside a sentence is a name ("a show called No Ego"). Before an article "no" is never
     // the determiner ("cause no the solution", "function of no the minimum").
+    // "the same, no, no more did lunch": an emphatic "no" doubled before the "no" of "no more" is an answer.
+    if (w.core === "no" && words[k + 1]?.core === "no" && CONTENT_AFTER.no!.has(words[k + 2]?.core ?? "") && words[k + 1]!.trail === "") break;
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
       (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") ||
         betweenPrepositions(words, k) || !isContent(words, k, "no"))) {
