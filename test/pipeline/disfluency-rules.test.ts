@@ -92,6 +92,13 @@ describe("disfluency / repetition", () => {
     },
   );
 
+  it.each(["its current streams up and down, up and down, as the tide changes", "we went back and forth back and forth"])(
+    "keeps a motion repeated in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
   it.each(["We flew to Chiba, Chiba, Japan.", "New York, New York, USA"])("keeps a place named for its region in %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -50,6 +50,8 @@ function sameWords(words: readonly WordView[], a: number, b: number, n: number):
   return true;
 }
 
+const DIRECTIONS: ReadonlySet<string> = new Set(["up", "down", "back", "forth", "in", "out", "to", "fro", "round", "around", "over", "on", "off", "here", "there"]);
+
 /** Letters that are words too: repeated, they are stutters ("a a problem", "I I think"). */
 const LETTER_WORDS: ReadonlySet<string> = new Set(["a", "i", "o"]);
 
@@ -104,6 +106,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       // With a pause between it is restarted like any word ("MNEK, MNEK, um, posted").
       if (n === 1 && w.capitalised && words[second]!.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence &&
         w.trail === "" && second === i + 1) break;
+      // "up and down, up and down", "back and forth back and forth": a pair of directions said again is a motion repeated.
+      if (n === 3 && words[i + 1]!.core === "and" && DIRECTIONS.has(w.core) && DIRECTIONS.has(words[i + 2]!.core)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o)) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
