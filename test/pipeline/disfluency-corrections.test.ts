@@ -239,8 +239,8 @@ describe("disfluency / self_repair: cues", () => {
   it.each([
     "It is as good or better than the old one.", "We are as well or better off with it.",
     "Each of us will give ten pictures or better still each of us will contribute works.",
-    "Breakfast didn't seem the same no no more did lunch.",
-  ])("keeps %j (\"or better\" comparing or proposing; \"no\" doubled before \"no more\")", (input) => {
+    "Breakfast didn't seem the same no no more did lunch.", "But never mind the rest of his outfit, it was wild.",
+  ])("keeps %j (\"or better\" comparing or proposing; \"no\" doubled before \"no more\"; \"never mind\" with its object)", (input) => {
     expect(text(input)).toBe(input);
   });
 

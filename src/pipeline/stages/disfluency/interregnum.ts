@@ -135,19 +135,24 @@ function typedPhraseAt(words: readonly WordView[], i: number): readonly string[]
 /** The longest phrase of the index that starts at i. */
 function indexedPhraseAt(words: readonly WordView[], i: number, index: PhraseIndex): readonly string[] | undefined {
   const w = words[i];
-  return w === undefined ? undefined : index.get(w.core)?.find((p) => phraseAt(words, i, p) && !comparedAt(words, i, p));
+  return w === undefined ? undefined : index.get(w.core)?.find((p) => phraseAt(words, i, p) && !contentPhraseAt(words, i, p));
 }
 
 /** After "or better" these make it a comparison: "as good or better than", "or better off", "or better still" (typed only). */
 const COMPARED_AFTER_BETTER: ReadonlySet<string> = new Set(["than", "off", "still"]);
 /** Before "or better" these make it a comparison: "good or better", "as well or better". */
 const COMPARED_BEFORE_BETTER: ReadonlySet<string> = new Set(["good", "well", "equal", "equivalent", "comparable", "similar", "same"]);
+/** After "never mind" these make it the verb with its object: "never mind the rest", "never mind about that". */
+const NEVER_MIND_OBJECTS: ReadonlySet<string> = new Set(["the", "a", "an", "that", "about", "his", "her", "their", "my", "your", "its", "our", "me", "him", "them"]);
 
-/** The phrase at i is "or better" comparing, not correcting. */
-function comparedAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
-  if (p.length !== 2 || p[0] !== "or" || p[1] !== "better" || words[i + 1]!.trail.length > 0) return false;
+/** The cue phrase at i is said as content: "or better" comparing, "never mind" with an object. */
+function contentPhraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
+  if (p.length !== 2 || words[i + 1]!.trail.length > 0) return false;
+  const after = words[i + 2]?.core ?? "";
+  if (p[0] === "never" && p[1] === "mind") return NEVER_MIND_OBJECTS.has(after);
+  if (p[0] !== "or" || p[1] !== "better") return false;
   const prev = words[i - 1];
-  return COMPARED_AFTER_BETTER.has(words[i + 2]?.core ?? "") || (prev !== undefined && prev.trail.length === 0 && COMPARED_BEFORE_BETTER.has(prev.core));
+  return COMPARED_AFTER_BETTER.has(after) || (prev !== undefined && prev.trail.length === 0 && COMPARED_BEFORE_BETTER.has(prev.core));
 }
 
 function phraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
