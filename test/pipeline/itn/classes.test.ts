@@ -33,6 +33,10 @@ const cases: Record<string, Array<[string, string]>> = {
     // a tens word and a unit's plural are one plural number, never "70 fives"
     ["long range x p seventy fives", "long range xp75s"],
     ["in the late twenty ones", "in the late 21s"],
+    // a possessive number keeps its mark after the digits; a small one stays a word as it would bare
+    ["Lead twenty one's website", "Lead 21's website"],
+    ["the x eighty six's registers", "the x86's registers"],
+    ["one's own life", "one's own life"],
     // an ordinal kept as a word does not hold back the number after it (as "one tenth" does)
     ["given to the first twenty five thousand buyers", "given to the first 25,000 buyers"],
   ],

@@ -125,7 +125,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
   if (t === undefined || tokens.length === 0) return tokens;
   const scan = worthScanning(tokens, o);
   if (!scan.any) return tokens;
-  const view = buildWordView(tokens);
+  const view = buildWordView(tokens, (word) => t.numbers.has(word) || t.scales.has(word));
   const writtenProse = o.proseSpellOutBelow > 0 && isWrittenProse(tokens);
   const ctx: MatchContext = { words: view.words, raw: view.raw, o, t, writtenProse, runEnd: view.runEnd, punctBefore: view.punctBefore, tokenOf: view.tokenOf, names: o.names, amounts: new Map() };
   const electronicBit = scan.electronic ? BIT.get("electronic")! : 0;

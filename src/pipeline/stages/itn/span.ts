@@ -74,7 +74,14 @@ export function coreOf(text: string): { lead: string; core: string; trail: strin
   return { lead: m[1]!, core: m[2]!, trail: m[3]! };
 }
 
-export function buildWordView(tokens: readonly Token[]): WordView {
+const POSSESSIVE = /^(.+)(['\u2019]s)$/u;
+
+/**
+ * `possessiveOf` says which words keep their possessive "'s" apart as trailing punctuation: a number
+ * word ("twenty one's" reads "21's", "x eighty six's" "x86's"), where the mark would otherwise hide
+ * the word's value.
+ */
+export function buildWordView(tokens: readonly Token[], possessiveOf: (word: string) => boolean = () => false): WordView {
   const v: WordView = { words: [], raw: [], tokenOf: [], runEnd: [], punctBefore: [], firstWord: [], lead: [], trail: [] };
   let runStart = 0;
   let punct = "";
@@ -83,7 +90,12 @@ export function buildWordView(tokens: readonly Token[]): WordView {
     runStart = v.words.length;
   };
   for (let t = 0; t < tokens.length; t++) {
-    const { lead, core, trail } = coreOf(tokens[t]!.text);
+    let { lead, core, trail } = coreOf(tokens[t]!.text);
+    const possessive = POSSESSIVE.exec(core);
+    if (possessive !== null && possessiveOf(possessive[1]!.toLowerCase())) {
+      core = possessive[1]!;
+      trail = possessive[2]! + trail;
+    }
     v.lead.push(lead);
     v.trail.push(trail);
     if (core === "") {
