@@ -124,8 +124,14 @@ describe("disfluency / self_repair", () => {
     ["What is the no make that who is the emphasis?", "Who is the emphasis?"],
     ["the density modulo 8 or wait 9", "the density modulo 9"],
     ["What did Wahl and Ammann no no Karlen and Singer present?", "What did Karlen and Singer present?"],
+    // the possessor of a name corrected stays
+    ["When was BSkyB's Sky Active no sorry digital service launched?", "When was BSkyB's digital service launched?"],
   ])("%j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
+  });
+
+  it("never takes \"I\" after the cue for a subject restated, so it stays with what the speaker said next", () => {
+    expect(text("Kublai banned the Mongol slave trade no sorry I am wondering when it ended")).toContain(" I am wondering when it ended");
   });
 
   it.each([

@@ -18,9 +18,11 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
+/** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
+const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
   "if", "when", "because", "since", "once", "unless", "while", "although", "though", "whether", "until", "whenever",
@@ -172,7 +174,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (s < 0) return null;
   // "Krishna explains, rather, he reveals": the pronoun restates a subject already said.
   const before = s - 1 >= sentenceStart ? words[s - 1] : undefined;
-  const pronounRestates = before !== undefined && SUBJECT_PRONOUNS.has(words[b]!.core) && b + 1 < words.length &&
+  const pronounRestates = before !== undefined && THIRD_PERSON_SUBJECTS.has(words[b]!.core) && b + 1 < words.length &&
     !FUNCTION_WORDS.has(before.core) && before.trail.length === 0;
   const confidence = pronounRestates || !cue.strong ? 0.55 : 0.6;
   return { start: s, end: pronounRestates ? b + 1 : b, rule: "self_repair", confidence };

@@ -87,6 +87,8 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
  * One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation",
  * "Roussel de Bailleul") or over the nouns compounded with it (compoundStart).
  */
+const POSSESSIVE = /['\u2019]s?$/;
+
 export function defaultStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   let s = a - 1;
   let w = words[s]!;
@@ -109,6 +111,8 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   }
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
+    // "BSkyB's Sky Active no sorry digital service": the possessor owns whatever was named; it stays.
+    if (POSSESSIVE.test(before.core) && !POSSESSIVE.test(words[b]!.core)) break;
     // A nationality before a name corrected by a common noun describes it: "French Catholics no sorry nobles".
     if (before.capitalised && !FUNCTION_WORDS.has(before.core) && (words[b]!.capitalised || !DEMONYM.test(before.core))) s--;
     else if ((before.core === "and" || NAME_PARTICLES.has(before.core)) && s - 2 > sentenceStart && words[s - 2]!.capitalised &&
