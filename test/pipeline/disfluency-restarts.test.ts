@@ -55,6 +55,21 @@ describe("disfluency / self_repair: broken-off clauses", () => {
     expect(text(input)).toBe(input);
   });
 
+  it.each([
+    // a determiner left before the new clause's subject went with the phrase abandoned
+    ["Well, it might be a spoiler. The nerds- I mean it's really like a show.", "Well, it might be a spoiler. It's really like a show."],
+    ["You point anywhere. And the p- you know y- it's like mind control.", "You point anywhere. And it's like mind control."],
+    // a short cut-off after a determiner is a word begun again
+    ["shooting such a ho- high profile man as him", "shooting such a high profile man as him"],
+  ])("drops the broken phrase in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("keeps a whole word broken off after a determiner, which would be left hanging", () => {
+    const input = "And then chances of us getting weed as a nation- They would go up.";
+    expect(text(input)).toBe(input);
+  });
+
   it("is a self_repair: the class switch turns it off", () => {
     const input = "I have never seen one. It's so- This was funny.";
     expect(runText(disfluencyOnly({}, { self_repair: false }), input).text).toBe(input);

@@ -62,7 +62,30 @@ export function resolveRemovals(
   };
   take(true);
   if (suggest) take(false);
-  return chosen.sort((a, b) => a.start - b.start);
+  return widenOverHangingDeterminers(chosen.sort((a, b) => a.start - b.start), words, threshold);
+}
+
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "those", "these"]);
+const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...SUBJECT_CONTRACTIONS, "i'm", "i've", "i'll", "i'd", "we'll", "we've", "they'll", "they've", "you'll", "you've"]);
+
+/**
+ * "The nerds- I mean it's like", "some of the features- I like it": a determiner left right before
+ * a new clause's subject belonged to the phrase the removal abandoned, and goes with it.
+ */
+function widenOverHangingDeterminers(chosen: Removal[], words: readonly WordView[], threshold: number): Removal[] {
+  for (let n = 0; n < chosen.length; n++) {
+    const r = chosen[n]!;
+    const det = words[r.start - 1];
+    if (r.confidence < threshold || det === undefined || det.trail !== "" || !DETERMINERS.has(det.core)) continue;
+    // Already removed with the span before.
+    if (n > 0 && chosen[n - 1]!.end >= r.start) continue;
+    // The next word kept, past removals that follow on directly.
+    let e = r.end;
+    for (let m = n + 1; m < chosen.length && chosen[m]!.start === e; m++) e = chosen[m]!.end;
+    const next = words[e];
+    if (next !== undefined && CLAUSE_SUBJECTS.has(next.core)) chosen[n] = { ...r, start: r.start - 1 };
+  }
+  return chosen;
 }
 
 /**

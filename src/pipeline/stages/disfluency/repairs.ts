@@ -218,8 +218,16 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
   // "them- Yeah. standing there": the listener cut in; the speaker's word was finished, not abandoned.
   const next = words[k + 1]!;
   if (cutInAfter(words, k) || isFiller(next, o)) return null;
+  // "alone in my kitchen- I love", "as a nation- They would": after a determiner a word of some length
+  // was said whole and broken off from; cutting it would leave the determiner hanging.
+  const before = words[k - 1];
+  if (before !== undefined && before.trail === "" && DETERMINERS.has(before.core) && words[k]!.core.length >= MIN_WHOLE_WORD) return null;
   return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
 }
+
+/** Shorter cut-offs after a determiner are word beginnings ("such a ho- high", "the p- world's"). */
+const MIN_WHOLE_WORD = 4;
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "these", "those", "some"]);
 
 const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
 
