@@ -159,6 +159,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       .toBe("Which evolutionist was influenced by the book?");
     // Without a repair, "not X" is content.
     expect(text("Which evolutionist not writer was influenced by the book?")).toBe("Which evolutionist not writer was influenced by the book?");
+    // After a subject or an auxiliary, "not" negates the repair's verb: it disowns nothing.
+    expect(text("What profession did they share or rather what did they not share?")).toBe("What did they not share?");
   });
 
   it.each(["I'm sorry, it was late.", "It was in 1805.", "Tell me about Sweden.", "It was no one, not Dover but Kent that paid."])("keeps %j", (input) => {

@@ -260,7 +260,8 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
   for (let k = r.start; k < r.end; k++) if (!FUNCTION_WORDS.has(words[k]!.core)) said.add(words[k]!.core);
   for (let k = r.end; k < Math.min(words.length - 1, r.end + MAX_DISOWN_DISTANCE); k++) {
     const w = words[k]!;
-    if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core)) return { ...r, start: k, end: k + 2 };
+    // After a subject or an auxiliary "not" negates the verb ("what did they not share?"): nothing is disowned.
+    if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core) && !FUNCTION_WORDS.has(words[k - 1]!.core)) return { ...r, start: k, end: k + 2 };
     if (w.endsSentence) break;
   }
   return null;
