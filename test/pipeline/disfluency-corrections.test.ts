@@ -140,6 +140,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["What has an orbit, sorry, a diameter of 40 km?", "What has a diameter of 40 km?"],
     // A name heading a noun, a plural, an acronym or a nationality keeps it.
     ["Who led the Roman, sorry, Greek army?", "Who led the Greek army?"],
+    // A name before a noun in a phrase the article opened corrects a modifier: the sentence goes on.
+    ["A non-deterministic computational no I mean Turing machine has what ability?", "A non-deterministic Turing machine has what ability?"],
     ["Which city in the Netherlands, sorry, UK has the oldest university?", "Which city in the UK has the oldest university?"],
   ])("weighs the article in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
@@ -149,6 +151,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     for (const input of [
       "How are the petals spaced no sorry leaves not petals?",
       "Which king ruled Spain in 1500 no wait France not Spain?",
+      // the word disowned in its plural
+      "How many mammal species were found in the Amazon region no sorry reptiles not mammals?",
     ]) expect(text(input)).toBe(input);
     // A question asked again disowns a word of what goes, and the "not X" goes with it.
     expect(text("Who won the cup no sorry who lost the cup not won?")).toBe("Who lost the cup?");

@@ -80,12 +80,18 @@ function opensNewQuestion(w: WordView): boolean {
 /** At most this many words before a cue are dropped for a question asked again after it. */
 const MAX_ABANDONED_START = 4;
 
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ary|less|able|ible)$/;
+
 /** The repair opens a new sentence: an article, a wh-word, or a capital that is no name corrected by a name. */
 function opensAnew(words: readonly WordView[], sentenceStart: number, a: number, b: number): boolean {
   const w = words[b]!;
   // "Iran was the second-smallest no which size": after a longer start a wh-word takes one phrase's place.
   if (WH_WORDS.has(w.core)) return a - sentenceStart <= 2;
   if (ARTICLES.has(w.core)) return true;
+  // "A non-deterministic computational no I mean Turing machine": a name before a noun corrects the
+  // adjective said in its place; the sentence goes on ("The harbour no Fishing boats leave" restarts).
+  const head = words[b + 1];
+  if (ADJECTIVE_ENDING.test(words[a - 1]!.core) && head !== undefined && !head.capitalised && !FUNCTION_WORDS.has(head.core)) return false;
   return w.capitalised && w.core !== "i" && !words[a - 1]!.capitalised;
 }
 
@@ -267,6 +273,11 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
   return null;
 }
 
+/** The same word, or its plural: "Prussian" troops disowned as "not Prussians". */
+function sameNoun(said: string, named: string): boolean {
+  return said === named || named === `${said}s` || said === `${named}s`;
+}
+
 /** Most words a closing "not X" names. */
 const MAX_DISOWNED_TAIL = 3;
 
@@ -285,7 +296,7 @@ function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
     const named = words.slice(not + 1, end + 1).map((w) => w.core);
     const start = sentenceStartOf(words, r.start);
     for (let k = start; k + named.length <= r.start; k++) {
-      if (named.every((core, j) => words[k + j]!.core === core)) return true;
+      if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
     }
   }
   return false;
