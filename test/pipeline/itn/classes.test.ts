@@ -156,6 +156,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["call five five five dash one two one two", "call 555-1212"],
     ["one twenty three dot one two three dot o dot four o", "123.123.0.40"],
     ["it runs on x eighty six", "it runs on x86"],
+    // A capitalised number word is a name's, as it is alone ("BBC Two", "Radio One").
+    ["at nine p m on b b c Two", "at 9 p.m. on BBC Two"],
     // A code's one letter and "o" before a digit spell a formula: "c o two" is CO2, not "c 02".
     ["c o two emissions", "co2 emissions"],
     ["j h e p o o o eight", "JHEP 0008"],
