@@ -41,6 +41,9 @@ describe("disfluency / discourse_filler", () => {
     // ... and between "to" and a verb that is seldom a noun.
     ["I used to like listen to jazz", "I used to listen to jazz"],
     ["we're going to like fill the gap", "we're going to fill the gap"],
+    // ... and before an -ing form after a word that takes no comparison.
+    ["When did you start like writing?", "When did you start writing?"],
+    ["we sat for hours, and just like eating together", "we sat for hours, and just eating together"],
   ])("removes the filler in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -53,6 +56,7 @@ describe("disfluency / discourse_filler", () => {
     "We should inspire more kids to like science.",
     "it's like walking on the moon", "It was like talking to a wall", "I'm like, running late",
     "I like salted caramel", "I like baked goods", "I like red.", "they like used cars",
+    "it's just like riding a bike", "it felt almost like listening to music", "He stood staring like waiting for a bus",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -6,7 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, isNumeric, opensPhrase, PREPOSITIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { BE_FORMS, isNumeric, opensPhrase, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -33,7 +33,7 @@ const LIKE_GOVERNORS = new Set([
   "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
   "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
   "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
-  "y'all", "lot", "also", "ones",
+  "y'all", "lot", "also", "ones", "almost", "nearly", "quite",
 ]);
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy"]);
@@ -141,7 +141,7 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
   if (HAVE_FORMS.has(prev.core)) return true;
-  if (pastAfterSubject(words, i) || baseVerbAfterTo(prev, next)) return true;
+  if (pastAfterSubject(words, i) || baseVerbAfterTo(prev, next) || progressiveAfterVerb(words, i)) return true;
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;
   const subject = wordAt(words, s);
@@ -150,6 +150,20 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const before = wordAt(words, s - 1);
   return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
     SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
+}
+
+/**
+ * "when did you start like writing", "we grew up like hearing", "and just like eating together": before
+ * an -ing form "like" compares only after a word that takes a comparison (a form of "be", "feel",
+ * "look", "something"), and "just like" after one of those ("it's just like riding a bike").
+ */
+function progressiveAfterVerb(words: readonly WordView[], i: number): boolean {
+  const next = words[i + 1]!;
+  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
+  const prev = words[i - 1]!;
+  const governor = (w: WordView | undefined) => w !== undefined && (LIKE_GOVERNORS.has(w.core) || SUBJECT_CONTRACTIONS.has(w.core) || VERB_FORM.test(w.core));
+  if (governor(prev)) return false;
+  return prev.core !== "just" || (i >= 2 && words[i - 2]!.trail === "" && !governor(words[i - 2]));
 }
 
 /** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
