@@ -38,9 +38,10 @@ describe("disfluency / discourse_filler", () => {
     ["so you like pretended you didn't care", "so you pretended you didn't care"],
     ["we like went back and forth", "we went back and forth"],
     ["I like crumbled, and then left", "I crumbled, and then left"],
-    // ... and between "to" and a verb that is seldom a noun.
+    // ... and between "to" or a modal and a verb that is seldom a noun.
     ["I used to like listen to jazz", "I used to listen to jazz"],
     ["we're going to like fill the gap", "we're going to fill the gap"],
+    ["and you can like hear their breathing", "and you can hear their breathing"],
     // ... and before an -ing form after a word that takes no comparison.
     ["When did you start like writing?", "When did you start writing?"],
     ["we sat for hours, and just like eating together", "we sat for hours, and just eating together"],

@@ -141,7 +141,7 @@ function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
   if (HAVE_FORMS.has(prev.core)) return true;
-  if (pastAfterSubject(words, i) || baseVerbAfterTo(prev, next) || progressiveAfterVerb(words, i)) return true;
+  if (pastAfterSubject(words, i) || baseVerbAfterModal(prev, next) || progressiveAfterVerb(words, i)) return true;
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;
   const subject = wordAt(words, s);
@@ -190,8 +190,9 @@ function pastAfterSubject(words: readonly WordView[], i: number): boolean {
 }
 
 /**
- * Verbs that are seldom nouns: after "to like" one is the verb "to" opened, and "like" hedges ("used to
- * like listen", "going to like fill"); "to like science", "to like you" keep the verb.
+ * Verbs that are seldom nouns: after "to like" or a modal's "like" one is the verb "to" opened, and "like"
+ * hedges ("used to like listen", "going to like fill", "you can like hear"); "to like science", "to like
+ * you" keep the verb.
  */
 const BASE_VERBS: ReadonlySet<string> = new Set([
   "listen", "fill", "double", "try", "provide", "go", "get", "make", "take", "see", "come", "know", "think", "give", "find",
@@ -201,8 +202,11 @@ const BASE_VERBS: ReadonlySet<string> = new Set([
   "put", "pick", "throw", "grab", "say", "feel", "become", "read", "sleep", "sit", "figure", "prove", "pretend", "realize",
 ]);
 
-function baseVerbAfterTo(prev: WordView, next: WordView): boolean {
-  return prev.core === "to" && BASE_VERBS.has(next.core);
+/** Modals after which "like" before a verb hedges ("you can like hear"); "would like to" is the verb's. */
+const MODALS: ReadonlySet<string> = new Set(["to", "can", "could", "should", "might", "must", "may", "will", "would", "can't", "couldn't", "won't", "wouldn't", "gonna"]);
+
+function baseVerbAfterModal(prev: WordView, next: WordView): boolean {
+  return MODALS.has(prev.core) && BASE_VERBS.has(next.core);
 }
 
 /** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
