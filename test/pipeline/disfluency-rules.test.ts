@@ -86,6 +86,10 @@ describe("disfluency / repetition", () => {
     ["the, uh, the soul", "the soul"],
     ["I I I think so", "I think so"],
     ["MNEK, MNEK, um, posted it", "MNEK posted it"],
+    // a word said again in another form, or a negated auxiliary for another, after a pause
+    ["when believing, believe me", "when believe me"],
+    ["and you're grow, growing fast", "and you're growing fast"],
+    ["I didn't, wasn't still watching it", "I wasn't still watching it"],
   ])("%j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -96,6 +100,10 @@ describe("disfluency / repetition", () => {
       expect(text(input)).toBe(input);
     },
   );
+
+  it.each(["the king, kingdom and people", "we use, used and reuse"])("keeps two words sharing a beginning in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
 
   it.each(["its current streams up and down, up and down, as the tide changes", "we went back and forth back and forth"])(
     "keeps a motion repeated in %j",

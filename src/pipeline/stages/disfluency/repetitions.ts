@@ -52,6 +52,18 @@ function sameWords(words: readonly WordView[], a: number, b: number, n: number):
 
 const DIRECTIONS: ReadonlySet<string> = new Set(["up", "down", "back", "forth", "in", "out", "to", "fro", "round", "around", "over", "on", "off", "here", "there"]);
 
+const NEGATED = /^[a-z]+n't$/;
+const LETTERS_ONLY = /^[a-z]+$/;
+
+const INFLECTION = /(?:ing|ed|es|s|e)$/;
+
+/** Two inflected forms of one word: "believing"/"believe", "wanted"/"want" ("king"/"kingdom" are two words). */
+function otherForm(a: string, b: string): boolean {
+  if (a === b || !LETTERS_ONLY.test(a) || !LETTERS_ONLY.test(b)) return false;
+  const stem = a.replace(INFLECTION, "");
+  return stem.length >= 3 && stem === b.replace(INFLECTION, "");
+}
+
 /** Letters that are words too: repeated, they are stutters ("a a problem", "I I think"). */
 const LETTER_WORDS: ReadonlySet<string> = new Set(["a", "i", "o"]);
 
@@ -89,6 +101,12 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     if (isFiller(w, o)) continue;
     // "that, that's all true", "it, it's crazy": the pronoun said again with its verb attached.
     if (w.trail === "," && (opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core)) && RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core) {
+      found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
+      continue;
+    }
+    // "when believing, believe me", "I didn't, wasn't still watching": a word said again in another form,
+    // or a negated auxiliary for another, after a pause.
+    if (w.trail === "," && (otherForm(w.core, next.core) || (NEGATED.test(w.core) && NEGATED.test(next.core) && w.core !== next.core))) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }
