@@ -150,6 +150,7 @@ describe("disfluency / self_repair", () => {
   it.each([
     "What actually happened?", "What job requires no qualifications?", "I'm sorry for the delay", "I would rather stay",
     "How long did they wait for the train?", "There was no answer", "We can no longer wait",
+    "Thank you, no, I snapped.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

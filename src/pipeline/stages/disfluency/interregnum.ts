@@ -105,6 +105,8 @@ function isContent(words: readonly WordView[], i: number, cue: string): boolean 
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
   if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
   if (words[i]!.trail.length === 0 && noDegree(words, i)) return true;
+  // "Thank you, no, I snapped", "thanks, no": a polite refusal answers.
+  if (cue === "no" && prev !== undefined && (prev.core === "thanks" || (prev.core === "you" && words[i - 2]?.core === "thank"))) return true;
   return (prev !== undefined && prev.trail.length === 0 && CONTENT_BEFORE[cue]?.has(prev.core) === true) ||
     (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
 }
