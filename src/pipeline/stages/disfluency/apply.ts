@@ -10,7 +10,7 @@ import { withText } from "../../tokens.js";
 import type { StageEnv } from "../../stage.js";
 import { capitalizeSentenceStart, endsSentence, sentenceMarkOf, stripSoftTrail } from "../../text.js";
 import type { DisfluencyRule } from "./options.js";
-import { SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { NOUN_DETERMINERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** A half-open token range [start, end) a rule proposes to remove. */
 export interface Removal {
@@ -65,7 +65,6 @@ export function resolveRemovals(
   return widenOverHangingDeterminers(chosen.sort((a, b) => a.start - b.start), words, threshold);
 }
 
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "those", "these"]);
 const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...SUBJECT_CONTRACTIONS, "i'm", "i've", "i'll", "i'd", "we'll", "we've", "they'll", "they've", "you'll", "you've"]);
 
 /**
@@ -76,7 +75,7 @@ function widenOverHangingDeterminers(chosen: Removal[], words: readonly WordView
   for (let n = 0; n < chosen.length; n++) {
     const r = chosen[n]!;
     const det = words[r.start - 1];
-    if (r.confidence < threshold || det === undefined || det.trail !== "" || !DETERMINERS.has(det.core)) continue;
+    if (r.confidence < threshold || det === undefined || det.trail !== "" || !NOUN_DETERMINERS.has(det.core)) continue;
     // Already removed with the span before.
     if (n > 0 && chosen[n - 1]!.end >= r.start) continue;
     // The next word kept, past removals that follow on directly.

@@ -6,7 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, isNumeric, opensPhrase, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { BE_FORMS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -48,7 +48,6 @@ const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
 const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because", "cause", "'cause", "that", "if", "when", "where", "with"]);
 /** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
 const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
-const POSSESSIVES: ReadonlySet<string> = new Set(["his", "her", "their", "my", "our", "your", "its"]);
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
 
@@ -228,14 +227,14 @@ function comparingPhrase(words: readonly WordView[], i: number): boolean {
   return false;
 }
 
-const THIRD_PERSON: ReadonlySet<string> = new Set(["he", "she", "it", "this", "that", "who", "which"]);
+const SINGULAR_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "this", "that", "who", "which"]);
 const NOT_PRESENT_VERBS: ReadonlySet<string> = new Set(["is", "was", "has", "does", "says", "goes", "'s"]);
 
 /** words[k] is a present verb in -s after its third-person subject: "it scans", "she sings". */
 function presentVerbAfterSubject(words: readonly WordView[], k: number): boolean {
   const verb = words[k]!;
   const subject = wordAt(words, k - 1);
-  return subject !== undefined && subject.trail.length === 0 && THIRD_PERSON.has(subject.core) && /^[a-z]{3,}s$/.test(verb.core) &&
+  return subject !== undefined && subject.trail.length === 0 && SINGULAR_SUBJECTS.has(subject.core) && /^[a-z]{3,}s$/.test(verb.core) &&
     !verb.core.endsWith("ss") && !NOT_PRESENT_VERBS.has(verb.core);
 }
 
@@ -273,7 +272,7 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (next === undefined) return null;
   if (opens) return phrase(words, i, 1, 0.7);
   // "and like his brother James, did not believe": a bare "like" before a possessive compares a person.
-  if (POSSESSIVES.has(next.core)) return null;
+  if (POSSESSIVE_DETERMINERS.has(next.core)) return null;
   if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
   // "periods of like really weird restriction", "a scene from like Halloween": a preposition
   // takes no verb, so "like" after one fills ("in like manner" is the old adjective).

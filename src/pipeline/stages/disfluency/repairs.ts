@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -227,13 +227,12 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
   // "alone in my kitchen- I love", "as a nation- They would": after a determiner a word of some length
   // was said whole and broken off from; cutting it would leave the determiner hanging.
   const before = words[k - 1];
-  if (before !== undefined && before.trail === "" && DETERMINERS.has(before.core) && words[k]!.core.length >= MIN_WHOLE_WORD) return null;
+  if (before !== undefined && before.trail === "" && NOUN_DETERMINERS.has(before.core) && words[k]!.core.length >= MIN_WHOLE_WORD) return null;
   return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
 }
 
 /** Shorter cut-offs after a determiner are word beginnings ("such a ho- high", "the p- world's"). */
 const MIN_WHOLE_WORD = 4;
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "these", "those", "some"]);
 
 const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
 

@@ -83,12 +83,12 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
   return -1;
 }
 
+const POSSESSIVE = /['\u2019]s?$/;
+
 /**
  * One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation",
  * "Roussel de Bailleul") or over the nouns compounded with it (compoundStart).
  */
-const POSSESSIVE = /['\u2019]s?$/;
-
 export function defaultStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   let s = a - 1;
   let w = words[s]!;

@@ -50,11 +50,10 @@ function sameWords(words: readonly WordView[], a: number, b: number, n: number):
   return true;
 }
 
+/** Said again as a pair ("up and down, up and down"), they describe a motion repeated. */
 const DIRECTIONS: ReadonlySet<string> = new Set(["up", "down", "back", "forth", "in", "out", "to", "fro", "round", "around", "over", "on", "off", "here", "there"]);
-
 const NEGATED = /^[a-z]+n't$/;
 const LETTERS_ONLY = /^[a-z]+$/;
-
 const INFLECTION = /(?:ing|ed|es|s|e)$/;
 
 /** Two inflected forms of one word: "believing"/"believe", "wanted"/"want" ("king"/"kingdom" are two words). */

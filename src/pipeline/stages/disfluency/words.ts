@@ -102,6 +102,9 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
 ]);
 
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your", "his", "her", "our", "their", "its"]);
+/** Words that open a noun phrase and cannot end one: left before a new clause, they hang. */
+export const NOUN_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "these", "those"]);
 
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
 /** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
