@@ -133,6 +133,10 @@ describe("disfluency / self_repair", () => {
   it.each([
     ["we will discuss, uh, I mean we'll explore X", "we'll explore X"],
     ["Krishna explains, rather, he reveals", "Krishna reveals"],
+    // a pronoun restating the subject replaces all the clause said after it
+    ["The king explained it, rather, he revealed it.", "The king revealed it."],
+    ["Kublai banned the trade, sorry, I mean he ended it.", "Kublai ended it."],
+    ["The European Court of Justice can uphold them no sorry it cannot uphold them?", "The European Court of Justice cannot uphold them?"],
     ["What was the original empire, sorry, name?", "What was the original name?"],
     ["What is the no make that who is the emphasis?", "Who is the emphasis?"],
     ["the density modulo 8 or wait 9", "the density modulo 9"],
@@ -151,6 +155,8 @@ describe("disfluency / self_repair", () => {
     "What actually happened?", "What job requires no qualifications?", "I'm sorry for the delay", "I would rather stay",
     "How long did they wait for the train?", "There was no answer", "We can no longer wait",
     "Thank you, no, I snapped.",
+    // a clause for one word with no subject to restate: no deletion mends it
+    "and then the trade was banned, sorry, he ended it",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

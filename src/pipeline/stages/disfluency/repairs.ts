@@ -16,7 +16,7 @@ import { cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
-import { defaultStart, matchBack, parallelShape, parallelTail } from "./reparandum.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
@@ -178,12 +178,34 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (cue.bare && !parallelShape(words, sentenceStart, a, repairWord, typed)) return null;
   const s = defaultStart(words, sentenceStart, a, b);
   if (s < 0) return null;
-  // "Krishna explains, rather, he reveals": the pronoun restates a subject already said.
-  const before = s - 1 >= sentenceStart ? words[s - 1] : undefined;
-  const pronounRestates = before !== undefined && THIRD_PERSON_SUBJECTS.has(words[b]!.core) && b + 1 < words.length &&
-    !FUNCTION_WORDS.has(before.core) && before.trail.length === 0;
-  const confidence = pronounRestates || !cue.strong ? 0.55 : 0.6;
-  return { start: s, end: pronounRestates ? b + 1 : b, rule: "self_repair", confidence };
+  // "Krishna explains, rather, he reveals", "The king explained it, rather, he revealed it": a pronoun
+  // restates the sentence's subject, and the repair replaces all that came after the subject. With no
+  // subject to restate, one word replaced by a clause would read as nonsense ("banned the he ended it").
+  if (s > sentenceStart && THIRD_PERSON_SUBJECTS.has(repairWord.core) && b + 1 < words.length && !FUNCTION_WORDS.has(words[b + 1]!.core)) {
+    const subjectEnd = sentenceSubjectEnd(words, sentenceStart, a);
+    return subjectEnd < 0 ? null : { start: subjectEnd, end: b + 1, rule: "self_repair", confidence: 0.55 };
+  }
+  return { start: s, end: b, rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
+}
+
+/**
+ * Where the sentence's subject ends when it is a name ("Krishna", "Kublai Khan") or a determiner and
+ * one noun ("The king") with more of the clause after it before `a`; -1 otherwise.
+ */
+function sentenceSubjectEnd(words: readonly WordView[], sentenceStart: number, a: number): number {
+  const first = words[sentenceStart]!;
+  const determined = NOUN_DETERMINERS.has(first.core);
+  const head = determined ? sentenceStart + 1 : sentenceStart;
+  if (head >= a) return -1;
+  let e: number;
+  if (words[head]!.capitalised && !FUNCTION_WORDS.has(words[head]!.core) && !WH_WORDS.has(words[head]!.core)) {
+    // A name runs on over capitals and the particles inside one ("The European Court of Justice").
+    e = head + 1;
+    while (e < a && (words[e]!.capitalised || ((words[e]!.core === "of" || NAME_PARTICLES.has(words[e]!.core)) && words[e + 1]?.capitalised === true))) e++;
+  } else if (determined) e = head + 1;
+  else return -1;
+  for (let k = sentenceStart; k < e - 1; k++) if (words[k]!.trail !== "") return -1;
+  return e < a ? e : -1;
 }
 
 /** A word broken off ("the-", "so—") or trailed off ("the…") before the speaker restarts. */

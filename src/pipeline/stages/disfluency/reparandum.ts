@@ -143,7 +143,7 @@ function nameWithoutArticle(words: readonly WordView[], b: number): boolean {
 }
 
 /** Lowercase words inside a name: "Otto von Bismarck", "Roussel de Bailleul". */
-const NAME_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "von", "van", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn"]);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "von", "van", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn"]);
 /** Words that count, order or grade a noun rather than name it. */
 const MODIFIERS: ReadonlySet<string> = new Set([
   "many", "much", "some", "any", "all", "each", "every", "few", "more", "most", "other", "another", "such", "own", "only", "same",
