@@ -151,8 +151,9 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     for (const input of [
       "How are the petals spaced no sorry leaves not petals?",
       "Which king ruled Spain in 1500 no wait France not Spain?",
-      // the word disowned in its plural
+      // the word disowned in its plural; disowned by the cue itself ("no not X but Y")
       "How many mammal species were found in the Amazon region no sorry reptiles not mammals?",
+      "Who did Sky Travel team up with because it was not in the consortium no not Sky Travel but BSkyB?",
     ]) expect(text(input)).toBe(input);
     // A question asked again disowns a word of what goes, and the "not X" goes with it.
     expect(text("Who won the cup no sorry who lost the cup not won?")).toBe("Who lost the cup?");

@@ -311,14 +311,20 @@ function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
   let end = r.end;
   while (end < words.length && !words[end]!.endsSentence) end++;
   if (end >= words.length) return false;
+  const start = sentenceStartOf(words, r.start);
+  const saidBefore = (named: readonly string[]) => {
+    for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
+    return false;
+  };
   for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) {
     const not = end - n;
     if (not <= r.end || words[not]!.core !== "not") continue;
-    const named = words.slice(not + 1, end + 1).map((w) => w.core);
-    const start = sentenceStartOf(words, r.start);
-    for (let k = start; k + named.length <= r.start; k++) {
-      if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
-    }
+    if (saidBefore(words.slice(not + 1, end + 1).map((w) => w.core))) return true;
+  }
+  // "… consortium no not Sky Travel but BSkyB?": the cue itself disowns words kept before the reparandum.
+  if (words[r.end]?.core === "not") {
+    const but = words.findIndex((w, k) => k > r.end + 1 && k <= r.end + 1 + MAX_DISOWNED_TAIL && w.core === "but");
+    if (but > 0 && saidBefore(words.slice(r.end + 1, but).map((w) => w.core))) return true;
   }
   return false;
 }
