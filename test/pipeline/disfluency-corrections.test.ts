@@ -154,6 +154,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       // the word disowned in its plural; disowned by the cue itself ("no not X but Y")
       "How many mammal species were found in the Amazon region no sorry reptiles not mammals?",
       "Who did Sky Travel team up with because it was not in the consortium no not Sky Travel but BSkyB?",
+      // a short closing repair naming again two words said before the reparandum corrects that earlier phrase
+      "Who wrote of the Bento de Moura water pump in Philosophical Transactions no Savery water pump?",
     ]) expect(text(input)).toBe(input);
     // A question asked again disowns a word of what goes, and the "not X" goes with it.
     expect(text("Who won the cup no sorry who lost the cup not won?")).toBe("Who lost the cup?");

@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -329,6 +329,30 @@ function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
   return false;
 }
 
+/** Most content words of a closing repair read as a late correction. */
+const MAX_LATE_REPAIR = 3;
+
+/**
+ * "What is the primary expression used to represent case complexity no wait the three primary
+ * expressions?": a short repair closing the sentence names again two words said together before the
+ * reparandum, so it corrects that earlier phrase, which no deletion reaches: the words are left as said.
+ */
+function repairsEarlierWords(words: readonly WordView[], r: Removal): boolean {
+  let end = r.end;
+  while (end < words.length && !words[end]!.endsSentence) end++;
+  if (end >= words.length) return false;
+  const content = (w: WordView) => isContentWord(w.core) && !isFigure(w.core);
+  if (words.slice(r.end, end + 1).filter(content).length > MAX_LATE_REPAIR) return false;
+  const start = sentenceStartOf(words, r.start);
+  for (let j = r.end; j < end; j++) {
+    if (!content(words[j]!) || !content(words[j + 1]!)) continue;
+    for (let k = start; k + 1 < r.start; k++) {
+      if (sameNoun(words[k]!.core, words[j]!.core) && sameNoun(words[k + 1]!.core, words[j + 1]!.core)) return true;
+    }
+  }
+  return false;
+}
+
 /** Words a wh-word can follow as their object or complement: "know what", "of what", "is what", "tell me what". */
 const WH_GOVERNORS: ReadonlySet<string> = new Set([
   "know", "knew", "knows", "tell", "told", "ask", "asked", "say", "said", "says", "explain", "explains", "explained", "determine",
@@ -384,7 +408,7 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     const cue = readInterregnum(words, i, o);
     if (cue === null) continue;
     const r = repairAt(words, cue, o.typedCorrections);
-    if (r === null || disownsWordsKept(words, r)) { i = cue.end - 1; continue; }
+    if (r === null || disownsWordsKept(words, r) || repairsEarlierWords(words, r)) { i = cue.end - 1; continue; }
     found.push(r);
     i = r.end - 1;
     const after = trailingCue(words, r.end);
