@@ -74,8 +74,6 @@ export function coreOf(text: string): { lead: string; core: string; trail: strin
   return { lead: m[1]!, core: m[2]!, trail: m[3]! };
 }
 
-const POSSESSIVE = /^(.+)(['\u2019]s)$/u;
-
 /**
  * `possessiveOf` says which words keep their possessive "'s" apart as trailing punctuation: a number
  * word ("twenty one's" reads "21's", "x eighty six's" "x86's"), where the mark would otherwise hide
@@ -91,10 +89,11 @@ export function buildWordView(tokens: readonly Token[], possessiveOf: (word: str
   };
   for (let t = 0; t < tokens.length; t++) {
     let { lead, core, trail } = coreOf(tokens[t]!.text);
-    const possessive = POSSESSIVE.exec(core);
-    if (possessive !== null && possessiveOf(possessive[1]!.toLowerCase())) {
-      core = possessive[1]!;
-      trail = possessive[2]! + trail;
+    // Cheap test first: most words end in no "'s".
+    if (core.length > 2 && core[core.length - 1] === "s" && (core[core.length - 2] === "'" || core[core.length - 2] === "\u2019") &&
+      possessiveOf(core.slice(0, -2).toLowerCase())) {
+      trail = core.slice(-2) + trail;
+      core = core.slice(0, -2);
     }
     v.lead.push(lead);
     v.trail.push(trail);
