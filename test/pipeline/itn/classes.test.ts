@@ -246,7 +246,11 @@ const cases: Record<string, Array<[string, string]>> = {
     // After a label they are labels: "issues 1-3", like "issue 1".
     ["Fantastic Four number one to three", "Fantastic Four number 1-3"],
     ["won three to two", "won three to two"],
-    ["at twenty to seven", "at 20 to seven"],
+    // After "at", "by" or "until" a falling pair with "to" is a clock time, unless amounts follow.
+    ["at twenty to seven", "at 6:40"],
+    ["until five to six in the evening", "until 5:55 in the evening"],
+    ["by five to six meters", "by 5-6 m"],
+    ["the score was twenty to seven", "the score was 20 to seven"],
     // A span of years with its era keeps "to" (PIPELINE.md's seed case).
     ["eighteen thirty one to eighteen ninety six CE", "1831 to 1896 CE"],
     // A second number with a unit is left to its class.
@@ -457,8 +461,8 @@ describe("itn written prose (default style)", () => {
     ["one or two people.", "one or two people."],
     ["scoring three goals and thirty five caps.", "scoring three goals and 35 caps."],
     ["( two to three ) : sixty.", "( two to three ) : 60."],
-    // "to" pairs only in "from A to B": "twenty to seven" may be a clock time.
-    ["we met at twenty to seven.", "we met at 20 to seven."],
+    // "to" pairs only in "from A to B": "twenty to seven" after "at" is a clock time.
+    ["we met at twenty to seven.", "we met at 6:40."],
   ])("%j -> %j", (spoken, written) => {
     expect(itn(spoken)).toBe(written);
   });
