@@ -246,10 +246,12 @@ const cases: Record<string, Array<[string, string]>> = {
     // After a label they are labels: "issues 1-3", like "issue 1".
     ["Fantastic Four number one to three", "Fantastic Four number 1-3"],
     ["won three to two", "won three to two"],
-    // After "at", "by" or "until" a falling pair with "to" is a clock time, unless amounts follow.
+    // After "at", "by" or "until" a clock's minutes "to" an hour, then nothing a count goes with, are a clock time.
     ["at twenty to seven", "at 6:40"],
     ["until five to six in the evening", "until 5:55 in the evening"],
     ["by five to six meters", "by 5-6 m"],
+    ["at two to three people", "at two to three people"],
+    ["at three to five years", "at three to five years"],
     ["the score was twenty to seven", "the score was 20 to seven"],
     // A span of years with its era keeps "to" (PIPELINE.md's seed case).
     ["eighteen thirty one to eighteen ninety six CE", "1831 to 1896 CE"],

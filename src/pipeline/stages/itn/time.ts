@@ -69,7 +69,7 @@ function readRelative(c: MatchContext, i: number, end: number): { hour: number; 
   // "ten to three" is too often a range in prose: "to" needs "quarter", "minutes" or an "a.m."/"p.m." after
   // the hour ("twenty to three p m"); "after" too.
   const clockAfter = readMeridiem(c, h.end, end) !== null;
-  if ((!past || rel === "after") && !m.explicit && !clockAfter && !(rel === "to" && atTime(c, i, h.end))) return null;
+  if ((!past || rel === "after") && !m.explicit && !clockAfter && !(rel === "to" && atTime(c, i, m.minutes, h.end))) return null;
   if (m.minutes > 30 && m.minutes !== 45 && !m.explicit) return null;
   if (past) return { hour: h.hour, minute: m.minutes, end: h.end };
   return { hour: h.hour === 1 ? 12 : h.hour - 1, minute: 60 - m.minutes, end: h.end };
@@ -77,19 +77,22 @@ function readRelative(c: MatchContext, i: number, end: number): { hour: number; 
 
 /** Before a time, not a span: "at", "by", "around", "until". */
 const AT_TIME: ReadonlySet<string> = new Set(["at", "by", "around", "until", "till", "before", "after"]);
+/** Minutes a clock is read by with "to" ("twenty to seven"); "three to five" is a span. */
+const CLOCK_MINUTES: ReadonlySet<number> = new Set([5, 10, 20, 25]);
+/** Words that may follow a clock time: "at ten to six in the evening", "by twenty to nine tonight". */
+const AFTER_CLOCK: ReadonlySet<string> = new Set([
+  "in", "on", "this", "tonight", "tomorrow", "today", "yesterday", "and", "when", "so", "but", "then", "that", "every", "sharp", "or", "we", "i", "he", "she", "they", "you",
+]);
 
 /**
- * "we met at twenty to seven": after "at" (or "by", "until", …) "X to Y" names a clock time, unless what
- * follows the hour makes the pair a span of amounts ("at ten to three percent", "by five to six meters").
+ * "we met at twenty to seven": after "at" (or "by", "until", …) "X to Y" names a clock time when X is
+ * a clock's minutes and nothing but the end of the phrase or a word a time goes before follows
+ * ("at two to three people", "at three to five years" are spans).
  */
-function atTime(c: MatchContext, i: number, hourEnd: number): boolean {
-  if (!AT_TIME.has(c.words[i - 1] ?? "") || c.runEnd[i - 1] !== c.runEnd[i]) return false;
-  if (hourEnd >= c.runEnd[i]!) return true;
-  const next = c.words[hourEnd]!;
-  return !c.t.numbers.has(next) && !c.t.scales.has(next) && matchPhrase(c.t.units, c.words, hourEnd, c.runEnd[i]!) === null &&
-    matchPhrase(c.t.currencies, c.words, hourEnd, c.runEnd[i]!) === null && !PERCENT_WORDS.has(next);
+function atTime(c: MatchContext, i: number, minutes: number, hourEnd: number): boolean {
+  if (!AT_TIME.has(c.words[i - 1] ?? "") || c.runEnd[i - 1] !== c.runEnd[i] || !CLOCK_MINUTES.has(minutes)) return false;
+  return hourEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[hourEnd]!);
 }
-const PERCENT_WORDS: ReadonlySet<string> = new Set(["percent", "per", "percentage", "times", "fold"]);
 
 function withZone(c: MatchContext, text: string, i: number, end: number): { text: string; end: number } {
   const zone = matchPhrase(c.t.timeZones, c.words, i, end);
