@@ -58,6 +58,7 @@ describe("disfluency / discourse_filler", () => {
     "it's like walking on the moon", "It was like talking to a wall", "I'm like, running late",
     "I like salted caramel", "I like baked goods", "I like red.", "they like used cars",
     "it's just like riding a bike", "it felt almost like listening to music", "He stood staring like waiting for a bus",
+    "Because like we just talked about earlier, it takes time.", "Like Micah said, there are groups.", "It's just like an exfoliant.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -6,7 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -238,6 +238,19 @@ function presentVerbAfterSubject(words: readonly WordView[], k: number): boolean
     !verb.core.endsWith("ss") && !NOT_PRESENT_VERBS.has(verb.core);
 }
 
+/** Verbs of saying after which "like X said" is "as X said". */
+const SAID: ReadonlySet<string> = new Set(["said", "say", "says", "mentioned", "talked", "discussed", "explained", "put", "told"]);
+
+/** "like I said", "like we just talked about", "Like Micah said": "like" is "as", with what was said. */
+function likeSaid(words: readonly WordView[], i: number): boolean {
+  const who = wordAt(words, i + 1);
+  if (who === undefined || who.trail.length > 0 || !(SUBJECT_PRONOUNS.has(who.core) || (who.capitalised && !FUNCTION_WORDS.has(who.core)))) return false;
+  let k = i + 2;
+  if (wordAt(words, k)?.core === "just" || wordAt(words, k)?.core === "already") k++;
+  const verb = wordAt(words, k);
+  return verb !== undefined && SAID.has(verb.core);
+}
+
 function like(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
@@ -254,12 +267,15 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
   // "it scans like a verse", "she sings like an angel": after a subject's present verb "like" compares.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && w.trail.length === 0 && presentVerbAfterSubject(words, i - 1)) return null;
+  // "it's just like an exfoliant": "just like" after "be" or a verb that compares.
+  if (prev !== undefined && prev.core === "just" && prev.trail.length === 0 && w.trail.length === 0 && i >= 2 && words[i - 2]!.trail.length === 0 &&
+    (LIKE_GOVERNORS.has(words[i - 2]!.core) || SUBJECT_CONTRACTIONS.has(words[i - 2]!.core))) return null;
   // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
   if (prev !== undefined && !setOff && prev.trail.length === 0 && (VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core)) && w.trail.length === 0) return null;
   if (next !== undefined && w.trail.length === 0) {
     if (LIKE_OBJECTS.has(next.core)) return null;
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
-    if (next.core === "i" && wordAt(words, i + 2)?.core === "said") return null; // "like I said"
+    if (likeSaid(words, i)) return null;
   }
   const hedged = afterHedge(words, i);
   if (hedged === "verb") return null;
