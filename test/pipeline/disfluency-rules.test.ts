@@ -158,6 +158,8 @@ describe("disfluency / self_repair", () => {
     "Thank you, no, I snapped.",
     // a clause for one word with no subject to restate: no deletion mends it
     "and then the trade was banned, sorry, he ended it",
+    // after a cue, a word that opens a comment: the speaker goes on, no word is put in another's place
+    "He ran the best race he could have run, I mean, short of winning.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -176,6 +176,9 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // Evidence for a one-word reparandum: an explicit cue, or a name corrected by a name ("Germany er Bavaria").
   if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure))) return null;
   if (cue.bare && !parallelShape(words, sentenceStart, a, repairWord, typed)) return null;
+  // "the best race he could have run, I mean, short of winning", "that mission, I mean, even guys": a
+  // word that opens a comment, not a phrase, says the speaker goes on rather than corrects one word.
+  if (COMMENT_OPENERS.has(repairWord.core)) return null;
   const s = defaultStart(words, sentenceStart, a, b);
   if (s < 0) return null;
   // "Krishna explains, rather, he reveals", "The king explained it, rather, he revealed it": a pronoun
@@ -252,6 +255,12 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
   if (before !== undefined && before.trail === "" && NOUN_DETERMINERS.has(before.core) && words[k]!.core.length >= MIN_WHOLE_WORD) return null;
   return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
 }
+
+/** Words that open a comment on what was said, never a word put in another's place. */
+const COMMENT_OPENERS: ReadonlySet<string> = new Set([
+  "even", "yes", "yeah", "no", "if", "when", "because", "so", "but", "and", "obviously", "honestly", "basically", "literally",
+  "really", "just", "look", "well", "short", "especially", "frankly", "seriously", "anyway",
+]);
 
 /** Shorter cut-offs after a determiner are word beginnings ("such a ho- high", "the p- world's"). */
 const MIN_WHOLE_WORD = 4;
