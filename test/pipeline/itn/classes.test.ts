@@ -25,6 +25,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two million two hundred thousand", "2,200,000"],
     ["twenty one crore ninety eight lakh thirty six thousand five hundred and ninety three", "219,836,593"],
     ["we saw twenty one birds", "we saw 21 birds"],
+    // "and" between two numbers of the same scale joins them, not a tail ("809 hundred")
+    ["a height of between eight hundred and nine hundred feet", "a height of between 800 and 900 feet"],
+    ["between eight thousand and nine thousand people", "between 8,000 and 9,000 people"],
+    ["three thousand and five hundred", "3,500"],
     // Numbers said as a fixed expression (config/itn/en/idioms.tsv), unless a number follows.
     ["we are open twenty four seven", "we are open 24/7"],
     ["it's a fifty fifty chance", "it's a 50-50 chance"],

@@ -72,6 +72,12 @@ function readFrom(t: ItnTables, words: readonly string[], i: number, end: number
       const next = j + 1 < end ? t.numbers.get(words[j + 1]!) : undefined;
       if (next === undefined || next === 0 || tailKind !== 0 || (!hasHundred && lastScale === undefined)) break;
       if (hasHundred === false && group !== 0) break;
+      // "eight hundred and nine hundred", "eight thousand and nine thousand": a scale after the tail as big
+      // as the one before "and" makes "and" join two numbers ("between 800 and 900 feet").
+      let k = j + 1;
+      while (k < end && k < j + 3 && (t.numbers.get(words[k]!) ?? 100) < 100) k++;
+      const after = k < end ? t.scales.get(words[k]!) : undefined;
+      if (after !== undefined && ((after === 100n && hasHundred) || (lastScale !== undefined && after >= lastScale))) break;
       continue;
     } else {
       const scale = t.scales.get(w);
