@@ -81,6 +81,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a hundred and fifty dollars", "$150"],
     ["one fifty five dollars", "$155"],
     ["thirty billion yen", "¥30 billion"],
+    // "pounds" weighed, or before ounces, is a weight
+    ["it cost twenty pounds", "it cost £20"],
+    ["he weighs two hundred pounds", "he weighs 200 pounds"],
+    ["the baby weighed twelve pounds four ounces", "the baby weighed 12 pounds four ounces"],
     ["one dollars", "one dollars"],
     // cents said without their name, as prices are said; not a count after a lone unit
     ["it cost twelve dollars fifty in all", "it cost $12.50 in all"],

@@ -54,6 +54,29 @@ function readCentsAlone(c: MatchContext, i: number, end: number): { text: string
   return { text: `$0.${card.value.toString().padStart(2, "0")}`, end: card.end + 1 };
 }
 
+/** Words before an amount that make "pounds" a weight: "he weighs two hundred pounds", "lost ten pounds". */
+const WEIGHING: ReadonlySet<string> = new Set([
+  "weigh", "weighs", "weighed", "weighing", "weight", "weighted", "lost", "lose", "loses", "losing", "gained", "gain", "gains",
+  "gaining", "lift", "lifts", "lifted", "lifting", "bench", "benched", "benches", "squat", "squats", "squatted", "carry", "carried",
+  "carries", "heavier", "lighter", "overweight", "underweight",
+]);
+const POUND_WORDS: ReadonlySet<string> = new Set(["pound", "pounds"]);
+const OUNCES: ReadonlySet<string> = new Set(["ounce", "ounces", "oz"]);
+
+/**
+ * "Pounds" is a weight, not money, after a word of weighing a few words back, or before ounces ("seven
+ * pounds four ounces").
+ */
+function weighedInPounds(c: MatchContext, i: number, amountEnd: number, currencyEnd: number, end: number): boolean {
+  if (currencyEnd !== amountEnd + 1 || !POUND_WORDS.has(c.words[amountEnd]!)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    if (WEIGHING.has(c.words[k]!)) return true;
+    if (/[.!?]/.test(c.punctBefore[k + 1] ?? "")) break;
+  }
+  const count = readAmount(c, currencyEnd, end);
+  return count !== null && count.end < end && OUNCES.has(c.words[count.end]!);
+}
+
 export const matchMoney: ClassMatcher = (c, i, end) => {
   if (c.o.nemo) {
     const cents = readCentsAlone(c, i, end);
@@ -67,6 +90,7 @@ export const matchMoney: ClassMatcher = (c, i, end) => {
     if (currency === null) continue;
     const cur = currency.value;
     if (a.integer === 1n && cur.number === "plural") return null;
+    if (weighedInPounds(c, i, a.end, currency.end, end)) return null;
     let number = a.number;
     let j = currency.end;
     const minor = a.integer === undefined || a.scale !== "" ? null : (readMinor(c, j, end) ?? readBareCents(c, j, end));
