@@ -9,6 +9,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty one hundred and eleven", "2111"],
     // Four digits take the separator only when said as a count; said as a year would be, they stay as one.
     ["for seven thousand years", "for 7,000 years"],
+    // ... or before a unit or a currency, which no year is
+    ["about two thousand feet high", "about 2,000 feet high"],
+    ["two thousand dollars", "$2,000"],
     ["a population of two thousand three hundred seventy seven", "a population of 2,377"],
     ["as of the census of two thousand", "as of the census of 2000"],
     ["two thousand and six was a good year", "2006 was a good year"],
@@ -147,7 +150,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty to three p m", "2:40 p.m."],
     ["three o clock", "3:00"],
     // a duration, outside the nemo style
-    ["twelve hundred hours of video", "1200 hours of video"],
+    ["twelve hundred hours of video", "1,200 hours of video"],
     // "bit" is a word too: "one bit" is a little
     ["it changed not one bit", "it changed not one bit"],
     // "a quarter to five" takes its article; "half to" is no clock, "and a quarter" a mixed number's.

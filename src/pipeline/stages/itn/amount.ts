@@ -3,6 +3,7 @@
 // "five point two million", "four hundred million".
 import { groupThousands, readCardinal, readDigitString } from "./numbers.js";
 import type { MatchContext } from "./span.js";
+import { matchPhrase } from "./tables.js";
 
 export interface Amount {
   end: number;
@@ -34,8 +35,15 @@ export function formatInteger(c: MatchContext, value: bigint, said?: { start: nu
   return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
 }
 
-/** A four-digit number said with "thousand", but not as the years 2000-2099 are ("two thousand (and) six"). */
+/**
+ * A four-digit number said with "thousand", but not as the years 2000-2099 are ("two thousand (and) six"),
+ * or any number before a unit or a currency, which no year is ("two thousand feet" -> "2,000 feet").
+ */
 function saidAsCount(c: MatchContext, value: bigint, said: { start: number; end: number }): boolean {
+  const runEnd = c.runEnd[said.end - 1]!;
+  if (said.end < runEnd && (matchPhrase(c.t.units, c.words, said.end, runEnd) !== null || matchPhrase(c.t.currencies, c.words, said.end, runEnd) !== null)) {
+    return true;
+  }
   let thousand = false;
   let hundred = false;
   for (let k = said.start; k < said.end; k++) {
