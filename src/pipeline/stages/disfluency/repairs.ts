@@ -259,7 +259,7 @@ function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions):
 /** Words that open a comment on what was said, never a word put in another's place. */
 const COMMENT_OPENERS: ReadonlySet<string> = new Set([
   "even", "yes", "yeah", "no", "if", "when", "because", "so", "but", "and", "obviously", "honestly", "basically", "literally",
-  "really", "just", "look", "well", "short", "especially", "frankly", "seriously", "anyway",
+  "just", "look", "well", "short", "especially", "frankly", "seriously", "anyway",
 ]);
 
 /** Shorter cut-offs after a determiner are word beginnings ("such a ho- high", "the p- world's"). */
