@@ -20,8 +20,20 @@ export interface Affixes {
   trail: string;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** ASCII letters and digits by code; anything else by its Unicode class. */
+function isLetterOrDigit(code: number, char: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(char);
+}
+
 /** Splits "“Um,”" into lead "“", core "Um", trail ",”". A word with no letter or digit is all lead. */
 export function splitAffixes(word: string): Affixes {
+  // Most words start and end with a letter: no regular expression for them.
+  if (word.length > 0 && isLetterOrDigit(word.charCodeAt(0), word[0]!) && isLetterOrDigit(word.charCodeAt(word.length - 1), word[word.length - 1]!)) {
+    return { lead: "", core: word, trail: "" };
+  }
   const m = EDGE_PUNCT.exec(word);
   if (m === null) return { lead: "", core: word, trail: "" };
   return { lead: m[1]!, core: m[2]!, trail: m[3]! };
@@ -34,6 +46,7 @@ export function splitAffixes(word: string): Affixes {
  * because a wrong capital is worse than a missing one.
  */
 export function endsSentence(text: string): boolean {
+  if (text.length > 0 && isLetterOrDigit(text.charCodeAt(text.length - 1), text[text.length - 1]!)) return false;
   // A merged token ("5:30 p.m.", "July 4, 2020") ends a sentence as its last word does.
   const space = text.lastIndexOf(" ");
   const word = space < 0 ? text : text.slice(space + 1);

@@ -3,6 +3,7 @@
 // match may merge words. A token with leading or trailing punctuation ends or
 // starts a run ("five, six" is two numbers), so a merged span only carries
 // punctuation at its outer edges, which the stage puts back around the result.
+import { splitAffixes, type Affixes } from "../../text.js";
 import type { Token } from "../../tokens.js";
 import { SINGLE_LETTER } from "./numbers.js";
 import type { ItnOptions } from "./options.js";
@@ -55,8 +56,6 @@ export interface WordView {
   trail: string[];
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 const HYPHENATED = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
 /**
  * A detached clitic ("'s", "'re", "'ll", as space-tokenized text writes
@@ -65,14 +64,8 @@ const HYPHENATED = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
  */
 const CLITIC = /^['\u2019](?:s|re|ve|ll|d|m|t|em)$/i;
 
-/** Lead, core, trail of a token; fast path for the common all-letters word. */
-export function coreOf(text: string): { lead: string; core: string; trail: string } {
-  if (LETTER_OR_DIGIT.test(text[0] ?? "") && LETTER_OR_DIGIT.test(text[text.length - 1] ?? "")) {
-    return { lead: "", core: text, trail: "" };
-  }
-  const m = EDGES.exec(text)!;
-  return { lead: m[1]!, core: m[2]!, trail: m[3]! };
-}
+/** Lead, core, trail of a token, as every stage splits them. */
+export const coreOf: (text: string) => Affixes = splitAffixes;
 
 /**
  * `possessiveOf` says which words keep their possessive "'s" apart as trailing punctuation: a number
