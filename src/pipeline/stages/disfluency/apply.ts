@@ -10,7 +10,7 @@ import { withText } from "../../tokens.js";
 import type { StageEnv } from "../../stage.js";
 import { capitalizeSentenceStart, endsSentence, sentenceMarkOf, stripSoftTrail } from "../../text.js";
 import type { DisfluencyRule } from "./options.js";
-import { NOUN_DETERMINERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, NOUN_DETERMINERS, POSSESSIVE_DETERMINERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** A half-open token range [start, end) a rule proposes to remove. */
 export interface Removal {
@@ -120,8 +120,8 @@ function tidiedPrevious(
 
 /** Words that need what follows them: "think that, uh, we" -> "think that we", "and, um, we" -> "and we". */
 const NEEDS_WHAT_FOLLOWS: ReadonlySet<string> = new Set([
-  "the", "a", "an", "to", "of", "with", "for", "in", "on", "at", "from", "by", "and", "or", "but", "because", "if", "when", "since",
-  "than", "as", "my", "your", "our", "their", "his", "her", "its",
+  ...ARTICLES, ...POSSESSIVE_DETERMINERS, "to", "of", "with", "for", "in", "on", "at", "from", "by", "and", "or", "but", "because", "if", "when", "since",
+  "than", "as",
 ]);
 /** Verbs after which "that" opens their clause rather than ending a sentence as its object ("I like that, we can go"). */
 const CLAUSE_VERBS: ReadonlySet<string> = new Set([

@@ -18,7 +18,7 @@ import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail } from "./reparandum.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -310,27 +310,39 @@ function sameNoun(said: string, named: string): boolean {
 
 /** Most words a closing "not X" names. */
 const MAX_DISOWNED_TAIL = 3;
+/** Most content words of a closing repair read as a late correction. */
+const MAX_LATE_REPAIR = 3;
+
+/** Whether the words `named` (or their plurals) were said together in the sentence before the reparandum. */
+type SaidBefore = (named: readonly string[]) => boolean;
 
 /**
- * "How are the statocysts spaced no sorry combs not statocysts?": the repair closes with "not X" for an
- * X said before the reparandum. What it replaces is not next to the cue, so no deletion repairs it:
- * the words are left as said rather than cut into "How are the statocysts combs not statocysts?".
+ * The repair corrects words said before the reparandum, not next to the cue, so no deletion repairs it:
+ * the words are left as said rather than cut into nonsense. The sentence's bounds are found once for
+ * both readings.
  */
-function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
-  let end = r.end;
-  while (end < words.length && !words[end]!.endsSentence) end++;
-  if (end >= words.length) return false;
+function correctsWordsKept(words: readonly WordView[], r: Removal): boolean {
+  const end = sentenceEndOf(words, r.end);
+  if (end < 0) return false;
   const start = sentenceStartOf(words, r.start);
-  const saidBefore = (named: readonly string[]) => {
+  const saidBefore: SaidBefore = (named) => {
     for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
     return false;
   };
+  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore);
+}
+
+/**
+ * "How are the statocysts spaced no sorry combs not statocysts?" (not "How are the statocysts combs not
+ * statocysts?"): the repair closes with "not X" for an X said before the reparandum; or the cue itself
+ * disowns such words ("… consortium no not Sky Travel but BSkyB?").
+ */
+function disownsWordsKept(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
   for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) {
     const not = end - n;
     if (not <= r.end || words[not]!.core !== "not") continue;
     if (saidBefore(words.slice(not + 1, end + 1).map((w) => w.core))) return true;
   }
-  // "… consortium no not Sky Travel but BSkyB?": the cue itself disowns words kept before the reparandum.
   if (words[r.end]?.core === "not") {
     const but = words.findIndex((w, k) => k > r.end + 1 && k <= r.end + 1 + MAX_DISOWNED_TAIL && w.core === "but");
     if (but > 0 && saidBefore(words.slice(r.end + 1, but).map((w) => w.core))) return true;
@@ -338,26 +350,16 @@ function disownsWordsKept(words: readonly WordView[], r: Removal): boolean {
   return false;
 }
 
-/** Most content words of a closing repair read as a late correction. */
-const MAX_LATE_REPAIR = 3;
-
 /**
  * "What is the primary expression used to represent case complexity no wait the three primary
  * expressions?": a short repair closing the sentence names again two words said together before the
- * reparandum, so it corrects that earlier phrase, which no deletion reaches: the words are left as said.
+ * reparandum, so it corrects that earlier phrase.
  */
-function repairsEarlierWords(words: readonly WordView[], r: Removal): boolean {
-  let end = r.end;
-  while (end < words.length && !words[end]!.endsSentence) end++;
-  if (end >= words.length) return false;
+function repairsEarlierWords(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
   const content = (w: WordView) => isContentWord(w.core) && !isFigure(w.core);
   if (words.slice(r.end, end + 1).filter(content).length > MAX_LATE_REPAIR) return false;
-  const start = sentenceStartOf(words, r.start);
   for (let j = r.end; j < end; j++) {
-    if (!content(words[j]!) || !content(words[j + 1]!)) continue;
-    for (let k = start; k + 1 < r.start; k++) {
-      if (sameNoun(words[k]!.core, words[j]!.core) && sameNoun(words[k + 1]!.core, words[j + 1]!.core)) return true;
-    }
+    if (content(words[j]!) && content(words[j + 1]!) && saidBefore([words[j]!.core, words[j + 1]!.core])) return true;
   }
   return false;
 }
@@ -417,7 +419,7 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     const cue = readInterregnum(words, i, o);
     if (cue === null) continue;
     const r = repairAt(words, cue, o.typedCorrections);
-    if (r === null || disownsWordsKept(words, r) || repairsEarlierWords(words, r)) { i = cue.end - 1; continue; }
+    if (r === null || correctsWordsKept(words, r)) { i = cue.end - 1; continue; }
     found.push(r);
     i = r.end - 1;
     const after = trailingCue(words, r.end);

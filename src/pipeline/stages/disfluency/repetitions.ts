@@ -56,7 +56,11 @@ const NEGATED = /^[a-z]+n't$/;
 const LETTERS_ONLY = /^[a-z]+$/;
 const INFLECTION = /(?:ing|ed|es|s|e)$/;
 
-/** Two inflected forms of one word: "believing"/"believe", "wanted"/"want" ("king"/"kingdom" are two words). */
+/**
+ * Two inflected forms of one word: "believing"/"believe", "wanted"/"want" ("king"/"kingdom" are two words).
+ * Stricter than fragments.ts's sameStem, which reads a shared beginning: there the repeated subject
+ * already shows a restart; here the two words are all the evidence.
+ */
 function otherForm(a: string, b: string): boolean {
   if (a === b || !LETTERS_ONLY.test(a) || !LETTERS_ONLY.test(b)) return false;
   const stem = a.replace(INFLECTION, "");

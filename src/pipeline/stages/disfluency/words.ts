@@ -71,6 +71,12 @@ export function sentenceStartOf(words: readonly WordView[], i: number): number {
   return 0;
 }
 
+/** The word that ends the sentence word i is in (i itself, or later); -1 when the segment ends first. */
+export function sentenceEndOf(words: readonly WordView[], i: number): number {
+  for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return k;
+  return -1;
+}
+
 /** The trailing punctuation carries a pause or end: the word closes a phrase. */
 export function closesPhrase(w: WordView | undefined): boolean {
   return w === undefined || w.trail.length > 0;
@@ -152,8 +158,8 @@ export function isFigure(core: string): boolean {
 
 /** The sentence holding word i ends with a question mark. */
 export function endsInQuestionMark(words: readonly WordView[], i: number): boolean {
-  for (let k = i; k < words.length; k++) if (words[k]!.endsSentence) return words[k]!.trail.includes("?");
-  return false;
+  const end = sentenceEndOf(words, i);
+  return end >= 0 && words[end]!.trail.includes("?");
 }
 
 /** Not a closed-class word, nor a contraction of one ("it's", "what's"): a noun, verb or adjective. */

@@ -22,7 +22,7 @@ import { matchLetters, nameWordsOf, type NameWords } from "./letters.js";
 import { matchPercent } from "./percent.js";
 import { matchRange } from "./range.js";
 import { matchRoman } from "./roman.js";
-import { buildWordView, coreOf, REFERENCE_WORDS, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { buildWordView, coreOf, REFERENCE_WORDS, startsUpper, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import type { ItnTables } from "./tables.js";
 import { CODE_LETTERS, matchTelephone } from "./telephone.js";
 import { matchTime } from "./time.js";
@@ -222,11 +222,6 @@ const SENTENCE_PUNCTUATION = /[.,;:?!]["')\]]*$/;
  */
 function isWrittenProse(tokens: readonly Token[]): boolean {
   return tokens.some((token) => SENTENCE_PUNCTUATION.test(token.text));
-}
-
-function startsUpper(text: string): boolean {
-  const first = text[0];
-  return first !== undefined && first !== first.toLowerCase();
 }
 
 export const itnStage: Stage<ItnStageOptions> = {

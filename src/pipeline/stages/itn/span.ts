@@ -64,6 +64,12 @@ const HYPHENATED = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
  */
 const CLITIC = /^['\u2019](?:s|re|ve|ll|d|m|t|em)$/i;
 
+/** The word begins with a capital (respect_case reads such a number word as a name's). */
+export function startsUpper(text: string): boolean {
+  const first = text[0];
+  return first !== undefined && first !== first.toLowerCase();
+}
+
 /** Lead, core, trail of a token, as every stage splits them. */
 export const coreOf: (text: string) => Affixes = splitAffixes;
 

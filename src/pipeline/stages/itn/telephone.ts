@@ -9,7 +9,7 @@ import { afterIsbnLabel, readIsbn } from "./isbn.js";
 import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { oclockAt } from "./time.js";
-import { afterLabelIn, followsNumber, isNumberAt, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { afterLabelIn, followsNumber, isNumberAt, startsUpper, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const PHONE_CONFIDENCE = 0.8;
 const DIGITS_CONFIDENCE = 0.7;
@@ -103,7 +103,7 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
   if (SINGLE_LETTER.test(w)) return w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
   // "b b c Two", "Radio One": with respect_case a capitalised number word is a name's, as it is alone.
-  if (c.o.respectCase && /^\p{Lu}/u.test(c.raw[k]!)) return null;
+  if (c.o.respectCase && startsUpper(c.raw[k]!)) return null;
   const plural = readPluralTens(c.t, c.words, k, end);
   if (plural !== null) return { text: plural.text, end: plural.end, letter: false };
   const two = readTwoDigits(c.t, c.words, k, end);
