@@ -96,6 +96,31 @@ describe("disfluency / self_repair: a short start abandoned for a sentence that 
   });
 });
 
+describe("disfluency / self_repair: what is no correction", () => {
+  it.each([
+    // "I mean it", "I mean that": the verb with what is meant.
+    "And I mean that completely outside of politics.",
+    "and of course, I mean it is interesting.",
+    // What is said or thought goes on after "actually".
+    "I should say actually, Stacey Abrams has not lost yet,",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it.each([
+    // After a conjunction "I mean" corrects nothing: it goes, the conjunction stays.
+    ["But I mean we know that Idris Elba is fine.", "But we know that Idris Elba is fine."],
+    ["But, I mean, was it even legal?", "But was it even legal?"],
+  ])("removes only the cue in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("keeps what follows a conjunction and a content cue: 'and, actually, it was'", () => {
+    const input = "after I picked the name and actually it was at the same time";
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / self_repair: what a cue may go on to say", () => {
   it.each([
     // "that should be", "I'm sorry", "tell me about", "it was", "I meant to ask" continue the cue, not the repair.

@@ -163,6 +163,8 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
   it.each([
     "I like really spicy food", "it was like a dream", "It looks like really bad weather", "I like more rice",
     "it was like to be young again", "I like in the summer",
+    // Comparisons: "less like", a possessive or a possessive pronoun after it.
+    "more like a statement of your style and less like an old injury", "Your voice is low, like your dad's.", "Your voice is low, like mine.",
   ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -176,7 +178,7 @@ describe("disfluency / discourse_filler: 'like' after a preposition", () => {
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["they answered in like manner", "we are of like mind", "I would love to like him"])("keeps %j", (input) => {
+  it.each(["they answered in like manner", "we are of like mind", "I would love to like him", "their hair curled over like a breaking wave"])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
 });

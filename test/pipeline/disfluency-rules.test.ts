@@ -117,6 +117,28 @@ describe("disfluency / repetition", () => {
     expect(text(input)).toBe(input);
   });
 
+  it.each(["You're from a people who took and took and took and took.", "over, and over, and over again"])(
+    "keeps a word joined to itself by 'and' for emphasis in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
+  it.each(["Just give her her things.", "the trash bag you were carrying with you, you brought your hands together"])(
+    "keeps an object followed by the same word in a new use in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
+  it.each([
+    ["Let me find her, her, her actual Twitter", "Let me find her actual Twitter"],
+    ["and I, and I think so", "and I think so"],
+    ["because it, it was late", "because it was late"],
+  ])("still removes the stutter in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
   it("takes the legit doubles list from params", () => {
     expect(runText(disfluencyOnly({ legit_doubles: ["the"] }), "the the soul").text).toBe("the the soul");
     expect(runText(disfluencyOnly({ legit_doubles: [] }), "I had had enough").text).toBe("I had enough");

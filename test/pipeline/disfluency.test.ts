@@ -15,10 +15,18 @@ describe("disfluency / filler: what is removed", () => {
     ["so uh we went", "so we went"],
     ["well er erm uhm we went", "well we went"],
     ["hmm mm ah okay", "okay"],
-    ["so UM we Uh went", "so we went"],
+    ["so Um we Uh went", "so we went"],
+    ["SO UM WE WENT", "SO WE WENT"],
   ])("removes standalone fillers, any case: %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
+
+  it.each(["whatever we created as MM was ours", "she studied at UH for two years"])(
+    "keeps a filler's letters written all in capitals in text with small letters: a name (%j)",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
 
   it.each(["umbrella", "humm", "literally", "entirely", "as well", "hummus", "error", "ahead", "summer", "mmm"])(
     "never removes %j (not a listed filler as a whole word)",

@@ -6,7 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -17,7 +17,7 @@ const KNOW_GOVERNORS = new Set([
 const KNOW_OBJECTS = new Set([
   "what", "how", "who", "where", "when", "why", "which", "whether", "if", "it", "them", "him", "her", "me", "us",
   "that", "this", "those", "these", "the", "about", "everything", "nothing", "something", "anything", "better",
-  "yourself", "each", "all", "more", "exactly", "as",
+  "yourself", "each", "all", "more", "exactly", "as", "my", "your", "his", "our", "their",
 ]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
@@ -33,10 +33,10 @@ const LIKE_GOVERNORS = new Set([
   "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
   "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
   "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
-  "y'all", "lot", "also", "ones", "almost", "nearly", "quite",
+  "y'all", "lot", "also", "ones", "almost", "nearly", "quite", "less",
 ]);
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
-const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy"]);
+const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
 /** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
 const INTENSIFIERS = new Set([
   "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
@@ -286,9 +286,12 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
   if (w.trail.length > 0) return null;
   if (next === undefined) return null;
+  // "and like his brother James, did not believe", "low, like your dad's.": a bare "like" before a
+  // possessive compares a person, or what a person has.
+  if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2))) return null;
   if (opens) return phrase(words, i, 1, 0.7);
-  // "and like his brother James, did not believe": a bare "like" before a possessive compares a person.
-  if (POSSESSIVE_DETERMINERS.has(next.core)) return null;
+  // "curled over like a breaking wave", "out like a light": after a verb's particle "like" compares.
+  if (prev !== undefined && prev.trail === "" && PARTICLES.has(prev.core) && ARTICLES.has(next.core)) return null;
   if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
   // "periods of like really weird restriction", "a scene from like Halloween": a preposition
   // takes no verb, so "like" after one fills ("in like manner" is the old adjective).
@@ -297,6 +300,15 @@ function like(words: readonly WordView[], i: number): Removal | null {
   }
   if (APPROXIMATED.has(next.core) || isNumeric(next.core)) return phrase(words, i, 1, 0.6);
   return null;
+}
+
+/** Particles that finish a verb ("curled over", "went out"): a comparison may follow. */
+const PARTICLES: ReadonlySet<string> = new Set(["over", "up", "down", "out", "off", "around", "back", "away", "through"]);
+
+/** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
+function ownedEnds(words: readonly WordView[], k: number): boolean {
+  const w = words[k];
+  return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);
 }
 
 function sortOf(words: readonly WordView[], i: number): Removal | null {

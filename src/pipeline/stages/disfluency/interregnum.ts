@@ -52,6 +52,8 @@ const DISOWNING: readonly (readonly string[])[] = [
 /** Words before a cue that make it content: "I'm sorry", "would rather", "can't wait", "there's no". */
 const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
   sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're", "say", "says", "said"]),
+  // "I should say actually, Stacey Abrams has not lost": what is said or thought goes on after the adverb.
+  actually: new Set(["say", "said", "says", "think", "thought", "guess"]),
   rather: new Set(["would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "had", "'d"]),
   wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
   no: new Set(["there", "is", "was", "are", "were", "has", "have", "had", "with", "of", "for", "by", "in", "say", "said", "and", "or", "but", "at", "to", "be", "been", "made", "make", "makes", "take", "takes", "took", "get", "got", "gave", "give", "shows", "showed", "need", "yes", "requires", "required", "require", "offered", "offers", "offer",
@@ -147,11 +149,13 @@ const COMPARED_BEFORE_BETTER: ReadonlySet<string> = new Set(["good", "well", "eq
 /** After "never mind" these make it the verb with its object: "never mind the rest", "never mind about that". */
 const NEVER_MIND_OBJECTS: ReadonlySet<string> = new Set(["the", "a", "an", "that", "about", "his", "her", "their", "my", "your", "its", "our", "me", "him", "them"]);
 
-/** The cue phrase at i is said as content: "or better" comparing, "never mind" with an object. */
+/** The cue phrase at i is said as content: "or better" comparing, "never mind" or "I mean" with an object. */
 function contentPhraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
   if (p.length !== 2 || words[i + 1]!.trail.length > 0) return false;
   const after = words[i + 2]?.core ?? "";
   if (p[0] === "never" && p[1] === "mind") return NEVER_MIND_OBJECTS.has(after);
+  // "And I mean that completely", "of course, I mean it is interesting": what is meant follows.
+  if (p[0] === "i" && p[1] === "mean") return after === "it" || after === "that";
   if (p[0] !== "or" || p[1] !== "better") return false;
   const prev = words[i - 1];
   return COMPARED_AFTER_BETTER.has(after) || (prev !== undefined && prev.trail.length === 0 && COMPARED_BEFORE_BETTER.has(prev.core));

@@ -181,6 +181,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (COMMENT_OPENERS.has(repairWord.core)) return null;
   const s = defaultStart(words, sentenceStart, a, b);
   if (s < 0) return null;
+  // Nothing corrected: "I mean" after a conjunction only fills ("But I mean we know"); other cues are content there.
+  if (s === a) return b - a === 2 && words[a]!.core === "i" && words[a + 1]!.core === "mean" ? { start: a, end: b, rule: "discourse_filler", confidence: 0.6 } : null;
   // "Krishna explains, rather, he reveals", "The king explained it, rather, he revealed it": a pronoun
   // restates the sentence's subject, and the repair replaces all that came after the subject. With no
   // subject to restate, one word replaced by a clause would read as nonsense ("banned the he ended it").

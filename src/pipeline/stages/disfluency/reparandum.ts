@@ -9,6 +9,7 @@ import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or", "nor"]);
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
 /** Words that show the next word heads a noun phrase: "Which resort no coast", "the US no Syria". */
@@ -93,6 +94,9 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   let s = a - 1;
   let w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
+  // "But, I mean, was it even legal": a conjunction is corrected only by another ("and, sorry, or");
+  // before anything else nothing said is corrected, and the reparandum is empty (a).
+  if (COORDINATORS.has(w.core) && !COORDINATORS.has(words[b]!.core)) return a;
   // A capital inside the sentence is a name's, whatever word it spells ("the US or no make that Denmark").
   const closedClass = (x: WordView, k: number) => FUNCTION_WORDS.has(x.core) && !(x.capitalised && k > sentenceStart && x.core !== "i");
   // A closed-class word is replaced only by its like: "before, no wait, after", "7, uh, 4". But a

@@ -7,7 +7,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, PREPOSITIONS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 const INITIAL = /^\p{L}$/u;
@@ -91,6 +91,28 @@ function placeInRegion(words: readonly WordView[], i: number, second: number, n:
   return after !== undefined && after.capitalised && after.core !== "i" && !FUNCTION_WORDS.has(after.core) && !isFiller(after, o);
 }
 
+/** "took and took and took", "over, and over, and over": a word joined to itself by "and" is said again for emphasis. */
+function joinedToItself(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  if (w.core === "and") return i > 0 && words[i - 1]!.core === words[i + 1]!.core;
+  return words[i + 1]!.core === "and" && words[i + 2]?.core === w.core;
+}
+
+/** Pronouns whose object and subject forms are one word. */
+const OBJECT_OR_SUBJECT: ReadonlySet<string> = new Set(["you", "it"]);
+
+/**
+ * The word at i is an object, and the same word after it opens the next clause: "with you, you
+ * brought", "give her her things" (after a verb, the second "her" is the possessive).
+ */
+function objectThenNewUse(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  const prev = words[i - 1];
+  if (prev === undefined || prev.trail !== "") return false;
+  if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
+  return w.trail === "," && OBJECT_OR_SUBJECT.has(w.core) && PREPOSITIONS.has(prev.core);
+}
+
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -129,6 +151,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
         w.trail === "" && second === i + 1) break;
       // "up and down, up and down", "back and forth back and forth": a pair of directions said again is a motion repeated.
       if (n === 3 && words[i + 1]!.core === "and" && DIRECTIONS.has(w.core) && DIRECTIONS.has(words[i + 2]!.core)) break;
+      if (n === 2 && joinedToItself(words, i)) break;
+      if (n === 1 && second === i + 1 && objectThenNewUse(words, i)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o)) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
