@@ -165,6 +165,9 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
     "it was like to be young again", "I like in the summer",
     // Comparisons: "less like", a possessive or a possessive pronoun after it.
     "more like a statement of your style and less like an old injury", "Your voice is low, like your dad's.", "Your voice is low, like mine.",
+    "we actually smell like a dude", "Just like the development of body ideals altogether.",
+    // After a comma, before a name: an example ("such as").
+    "They have a few podcasts running, like Wannabe, and I will link them.",
   ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -29,7 +29,7 @@ const MEAN_GOVERNORS = new Set(["what", "do", "did", "if", "that's", "whatever",
 /** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
 const LIKE_GOVERNORS = new Set([
   ...BE_FORMS, ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "feeling", "look", "looks", "looked", "looking",
-  "sound", "sounds", "sounded", "seem", "seems", "seemed", "don't", "didn't", "doesn't", "would", "i'd", "you'd",
+  "sound", "sounds", "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes", "tasted", "don't", "didn't", "doesn't", "would", "i'd", "you'd",
   "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
   "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
   "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
@@ -286,6 +286,10 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
   if (w.trail.length > 0) return null;
   if (next === undefined) return null;
+  // "Just like the development of body ideals", "podcasts running, like Wannabe": "just like" opening a
+  // sentence compares, and after a comma "like" before a name gives an example of what was said.
+  if (prev !== undefined && prev.core === "just" && prev.trail === "" && (i === 1 || words[i - 2]!.endsSentence)) return null;
+  if (prev !== undefined && prev.trail === "," && namesExample(words, i + 1)) return null;
   // "and like his brother James, did not believe", "low, like your dad's.": a bare "like" before a
   // possessive compares a person, or what a person has.
   if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2))) return null;
@@ -304,6 +308,13 @@ function like(words: readonly WordView[], i: number): Removal | null {
 
 /** Particles that finish a verb ("curled over", "went out"): a comparison may follow. */
 const PARTICLES: ReadonlySet<string> = new Set(["over", "up", "down", "out", "off", "around", "back", "away", "through"]);
+
+/** words[k] is a name, not a quote's first word: a capital on a word that is no closed-class word or interjection. */
+function namesExample(words: readonly WordView[], k: number): boolean {
+  const w = words[k]!;
+  return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
+}
+const INTERJECTIONS: ReadonlySet<string> = new Set(["oh", "okay", "ok", "yeah", "yes", "no", "well", "hey", "wow", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
 
 /** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
 function ownedEnds(words: readonly WordView[], k: number): boolean {
