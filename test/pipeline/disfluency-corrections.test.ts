@@ -288,6 +288,22 @@ describe("disfluency / self_repair: cues", () => {
   });
 });
 
+describe("disfluency / self_repair: 'be' corrected in another tense", () => {
+  it.each([
+    ["Who was the last president no wait is the current President of Victoria?", "Who is the current President of Victoria?"],
+    ["Where on Earth are polar oceans no is free oxygen found?", "Where on Earth is free oxygen found?"],
+  ])("restarts at the earlier form after an explicit cue: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["What does a pathogen have or no do when it encounters a T-cell?", "we did what we had to do and we actually have power"])(
+    "does not read 'do' or 'have' as another tense of the word before (%j)",
+    (input) => {
+      expect(text(input)).not.toMatch(/^What do when|did what we have power/);
+    },
+  );
+});
+
 describe("disfluency / self_repair: how far back a one-word correction reaches", () => {
   it.each([
     ["Why are cells attacked by MHC antigens no NK cells?", "Why are cells attacked by NK cells?"],

@@ -155,7 +155,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (cue.strong && asksQuestion(words, b) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
-  const matched = matchBack(words, sentenceStart, a, b);
+  const matched = matchBack(words, sentenceStart, a, b, cue.strong);
   if (matched >= 0) {
     const parallel = words[matched + 1]?.core === words[b + 1]?.core;
     // A bare "uh" between two far-apart "the"s is a pause, not a restart.

@@ -41,21 +41,28 @@ function unbroken(words: readonly WordView[], from: number, to: number): boolean
  * Reparandum start for the repair at `b`, matching back from the cue at `a`; -1 when none.
  * The nearest copy of the repair's first word, unless a farther one is followed by the
  * repair's second word too: "of the European Court of Justice, sorry, of the Santer
- * Commission" restarts at the first "of the", not at "of Justice".
+ * Commission" restarts at the first "of the", not at "of Justice". `explicit`: the cue says a
+ * correction is made, so a form of "be" may correct its own tense.
  */
-export function matchBack(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+export function matchBack(words: readonly WordView[], sentenceStart: number, a: number, b: number, explicit = false): number {
   const first = words[b]!.core;
   const second = words[b + 1]?.core;
   const base = baseOf(first);
+  // After an explicit cue "be" restarts at its other tense: "Who was the last president no wait is the current".
+  const tense = explicit ? TENSES.get(first) : undefined;
   let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
-    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK)) continue;
+    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK) &&
+      !(tense !== undefined && TENSES.get(c) === tense)) continue;
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
   return nearest;
 }
+
+/** Finite forms of "be" in another tense or person ("do" and "have" are main verbs too: "have or no do"). */
+const TENSES: ReadonlyMap<string, string> = new Map([["is", "be"], ["are", "be"], ["was", "be"], ["were", "be"]]);
 
 /** The reparandum's last word and its echo in the repair: the same word, or a figure for a figure ("organized in 2006, I guess classified in 2008"). */
 function sameAnchor(x: string, y: string, figures: boolean): boolean {
