@@ -296,12 +296,12 @@ describe("disfluency / self_repair: 'be' corrected in another tense", () => {
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["What does a pathogen have or no do when it encounters a T-cell?", "we did what we had to do and we actually have power"])(
-    "does not read 'do' or 'have' as another tense of the word before (%j)",
-    (input) => {
-      expect(text(input)).not.toMatch(/^What do when|did what we have power/);
-    },
-  );
+  it.each([
+    ["What does a pathogen have or no do when it encounters a T-cell?", "What does a pathogen do when it encounters a T-cell?"],
+    ["we did what we had to do and we actually have power", "we did what we had to do and we actually have power"],
+  ])("does not read 'do' or 'have' as another tense of an auxiliary before: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
 });
 
 describe("disfluency / self_repair: how far back a one-word correction reaches", () => {
