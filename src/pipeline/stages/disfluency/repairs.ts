@@ -331,7 +331,23 @@ function correctsWordsKept(words: readonly WordView[], r: Removal): boolean {
     for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
     return false;
   };
-  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore);
+  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start);
+}
+
+/**
+ * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one
+ * word closing the sentence that cannot take the reparandum's place (a small-letter word for a name
+ * inside the sentence, a figure for a wh-word) corrects something said earlier.
+ */
+function cannotStandFor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
+  if (end !== r.end) return false;
+  const said = words[r.start]!;
+  const repair = words[r.end]!;
+  if (WH_WORDS.has(said.core)) return isFigure(repair.core);
+  // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
+  // "what type of Analogous no resource?".
+  const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
+  return said.capitalised && r.start > start && !inWhPhrase && !repair.capitalised && !isFigure(repair.core);
 }
 
 /**
