@@ -306,6 +306,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["Because p nuts compiles", "Because p nuts compiles"],
     ["Engineering , p three hundred", "Engineering , p 300"],
     ["Great Britain v Chile", "Great Britain v Chile"],
+    ["In the 2009 Commission v Italy case", "In the 2009 Commission v Italy case"],
     ["London , u k : Grub Street", "London , UK : Grub Street"],
     ["Texas a and m University", "Texas a and m University"],
     // A letter after an apostrophe is a clipped word.
@@ -423,6 +424,9 @@ describe("itn numbers after a label word", () => {
     ["level two or three", "level 2 or 3"],
     ["the scores were three, five and seven", "the scores were three, five and seven"],
     ["chapter two, and then we left", "chapter 2, and then we left"],
+    // A small number counting a span of time is no label ("number one" still ranks).
+    ["you told Bobby after group one day.", "you told Bobby after group one day."],
+    ["the number one day of the year", "the number 1 day of the year"],
     // Punctuation between: not a label.
     ["in part , one of the founders", "in part , one of the founders"],
     // Capitals alone are not labels: a later stage's casing must not change what a second run reads.

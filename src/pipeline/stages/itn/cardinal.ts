@@ -32,7 +32,7 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // "three quarters of that total", "one half": a small fraction stays words, whatever it is compared with.
   const fraction = isSmall(c.o.spellOutBelow, a.integer, a.words) && c.runEnd[a.end - 1] === c.runEnd[a.end] &&
     readDenominator(c.t, c.words[a.end] ?? "", a.integer !== 1n) !== null;
-  if (!afterNumberLabel(c, i) && (fraction || !pairedWithLarge(c, i, a.end))) {
+  if (!(afterNumberLabel(c, i) && !countsTime(c, i, a.end)) && (fraction || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
@@ -45,6 +45,14 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
+
+/** Spans of time a small number counts: after a label word it counts them, not labels ("after group one day"). */
+const TIME_SPANS: ReadonlySet<string> = new Set(["day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning", "evening", "afternoon"]);
+
+/** The number at [i, end) counts a span of time said after it; "number one day of the year" is still a rank. */
+function countsTime(c: MatchContext, i: number, end: number): boolean {
+  return c.words[i - 1] !== "number" && c.runEnd[end - 1] === c.runEnd[end] && TIME_SPANS.has(c.words[end] ?? "");
+}
 
 /** A number word or figure at k in the phrase of k - 1: "fifty fifty one" lists numbers. */
 function numberFollows(c: MatchContext, k: number): boolean {

@@ -165,8 +165,8 @@ function initialsAt(c: MatchContext, i: number, j: number): SpanMatch | null {
   } else if (!(afterSurname || (count === 1 && (nameAfter || (nameBefore && pauseAfter && first !== "s"))))) {
     return null;
   }
-  // "Great Britain v Chile": versus.
-  if (first === "v" && nameBefore && nameAfter) return null;
+  // "Great Britain v Chile", "Commission v Italy": versus, between a name and any capitalised word.
+  if (first === "v" && nameAfter && joined(c, i - 1) && (nameBefore || CAPITALISED.test(c.raw[i - 1]!))) return null;
   // A sentence's full stop after the last initial is its period too: "Washington, D.C." not "D.C..".
   const closes = c.punctBefore[j]!.startsWith(".");
   return { end: j, text: letters.toUpperCase().split("").join(".") + (closes ? "" : "."), confidence: CONFIDENCE };
