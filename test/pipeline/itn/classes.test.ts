@@ -259,6 +259,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["won three to two", "won three to two"],
     // After "at", "by" or "until" a clock's minutes "to" an hour, then nothing a count goes with, are a clock time.
     ["at twenty to seven", "at 6:40"],
+    // A relative time takes the "o'clock" said after it; an "a.m." keeps one period at a sentence's end.
+    ["it is exactly half past ten o'clock now", "it is exactly 10:30 now"],
+    ["was due at eleven o'clock a.m. on Wednesday", "was due at 11:00 a.m. on Wednesday"],
+    ["it left at eleven a.m.", "it left at 11 a.m."],
     ["until five to six in the evening", "until 5:55 in the evening"],
     ["by five to six meters", "by 5-6 m"],
     ["at two to three people", "at two to three people"],

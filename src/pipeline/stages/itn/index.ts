@@ -152,7 +152,9 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
     const lastToken = view.tokenOf[best.match.end - 1]!;
     const parts = tokens.slice(ti, lastToken + 1);
     const before = parts.map((p) => p.text).join(" ");
-    const trail = view.trail[lastToken]!;
+    // "at eleven a.m. on", "at eleven o'clock a.m.": a written form's closing period is the token's period too.
+    const trail = best.match.text.endsWith(".") && view.trail[lastToken]!.startsWith(".") && !view.trail[lastToken]!.startsWith("..")
+      ? view.trail[lastToken]!.slice(1) : view.trail[lastToken]!;
     const after = view.lead[ti]! + best.match.text + (trail !== "" && o.detachPunctuation ? ` ${trail}` : trail);
     nextToken = lastToken + 1;
     if (after === before) {

@@ -123,6 +123,8 @@ function readHundredHours(c: MatchContext, i: number, end: number): { hour: numb
 export const matchTime: ClassMatcher = (c, i, end) => {
   const rel = readRelative(c, i, end);
   if (rel !== null) {
+    // "half past ten o'clock": the "o'clock" is the time's.
+    rel.end += oclockAt(c, rel.end, end);
     const mer = readMeridiem(c, rel.end, end);
     const base = clock(c, rel.hour, rel.minute, true) + (mer ? ` ${mer.text}` : "");
     const z = withZone(c, base, mer ? mer.end : rel.end, end);
