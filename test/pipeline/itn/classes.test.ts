@@ -354,6 +354,18 @@ describe("itn classes off by default", () => {
     expect(itn("Henry the eighth", asked)).toBe("Henry VIII");
   });
 
+  it("roman reads a listed ruler's name in any case, and only where the ordinal ends the name", () => {
+    const asked = itnOnly({ classes: { roman: true } });
+    // config/itn/en/regnal_names.tsv: lower-case ASR's names.
+    expect(itn("george the third had not yet been born", asked)).toBe("George III had not yet been born");
+    expect(itn("henry the eighth of england married six times", asked)).toBe("Henry VIII of england married six times");
+    expect(itn("like philip the second.", asked)).toBe("like Philip II.");
+    // An unlisted lower-case word is no name; a rank goes on to its noun or "to".
+    expect(itn("chapter the second", asked)).toBe("chapter the second");
+    expect(itn("john the first to arrive", asked)).toBe("john the first to arrive");
+    expect(itn("Mary the first time", asked)).toBe("Mary the first time");
+  });
+
   it("range_dash en_dash joins every range with an en dash", () => {
     const typeset = itnOnly({ params: { range_dash: "en_dash" } });
     expect(itn("twenty eight to thirty", typeset)).toBe("28\u201330");

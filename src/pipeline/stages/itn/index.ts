@@ -142,7 +142,7 @@ function run(tokens: Token[], o: ItnStageOptions, env: StageEnv): Token[] {
     let mask = k < 0 ? 0 : (o.starters.get(view.words[k]!) ?? 0) | electronicBit;
     if (isNumberWord && (keptNumber || (o.respectCase && startsUpper(view.raw[k]!)))) mask = 0;
     // Regnal numerals start at the name: "Henry the eighth".
-    if (k >= 0 && o.classes.has("roman") && view.words[k + 1] === "the" && startsUpper(view.raw[k]!)) mask |= BIT.get("roman")!;
+    if (k >= 0 && o.classes.has("roman") && view.words[k + 1] === "the" && (startsUpper(view.raw[k]!) || t.regnalNames.has(view.words[k]!))) mask |= BIT.get("roman")!;
     const best = mask === 0 ? null : bestMatch(ctx, view.tokenOf, view.firstWord, k, view.runEnd[k]!, mask);
     keptNumber = best === null && isNumberWord && !t.ordinals.has(view.words[k]!) && view.runEnd[k] !== k + 1 && !isNounFraction(t, view.words, k);
     if (best === null) {

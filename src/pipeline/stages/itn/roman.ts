@@ -1,9 +1,12 @@
 // roman (off unless asked): regnal and war numerals — "Henry the eighth" ->
-// "Henry VIII", "world war two" -> "World War II". Only after a capitalised
-// name (or "world war"), because "the eighth" alone is an ordinal.
+// "Henry VIII", "world war two" -> "World War II". Only after a name (a
+// capitalised word, or in any case one of config/itn/en/regnal_names.tsv, as
+// lower-case ASR writes "george the third"), or "world war", because "the
+// eighth" alone is an ordinal; and only where the ordinal ends the name ("John
+// the first to arrive", "the first time" rank).
 import { readCardinal } from "./numbers.js";
 import { readOrdinal } from "./ordinal.js";
-import type { ClassMatcher } from "./span.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const NUMERALS: ReadonlyArray<[number, string]> = [
@@ -22,15 +25,44 @@ export function toRoman(value: number): string {
   return out;
 }
 
+/** The name before "the" as written: a capitalised word as said, a listed name capitalised; null for neither. */
+export function regnalName(c: MatchContext, i: number): string | null {
+  const raw = c.raw[i]!;
+  if (raw[0] !== undefined && raw[0] !== raw[0].toLowerCase()) return raw;
+  return c.t.regnalNames.get(c.words[i]!) ?? null;
+}
+
+/**
+ * Words after which a ruler's ordinal has ended: "Henry the eighth of England", "George the third
+ * was", "Louis the fourteenth and". A noun or "to" after it makes it a rank ("the first time",
+ * "the first to arrive").
+ */
+const AFTER_NAME: ReadonlySet<string> = new Set([
+  "of", "and", "or", "was", "is", "had", "has", "who", "whose", "which", "that", "in", "on", "at", "for", "by", "with", "from",
+  "were", "would", "could", "did", "himself", "herself", "as", "when", "after", "before", "but", "then", "also", "died", "reigned",
+  "ruled", "married", "became", "came", "went", "took", "gave", "made", "left", "led", "fought", "sent", "won", "lost", "built",
+  "wrote", "said", "saw", "began", "fell", "held", "kept", "having", "being",
+]);
+const PAST = /^[a-z]{3,}ed$/;
+
+/** The ordinal ending at k ends the name: a pause or the end, a word from AFTER_NAME, a past verb, or another name. */
+function endsName(c: MatchContext, k: number): boolean {
+  const next = c.words[k];
+  if (next === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return true;
+  const raw = c.raw[k]!;
+  const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
+  return AFTER_NAME.has(next) || PAST.test(next) || capitalised || c.names.names.has(next) || c.t.regnalNames.has(next);
+}
+
 export const matchRoman: ClassMatcher = (c, i, end) => {
   if (c.words[i] === "world" && c.words[i + 1] === "war" && i + 2 < end) {
     const n = readCardinal(c.t, c.words, i + 2, end);
     if (n === null || n.value < 1n || n.value > 3n) return null;
     return { end: n.end, text: `World War ${toRoman(Number(n.value))}`, confidence: CONFIDENCE };
   }
-  const name = c.raw[i]!;
-  if (name[0] === undefined || name[0] === name[0].toLowerCase() || c.words[i + 1] !== "the" || i + 2 >= end) return null;
+  const name = regnalName(c, i);
+  if (name === null || c.words[i + 1] !== "the" || i + 2 >= end) return null;
   const ord = readOrdinal(c, i + 2, end);
-  if (ord === null || ord.value < 1n || ord.value > 50n) return null;
+  if (ord === null || ord.value < 1n || ord.value > 50n || !endsName(c, ord.end)) return null;
   return { end: ord.end, text: `${name} ${toRoman(Number(ord.value))}`, confidence: CONFIDENCE };
 };

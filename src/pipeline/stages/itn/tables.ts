@@ -20,6 +20,7 @@ export const ITN_TABLE_NAMES = [
   "labels",
   "place_codes",
   "idioms",
+  "regnal_names",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -80,6 +81,8 @@ export interface ItnTables {
   readonly abbreviatedLabels: ReadonlySet<string>;
   /** Letter codes of places, written without periods after "Place," ("London, UK"). */
   readonly placeCodes: ReadonlySet<string>;
+  /** Names that take a regnal numeral, lower case -> as written ("henry" -> "Henry"): read in any case. */
+  readonly regnalNames: ReadonlyMap<string, string>;
 }
 
 export class ItnTableError extends Error {
@@ -185,7 +188,8 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
     }
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, unitForms };
+  const regnalNames = new Map(rows("regnal_names", sources.regnal_names, 1).map((r) => [r.cells[0]!.toLowerCase(), r.cells[0]!]));
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
