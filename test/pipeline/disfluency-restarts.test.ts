@@ -186,6 +186,23 @@ describe("disfluency / discourse_filler: 'like' after a preposition", () => {
   });
 });
 
+describe("disfluency / discourse_filler: 'like,' after a conjunction or a preposition", () => {
+  it.each([
+    ["but like, the dude who killed Bin Laden came out.", "but the dude who killed Bin Laden came out."],
+    ["And we had this gap, from like, 2009, in our community", "And we had this gap, from 2009, in our community"],
+  ])("drops it in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "Someone said something to the effect of like, this is what happens.",
+    "It was sort of like, oh, I didn't realize.",
+    "and like, Oh my god, it was huge.",
+  ])("keeps it before a quote in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / discourse_filler: 'like' after 'kind of' / 'sort of'", () => {
   it.each([
     ["that's kind of like the minimum threshold", "that's kind of the minimum threshold"],

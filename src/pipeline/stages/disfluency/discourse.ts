@@ -284,6 +284,13 @@ function like(words: readonly WordView[], i: number): Removal | null {
   if (comparingPhrase(words, i)) return null;
   if (w.trail === "-") return phrase(words, i, 1, 0.75);
   if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
+  // "but like, the dude", "from like, 2009": after a conjunction or a preposition a "like," set off
+  // after it hedges what follows; before a quote ("to the effect of like, this is", "sort of like, oh")
+  // it introduces it.
+  if (w.trail === "," && prev !== undefined && prev.trail === "" && next !== undefined && !quoteOpens(next) &&
+    (HEDGE_OPENERS.has(prev.core) || (PREPOSITIONS.has(prev.core) && prev.core !== "to" && prev.core !== "of"))) {
+    return phrase(words, i, 1, 0.7);
+  }
   if (w.trail.length > 0) return null;
   if (next === undefined) return null;
   // "Just like the development of body ideals", "podcasts running, like Wannabe": "just like" opening a
@@ -315,6 +322,11 @@ function namesExample(words: readonly WordView[], k: number): boolean {
   return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
 }
 const INTERJECTIONS: ReadonlySet<string> = new Set(["oh", "okay", "ok", "yeah", "yes", "no", "well", "hey", "wow", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
+
+/** A word that opens a quotation: an interjection, or a capital that is no "I". */
+function quoteOpens(w: WordView): boolean {
+  return INTERJECTIONS.has(w.core) || (w.capitalised && w.core !== "i");
+}
 
 /** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
 function ownedEnds(words: readonly WordView[], k: number): boolean {
