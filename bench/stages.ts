@@ -3,15 +3,32 @@
 // called directly (no gRPC, no workers) on 15-word segments cut from real
 // text: Rev16 verbatim transcripts (fillers, repeats, cased and punctuated)
 // and LibriTTS raw ASR lines (lowercase, spoken numbers).
-//   npx tsx bench/stages.ts [--data DIR] [--seconds N] [--out FILE]
+// By default it measures the built code (`npm run build`, which it runs
+// first), as `npm start` runs it: through tsx the same stages run about 15%
+// slower (esbuild's keep-names wrappers on every closure, among others).
+//   npx tsx bench/stages.ts [--data DIR] [--seconds N] [--out FILE] [--code dist|src]
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import { Command } from "commander";
 
-import { loadResources, REPO_ROOT, stageOnlyPipeline } from "./eval/pipelines.js";
+import { loadResources, REPO_ROOT } from "./eval/pipelines.js";
 import { describeMachine } from "./machine.js";
-import { compileProfile, STAGE_NAMES, type CompiledPipeline, type SegmentInput, type StageSettingsInput } from "../src/pipeline/index.js";
+import type { CompiledPipeline, SegmentInput, StageSettingsInput } from "../src/pipeline/index.js";
+
+type PipelineApi = Pick<typeof import("../src/pipeline/index.js"), "compileProfile" | "STAGE_NAMES">;
+
+/** The pipeline and its resources from the build (dist/, rebuilt first) or from the TypeScript sources. */
+async function loadCode(code: "dist" | "src"): Promise<{ api: PipelineApi; resources: unknown }> {
+  if (code === "src") return { api: await import("../src/pipeline/index.js"), resources: await loadResources() };
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO_ROOT, stdio: "inherit" });
+  const dist = (file: string) => pathToFileURL(path.join(REPO_ROOT, "dist", file)).href;
+  const api = (await import(dist("pipeline/index.js"))) as PipelineApi;
+  const load = (await import(dist("resources/load.js"))) as { loadPipelineResources: () => unknown };
+  return { api, resources: load.loadPipelineResources() };
+}
 
 const WORDS_PER_SEGMENT = 15;
 
@@ -71,12 +88,10 @@ const CHAIN = ["disfluency", "itn", "punctuation", "casing", "redaction"] as con
  * the guard runs after the loop, so its cost is the chain's time with it minus
  * without it, measured in alternating rounds so drift hits both equally.
  */
-function costPerSegment(resources: unknown, segments: readonly SegmentInput[], seconds: number): Record<string, number> {
-  const compile = compileProfile as (...args: unknown[]) => CompiledPipeline;
+function costPerSegment(api: PipelineApi, resources: unknown, segments: readonly SegmentInput[], seconds: number): Record<string, number> {
   const build = (guard: boolean) => {
-    const stages: Record<string, StageSettingsInput> = {};
-    for (const name of STAGE_NAMES) stages[name] = { enabled: (CHAIN as readonly string[]).includes(name) || (guard && name === "guard") };
-    return resources === undefined ? compile({ stages }) : compile({ stages }, undefined, resources);
+    const enabled = [...CHAIN, ...(guard ? ["guard"] : [])];
+    return onlyStages(api, enabled, resources);
   };
   const withGuard = build(true);
   const withoutGuard = build(false);
@@ -110,10 +125,10 @@ function costPerSegment(resources: unknown, segments: readonly SegmentInput[], s
   return out;
 }
 
-function onlyStages(enabled: readonly string[], resources: unknown): CompiledPipeline {
+function onlyStages(api: PipelineApi, enabled: readonly string[], resources: unknown): CompiledPipeline {
   const stages: Record<string, StageSettingsInput> = {};
-  for (const name of STAGE_NAMES) stages[name] = { enabled: enabled.includes(name) };
-  const compile = compileProfile as (...args: unknown[]) => CompiledPipeline;
+  for (const name of api.STAGE_NAMES) stages[name] = { enabled: enabled.includes(name) };
+  const compile = api.compileProfile as (...args: unknown[]) => CompiledPipeline;
   return resources === undefined ? compile({ stages }) : compile({ stages }, undefined, resources);
 }
 
@@ -122,24 +137,25 @@ async function main(): Promise<void> {
     .option("--data <dir>", "data directory", path.resolve(REPO_ROOT, "../shared/data"))
     .option("--seconds <n>", "measured seconds per configuration", "3")
     .option("--out <file>", "result file", path.join(REPO_ROOT, "bench/results/stages.json"))
+    .option("--code <code>", "dist: the build npm start runs (rebuilt first); src: the TypeScript sources through tsx", "dist")
     .parse()
-    .opts<{ data: string; seconds: string; out: string }>();
+    .opts<{ data: string; seconds: string; out: string; code: string }>();
+  if (opts.code !== "dist" && opts.code !== "src") throw new Error(`--code must be dist or src, got ${JSON.stringify(opts.code)}`);
+  const { api, resources } = await loadCode(opts.code);
   const { texts, counts } = loadCorpus(opts.data);
   const segments = toSegments(texts);
-  const resources = await loadResources();
-  const itnNote = stageOnlyPipeline("itn", [{}], resources).note;
-  const hasItn = (STAGE_NAMES as readonly string[]).includes("itn");
+  const hasItn = (api.STAGE_NAMES as readonly string[]).includes("itn");
   const configs: Record<string, string[]> = { disfluency: ["disfluency"], ...(hasItn ? { itn: ["itn"], "itn+disfluency": ["itn", "disfluency"] } : {}) };
   // verses on English text: the quick-rejection path (n-gram retrieval finds no dense candidate).
-  if ((STAGE_NAMES as readonly string[]).includes("verses")) configs.verses = ["verses"];
+  if ((api.STAGE_NAMES as readonly string[]).includes("verses")) configs.verses = ["verses"];
   const results: Record<string, ReturnType<typeof measure>> = {};
   for (const [name, stages] of Object.entries(configs)) {
-    results[name] = measure(onlyStages(stages, resources), segments, Number(opts.seconds));
+    results[name] = measure(onlyStages(api, stages, resources), segments, Number(opts.seconds));
     console.log(`${name.padEnd(16)} ${results[name]!.segmentsPerSecond.toLocaleString("en-US")} segments/s (1 thread)`);
   }
   const costs = {
-    mixed: costPerSegment(resources, segments, Number(opts.seconds) * 2),
-    libritts: costPerSegment(resources, toSegments(segmentsFrom(path.join(opts.data, "asr-pairs/libritts_nemo_dev.jsonl"), "asr")), Number(opts.seconds) * 2),
+    mixed: costPerSegment(api, resources, segments, Number(opts.seconds) * 2),
+    libritts: costPerSegment(api, resources, toSegments(segmentsFrom(path.join(opts.data, "asr-pairs/libritts_nemo_dev.jsonl"), "asr")), Number(opts.seconds) * 2),
   };
   for (const [corpus, c] of Object.entries(costs)) console.log(`µs/segment (${corpus}): ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const report = {
@@ -148,7 +164,8 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     corpus: { wordsPerSegment: WORDS_PER_SEGMENT, segments: segments.length, bySource: counts },
     threads: 1,
-    itn: hasItn ? (resources === undefined ? "registered, no resources loaded" : "registered, resources loaded") : `not measured: ${itnNote}`,
+    code: opts.code === "dist" ? "dist: the tsc build, as npm start runs it" : "src: TypeScript through tsx",
+    itn: hasItn ? (resources === undefined ? "registered, no resources loaded" : "registered, resources loaded") : "not measured: not registered",
     results,
     costPerSegmentUs: {
       note:
