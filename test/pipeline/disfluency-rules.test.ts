@@ -124,7 +124,10 @@ describe("disfluency / repetition", () => {
     },
   );
 
-  it.each(["Just give her her things.", "the trash bag you were carrying with you, you brought your hands together"])(
+  it.each([
+    "Just give her her things.", "the trash bag you were carrying with you, you brought your hands together",
+    "and question it, it does bring up people's hackles.", "And so you hear it, it makes you laugh.",
+  ])(
     "keeps an object followed by the same word in a new use in %j",
     (input) => {
       expect(text(input)).toBe(input);
@@ -135,6 +138,9 @@ describe("disfluency / repetition", () => {
     ["Let me find her, her, her actual Twitter", "Let me find her actual Twitter"],
     ["and I, and I think so", "and I think so"],
     ["because it, it was late", "because it was late"],
+    // after a verb only "it" is an object, and only before a verb: these restart
+    ["I wanted to ignore it, it entirely", "I wanted to ignore it entirely"],
+    ["you said you, you wonder how", "you said you wonder how"],
   ])("still removes the stutter in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -7,7 +7,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isNumeric, opensPhrase, PREPOSITIONS, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 const INITIAL = /^\p{L}$/u;
@@ -103,15 +103,25 @@ const OBJECT_OR_SUBJECT: ReadonlySet<string> = new Set(["you", "it"]);
 
 /**
  * The word at i is an object, and the same word after it opens the next clause: "with you, you
- * brought", "give her her things" (after a verb, the second "her" is the possessive).
+ * brought", "and question it, it does bring up", "give her her things" (after a verb, the second
+ * "her" is the possessive). After a closed-class word ("because it, it was") the first is a subject.
  */
 function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
   const prev = words[i - 1];
   if (prev === undefined || prev.trail !== "") return false;
   if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
-  return w.trail === "," && OBJECT_OR_SUBJECT.has(w.core) && PREPOSITIONS.has(prev.core);
+  if (w.trail !== "," || !OBJECT_OR_SUBJECT.has(w.core)) return false;
+  if (PREPOSITIONS.has(prev.core)) return true;
+  // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
+  // go on to a verb ("ignore it, it entirely" is a stutter).
+  const after = words[i + 2];
+  return w.core === "it" && isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !ADVERB.test(prev.core) &&
+    after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
+/** Content words that are no verb taking an object: "now it, it makes" restarts. */
+const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well", "cause", "'cause"]);
+const ADVERB = /ly$/;
 
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
