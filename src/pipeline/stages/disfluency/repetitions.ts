@@ -116,7 +116,7 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
   // go on to a verb ("ignore it, it entirely" is a stutter).
   const after = words[i + 2];
-  return w.core === "it" && isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !ADVERB.test(prev.core) &&
+  return w.core === "it" && isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !SUBJECT_OPENERS.has(prev.core) && !ADVERB.test(prev.core) &&
     after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
 /** Content words that are no verb taking an object: "now it, it makes" restarts. */
