@@ -167,3 +167,9 @@ export function isContentWord(core: string): boolean {
   const base = contractionBase(core);
   return !FUNCTION_WORDS.has(core) && !BE_FORMS.has(core) && !WH_WORDS.has(core) && !FUNCTION_WORDS.has(base) && !WH_WORDS.has(base);
 }
+
+/** A wh-word among words[from, to). */
+export function hasWhWord(words: readonly WordView[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (WH_WORDS.has(words[k]!.core)) return true;
+  return false;
+}

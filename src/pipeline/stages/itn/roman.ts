@@ -26,7 +26,7 @@ export function toRoman(value: number): string {
 }
 
 /** The name before "the" as written: a capitalised word as said, a listed name capitalised; null for neither. */
-export function regnalName(c: MatchContext, i: number): string | null {
+function regnalName(c: MatchContext, i: number): string | null {
   const raw = c.raw[i]!;
   if (raw[0] !== undefined && raw[0] !== raw[0].toLowerCase()) return raw;
   return c.t.regnalNames.get(c.words[i]!) ?? null;

@@ -1,0 +1,87 @@
+// Self-repairs no deletion can mend (rule `self_repair`, see repairs.ts): the
+// repair corrects words said before the reparandum, not the ones next to the
+// cue ("How are the petals spaced no sorry leaves not petals?", "What desert is
+// to the east near Nevada no sorry south?"). Cutting the reparandum would leave
+// nonsense, so such repairs are left as said.
+import type { Removal } from "./apply.js";
+import { hasWhWord, isContentWord, isFigure, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+
+/** How far back a wh-word still governs the name before the cue ("what type of Analogous"). */
+const MAX_WH_PHRASE = 3;
+
+/** The same word, or its plural: "Prussian" troops disowned as "not Prussians". */
+function sameNoun(said: string, named: string): boolean {
+  return said === named || named === `${said}s` || said === `${named}s`;
+}
+
+/** Most words a closing "not X" names. */
+const MAX_DISOWNED_TAIL = 3;
+/** Most content words of a closing repair read as a late correction. */
+const MAX_LATE_REPAIR = 3;
+
+/** Whether the words `named` (or their plurals) were said together in the sentence before the reparandum. */
+type SaidBefore = (named: readonly string[]) => boolean;
+
+/**
+ * The repair corrects words said before the reparandum, not next to the cue, so no deletion repairs it:
+ * the words are left as said rather than cut into nonsense. The sentence's bounds are found once for
+ * both readings.
+ */
+export function correctsWordsKept(words: readonly WordView[], r: Removal): boolean {
+  const end = sentenceEndOf(words, r.end);
+  if (end < 0) return false;
+  const start = sentenceStartOf(words, r.start);
+  const saidBefore: SaidBefore = (named) => {
+    for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
+    return false;
+  };
+  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start);
+}
+
+/**
+ * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one
+ * word closing the sentence that cannot take the reparandum's place (a small-letter word for a name
+ * inside the sentence, a figure for a wh-word) corrects something said earlier.
+ */
+function cannotStandFor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
+  if (end !== r.end) return false;
+  const said = words[r.start]!;
+  const repair = words[r.end]!;
+  if (WH_WORDS.has(said.core)) return isFigure(repair.core);
+  // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
+  // "what type of Analogous no resource?".
+  const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
+  return said.capitalised && r.start > start && !inWhPhrase && !repair.capitalised && !isFigure(repair.core);
+}
+
+/**
+ * "How are the statocysts spaced no sorry combs not statocysts?" (not "How are the statocysts combs not
+ * statocysts?"): the repair closes with "not X" for an X said before the reparandum; or the cue itself
+ * disowns such words ("… consortium no not Sky Travel but BSkyB?").
+ */
+function disownsWordsKept(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
+  for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) {
+    const not = end - n;
+    if (not <= r.end || words[not]!.core !== "not") continue;
+    if (saidBefore(words.slice(not + 1, end + 1).map((w) => w.core))) return true;
+  }
+  if (words[r.end]?.core === "not") {
+    const but = words.findIndex((w, k) => k > r.end + 1 && k <= r.end + 1 + MAX_DISOWNED_TAIL && w.core === "but");
+    if (but > 0 && saidBefore(words.slice(r.end + 1, but).map((w) => w.core))) return true;
+  }
+  return false;
+}
+
+/**
+ * "What is the primary expression used to represent case complexity no wait the three primary
+ * expressions?": a short repair closing the sentence names again two words said together before the
+ * reparandum, so it corrects that earlier phrase.
+ */
+function repairsEarlierWords(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
+  const content = (w: WordView) => isContentWord(w.core) && !isFigure(w.core);
+  if (words.slice(r.end, end + 1).filter(content).length > MAX_LATE_REPAIR) return false;
+  for (let j = r.end; j < end; j++) {
+    if (content(words[j]!) && content(words[j + 1]!) && saidBefore([words[j]!.core, words[j + 1]!.core])) return true;
+  }
+  return false;
+}
