@@ -121,6 +121,30 @@ describe("disfluency / self_repair: what is no correction", () => {
   });
 });
 
+describe("disfluency / self_repair: an auxiliary after a wh-word's noun phrase", () => {
+  it("asks the wh-word's question anew: the noun phrase goes", () => {
+    expect(text("What type of steam engine I meant to say is a variant of the simple expansion pivot mounting?"))
+      .toBe("What is a variant of the simple expansion pivot mounting?");
+  });
+
+  it("does not take a verb in -s before a singular auxiliary for a noun (a plural would take 'are')", () => {
+    // A bare "no" between the two verbs is left to the other rules, which leave it in speech.
+    const input = "What element constitutes no has an atomic symbol of O?";
+    expect(text(input)).toBe(input);
+  });
+});
+
+describe("disfluency / self_repair: punctuation written apart from the words", () => {
+  it.each([
+    ["What modern city is located on the original Dutch colony, no no , the original Huguenot colony?", "What modern city is located on the original Huguenot colony?"],
+    ["we went to the park , no , the zoo", "we went to the zoo"],
+    // a hesitation between two commas only goes, with one of them
+    ["so , um , we left", "so , we left"],
+  ])("%j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+});
+
 describe("disfluency / self_repair: what a cue may go on to say", () => {
   it.each([
     // "that should be", "I'm sorry", "tell me about", "it was", "I meant to ask" continue the cue, not the repair.

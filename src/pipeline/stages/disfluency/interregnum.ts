@@ -182,6 +182,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   let hesitationOnly = true;
   for (;;) {
     if (k >= words.length || (k > i && words[k - 1]!.endsSentence)) break;
+    // "colony, no no , the original": a mark written apart from the words belongs to the cue it follows.
+    if (cues > 0 && !hesitationOnly && words[k]!.core === "" && !words[k]!.endsSentence) { k++; continue; }
     const p = indexedPhraseAt(words, k, STRONG_INDEX) ?? (o.typedCorrections ? typedPhraseAt(words, k) : undefined) ??
       (cues > 0 ? indexedPhraseAt(words, k, CONTINUATION_INDEX) : undefined) ??
       (cues > 0 && !hesitationOnly ? indexedPhraseAt(words, k, DISOWNING_INDEX) : undefined);

@@ -19,7 +19,7 @@ import type { DisfluencyOptions } from "./options.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_RESTART = 15;
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -163,6 +163,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start: matched, end: b, rule: "self_repair", confidence: (cue.strong ? 0.75 : 0.6) + (parallel ? 0.1 : 0) };
   }
   const repairWord = words[b]!;
+  // "What type of steam engine I meant to say is a variant of": after an explicit cue an auxiliary asks
+  // the opening wh-word's question anew; the noun phrase said after the wh-word goes.
+  if (cue.strong && isAuxiliary(repairWord) && WH_WORDS.has(words[sentenceStart]!.core) && nounPhraseOnly(words, sentenceStart + 1, a) &&
+    !verbForSingularAuxiliary(words[a - 1]!, repairWord)) {
+    return { start: sentenceStart + 1, end: b, rule: "self_repair", confidence: 0.6 };
+  }
   // Capitals count as names only away from the sentence start (where casing put them).
   const nameForName = a - 1 > sentenceStart && words[a - 1]!.capitalised && repairWord.capitalised;
   // A repair echoing the reparandum's tail is evidence even after a bare "uh" ("first law, uh, third law").
@@ -208,6 +214,28 @@ function sentenceSubjectEnd(words: readonly WordView[], sentenceStart: number, a
   else return -1;
   for (let k = sentenceStart; k < e - 1; k++) if (words[k]!.trail !== "") return -1;
   return e < a ? e : -1;
+}
+
+/**
+ * "What element constitutes no has": before a singular auxiliary a word in -s is a verb it corrects,
+ * since a plural noun would take "are", "have", "do" or "were".
+ */
+function verbForSingularAuxiliary(before: WordView, auxiliary: WordView): boolean {
+  return SINGULAR_AUXILIARIES.has(auxiliary.core) && before.core.length > 3 && before.core.endsWith("s") && !before.core.endsWith("ss");
+}
+const SINGULAR_AUXILIARIES: ReadonlySet<string> = new Set(["is", "was", "has", "does"]);
+
+/** Most words of the noun phrase a wh-word opens ("type of steam engine"). */
+const MAX_WH_NOUN_PHRASE = 5;
+
+/** words[from, to) is a short noun phrase with no verb or pause in it: content words, "of", articles. */
+function nounPhraseOnly(words: readonly WordView[], from: number, to: number): boolean {
+  if (to <= from || to - from > MAX_WH_NOUN_PHRASE) return false;
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    if ((k < to - 1 && w.trail !== "") || isAuxiliary(w) || !(isContentWord(w.core) || w.core === "of" || ARTICLES.has(w.core))) return false;
+  }
+  return true;
 }
 
 /** A word broken off ("the-", "so—") or trailed off ("the…") before the speaker restarts. */
