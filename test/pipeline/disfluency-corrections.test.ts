@@ -134,6 +134,13 @@ describe("disfluency / self_repair: an auxiliary after a wh-word's noun phrase",
   });
 });
 
+describe("disfluency / self_repair: a phrase whose last word is a modifier", () => {
+  it("goes whole before a repair that opens a noun phrase", () => {
+    expect(runText(disfluencyOnly({ typed_corrections: true }), "How much public housing er retail activity does the neighborhood have?").text)
+      .toBe("How much retail activity does the neighborhood have?");
+  });
+});
+
 describe("disfluency / self_repair: punctuation written apart from the words", () => {
   it.each([
     ["What modern city is located on the original Dutch colony, no no , the original Huguenot colony?", "What modern city is located on the original Huguenot colony?"],

@@ -229,7 +229,8 @@ function opensNounPhrase(words: readonly WordView[], b: number): boolean {
  * the word that opened the phrase. Without such an opener it is one word, as compoundStart reads it.
  */
 function phraseStart(words: readonly WordView[], sentenceStart: number, s: number): number {
-  if (!isNounLike(words[s]!)) return s;
+  // "What are spin magnetic no the O molecules": the last word said may be a modifier of a noun never said.
+  if (!isNounLike(words[s]!) && !isContentWord(words[s]!.core)) return s;
   let k = s;
   while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isContentWord(words[k - 1]!.core) &&
     isPhraseModifier(words[k - 1]!)) k--;
