@@ -6,6 +6,7 @@
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
+import { BACKCHANNELS } from "./backchannels.js";
 import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
@@ -321,7 +322,8 @@ function namesExample(words: readonly WordView[], k: number): boolean {
   const w = words[k]!;
   return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
 }
-const INTERJECTIONS: ReadonlySet<string> = new Set(["oh", "okay", "ok", "yeah", "yes", "no", "well", "hey", "wow", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
+/** A listener's sounds, and the calls and exclamations a quotation opens with. */
+const INTERJECTIONS: ReadonlySet<string> = new Set([...BACKCHANNELS, "no", "well", "hey", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
 
 /** A word that opens a quotation: an interjection, or a capital that is no "I". */
 function quoteOpens(w: WordView): boolean {

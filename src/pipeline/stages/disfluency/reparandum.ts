@@ -49,20 +49,20 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
   const second = words[b + 1]?.core;
   const base = baseOf(first);
   // After an explicit cue "be" restarts at its other tense: "Who was the last president no wait is the current".
-  const tense = explicit ? TENSES.get(first) : undefined;
+  const tensed = explicit && FINITE_BE.has(first);
   let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
     if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK) &&
-      !(tense !== undefined && TENSES.get(c) === tense)) continue;
+      !(tensed && FINITE_BE.has(c))) continue;
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
   return nearest;
 }
 
-/** Finite forms of "be" in another tense or person ("do" and "have" are main verbs too: "have or no do"). */
-const TENSES: ReadonlyMap<string, string> = new Map([["is", "be"], ["are", "be"], ["was", "be"], ["were", "be"]]);
+/** Finite forms of "be", which correct one another across tense or person ("do" and "have" are main verbs too: "have or no do"). */
+const FINITE_BE: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
 
 /** The reparandum's last word and its echo in the repair: the same word, or a figure for a figure ("organized in 2006, I guess classified in 2008"). */
 function sameAnchor(x: string, y: string, figures: boolean): boolean {

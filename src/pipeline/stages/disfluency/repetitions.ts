@@ -120,7 +120,7 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
     after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
 /** Content words that are no verb taking an object: "now it, it makes" restarts. */
-const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well", "cause", "'cause"]);
+const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well"]);
 const ADVERB = /ly$/;
 
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
