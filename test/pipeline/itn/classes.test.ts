@@ -84,8 +84,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a hundred and fifty dollars", "$150"],
     ["one fifty five dollars", "$155"],
     ["thirty billion yen", "¥30 billion"],
-    // "pounds" weighed, or before ounces, is a weight
+    // "pounds" weighed, before ounces, or of a thing weighed, is a weight
     ["it cost twenty pounds", "it cost £20"],
+    ["twenty pounds of potatoes", "20 pounds of potatoes"],
+    ["she came back twelve pounds heavier", "she came back 12 pounds heavier"],
+    ["twenty pounds worth of sweets", "£20 worth of sweets"],
+    ["it was twenty pounds, of course", "it was £20, of course"],
     ["he weighs two hundred pounds", "he weighs 200 pounds"],
     ["the baby weighed twelve pounds four ounces", "the baby weighed 12 pounds four ounces"],
     ["one dollars", "one dollars"],

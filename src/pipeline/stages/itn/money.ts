@@ -62,13 +62,20 @@ const WEIGHING: ReadonlySet<string> = new Set([
 ]);
 const POUND_WORDS: ReadonlySet<string> = new Set(["pound", "pounds"]);
 const OUNCES: ReadonlySet<string> = new Set(["ounce", "ounces", "oz"]);
+/**
+ * Words after "pounds" that make it a weight: "five pounds of flour", "ten pounds heavier". Money's
+ * "of" comes with "worth" ("five pounds' worth of"); where "pounds of" is money after all, "5 pounds"
+ * still says it, while "£5 of flour" would be wrong.
+ */
+const WEIGHED_AFTER: ReadonlySet<string> = new Set(["of", "heavier", "lighter", "overweight", "underweight"]);
 
 /**
- * "Pounds" is a weight, not money, after a word of weighing a few words back, or before ounces ("seven
- * pounds four ounces").
+ * "Pounds" is a weight, not money, after a word of weighing a few words back, before ounces ("seven
+ * pounds four ounces"), or before a word that measures by weight ("five pounds of flour").
  */
 function weighedInPounds(c: MatchContext, i: number, amountEnd: number, currencyEnd: number, end: number): boolean {
   if (currencyEnd !== amountEnd + 1 || !POUND_WORDS.has(c.words[amountEnd]!)) return false;
+  if (c.words[amountEnd] === "pounds" && currencyEnd < end && WEIGHED_AFTER.has(c.words[currencyEnd]!) && !/[.,;:!?]/.test(c.punctBefore[currencyEnd] ?? "")) return true;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     if (WEIGHING.has(c.words[k]!)) return true;
     if (/[.!?]/.test(c.punctBefore[k + 1] ?? "")) break;
