@@ -3,6 +3,8 @@
 //   which the human non-verbatim transcript dropped (token P/R/F1, micro-averaged).
 // - Disfl-QA: exact match with the fluent question after normalizeQuestion, and
 //   no-harm: every fluent question run on its own must come out unchanged.
+// - LibriTTS book text (`reference_spoken`: the sentences read aloud, numbers as
+//   said): no-harm on fluent prose from another domain; every row should come out unchanged.
 // Files are recognised by their rows' keys, so other splits can be dropped in.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +22,8 @@ export interface DisfluencySummary {
   disflQa?: { exact: Tally; noHarm: Tally };
   /** Disfl-QA again with `typed_corrections: true`: its questions were typed, and that is the setting for typed text. */
   disflQaTyped?: { exact: Tally; noHarm: Tally };
+  /** Read book text run through the stage: rows that came out unchanged. */
+  readText?: { noHarm: Tally };
   failures?: { file: string; input: string; expected: string; got: string }[];
 }
 
@@ -30,7 +34,11 @@ export function readJsonl(file: string): Row[] {
 }
 
 export function defaultDisfluencyFiles(dataDir: string): string[] {
-  return [path.join(dataDir, "disfluency/rev16/segments_dev.jsonl"), path.join(dataDir, "disfluency/disfl_qa/pairs_dev.jsonl")];
+  return [
+    path.join(dataDir, "disfluency/rev16/segments_dev.jsonl"),
+    path.join(dataDir, "disfluency/disfl_qa/pairs_dev.jsonl"),
+    path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl"),
+  ];
 }
 
 /** The source word indexes the output kept (a word's source span covers the words it came from). */
@@ -88,6 +96,18 @@ export function scoreDisflQa(pipeline: CompiledPipeline, rows: readonly Row[], f
   return { exact: tally(total, exact), noHarm: tally(total, unchanged) };
 }
 
+/** Fluent text the stage should leave as it is: the share of rows that come out byte-identical (whitespace runs aside). */
+export function scoreUnchanged(pipeline: CompiledPipeline, texts: readonly string[], failures: NonNullable<DisfluencySummary["failures"]>, file: string): Tally {
+  let unchanged = 0;
+  for (const t of texts) {
+    const text = t.trim().replace(/\s+/g, " ");
+    const got = outputText(pipeline, text);
+    if (got === text) unchanged++;
+    else failures.push({ file: `${file} (no-harm)`, input: text, expected: text, got });
+  }
+  return tally(texts.length, unchanged);
+}
+
 export function runDisfluencySuite(files: readonly string[], repoRoot: string): DisfluencySummary {
   const { pipeline, note } = stageOnlyPipeline("disfluency", [{}], undefined);
   if (pipeline === null) throw new Error(note);
@@ -108,8 +128,13 @@ export function runDisfluencySuite(files: readonly string[], repoRoot: string): 
       summary.disflQa = r;
       // Scored the same way; its misses are not listed again.
       if (typed !== null) summary.disflQaTyped = scoreDisflQa(typed, rows, [], shown);
+    } else if ("reference_spoken" in first) {
+      const texts = rows.map((r) => r.reference_spoken).filter((t): t is string => typeof t === "string" && t.trim() !== "");
+      const noHarm = scoreUnchanged(pipeline, texts, failures, shown);
+      summary.files.push({ file: shown, ...noHarm });
+      summary.readText = { noHarm };
     } else {
-      throw new Error(`${shown}: rows have neither verbatim/nonverbatim nor disfluent/fluent keys`);
+      throw new Error(`${shown}: rows have none of verbatim/nonverbatim, disfluent/fluent or reference_spoken keys`);
     }
   }
   const total = summary.files.reduce((s, f) => s + f.total, 0);

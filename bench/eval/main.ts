@@ -1,5 +1,5 @@
 // `npm run eval -- <suite> [files…]`: quality of one stage on external test
-// sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA),
+// sets. Suites: itn (spoken<TAB>written files), disfluency (Rev16, Disfl-QA, no-harm on book text),
 // format (whole profiles on raw ASR: JSON lines of {asr, reference}),
 // lexicon (heard<TAB>canonical files → recall/precision, plus a no-harm count on English text),
 // verses (generated recitations → top-1 per condition, false positives on English).

@@ -94,5 +94,7 @@ export function formatReport(summary: SuiteSummary): string {
   if (qa) lines.push(`  Disfl-QA: exact ${pct(qa.exact)} of ${qa.exact.total}; fluent unchanged ${pct(qa.noHarm)}`);
   const typed = summary.disflQaTyped as { exact: Tally; noHarm: Tally } | undefined;
   if (typed) lines.push(`  Disfl-QA with typed_corrections (the setting for typed text): exact ${pct(typed.exact)}; fluent unchanged ${pct(typed.noHarm)}`);
+  const read = summary.readText as { noHarm: Tally } | undefined;
+  if (read) lines.push(`  read book text (LibriTTS): unchanged ${pct(read.noHarm)} of ${read.noHarm.total}`);
   return lines.join("\n");
 }

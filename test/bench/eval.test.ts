@@ -97,6 +97,19 @@ describe("eval / suites on small fixtures", () => {
     expect(s.disflQaTyped!.noHarm.accuracy).toBe(1);
   });
 
+  it("counts read book text (LibriTTS reference_spoken) that the stage leaves unchanged, and lists what it changed", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lipi-eval-"));
+    const file = path.join(dir, "libritts.jsonl");
+    const rows = [
+      { asr: "x", reference: "x", reference_spoken: "He was, like his brother, slow to believe." },
+      { asr: "x", reference: "x", reference_spoken: "It was, um, the the end." },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const s = runDisfluencySuite([file], dir);
+    expect(s.readText!.noHarm).toEqual({ total: 2, correct: 1, accuracy: 0.5 });
+    expect(s.failures).toEqual([{ file: "libritts.jsonl (no-harm)", input: rows[1]!.reference_spoken, expected: rows[1]!.reference_spoken, got: "It was the end." }]);
+  });
+
   it("the itn suite runs (0% with no itn stage, never a crash) and reports per file", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "lipi-eval-"));
     const file = path.join(dir, "cases.tsv");

@@ -173,6 +173,25 @@ describe("disfluency / discourse_filler: 'like' before an intensifier", () => {
   });
 });
 
+describe("disfluency / discourse_filler: 'like' in written prose and business talk", () => {
+  it.each([
+    // Before a name after a pause: an example, or whom someone is compared with.
+    "he was an easy minded tyrant; like Philip the Second, he slept well",
+    // A possessive's phrase closed by a pause, a noun phrase or a plural noun before it: a comparison.
+    "and, like his brother, James, did not believe", "when a body like the widow prays", "after a natural disaster like a hurricane",
+    "in places like the oil sands", "in categories like baking",
+    // The noun and the adjective.
+    "spare parts and the like.", "a 10% decrease on a like for like basis",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it("still drops the hedge after a determiner set off by a pause, or before another determiner", () => {
+    expect(text("but the, like, we're talking four figures")).toBe("but the we're talking four figures");
+    expect(text("that's the like the ranger school")).toBe("that's the ranger school");
+  });
+});
+
 describe("disfluency / discourse_filler: 'like' after a preposition", () => {
   it.each([
     ["she went through periods of like really weird restriction", "she went through periods of really weird restriction"],

@@ -50,7 +50,7 @@ describe("disfluency / discourse_filler", () => {
   });
 
   it.each([
-    "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
+    "I was in boots, so you know I was out of the question", "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
     "I was like, no way", "I feel like it's over", "things like that", "like I said, it works", "she looks like Rob",
     "I would like to start", "that sort of thing",
     "I started to like the show", "learn to like yourself", "they seem to like cats", "I grew to like Paris",

@@ -28,6 +28,10 @@ describe("disfluency / filler: what is removed", () => {
     },
   );
 
+  it.each(["born but to smile and fall. Ah!", "Hmm! That is odd."])("keeps a filler written with an exclamation mark: an exclamation (%j)", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
   it.each(["umbrella", "humm", "literally", "entirely", "as well", "hummus", "error", "ahead", "summer", "mmm"])(
     "never removes %j (not a listed filler as a whole word)",
     (word) => {

@@ -7,7 +7,7 @@
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -95,8 +95,9 @@ function youKnow(words: readonly WordView[], i: number): Removal | null {
   if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
   if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
   if (next === undefined || KNOW_OBJECTS.has(next.core)) return null;
-  // Unpunctuated ASR: only a phrase opening (or after a conjunction) reads as a filler.
-  if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core))) return phrase(words, i, 2, 0.6);
+  // Unpunctuated ASR: only a phrase opening (or after a conjunction) reads as a filler; "so you know
+  // I was out of the question" is "so that you know".
+  if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core) && prev.core !== "so")) return phrase(words, i, 2, 0.6);
   return null;
 }
 
@@ -256,6 +257,10 @@ function like(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
+  // "and the like." and "the like of it" are the noun; "on a like for like basis" the adjective.
+  if ((prev?.core === "the" && prev.trail.length === 0 && (w.trail.length > 0 || next === undefined || next.core === "of")) || likeForLike(words, i)) return null;
+  // "places like the unconventionals", "categories like baking": after a plural noun "like" is "such as".
+  if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && pluralNoun(prev.core)) return null;
   if (hedgesAfterGovernor(words, i)) return phrase(words, i, 1, 0.6);
   // ", like," is set off whatever precedes it; bare "was like" is a quote, "feel like" a verb.
   const setOff = prev !== undefined && prev.trail === "," && w.trail === ",";
@@ -273,6 +278,8 @@ function like(words: readonly WordView[], i: number): Removal | null {
     (LIKE_GOVERNORS.has(words[i - 2]!.core) || SUBJECT_CONTRACTIONS.has(words[i - 2]!.core))) return null;
   // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
   if (prev !== undefined && !setOff && prev.trail.length === 0 && (VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core)) && w.trail.length === 0) return null;
+  // "a body like the widow", "the man like him": after a noun its determiner opened, "like" compares.
+  if (prev !== undefined && w.trail.length === 0 && afterNounPhrase(words, i)) return null;
   if (next !== undefined && w.trail.length === 0) {
     if (LIKE_OBJECTS.has(next.core)) return null;
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
@@ -297,10 +304,10 @@ function like(words: readonly WordView[], i: number): Removal | null {
   // "Just like the development of body ideals", "podcasts running, like Wannabe": "just like" opening a
   // sentence compares, and after a comma "like" before a name gives an example of what was said.
   if (prev !== undefined && prev.core === "just" && prev.trail === "" && (i === 1 || words[i - 2]!.endsSentence)) return null;
-  if (prev !== undefined && prev.trail === "," && namesExample(words, i + 1)) return null;
-  // "and like his brother James, did not believe", "low, like your dad's.": a bare "like" before a
-  // possessive compares a person, or what a person has.
-  if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2))) return null;
+  if (prev !== undefined && (prev.trail === "," || prev.trail === ";") && namesExample(words, i + 1)) return null;
+  // "and like his brother James, did not believe", "low, like your dad's.", "and, like his brother,
+  // James": a bare "like" before a possessive compares a person, or what a person has.
+  if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2) || pausedAfter(words, i + 2))) return null;
   if (opens) return phrase(words, i, 1, 0.7);
   // "curled over like a breaking wave", "out like a light": after a verb's particle "like" compares.
   if (prev !== undefined && prev.trail === "" && PARTICLES.has(prev.core) && ARTICLES.has(next.core)) return null;
@@ -331,6 +338,36 @@ function quoteOpens(w: WordView): boolean {
 }
 
 /** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
+/** "like for like", either "like" of it. */
+function likeForLike(words: readonly WordView[], i: number): boolean {
+  return (wordAt(words, i + 1)?.core === "for" && wordAt(words, i + 2)?.core === "like") ||
+    (wordAt(words, i - 1)?.core === "for" && wordAt(words, i - 2)?.core === "like");
+}
+
+/** Plural nouns in -s, told from the words in -s that are no plural noun ("is", "always", "this") or a verb after its subject. */
+const PLURAL = /^[a-z]{3,}[^su']s$/;
+const NOT_PLURAL: ReadonlySet<string> = new Set(["always", "perhaps", "sometimes", "maybe", "besides", "towards", "afterwards", "whereas", "yes", "guys"]);
+function pluralNoun(core: string): boolean {
+  return PLURAL.test(core) && !NOT_PLURAL.has(core) && isContentWord(core);
+}
+
+/** words[k] ends its phrase at a pause: "like his brother, James", "like my father." */
+function pausedAfter(words: readonly WordView[], k: number): boolean {
+  const w = words[k];
+  return w !== undefined && (w.trail === "," || w.trail === ";" || w.endsSentence);
+}
+
+/**
+ * words[i - 1] is a noun its determiner opened, maybe after one modifier, with no pause between: "a body
+ * like", "the man like", "a natural disaster like".
+ */
+function afterNounPhrase(words: readonly WordView[], i: number): boolean {
+  const phraseWord = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && isContentWord(w.core) && !INTENSIFIERS.has(w.core) && !isNumeric(w.core);
+  if (!phraseWord(words[i - 1])) return false;
+  const det = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && NOUN_DETERMINERS.has(w.core);
+  return det(wordAt(words, i - 2)) || (phraseWord(wordAt(words, i - 2)) && det(wordAt(words, i - 3)));
+}
+
 function ownedEnds(words: readonly WordView[], k: number): boolean {
   const w = words[k];
   return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);

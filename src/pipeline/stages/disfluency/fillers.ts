@@ -34,6 +34,8 @@ export function findFillers(words: readonly WordView[], o: DisfluencyOptions): R
     if (confidence === undefined) continue;
     if (UNIT_SOUNDS.has(words[i]!.core) && i > 0 && isFigure(words[i - 1]!.core) && words[i - 1]!.trail === "") continue;
     if (spellsName(words, i)) continue;
+    // "Ah!" written with its exclamation mark is an exclamation, not a pause filled.
+    if (words[i]!.trail.startsWith("!")) continue;
     found.push({ start: i, end: i + 1, rule: "filler", confidence });
   }
   return found;
