@@ -245,8 +245,24 @@ const cases: Record<string, Array<[string, string]>> = {
     // A year said in pairs ends no range from a small number.
     ["in quarter two to twenty twenty", "in quarter two to 2020"],
     ["one million to two million", "1-2 million"],
-    // A small number before "to" and a scaled amount is that range's first end, not a clock's.
-    ["two to three billion dollars", "2 to $3 billion"],
+    // A small number before "to" and a scaled amount is that range's first end, not a clock's; a price
+    // range writes its currency on both ends and keeps "to".
+    ["two to three billion dollars", "$2 to $3 billion"],
+    ["it costs ten to twenty dollars", "it costs $10 to $20"],
+    ["from ten to twenty euros", "from €10 to €20"],
+    ["ten to three dollars", "10 to $3"],
+    // "hundred" or "thousand" said once after both ends multiplies both.
+    ["two to three hundred people came", "200-300 people came"],
+    ["five to six thousand years ago", "5,000-6,000 years ago"],
+    ["twenty to thirty thousand dollars", "$20,000 to $30,000"],
+    ["thirty to forty thousand tons", "30,000-40,000 tons"],
+    ["two to three hundred kilometers", "200-300 km"],
+    // Not where the second end has more than a head before its scale word, nor after a label.
+    ["two to three thousand two hundred", "2-3,200"],
+    ["page two to three hundred", "page 2-300"],
+    // "between ... and" keeps its words; its ends share a scale or a currency as with "to".
+    ["between two and three hundred people", "between 200 and 300 people"],
+    ["somewhere between fifty and sixty million dollars", "somewhere between $50 and $60 million"],
     // A number compared with an amount in figures (percent, currency, unit) is in figures too.
     ["between seven and eight percent", "between 7 and 8%"],
     ["two or three dollars", "2 or $3"],
@@ -384,6 +400,11 @@ describe("itn classes off by default", () => {
   it("range is off in the nemo style and can be switched off", () => {
     expect(itn("twenty eight to thirty", nemoItn)).toBe("28 to 30");
     expect(itn("twenty eight to thirty", itnOnly({ classes: { range: false } }))).toBe("28 to 30");
+  });
+
+  it("a price range is money's: with money off, its amounts are cardinals", () => {
+    expect(itn("ten to twenty dollars", itnOnly({ classes: { money: false } }))).toBe("10 to 20 dollars");
+    expect(itn("ten to twenty dollars", itnOnly({ classes: { range: false } }))).toBe("10 to $20");
   });
 
   it("verse_format words", () => {

@@ -35,6 +35,24 @@ export function formatInteger(c: MatchContext, value: bigint, said?: { start: nu
   return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
 }
 
+/** Scale words said once for both ends of a range ("two to three hundred", "five to six thousand"). */
+const SHARED_SCALES: ReadonlyMap<string, bigint> = new Map([["hundred", 100n], ["thousand", 1000n]]);
+
+/**
+ * The scale a range's first end takes from its second ("two to three hundred" -> 200-300, "thirty to
+ * forty thousand" -> 30,000-40,000): the second is a head then "hundred" or "thousand" alone, and the
+ * first is a smaller head. Not "two to three thousand two hundred", whose words before the scale word
+ * are not one head; undefined when there is no shared scale.
+ */
+export function sharedRangeScale(c: MatchContext, first: bigint, secondStart: number, secondEnd: number, second: bigint): bigint | undefined {
+  const scale = SHARED_SCALES.get(c.words[secondEnd - 1]!);
+  if (scale === undefined || second % scale !== 0n) return undefined;
+  const head = second / scale;
+  if (head >= scale || first >= head || first === 0n) return undefined;
+  const said = readCardinal(c.t, c.words, secondStart, secondEnd - 1);
+  return said !== null && said.end === secondEnd - 1 && said.value === head ? scale : undefined;
+}
+
 /**
  * A four-digit number said with "thousand", but not as the years 2000-2099 are ("two thousand (and) six"),
  * or any number before a unit or a currency, which no year is ("two thousand feet" -> "2,000 feet").

@@ -1,9 +1,10 @@
 // measure: a number with a unit from the units table — "two hundred
 // kilometers per hour" -> "200 km/h", "minus sixty six kilograms" -> "-66 kg",
-// "ten per square kilometer" -> "10/km²", ranges "five to ten
-// kilometers" -> "5-10 km". Everyday units (hours, minutes, tons) keep their
-// word outside the nemo style, and then small numbers stay words too.
-import { readAmount, type Amount } from "./amount.js";
+// "ten per square kilometer" -> "10/km²", ranges "five to ten kilometers" ->
+// "5-10 km", "thirty to forty thousand tons" -> "30,000-40,000 tons". Everyday
+// units (hours, minutes, tons) keep their word outside the nemo style, and then
+// small numbers stay words too.
+import { formatInteger, readAmount, sharedRangeScale, type Amount } from "./amount.js";
 import { isSmall } from "./cardinal.js";
 import { readOrdinal } from "./ordinal.js";
 import { matchPhrase, type Unit } from "./tables.js";
@@ -59,7 +60,10 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
   if (RANGE_WORDS.has(c.words[j] ?? "") && j < end) {
     b = readAmount(c, j + 1, end);
     if (b !== null && b.scale === "" && readUnits(c, b.end, end) !== null) {
-      number = `${a.number}${c.o.rangeDash}${b.number}`;
+      // "thirty to forty thousand tons": the first end shares the second's "thousand".
+      const scale = a.integer !== undefined && b.integer !== undefined ? sharedRangeScale(c, a.integer, j + 1, b.end, b.integer) : undefined;
+      const from = scale === undefined ? a.number : formatInteger(c, a.integer! * scale, "count");
+      number = `${from}${c.o.rangeDash}${b.number}`;
       j = b.end;
     } else b = null;
   }

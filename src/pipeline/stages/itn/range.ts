@@ -6,8 +6,11 @@
 // stays prose ("in one to two weeks") unless a label precedes it ("number one to
 // three" -> "number 1-3"). A second number that carries a unit
 // ("sixty to eighty percent", "ten to twenty dollars") is left to its class,
-// and a span with its era keeps "to" ("788 to 820 CE").
-import { formatInteger } from "./amount.js";
+// and a span with its era keeps "to" ("788 to 820 CE"). A scale said once, after
+// both ends, multiplies both: "two to three hundred people" -> "200-300 people",
+// "ten to twenty thousand dollars" -> "$10,000 to $20,000"; so does one said
+// "between two and three hundred" -> "between 200 and 300".
+import { formatInteger, sharedRangeScale } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
@@ -68,17 +71,64 @@ function scaledRange(c: MatchContext, a: Side, b: Side): string | null | undefin
   return `${formatInteger(c, from, "count")}${c.o.rangeDash}${formatInteger(c, b.scale.head, "count")} ${b.scale.word}`;
 }
 
+/** The bare first end ("two to") shares the second's "hundred" or "thousand" ("three hundred"). */
+function sharedScale(c: MatchContext, i: number, a: Side, b: Side): bigint | undefined {
+  if (a.scale !== undefined || (a.saidInPairs && a.words > 1) || afterNumberLabel(c, i)) return undefined;
+  return sharedRangeScale(c, a.value, a.end + 1, b.end, b.value);
+}
+
+/**
+ * "ten to twenty dollars" -> "$10 to $20", "three to four million dollars" -> "$3 to $4 million": the
+ * currency said once after a range of amounts is written on both, and the range keeps "to" as prices
+ * are written. The first end shares the second's scale word, or multiplies by its "hundred"/"thousand".
+ */
+function moneyRange(c: MatchContext, i: number, a: Side, b: Side, end: number): { end: number; text: string } | null {
+  const joiner = c.raw[a.end]!;
+  if (!c.o.classes.has("money") || a.scale !== undefined && b.scale === undefined) return null;
+  const money = matchMoney(c, a.end + 1, end);
+  if (money === null || money.end <= b.end) return null;
+  const symbol = /^[^\d]*/.exec(money.text)![0];
+  if (symbol === "") return null;
+  const scale = sharedScale(c, i, a, b) ?? 1n;
+  if (b.scale !== undefined && a.scale !== undefined && a.scale.word.toLowerCase() !== b.scale.word.toLowerCase()) return null;
+  const from = a.scale?.head ?? a.value * scale;
+  if (from >= (b.scale?.head ?? b.value)) return null;
+  return { end: money.end, text: `${symbol}${formatInteger(c, from, "count")} ${joiner} ${money.text}` };
+}
+
 /** A year's range end given by its last two digits ("1893-94"): later in the same century. */
 function isYearTail(from: bigint, to: Side): boolean {
   return from >= 1000n && to.words <= 2 && to.value < 100n && to.value > from % 100n;
 }
 
+/**
+ * "between two and three hundred people" -> "between 200 and 300 people", "between ten and twenty dollars"
+ * -> "between $10 and $20": a range said with "between ... and" keeps its words, and its ends share a
+ * scale or a currency as with "to". Null where each number reads alone ("between 7 and 8%").
+ */
+function betweenRange(c: MatchContext, i: number, a: Side, b: Side, end: number): { end: number; text: string } | null {
+  const money = moneyRange(c, i, a, b, end);
+  if (money !== null) return money;
+  const shared = sharedScale(c, i, a, b);
+  if (shared === undefined) return null;
+  return { end: b.end, text: `${formatInteger(c, a.value * shared, "count")} ${c.raw[a.end]!} ${formatInteger(c, b.value, "count")}` };
+}
+
 export const matchRange: ClassMatcher = (c, i, end) => {
-  if (i > 0 && KEEPS_TO.has(c.words[i - 1]!)) return null;
   const a = readSide(c, i, end);
-  if (a === null || c.words[a.end] !== "to" || a.end + 1 >= end) return null;
+  const joiner = a === null ? undefined : c.words[a.end];
+  const between = joiner === "and" && c.words[i - 1] === "between";
+  if (a === null || (joiner !== "to" && !between) || a.end + 1 >= end) return null;
   const b = readSide(c, a.end + 1, end);
   if (b === null) return null;
+  if (between) {
+    const said = betweenRange(c, i, a, b, end);
+    return said === null ? null : { ...said, confidence: CONFIDENCE };
+  }
+  // Prices keep "to" whatever the numbers: "from $10 to $20", "$2 to $3".
+  const money = moneyRange(c, i, a, b, end);
+  if (money !== null) return { ...money, confidence: CONFIDENCE };
+  if (i > 0 && KEEPS_TO.has(c.words[i - 1]!)) return null;
   const small = (s: Side) => s.words === 1 && s.value < BigInt(c.o.spellOutBelow);
   // After a label ("number one to three", "level two to four") the numbers are labels, not prose.
   if (small(a) && small(b) && !afterNumberLabel(c, i)) return null;
@@ -90,6 +140,10 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   const scaled = scaledRange(c, a, b);
   if (scaled === null) return null;
   if (scaled !== undefined) return { end: b.end, text: scaled, confidence: CONFIDENCE };
+  const shared = sharedScale(c, i, a, b);
+  if (shared !== undefined) {
+    return { end: b.end, text: `${formatInteger(c, a.value * shared, "count")}${c.o.rangeDash}${formatInteger(c, b.value, "count")}`, confidence: CONFIDENCE };
+  }
   // Both ends are counts if one is ("1,000-2,000 people", not "1,000-2000").
   const grouped = (s: Side) => c.o.thousandsSeparator !== "" && s.text.includes(c.o.thousandsSeparator);
   const [from, to] = grouped(a) || grouped(b) ? [formatInteger(c, a.value, "count"), formatInteger(c, b.value, "count")] : [a.text, b.text];
