@@ -137,7 +137,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in the second quarter of twenty twenty two", "in the second quarter of 2022"],
     ["welcome to the second quarter twenty twenty call", "welcome to the second quarter 2020 call"],
     ["you may one day", "you may one day"],
-    ["the seventh of september four months later", "7 September four months later"],
+    // Without a year the words around the day stay, as books write it; with one, "25 July 2012".
+    ["the seventh of september four months later", "the 7th of September four months later"],
+    ["on the nineteenth of december he left", "on the 19th of December he left"],
+    ["on the 19th of December he left", "on the 19th of December he left"],
     ["on 7 September four months later", "on 7 September four months later"],
     // After a number the capitalised word is a unit.
     ["it has 5 GB two of them", "it has 5 GB two of them"],
@@ -161,6 +164,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["it was a quarter to five", "it was 4:45"],
     ["it grew one and a half to two times", "it grew one and a half to two times"],
     ["one and a quarter to two hours", "one and a quarter to two hours"],
+    // Hour and minutes after "at", "by", "until" are a clock, not a year or two numbers; before a noun they are not.
+    ["we met at eleven fifteen", "we met at 11:15"],
+    ["at ten thirty o'clock old man Ballinger came", "at 10:30 o'clock old man Ballinger came"],
+    ["by eleven forty five tonight", "by 11:45 tonight"],
+    ["at two twenty people", "at two twenty people"],
+    ["in ten sixty six", "in 1066"],
   ],
   telephone: [
     ["one two three one two three five six seven eight", "123-123-5678"],
@@ -257,6 +266,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty to thirty thousand dollars", "$20,000 to $30,000"],
     ["thirty to forty thousand tons", "30,000-40,000 tons"],
     ["two to three hundred kilometers", "200-300 km"],
+    // "from" keeps "to" with a unit too.
+    ["a height of from five hundred to six hundred feet", "a height of from 500 to 600 feet"],
+    ["from five to twelve ounces", "from 5 to 12 ounces"],
     // Not where the second end has more than a head before its scale word, nor after a label.
     ["two to three thousand two hundred", "2-3,200"],
     ["page two to three hundred", "page 2-300"],

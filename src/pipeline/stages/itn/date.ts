@@ -2,10 +2,10 @@
 // "the nineteen nineties" -> "the 1990s", "the seventeen hundreds" -> "the
 // 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth twenty
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
-// "25 July"), month year ("october nineteen oh five"), quarters
+// "the 25th of July", "25 July 2012" with a year), month year ("october nineteen oh five"), quarters
 // ("second quarter of twenty twenty two" -> "Q2 2022" in the nemo style).
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
-import { readOrdinal } from "./ordinal.js";
+import { ordinalSuffix, readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const YEAR_CONFIDENCE = 0.8;
@@ -122,7 +122,12 @@ function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   if (year !== null) return { text: `${base} ${year.text}`, end: year.end };
   // A number after the month that is no year is the month's day ("first of january twenty" -> "first of January 20"),
   // however the tokens fall (a second run sees "first-of January 20" where the first saw "january-twenty").
-  return isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "") ? null : { text: base, end: monthEnd };
+  if (isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "")) return null;
+  if (c.o.nemo) return { text: base, end: monthEnd };
+  // Without a year, prose keeps the words said around the day: "on the 19th of December" (LibriTTS's book
+  // text writes it so 69 times, "19 December" never).
+  const the = start > i ? `${c.raw[i]!} ` : "";
+  return { text: `${the}${ord.value.toString()}${ordinalSuffix(ord.value)} ${c.raw[ord.end]!} ${monthText(c, ord.end + 1)}`, end: monthEnd };
 }
 
 /**

@@ -63,7 +63,9 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
       // "thirty to forty thousand tons": the first end shares the second's "thousand".
       const scale = a.integer !== undefined && b.integer !== undefined ? sharedRangeScale(c, a.integer, j + 1, b.end, b.integer) : undefined;
       const from = scale === undefined ? a.number : formatInteger(c, a.integer! * scale, "count");
-      number = `${from}${c.o.rangeDash}${b.number}`;
+      // "from five to twelve ounces" keeps its "to", as range.ts keeps it: "from 5 to 12 ounces".
+      const joiner = c.words[i - 1] === "from" ? ` ${c.raw[j]!} ` : c.o.rangeDash;
+      number = `${from}${joiner}${b.number}`;
       j = b.end;
     } else b = null;
   }

@@ -1,13 +1,16 @@
 // time: "five thirty p m" -> "5:30 p.m.", "quarter past two" -> "2:15",
 // "quarter to twelve" -> "11:45", "twenty to three p m" -> "2:40 p.m.", "three
 // o'clock" -> "3:00", time zones from a table ("eight oclock g m t" -> "8:00 GMT"). A bare "eight fifty two" is a
-// time only with the bare_clock param (nemo style): in prose it is two numbers.
+// time with the bare_clock param (nemo style) or after "at", "by", … ("at ten thirty" -> "at 10:30"); elsewhere
+// in prose it is two numbers.
 import { readCardinal, readPairTail, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.85;
 const BARE_CONFIDENCE = 0.6;
+/** A bare clock after "at", "by", …: a time far more often than anything else, less surely than with "p.m.". */
+const AT_CLOCK_CONFIDENCE = 0.75;
 const OCLOCK = new Set(["o'clock", "oclock", "o’clock"]);
 const PAST = new Set(["past", "after"]);
 const TO = new Set(["to", "till", "til", "before", "of"]);
@@ -94,6 +97,16 @@ function atTime(c: MatchContext, i: number, minutes: number, hourEnd: number): b
   return hourEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[hourEnd]!);
 }
 
+/**
+ * "we met at eleven fifteen", "at ten thirty o'clock": hour and minutes after "at" (or "by", "until", …)
+ * with nothing but the phrase's end, "o'clock" or a word a time goes before after them name a clock time,
+ * not a year ("at 1030") nor two numbers. Not after "at" alone before a noun ("at ten thirty dollars").
+ */
+function atBareClock(c: MatchContext, i: number, minutesEnd: number): boolean {
+  if (!AT_TIME.has(c.words[i - 1] ?? "") || c.runEnd[i - 1] !== c.runEnd[i]) return false;
+  return minutesEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[minutesEnd]!) || oclockAt(c, minutesEnd, c.runEnd[i]!) > 0;
+}
+
 function withZone(c: MatchContext, text: string, i: number, end: number): { text: string; end: number } {
   const zone = matchPhrase(c.t.timeZones, c.words, i, end);
   if (zone === null) return { text, end: i };
@@ -150,9 +163,10 @@ export const matchTime: ClassMatcher = (c, i, end) => {
   const oclock = oclockWords > 0;
   j += oclockWords;
   const mer = readMeridiem(c, j, end);
-  if (mer === null && !oclock && !(hasMinutes && c.o.bareClock)) return null;
+  const atClock = mer === null && !oclock && hasMinutes && atBareClock(c, i, j);
+  if (mer === null && !oclock && !atClock && !(hasMinutes && c.o.bareClock)) return null;
   const showZero = oclock || c.o.nemo;
   const base = clock(c, h.hour, minute, showZero || hasMinutes) + (mer ? ` ${mer.text}` : "");
   const z = withZone(c, base, mer ? mer.end : j, end);
-  return { end: z.end, text: z.text, confidence: mer || oclock ? CONFIDENCE : BARE_CONFIDENCE };
+  return { end: z.end, text: z.text, confidence: mer || oclock ? CONFIDENCE : atClock ? AT_CLOCK_CONFIDENCE : BARE_CONFIDENCE };
 };
