@@ -272,6 +272,7 @@ const cases: Record<string, Array<[string, string]>> = {
     // Not where the second end has more than a head before its scale word, nor after a label.
     ["two to three thousand two hundred", "2-3,200"],
     ["page two to three hundred", "page 2-300"],
+    ["a scale of one to two hundred fifty thousand", "a scale of 1-250,000"],
     // "between ... and" keeps its words; its ends share a scale or a currency as with "to".
     ["between two and three hundred people", "between 200 and 300 people"],
     ["somewhere between fifty and sixty million dollars", "somewhere between $50 and $60 million"],

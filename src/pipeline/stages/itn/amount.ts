@@ -42,13 +42,15 @@ const SHARED_SCALES: ReadonlyMap<string, bigint> = new Map([["hundred", 100n], [
  * The scale a range's first end takes from its second ("two to three hundred" -> 200-300, "thirty to
  * forty thousand" -> 30,000-40,000): the second is a head then "hundred" or "thousand" alone, and the
  * first is a smaller head. Not "two to three thousand two hundred", whose words before the scale word
- * are not one head; undefined when there is no shared scale.
+ * are not one head, nor "one to two hundred fifty thousand", whose heads are not of a size; undefined when
+ * there is no shared scale.
  */
 export function sharedRangeScale(c: MatchContext, first: bigint, secondStart: number, secondEnd: number, second: bigint): bigint | undefined {
   const scale = SHARED_SCALES.get(c.words[secondEnd - 1]!);
   if (scale === undefined || second % scale !== 0n) return undefined;
   const head = second / scale;
-  if (head >= scale || first >= head || first === 0n) return undefined;
+  // The two heads are of a size ("two to three", "ten to fifteen"): "one to two hundred fifty thousand" is a scale's ratio.
+  if (head >= scale || first >= head || first === 0n || first * 10n < head) return undefined;
   const said = readCardinal(c.t, c.words, secondStart, secondEnd - 1);
   return said !== null && said.end === secondEnd - 1 && said.value === head ? scale : undefined;
 }
