@@ -169,6 +169,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["at ten thirty o'clock old man Ballinger came", "at 10:30 o'clock old man Ballinger came"],
     ["by eleven forty five tonight", "by 11:45 tonight"],
     ["at two twenty people", "at two twenty people"],
+    ["I joined before nine eleven", "I joined before nine eleven"],
     ["in ten sixty six", "in 1066"],
   ],
   telephone: [

@@ -97,13 +97,17 @@ function atTime(c: MatchContext, i: number, minutes: number, hourEnd: number): b
   return hourEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[hourEnd]!);
 }
 
+/** Before a bare clock ("at ten thirty"); "before nine eleven" and "after twenty twenty" name events and years. */
+const AT_CLOCK: ReadonlySet<string> = new Set(["at", "by", "around", "until", "till"]);
+
 /**
  * "we met at eleven fifteen", "at ten thirty o'clock": hour and minutes after "at" (or "by", "until", …)
  * with nothing but the phrase's end, "o'clock" or a word a time goes before after them name a clock time,
- * not a year ("at 1030") nor two numbers. Not after "at" alone before a noun ("at ten thirty dollars").
+ * not a year ("at 1030") nor two numbers. Not before a noun ("at two twenty people"), and only on the
+ * five minutes a clock is read by without "a.m." ("at nine eleven" is as often the date).
  */
-function atBareClock(c: MatchContext, i: number, minutesEnd: number): boolean {
-  if (!AT_TIME.has(c.words[i - 1] ?? "") || c.runEnd[i - 1] !== c.runEnd[i]) return false;
+function atBareClock(c: MatchContext, i: number, minute: number, minutesEnd: number): boolean {
+  if (!AT_CLOCK.has(c.words[i - 1] ?? "") || c.runEnd[i - 1] !== c.runEnd[i] || minute % 5 !== 0) return false;
   return minutesEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[minutesEnd]!) || oclockAt(c, minutesEnd, c.runEnd[i]!) > 0;
 }
 
@@ -163,7 +167,7 @@ export const matchTime: ClassMatcher = (c, i, end) => {
   const oclock = oclockWords > 0;
   j += oclockWords;
   const mer = readMeridiem(c, j, end);
-  const atClock = mer === null && !oclock && hasMinutes && atBareClock(c, i, j);
+  const atClock = mer === null && !oclock && hasMinutes && atBareClock(c, i, minute, j);
   if (mer === null && !oclock && !atClock && !(hasMinutes && c.o.bareClock)) return null;
   const showZero = oclock || c.o.nemo;
   const base = clock(c, h.hour, minute, showZero || hasMinutes) + (mer ? ` ${mer.text}` : "");
