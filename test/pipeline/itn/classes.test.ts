@@ -274,6 +274,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two to three thousand two hundred", "2-3,200"],
     ["page two to three hundred", "page 2-300"],
     ["a scale of one to two hundred fifty thousand", "a scale of 1-250,000"],
+    // A second number that goes on as a decimal ends no range.
+    ["declined compared to fiscal twenty nineteen to sixty seven point five million", "declined compared to fiscal 2019 to 67.5 million"],
     // "between ... and" keeps its words; its ends share a scale or a currency as with "to".
     ["between two and three hundred people", "between 200 and 300 people"],
     ["somewhere between fifty and sixty million dollars", "somewhere between $50 and $60 million"],

@@ -120,7 +120,8 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   const between = joiner === "and" && c.words[i - 1] === "between";
   if (a === null || (joiner !== "to" && !between) || a.end + 1 >= end) return null;
   const b = readSide(c, a.end + 1, end);
-  if (b === null) return null;
+  // "to sixty seven point five million": the second number goes on as a decimal, which no range end reads.
+  if (b === null || c.words[b.end] === "point") return null;
   if (between) {
     const said = betweenRange(c, i, a, b, end);
     return said === null ? null : { ...said, confidence: CONFIDENCE };
