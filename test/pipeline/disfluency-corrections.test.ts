@@ -87,9 +87,9 @@ describe("disfluency / self_repair: a short start abandoned for a sentence that 
     ["I think uh the question is who?", text, "I think"],
     // Nor is a statement without a question.
     ["Which river, sorry, the canal carries freight.", text, "Which"],
-    // A wh-word after a start with a verb takes one phrase's place, even in typed text; a repair that
-    // restarts an earlier phrase ("a car" / "a truck") goes back only to it.
-    ["Iran was the largest no which size exporter?", typedText, "Iran was the"],
+    // A wh-word after a start with a verb takes one phrase's place (with its article), even in typed text;
+    // a repair that restarts an earlier phrase ("a car" / "a truck") goes back only to it.
+    ["Iran was the largest no which size exporter?", typedText, "Iran was which size"],
     ["In a car no a truck, how far can you go?", typedText, "In a truck"],
   ])("keeps the start of %j", (input, run, start) => {
     expect(run(input).startsWith(start)).toBe(true);
@@ -371,6 +371,15 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     // A repeated tail marks the reparandum only where like replaces like: a modifier is no substitute for "of".
     ["In cases of shared wait I mean non shared medium how are packets sent?", "In cases of non shared medium how are packets sent?"],
   ])("keeps what is not the corrected word: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // A repair opening with its own preposition or wh-word takes the reparandum's preposition or article along.
+    ["What are graduate courses of Yale or no make that at the U of C known for?", "What are graduate courses at the U of C known for?"],
+    ["How many students enrolled during the spring of 2011, actually, in 2014?", "How many students enrolled during the spring in 2014?"],
+    ["Iran was the second-smallest no which size oil exporter?", "Iran was which size oil exporter?"],
+  ])("a governing word goes with the word it governs: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 });

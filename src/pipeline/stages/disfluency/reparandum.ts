@@ -118,7 +118,7 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   }
   if (!w.capitalised) {
     const compound = compoundStart(words, sentenceStart, s, b);
-    return opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound;
+    return withGoverningWord(words, sentenceStart, opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound, b);
   }
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
@@ -134,6 +134,23 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   // article replaces the article's phrase. Plurals and acronyms often take one ("the Andes", "the UK").
   const article = words[s - 1];
   if (article !== undefined && s - 1 >= sentenceStart && article.core === "the" && article.trail === "" && nameWithoutArticle(words, b)) s--;
+  return withGoverningWord(words, sentenceStart, s, b);
+}
+
+/** Wh-words that open a noun phrase in place of its article: "the second-smallest no which size". */
+const WH_DETERMINERS: ReadonlySet<string> = new Set(["which", "what", "whose"]);
+
+/**
+ * A repair that brings its own governing word takes the reparandum's along: "courses of Yale or no make
+ * that at the U of C" -> "courses at the U of C" (not "of at"), "was the second-smallest no which size"
+ * -> "was which size" (not "the which").
+ */
+function withGoverningWord(words: readonly WordView[], sentenceStart: number, s: number, b: number): number {
+  const before = words[s - 1];
+  const repair = words[b]!.core;
+  if (before === undefined || s - 1 < sentenceStart || before.trail.length > 0) return s;
+  if (PREPOSITIONS.has(repair) && PREPOSITIONS.has(before.core)) return s - 1;
+  if (WH_DETERMINERS.has(repair) && ARTICLES.has(before.core)) return s - 1;
   return s;
 }
 
