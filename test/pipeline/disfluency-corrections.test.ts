@@ -212,10 +212,12 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Who did Sky Travel team up with because it was not in the consortium no not Sky Travel but BSkyB?",
       // a short closing repair naming again two words said before the reparandum corrects that earlier phrase
       "Who wrote of the Bento de Moura water pump in Philosophical Transactions no Savery water pump?",
-      // one closing word that cannot take the reparandum's place: a small-letter word for a name, a figure for a wh-word
+      // one closing word that cannot take the reparandum's place: a small-letter word for a name, a figure for a wh-word,
       "What desert is to the east near Nevada no sorry south?",
       "What entity does not enforce the Charter of Fundamental Rights of the European Union, no wait, I meant does?",
       "Article 33 meant states could be responsible for what no sorry 34?",
+      // ... or a word for a figure
+      "What increased in number between 1984 and 1991 no sorry decreased?",
     ]) expect(text(input)).toBe(input);
     // In a wh-phrase a name stood in a noun's place, and the noun replaces it.
     expect(text("Time and space are both examples of what type of Analogous no resource?")).toBe("Time and space are both examples of what type of resource?");

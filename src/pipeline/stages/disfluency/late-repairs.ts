@@ -41,13 +41,15 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal): boole
 /**
  * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one
  * word closing the sentence that cannot take the reparandum's place (a small-letter word for a name
- * inside the sentence, a figure for a wh-word) corrects something said earlier.
+ * inside the sentence, a figure for a wh-word, a word for a figure) corrects something said earlier.
  */
 function cannotStandFor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
   if (end !== r.end) return false;
   const said = words[r.start]!;
   const repair = words[r.end]!;
   if (WH_WORDS.has(said.core)) return isFigure(repair.core);
+  // "between 1984 and 1991 no sorry decreased?": a word for a figure corrects something else.
+  if (isFigure(said.core)) return !isFigure(repair.core);
   // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
