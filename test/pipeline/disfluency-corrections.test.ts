@@ -384,6 +384,15 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
   ])("a governing word goes with the word it governs: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
+
+  it.each([
+    // A one-word name takes no article: the reparandum's "the" goes with it; a plural name keeps it.
+    ["Which team beat the United States no sorry California in the final?", "Which team beat California in the final?"],
+    ["Who led the troops when the Holy Land or uh Cyprus was conquered?", "Who led the troops when Cyprus was conquered?"],
+    ["What lies beyond the Rockies no wait Andes in the west?", "What lies beyond the Andes in the west?"],
+  ])("an article before a corrected name: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
 });
 
 describe("disfluency / self_repair: a question asked again with a pronoun for its subject", () => {

@@ -165,10 +165,14 @@ function nameWithoutArticle(words: readonly WordView[], b: number): boolean {
   const text = w.core;
   if (!w.capitalised || w.acronym || text === "i" || FUNCTION_WORDS.has(text) || WH_WORDS.has(text) || isNumeric(text)) return false;
   if (text.endsWith("'s")) return true;
-  if (text.endsWith("s") || DEMONYM.test(text)) return false;
+  // "-us", "-is" end singular names ("Cyprus", "Paris", "Memphis"); other plurals take one ("the Andes").
+  if ((text.endsWith("s") && !SINGULAR_NAME_ENDING.test(text)) || DEMONYM.test(text)) return false;
   const next = words[b + 1];
   return w.trail.length > 0 || next === undefined || FUNCTION_WORDS.has(next.core);
 }
+
+/** Endings of names that look plural but are not: "Cyprus", "Paris", "Memphis", "Tunis". */
+const SINGULAR_NAME_ENDING = /(?:us|is)$/;
 
 /** Lowercase words inside a name: "Otto von Bismarck", "Roussel de Bailleul". */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "von", "van", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn"]);
