@@ -381,6 +381,8 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["What are graduate courses of Yale or no make that at the U of C known for?", "What are graduate courses at the U of C known for?"],
     ["How many students enrolled during the spring of 2011, actually, in 2014?", "How many students enrolled during the spring in 2014?"],
     ["Iran was the second-smallest no which size oil exporter?", "Iran was which size oil exporter?"],
+    // A determiner kept before the reparandum leaves no room for the repair's article.
+    ["How many dioxygen no the pairs of orbitals lie along the axis?", "How many pairs of orbitals lie along the axis?"],
   ])("a governing word goes with the word it governs: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -193,7 +193,21 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     const subjectEnd = sentenceSubjectEnd(words, sentenceStart, a);
     return subjectEnd < 0 ? null : { start: subjectEnd, end: b + 1, rule: "self_repair", confidence: 0.55 };
   }
-  return { start: s, end: b, rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
+  return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
+}
+
+/** Words that determine the noun phrase they open: an article after them is one too many ("how many the pairs"). */
+const OPENING_DETERMINERS: ReadonlySet<string> = new Set(["many", "much", "what", "which", "whose"]);
+
+/**
+ * "How many dioxygen no the pairs" -> "How many pairs": the repair's article would follow the
+ * determiner kept before the reparandum, so it goes with the reparandum. 1 to take it, else 0.
+ */
+function repairArticleAfterDeterminer(words: readonly WordView[], s: number, b: number): number {
+  const before = words[s - 1];
+  const repair = words[b]!;
+  if (before === undefined || before.trail.length > 0 || !OPENING_DETERMINERS.has(before.core)) return 0;
+  return ARTICLES.has(repair.core) && repair.trail.length === 0 && words[b + 1] !== undefined ? 1 : 0;
 }
 
 /**
