@@ -39,6 +39,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["covid nineteen cases rose", "covid-19 cases rose"],
     // a tens word and a unit's plural are one plural number, never "70 fives"
     ["long range x p seventy fives", "long range xp75s"],
+    // An "a" that would end a code after one letter is the article.
+    ["he earns fifty k a year", "he earns 50k a year"],
+    ["take it two x a day", "take it 2x a day"],
     ["in the late twenty ones", "in the late 21s"],
     // a possessive number keeps its mark after the digits; a small one stays a word as it would bare
     ["Lead twenty one's website", "Lead 21's website"],

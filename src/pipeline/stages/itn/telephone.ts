@@ -100,8 +100,13 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   if (w === LETTER_ZERO && after === "letter" && k + 1 < end && oneLetterBefore(c, k) && (digitOf(c.t, c.words[k + 1]!) ?? 0) > 0) {
     return { text: c.raw[k]!, end: k + 1, letter: true };
   }
-  // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think").
-  if (SINGLE_LETTER.test(w)) return w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w)) ? null : { text: c.raw[k]!, end: k + 1, letter: true };
+  // "a" and "i" only inside a run of letters ("t i"), never after a number ("x86 i think"). An "a" that
+  // ends the code after one letter is the article: "fifty k a year" is "50k a year", not "50ka".
+  if (SINGLE_LETTER.test(w)) {
+    if (w === "o" || (after !== "letter" && NOT_CODE_LETTERS.has(w))) return null;
+    if (w === "a" && !SINGLE_LETTER.test(c.words[k - 2] ?? "") && !codeGoesOn(c, k + 1, end)) return null;
+    return { text: c.raw[k]!, end: k + 1, letter: true };
+  }
   // "b b c Two", "Radio One": with respect_case a capitalised number word is a name's, as it is alone.
   if (c.o.respectCase && startsUpper(c.raw[k]!)) return null;
   const plural = readPluralTens(c.t, c.words, k, end);
@@ -110,6 +115,12 @@ function codeItem(c: MatchContext, k: number, end: number, after: "letter" | "di
   if (two !== null) return { text: String(two.value), end: two.end, letter: false };
   const n = c.t.numbers.get(w);
   return n !== undefined && n < 10 ? { text: String(n), end: k + 1, letter: false } : null;
+}
+
+/** A letter or a digit word at words[k] carries a code on. */
+function codeGoesOn(c: MatchContext, k: number, end: number): boolean {
+  const w = c.words[k];
+  return k < end && w !== undefined && (SINGLE_LETTER.test(w) || digitOf(c.t, w) !== undefined || c.t.numbers.has(w));
 }
 
 /** words[k - 1] is a lone spelled letter starting its phrase's run of letters: "c" in "the c o two". */
