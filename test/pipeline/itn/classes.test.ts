@@ -96,6 +96,15 @@ const cases: Record<string, Array<[string, string]>> = {
     ["he weighs two hundred pounds", "he weighs 200 pounds"],
     ["the baby weighed twelve pounds four ounces", "the baby weighed 12 pounds four ounces"],
     ["one dollars", "one dollars"],
+    // "a" is one before a singular currency when cents follow, as prices are said; "a dollar" alone stays words.
+    ["it costs a dollar fifty", "it costs $1.50"],
+    ["a pound and twenty pence", "£1.20"],
+    ["give me a dollar a day", "give me a dollar a day"],
+    // A half or a quarter said before millions is written as their decimals; before anything else it stays.
+    ["about two and a half million dollars", "about $2.5 million"],
+    ["one and a half billion euros", "€1.5 billion"],
+    ["about three and a half million tons", "about 3.5 million tons"],
+    ["for two and a half hours", "for two and a half hours"],
     // cents said without their name, as prices are said; not a count after a lone unit
     ["it cost twelve dollars fifty in all", "it cost $12.50 in all"],
     ["two dollars five times", "$2 five times"],

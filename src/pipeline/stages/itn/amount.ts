@@ -126,12 +126,33 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
       return withScale(c, end, { end: frac.end, number, scale: "", integer: undefined, words: frac.end - i, negative });
     }
   }
+  const mixed = decimals ? mixedBeforeScale(c, card.end, end) : null;
+  if (mixed !== null && card.namedScale === undefined) {
+    const number = `${sign}${formatInteger(c, card.value, "count")}${mixed.decimals}`;
+    return withScale(c, end, { end: mixed.end, number, scale: "", integer: undefined, words: mixed.end - i, negative });
+  }
   if (card.namedScale && card.namedScale.wordIndex === card.end - 1) {
     const head = card.namedScale.head.toString();
     return { end: card.end, number: sign + head, scale: ` ${raw[card.end - 1]!}`, integer: undefined, words: card.end - i, negative };
   }
   const value = negative ? -card.value : card.value;
   return { end: card.end, number: formatInteger(c, value, { start, end: card.end }), scale: "", integer: value, words: card.end - i, negative };
+}
+
+/** Fractions said after a whole number before a scale word, as the decimals they write. */
+const MIXED_FRACTIONS: ReadonlyArray<[readonly string[], string]> = [[["and", "a", "half"], ".5"], [["and", "a", "quarter"], ".25"], [["and", "three", "quarters"], ".75"]];
+
+/**
+ * "two and a half million" -> "2.5 million": a fraction after the whole number, then a scale word of
+ * millions or more. Without one the fraction stays as said ("two and a half hours").
+ */
+function mixedBeforeScale(c: MatchContext, k: number, end: number): { decimals: string; end: number } | null {
+  for (const [said, decimals] of MIXED_FRACTIONS) {
+    const after = k + said.length;
+    if (after >= end || !said.every((w, j) => c.words[k + j] === w)) continue;
+    return (c.t.scales.get(c.words[after]!) ?? 0n) >= 1_000_000n ? { decimals, end: after } : null;
+  }
+  return null;
 }
 
 /** "five point two" + "million": decimals keep any scale as a word ("164.58 thousand"). */

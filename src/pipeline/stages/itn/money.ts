@@ -1,6 +1,6 @@
 // money: "four dollars and sixty nine cents" -> "$4.69", "twelve dollars fifty"
 // -> "$12.50", "forty five billion dollars" -> "$45 billion", "one fifty five
-// dollars" -> "$155". Currencies
+// dollars" -> "$155", "a dollar fifty" -> "$1.50". Currencies
 // and minor units are tables; "one dollars" (number disagreement) is left alone.
 import { readAmount, type Amount } from "./amount.js";
 import { readCardinal, readTwoDigits } from "./numbers.js";
@@ -84,13 +84,25 @@ function weighedInPounds(c: MatchContext, i: number, amountEnd: number, currency
   return count !== null && count.end < end && OUNCES.has(c.words[count.end]!);
 }
 
+/**
+ * "a dollar fifty" -> "$1.50": "a" is one before a currency said in the singular, as prices are said;
+ * only with cents after it ("a dollar" alone stays words, as "a hundred" would not).
+ */
+function readArticleAmount(c: MatchContext, i: number, end: number): Amount | null {
+  if (c.words[i] !== "a" || i + 1 >= end) return null;
+  const currency = matchPhrase(c.t.currencies, c.words, i + 1, end);
+  if (currency === null || currency.value.number === "plural") return null;
+  return { end: i + 1, number: "1", scale: "", integer: 1n, words: 1, negative: false };
+}
+
 export const matchMoney: ClassMatcher = (c, i, end) => {
   if (c.o.nemo) {
     const cents = readCentsAlone(c, i, end);
     if (cents !== null) return { end: cents.end, text: cents.text, confidence: CONFIDENCE };
   }
   const plain = readAmount(c, i, end);
-  const candidates = [plain, readColloquialHundreds(c, i, end)];
+  const article = plain === null ? readArticleAmount(c, i, end) : null;
+  const candidates = [plain, readColloquialHundreds(c, i, end), article];
   for (const a of candidates) {
     if (a === null || a.negative) continue;
     const currency = matchPhrase(c.t.currencies, c.words, a.end, end);
@@ -101,6 +113,7 @@ export const matchMoney: ClassMatcher = (c, i, end) => {
     let number = a.number;
     let j = currency.end;
     const minor = a.integer === undefined || a.scale !== "" ? null : (readMinor(c, j, end) ?? readBareCents(c, j, end));
+    if (a === article && minor === null) continue;
     if (minor !== null) {
       number += `.${String(minor.cents).padStart(2, "0")}`;
       j = minor.end;
