@@ -503,6 +503,9 @@ describe("itn numbers after a label word", () => {
     // An identifier's label: its number has no thousands separator, other numbers keep theirs.
     ["with ZIP code twenty six thousand two hundred seventy eight .", "with ZIP code 26278 ."],
     ["a code of twelve thousand lines", "a code of 12,000 lines"],
+    // ... also a label spelled in letters.
+    ["p m i d eight million six hundred twenty two thousand eight hundred twenty eight", "PMID 8622828"],
+    ["( entry six hundred two thousand eleven )", "( entry 602011 )"],
     // A small fraction or a small count of a word unit stays words beside a number in figures.
     ["nearly fifty million or three quarters of that total", "nearly 50 million or three quarters of that total"],
     ["it took two or three hours", "it took two or three hours"],

@@ -194,7 +194,22 @@ export function writtenAmountAt(c: MatchContext, k: number): boolean {
 
 /** words[i - 1] is one of `labels`, with no punctuation between it and words[i] ("level two", "vitamin d", "zip code …"). */
 export function afterLabelIn(c: MatchContext, i: number, labels: ReadonlySet<string>): boolean {
-  return i > 0 && c.runEnd[i - 1] === c.runEnd[i] && labels.has(c.words[i - 1]!);
+  if (i === 0 || c.runEnd[i - 1] !== c.runEnd[i]) return false;
+  return labels.has(c.words[i - 1]!) || spelledLabelBefore(c, i, labels);
+}
+
+/** Most letters of a label spelled out ("p m i d"). */
+const MAX_SPELLED_LABEL = 6;
+
+/** "p m i d ten million …": the letters before words[i], and no letter before them, spell a label ("PMID 10667370"). */
+function spelledLabelBefore(c: MatchContext, i: number, labels: ReadonlySet<string>): boolean {
+  let spelled = "";
+  for (let k = i - 1; k >= 0 && i - k <= MAX_SPELLED_LABEL && SINGLE_LETTER.test(c.words[k]!) && c.runEnd[k] === c.runEnd[i]; k--) {
+    spelled = c.words[k]! + spelled;
+    const opens = k === 0 || c.runEnd[k - 1] !== c.runEnd[k] || !SINGLE_LETTER.test(c.words[k - 1]!);
+    if (i - k >= 2 && opens && labels.has(spelled)) return true;
+  }
+  return false;
 }
 
 /**
