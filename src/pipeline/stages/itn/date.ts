@@ -2,8 +2,9 @@
 // "the nineteen nineties" -> "the 1990s", "the seventeen hundreds" -> "the
 // 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth twenty
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
-// "the 25th of July", "25 July 2012" with a year), month year ("october nineteen oh five"), quarters
-// ("second quarter of twenty twenty two" -> "Q2 2022" in the nemo style).
+// "the 25th of July", "25 July 2012" with a year), month year ("october
+// nineteen oh five"), quarters ("second quarter of twenty twenty two" -> "Q2
+// 2022" in the nemo style).
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { ordinalSuffix, readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";

@@ -4,12 +4,13 @@
 // range: "ten to three" is a clock time, "three to two" a score. "from A to B"
 // keeps its "to" (each number is read alone), and a pair of small numbers
 // stays prose ("in one to two weeks") unless a label precedes it ("number one to
-// three" -> "number 1-3"). A second number that carries a unit
-// ("sixty to eighty percent", "ten to twenty dollars") is left to its class,
-// and a span with its era keeps "to" ("788 to 820 CE"). A scale said once, after
-// both ends, multiplies both: "two to three hundred people" -> "200-300 people",
-// "ten to twenty thousand dollars" -> "$10,000 to $20,000"; so does one said
-// "between two and three hundred" -> "between 200 and 300".
+// three" -> "number 1-3"). A price range writes its currency on both ends and
+// keeps "to" ("ten to twenty dollars" -> "$10 to $20"); a second number with any
+// other unit ("sixty to eighty percent") is left to its class, and a span with
+// its era keeps "to" ("788 to 820 CE"). A "hundred" or "thousand" said once,
+// after both ends, multiplies both: "two to three hundred people" -> "200-300
+// people", "ten to twenty thousand dollars" -> "$10,000 to $20,000"; so does one
+// said "between two and three hundred" -> "between 200 and 300".
 import { formatInteger, sharedRangeScale } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { matchMeasure } from "./measure.js";
@@ -84,7 +85,7 @@ function sharedScale(c: MatchContext, i: number, a: Side, b: Side): bigint | und
  */
 function moneyRange(c: MatchContext, i: number, a: Side, b: Side, end: number): { end: number; text: string } | null {
   const joiner = c.raw[a.end]!;
-  if (!c.o.classes.has("money") || a.scale !== undefined && b.scale === undefined) return null;
+  if (!c.o.classes.has("money") || (a.scale !== undefined && b.scale === undefined)) return null;
   const money = matchMoney(c, a.end + 1, end);
   if (money === null || money.end <= b.end) return null;
   const symbol = /^[^\d]*/.exec(money.text)![0];
