@@ -16,7 +16,7 @@ import { cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
-import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail } from "./reparandum.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
@@ -194,20 +194,6 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return subjectEnd < 0 ? null : { start: subjectEnd, end: b + 1, rule: "self_repair", confidence: 0.55 };
   }
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
-}
-
-/** Words that determine the noun phrase they open: an article after them is one too many ("how many the pairs"). */
-const OPENING_DETERMINERS: ReadonlySet<string> = new Set(["many", "much", "what", "which", "whose"]);
-
-/**
- * "How many dioxygen no the pairs" -> "How many pairs": the repair's article would follow the
- * determiner kept before the reparandum, so it goes with the reparandum. 1 to take it, else 0.
- */
-function repairArticleAfterDeterminer(words: readonly WordView[], s: number, b: number): number {
-  const before = words[s - 1];
-  const repair = words[b]!;
-  if (before === undefined || before.trail.length > 0 || !OPENING_DETERMINERS.has(before.core)) return 0;
-  return ARTICLES.has(repair.core) && repair.trail.length === 0 && words[b + 1] !== undefined ? 1 : 0;
 }
 
 /**

@@ -3,7 +3,8 @@
 //   matchBack    - an earlier copy of the repair's first word ("we ... we'll", "were ... weren't");
 //   parallelTail - the repair repeats the reparandum's tail ("large containers no sorry smaller
 //                  containers", "after taking the throne, sorry, before taking the throne");
-//   defaultStart - one word, widened over a name run;
+//   defaultStart - one word, widened over a name run and the word that governs it;
+//   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
 //   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
 import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
@@ -152,6 +153,20 @@ function withGoverningWord(words: readonly WordView[], sentenceStart: number, s:
   if (PREPOSITIONS.has(repair) && PREPOSITIONS.has(before.core)) return s - 1;
   if (WH_DETERMINERS.has(repair) && ARTICLES.has(before.core)) return s - 1;
   return s;
+}
+
+/** Words that determine the noun phrase they open: an article after them is one too many ("how many the pairs"). */
+const OPENING_DETERMINERS: ReadonlySet<string> = new Set(["many", "much", "what", "which", "whose"]);
+
+/**
+ * "How many dioxygen no the pairs" -> "How many pairs": the repair's article would follow the
+ * determiner kept before the reparandum, so it goes with the reparandum. 1 to take it, else 0.
+ */
+export function repairArticleAfterDeterminer(words: readonly WordView[], s: number, b: number): number {
+  const before = words[s - 1];
+  const repair = words[b]!;
+  if (before === undefined || before.trail.length > 0 || !OPENING_DETERMINERS.has(before.core)) return 0;
+  return ARTICLES.has(repair.core) && repair.trail.length === 0 && words[b + 1] !== undefined ? 1 : 0;
 }
 
 /**
