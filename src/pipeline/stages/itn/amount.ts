@@ -35,6 +35,14 @@ export function formatInteger(c: MatchContext, value: bigint, said?: { start: nu
   return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
 }
 
+/** A word before a range's first number that makes "to" part of the sentence: "from five to twelve ounces". */
+const KEEPS_TO: ReadonlySet<string> = new Set(["from"]);
+
+/** words[i] opens a range said with "from", which keeps its "to" ("from 5 to 12 ounces", "from 1928 to 1954"). */
+export function keepsTo(c: MatchContext, i: number): boolean {
+  return i > 0 && KEEPS_TO.has(c.words[i - 1]!);
+}
+
 /** Scale words said once for both ends of a range ("two to three hundred", "five to six thousand"). */
 const SHARED_SCALES: ReadonlyMap<string, bigint> = new Map([["hundred", 100n], ["thousand", 1000n]]);
 

@@ -4,7 +4,7 @@
 // "5-10 km", "thirty to forty thousand tons" -> "30,000-40,000 tons". Everyday
 // units (hours, minutes, tons) keep their word outside the nemo style, and then
 // small numbers stay words too.
-import { formatInteger, readAmount, sharedRangeScale, type Amount } from "./amount.js";
+import { formatInteger, keepsTo, readAmount, sharedRangeScale, type Amount } from "./amount.js";
 import { isSmall } from "./cardinal.js";
 import { readOrdinal } from "./ordinal.js";
 import { matchPhrase, type Unit } from "./tables.js";
@@ -63,8 +63,7 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
       // "thirty to forty thousand tons": the first end shares the second's "thousand".
       const scale = a.integer !== undefined && b.integer !== undefined ? sharedRangeScale(c, a.integer, j + 1, b.end, b.integer) : undefined;
       const from = scale === undefined ? a.number : formatInteger(c, a.integer! * scale, "count");
-      // "from five to twelve ounces" keeps its "to", as range.ts keeps it: "from 5 to 12 ounces".
-      const joiner = c.words[i - 1] === "from" ? ` ${c.raw[j]!} ` : c.o.rangeDash;
+      const joiner = keepsTo(c, i) ? ` ${c.raw[j]!} ` : c.o.rangeDash;
       number = `${from}${joiner}${b.number}`;
       j = b.end;
     } else b = null;

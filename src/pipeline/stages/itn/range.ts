@@ -11,7 +11,7 @@
 // after both ends, multiplies both: "two to three hundred people" -> "200-300
 // people", "ten to twenty thousand dollars" -> "$10,000 to $20,000"; so does one
 // said "between two and three hundred" -> "between 200 and 300".
-import { formatInteger, sharedRangeScale } from "./amount.js";
+import { formatInteger, keepsTo, sharedRangeScale } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { matchMeasure } from "./measure.js";
 import { matchMoney } from "./money.js";
@@ -20,8 +20,6 @@ import { matchPercent } from "./percent.js";
 import { afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.8;
-/** A word before the first number that makes "to" part of the sentence, not a range. */
-const KEEPS_TO = new Set(["from"]);
 /**
  * Era markers after the second number: a span of years with its era keeps
  * "to", as the design spec writes it ("788 to 820 CE"). Compared in lower case.
@@ -78,6 +76,12 @@ function sharedScale(c: MatchContext, i: number, a: Side, b: Side): bigint | und
   return sharedRangeScale(c, a.value, a.end + 1, b.end, b.value);
 }
 
+/** Both ends of a range whose first end shares the second's scale, joined: "200-300", "200 and 300"; null without one. */
+function withSharedScale(c: MatchContext, i: number, a: Side, b: Side, joiner: string): string | null {
+  const shared = sharedScale(c, i, a, b);
+  return shared === undefined ? null : `${formatInteger(c, a.value * shared, "count")}${joiner}${formatInteger(c, b.value, "count")}`;
+}
+
 /**
  * "ten to twenty dollars" -> "$10 to $20", "three to four million dollars" -> "$3 to $4 million": the
  * currency said once after a range of amounts is written on both, and the range keeps "to" as prices
@@ -110,9 +114,8 @@ function isYearTail(from: bigint, to: Side): boolean {
 function betweenRange(c: MatchContext, i: number, a: Side, b: Side, end: number): { end: number; text: string } | null {
   const money = moneyRange(c, i, a, b, end);
   if (money !== null) return money;
-  const shared = sharedScale(c, i, a, b);
-  if (shared === undefined) return null;
-  return { end: b.end, text: `${formatInteger(c, a.value * shared, "count")} ${c.raw[a.end]!} ${formatInteger(c, b.value, "count")}` };
+  const text = withSharedScale(c, i, a, b, ` ${c.raw[a.end]!} `);
+  return text === null ? null : { end: b.end, text };
 }
 
 export const matchRange: ClassMatcher = (c, i, end) => {
@@ -130,7 +133,7 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   // Prices keep "to" whatever the numbers: "from $10 to $20", "$2 to $3".
   const money = moneyRange(c, i, a, b, end);
   if (money !== null) return { ...money, confidence: CONFIDENCE };
-  if (i > 0 && KEEPS_TO.has(c.words[i - 1]!)) return null;
+  if (keepsTo(c, i)) return null;
   const small = (s: Side) => s.words === 1 && s.value < BigInt(c.o.spellOutBelow);
   // After a label ("number one to three", "level two to four") the numbers are labels, not prose.
   if (small(a) && small(b) && !afterNumberLabel(c, i)) return null;
@@ -142,10 +145,8 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   const scaled = scaledRange(c, a, b);
   if (scaled === null) return null;
   if (scaled !== undefined) return { end: b.end, text: scaled, confidence: CONFIDENCE };
-  const shared = sharedScale(c, i, a, b);
-  if (shared !== undefined) {
-    return { end: b.end, text: `${formatInteger(c, a.value * shared, "count")}${c.o.rangeDash}${formatInteger(c, b.value, "count")}`, confidence: CONFIDENCE };
-  }
+  const shared = withSharedScale(c, i, a, b, c.o.rangeDash);
+  if (shared !== null) return { end: b.end, text: shared, confidence: CONFIDENCE };
   // Both ends are counts if one is ("1,000-2,000 people", not "1,000-2000").
   const grouped = (s: Side) => c.o.thousandsSeparator !== "" && s.text.includes(c.o.thousandsSeparator);
   const [from, to] = grouped(a) || grouped(b) ? [formatInteger(c, a.value, "count"), formatInteger(c, b.value, "count")] : [a.text, b.text];

@@ -78,8 +78,10 @@ function readRelative(c: MatchContext, i: number, end: number): { hour: number; 
   return { hour: h.hour === 1 ? 12 : h.hour - 1, minute: 60 - m.minutes, end: h.end };
 }
 
+/** Before a bare clock ("at ten thirty"); "before nine eleven" and "after twenty twenty" name events and years. */
+const AT_CLOCK: ReadonlySet<string> = new Set(["at", "by", "around", "until", "till"]);
 /** Before a time, not a span: "at", "by", "around", "until". */
-const AT_TIME: ReadonlySet<string> = new Set(["at", "by", "around", "until", "till", "before", "after"]);
+const AT_TIME: ReadonlySet<string> = new Set([...AT_CLOCK, "before", "after"]);
 /** Minutes a clock is read by with "to" ("twenty to seven"); "three to five" is a span. */
 const CLOCK_MINUTES: ReadonlySet<number> = new Set([5, 10, 20, 25]);
 /** Words that may follow a clock time: "at ten to six in the evening", "by twenty to nine tonight". */
@@ -97,8 +99,6 @@ function atTime(c: MatchContext, i: number, minutes: number, hourEnd: number): b
   return hourEnd >= c.runEnd[i]! || AFTER_CLOCK.has(c.words[hourEnd]!);
 }
 
-/** Before a bare clock ("at ten thirty"); "before nine eleven" and "after twenty twenty" name events and years. */
-const AT_CLOCK: ReadonlySet<string> = new Set(["at", "by", "around", "until", "till"]);
 
 /**
  * "we met at eleven fifteen", "at ten thirty o'clock": hour and minutes after "at" (or "by", "until", …)
