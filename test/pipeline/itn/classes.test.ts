@@ -68,6 +68,10 @@ const cases: Record<string, Array<[string, string]>> = {
     // A year has no decimals.
     ["two thousand fifty five point four", "2,055.4"],
     ["four hundred million", "400 million"],
+    // A spoken "k" after an amount is the thousands suffix; in a code it is a letter.
+    ["a salary of two hundred k", "a salary of 200k"],
+    ["about one point five k views", "about 1.5k views"],
+    ["the part is fifty k nine", "the part is 50k9"],
   ],
   fraction: [
     ["twelve and a half", "12 1/2"],
@@ -86,6 +90,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["twenty nine dollars fifty cents", "$29.50"],
     ["a hundred and fifty dollars", "$150"],
     ["one fifty five dollars", "$155"],
+    // Said in hundreds before a currency, a year-shaped number is a price, never "1995 dollars".
+    ["it was nineteen ninety five dollars", "it was $1,995"],
+    ["at twelve fifty dollars a share", "at $1,250 a share"],
+    ["the shirt was nineteen ninety five", "the shirt was 1995"],
     ["thirty billion yen", "¥30 billion"],
     // "pounds" weighed, before ounces, or of a thing weighed, is a weight
     ["it cost twenty pounds", "it cost £20"],

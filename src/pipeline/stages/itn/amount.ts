@@ -1,7 +1,7 @@
 // Amounts: the number part shared by cardinal, decimal, money, measure and
 // percent — "minus twenty five", "eighteen point o five", "point two",
 // "five point two million", "four hundred million".
-import { groupThousands, readCardinal, readDigitString } from "./numbers.js";
+import { groupThousands, readCardinal, readDigitString, SINGLE_LETTER } from "./numbers.js";
 import type { MatchContext } from "./span.js";
 import { matchPhrase } from "./tables.js";
 
@@ -92,7 +92,8 @@ export function readAmount(c: MatchContext, i: number, end: number, decimals = t
   const key = (i * 2 + (decimals ? 1 : 0)) * 65536 + Math.min(end, 65535);
   const hit = c.amounts.get(key) as Amount | null | undefined;
   if (hit !== undefined) return hit;
-  const a = computeAmount(c, i, end, decimals);
+  const read = computeAmount(c, i, end, decimals);
+  const a = decimals && read !== null ? withThousandsSuffix(c, end, read) : read;
   c.amounts.set(key, a);
   return a;
 }
@@ -161,6 +162,18 @@ function mixedBeforeScale(c: MatchContext, k: number, end: number): { decimals: 
     return (c.t.scales.get(c.words[after]!) ?? 0n) >= 1_000_000n ? { decimals, end: after } : null;
   }
   return null;
+}
+
+/**
+ * "two hundred k" -> "200k", "one point five k" -> "1.5k": a spoken "k" after an amount is the
+ * thousands suffix, written on the number. Not where letters or numbers go on, as in a code ("fifty k
+ * nine", "five k p i"), nor after a scale word ("a million k").
+ */
+function withThousandsSuffix(c: MatchContext, end: number, a: Amount): Amount {
+  if (a.scale !== "" || a.end >= end || c.words[a.end] !== "k") return a;
+  const next = a.end + 1 < end ? c.words[a.end + 1]! : undefined;
+  if (next !== undefined && (SINGLE_LETTER.test(next) || c.t.numbers.has(next) || c.t.zeroDigits.has(next) || /^\d/.test(next))) return a;
+  return { ...a, end: a.end + 1, scale: c.raw[a.end]!.replace(/[^\p{L}]/gu, ""), integer: undefined, words: a.words + 1 };
 }
 
 /** "five point two" + "million": decimals keep any scale as a word ("164.58 thousand"). */

@@ -1,22 +1,26 @@
 // money: "four dollars and sixty nine cents" -> "$4.69", "twelve dollars fifty"
 // -> "$12.50", "forty five billion dollars" -> "$45 billion", "one fifty five
-// dollars" -> "$155", "a dollar fifty" -> "$1.50". Currencies
+// dollars" -> "$155", "twelve fifty dollars" -> "$1,250", "a dollar fifty" -> "$1.50". Currencies
 // and minor units are tables; "one dollars" (number disagreement) is left alone.
-import { readAmount, type Amount } from "./amount.js";
+import { formatInteger, readAmount, type Amount } from "./amount.js";
 import { readCardinal, readTwoDigits } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { writtenAmountAt, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.9;
 
-/** "one fifty five": a digit then 10..99, as said for prices. */
+/**
+ * "one fifty five dollars" -> "$155", "twelve fifty dollars" -> "$1,250": a number below 100 then one of
+ * 10..99, said in hundreds as prices are. Before a currency this is no year ("1995 dollars").
+ */
 function readColloquialHundreds(c: MatchContext, i: number, end: number): Amount | null {
   const d = c.t.numbers.get(c.words[i]!);
-  if (d === undefined || d < 1 || d > 9) return null;
-  const rest = readTwoDigits(c.t, c.words, i + 1, end);
+  const head = d !== undefined && d >= 1 && d <= 9 ? { value: d, end: i + 1 } : readTwoDigits(c.t, c.words, i, end);
+  if (head === null) return null;
+  const rest = readTwoDigits(c.t, c.words, head.end, end);
   if (rest === null) return null;
-  const value = BigInt(d * 100 + rest.value);
-  return { end: rest.end, number: value.toString(), scale: "", integer: value, words: rest.end - i, negative: false };
+  const value = BigInt(head.value * 100 + rest.value);
+  return { end: rest.end, number: formatInteger(c, value, "count"), scale: "", integer: value, words: rest.end - i, negative: false };
 }
 
 /** Cents after the major unit: "and sixty nine cents", "fifty cents". */
