@@ -72,6 +72,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a salary of two hundred k", "a salary of 200k"],
     ["about one point five k views", "about 1.5k views"],
     ["the part is fifty k nine", "the part is 50k9"],
+    // A second "point" makes a version number, not a decimal and another one.
+    ["update to version two point one point three", "update to version 2.1.3"],
+    ["it went up two point five point", "it went up 2.5 point"],
   ],
   fraction: [
     ["twelve and a half", "12 1/2"],
@@ -393,6 +396,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["chapter two verse forty seven", "2.47"],
     ["in chapter two", "in chapter 2"],
     ["verses five to seven", "verses 5-7"],
+    // A subsection's parts are said as numbers and written dotted.
+    ["see section three point twelve", "see section 3.12"],
+    ["sections two point one to two point four", "sections 2.1-2.4"],
   ],
 };
 

@@ -1,13 +1,43 @@
 // decimal: "eighteen point o five" -> "18.05", "point two" -> ".2", and amounts
 // with a kept scale word: "five point two million" -> "5.2 million",
-// "four hundred million" -> "400 million".
-import { readAmount } from "./amount.js";
-import type { ClassMatcher } from "./span.js";
+// "four hundred million" -> "400 million"; a number dotted past its decimals is
+// a version: "version two point one point three" -> "2.1.3".
+import { readAmount, type Amount } from "./amount.js";
+import { readDigitString } from "./numbers.js";
+import { percentWordsAt } from "./percent.js";
+import type { ClassMatcher, MatchContext } from "./span.js";
+import { matchPhrase } from "./tables.js";
 
 const CONFIDENCE = 0.9;
 
 export const matchDecimal: ClassMatcher = (c, i, end) => {
   const a = readAmount(c, i, end);
   if (a === null || a.integer !== undefined) return null;
-  return { end: a.end, text: a.number + a.scale, confidence: CONFIDENCE };
+  return readVersion(c, a, end) ?? { end: a.end, text: a.number + a.scale, confidence: CONFIDENCE };
 };
+
+/**
+ * "two point one point three" -> "2.1.3": a second "point" makes a version number, not a decimal and
+ * another one ("2.1 .3"). Not before what a quantity takes ("around four point five four point six
+ * times", a speaker's second try), which the decimals are.
+ */
+function readVersion(c: MatchContext, a: Amount, end: number): { end: number; text: string; confidence: number } | null {
+  if (a.scale !== "" || !/^-?\d[\d,]*\.\d+$/.test(a.number)) return null;
+  let text = a.number;
+  let j = a.end;
+  while (j + 1 < end && c.words[j] === "point") {
+    const part = readDigitString(c.t, c.words, j + 1, end);
+    if (part === null) break;
+    text += `.${part.digits}`;
+    j = part.end;
+  }
+  if (j === a.end || (j < end && quantityAt(c, j, end))) return null;
+  return { end: j, text, confidence: CONFIDENCE };
+}
+
+/** A unit, a currency, a percent, a scale or "times" at words[j]: what a number measures. */
+function quantityAt(c: MatchContext, j: number, end: number): boolean {
+  const w = c.words[j]!;
+  return w === "times" || c.t.scales.has(w) || percentWordsAt(c, j, end) > 0 ||
+    matchPhrase(c.t.units, c.words, j, end) !== null || matchPhrase(c.t.currencies, c.words, j, end) !== null;
+}

@@ -1,7 +1,8 @@
 // verse_ref: spoken references — "chapter two verse forty seven" -> "2.47"
 // (or "chapter 2 verse 47" with verse_format: words), "verses five to seven"
-// -> "verses 5-7", "section three" -> "section 3". Numbers after a reference
-// word are labels, so the small-number policy does not apply.
+// -> "verses 5-7", "section three" -> "section 3", "section three point two" ->
+// "section 3.2". Numbers after a reference word are labels, so the small-number
+// policy does not apply.
 import { readPairedYear } from "./date.js";
 import { readCardinal } from "./numbers.js";
 import { REFERENCE_WORDS, type ClassMatcher, type MatchContext } from "./span.js";
@@ -13,7 +14,17 @@ function readNumber(c: MatchContext, i: number, end: number): { value: string; e
   // A number said in pairs is read whole ("pages five to nineteen ninety" ends at 1990, not at 19).
   const paired = readPairedYear(c, i, end);
   if (paired !== null && /^\d+$/.test(paired.text) && (card === null || paired.end > card.end)) return { value: paired.text, end: paired.end };
-  return card === null || card.value === 0n ? null : { value: card.value.toString(), end: card.end };
+  if (card === null || card.value === 0n) return null;
+  // "section three point two" -> "section 3.2": a subsection number, each part said as a number.
+  let value = card.value.toString();
+  let j = card.end;
+  while (j + 1 < end && c.words[j] === "point") {
+    const part = readCardinal(c.t, c.words, j + 1, end);
+    if (part === null) break;
+    value += `.${part.value}`;
+    j = part.end;
+  }
+  return { value, end: j };
 }
 
 /** "five to seven" / "five through seven" -> "5-7", or a single number. */
