@@ -135,6 +135,23 @@ describe("disfluency / repetition: legitimate doubles said with a pause between"
   });
 });
 
+describe("disfluency / repetition: 'is is' and 'so so', grammatical only in their own shapes", () => {
+  it.each([
+    ["the self is is eternal", "the self is eternal"],
+    ["the underlying business is is trending better", "the underlying business is trending better"],
+    ["so so brian your assumption is correct", "so brian your assumption is correct"],
+  ])("collapse the stutter in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each(["what it is is a choice", "the thing is is that we waited", "all it is is noise", "the film was so so", "it was so so good"])(
+    "keep the pseudo-cleft, so-so or emphatic double in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+});
+
 describe("disfluency / self_repair: hanging determiners", () => {
   it("drops a pronoun-like determiner restarted by another determiner", () => {
     expect(text("worry about the politics of these… your statements")).toBe("worry about the politics of your statements");

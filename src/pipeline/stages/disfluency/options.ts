@@ -6,7 +6,8 @@ export const DEFAULT_FILLERS: readonly string[] = ["um", "uh", "er", "ah", "hmm"
 
 /**
  * Words whose doubling is grammatical or idiomatic ("had had", "that that",
- * "bye bye", "very very"): never removed as a repetition. Numbers are always
+ * "bye bye", "very very"): not removed as a repetition, except "is is" and "so
+ * so" outside their grammatical shapes (repetitions.ts). Numbers are always
  * exempt ("five five five" is a phone number).
  */
 export const DEFAULT_LEGIT_DOUBLES: readonly string[] = [

@@ -7,7 +7,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 const INITIAL = /^\p{L}$/u;
@@ -123,6 +123,32 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
 const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well"]);
 const ADVERB = /ly$/;
 
+/** Nouns a pseudo-cleft opens with: "the thing is is", "the problem is is". */
+const CLEFT_NOUNS: ReadonlySet<string> = new Set([
+  "thing", "problem", "point", "question", "issue", "reason", "truth", "fact", "idea", "deal", "catch", "key", "trick",
+  "difference", "answer", "part", "worry", "concern", "challenge", "goal", "plan", "hope", "irony", "funny", "interesting",
+]);
+/** Words that open the clause a second "is" follows: "what it is is", "all it is is". */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...WH_WORDS, "all", "whatever"]);
+
+/**
+ * Of the doubles the legit_doubles list allows, the two whose grammatical use has a shape to check:
+ * "is is" is grammatical after a clause said as the subject ("what it is is", "the thing is is"), and
+ * "so so" (so-so) is no phrase's opening. Elsewhere they are stutters: "the self is is eternal",
+ * "so so basically".
+ */
+function stutteredDouble(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  if (w.core === "so") return opensPhrase(words, i) && words[i + 1]!.trail === "" && i + 2 < words.length;
+  if (w.core !== "is" || i === 0) return false;
+  if (CLEFT_NOUNS.has(words[i - 1]!.core)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    if (CLAUSE_OPENERS.has(words[k]!.core)) return false;
+    if (k < i - 1 && words[k]!.trail.length > 0) break;
+  }
+  return true;
+}
+
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -165,7 +191,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       if (n === 1 && second === i + 1 && objectThenNewUse(words, i)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o)) break;
-      if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w)))) break;
+      if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w) && !stutteredDouble(words, i)))) break;
       // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
       if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
