@@ -130,23 +130,48 @@ const CLEFT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 /** Words that open the clause a second "is" follows: "what it is is", "all it is is". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...WH_WORDS, "all", "whatever"]);
+/** Words a particle "on" finishes, before an "on" that is a preposition: "go on on Monday", "put it on on top", "and so on on". */
+const BEFORE_PARTICLE_ON: ReadonlySet<string> = new Set([
+  "go", "goes", "went", "going", "gone", "carry", "carried", "carrying", "move", "moved", "moving", "hold", "held", "holding",
+  "come", "came", "coming", "turn", "turned", "turning", "put", "putting", "keep", "kept", "keeping", "log", "logged", "sign",
+  "signed", "switch", "switched", "take", "took", "taken", "taking", "pass", "passed", "catch", "caught", "hang", "hung", "get",
+  "got", "getting", "try", "tried", "have", "had", "later", "early", "earlier", "so", "it", "them", "him", "her", "this", "that",
+]);
+/** Words after which "you" is a clause's subject: "and you you think", "maybe you you don't". */
+const BEFORE_SUBJECT_YOU: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "yeah", "okay", "well", "now", "actually"]);
 
 /**
- * Of the doubles the legit_doubles list allows, the two whose grammatical use has a shape to check:
- * "is is" is grammatical after a clause said as the subject ("what it is is", "the thing is is"), and
- * "so so" (so-so) is no phrase's opening. Elsewhere they are stutters: "the self is is eternal",
- * "so so basically".
+ * Of the doubles the legit_doubles list allows, those whose grammatical use has a shape to check;
+ * outside it they are stutters:
+ * - "is is" after a clause said as the subject ("what it is is", "the thing is is"), not "the self is is eternal";
+ * - "so so" (so-so) opening no phrase, not "so so basically";
+ * - "on on" after a particle's verb ("go on on Monday"), not "focused on on the retail business";
+ * - "you you" as an object then a subject ("told you you could"), not "and you you think".
  */
 function stutteredDouble(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
-  if (w.core === "so") return opensPhrase(words, i) && words[i + 1]!.trail === "" && i + 2 < words.length;
-  if (w.core !== "is" || i === 0) return false;
-  if (CLEFT_NOUNS.has(words[i - 1]!.core)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
-    if (CLAUSE_OPENERS.has(words[k]!.core)) return false;
-    if (k < i - 1 && words[k]!.trail.length > 0) break;
+  const prev = i > 0 ? words[i - 1]! : undefined;
+  switch (w.core) {
+    case "so":
+      return opensPhrase(words, i) && words[i + 1]!.trail === "" && i + 2 < words.length;
+    case "on":
+      return prev !== undefined && prev.trail === "" && !BEFORE_PARTICLE_ON.has(prev.core);
+    case "you":
+      return opensPhrase(words, i) || BEFORE_SUBJECT_YOU.has(prev!.core);
+    case "is":
+      return prev !== undefined && !CLEFT_NOUNS.has(prev.core) && !afterClauseOpener(words, i);
+    default:
+      return false;
   }
-  return true;
+}
+
+/** A wh-word or "all" opens the clause before words[i], within six words and no pause. */
+function afterClauseOpener(words: readonly WordView[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    if (CLAUSE_OPENERS.has(words[k]!.core)) return true;
+    if (k < i - 1 && words[k]!.trail.length > 0) return false;
+  }
+  return false;
 }
 
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
