@@ -7,7 +7,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 const INITIAL = /^\p{L}$/u;
@@ -137,6 +137,15 @@ const BEFORE_PARTICLE_ON: ReadonlySet<string> = new Set([
   "signed", "switch", "switched", "take", "took", "taken", "taking", "pass", "passed", "catch", "caught", "hang", "hung", "get",
   "got", "getting", "try", "tried", "have", "had", "later", "early", "earlier", "so", "it", "them", "him", "her", "this", "that",
 ]);
+/**
+ * Words a demonstrative "that" cannot stand before, so "that that" before one is a stutter: "things that
+ * that you do", "agree that that the plastics", "lessons that that have come" ("I know that that is true" stays).
+ */
+const NOT_AFTER_DEMONSTRATIVE: ReadonlySet<string> = new Set([
+  ...SUBJECT_PRONOUNS, ...NOUN_DETERMINERS, ...[...SUBJECT_CONTRACTIONS].filter((w) => w !== "that's"), "this", "are", "were", "have", "do",
+]);
+/** The doubles stutteredDouble checks by shape. */
+const SHAPED_DOUBLES: ReadonlySet<string> = new Set(["so", "on", "you", "that", "is"]);
 /** Words after which "you" is a clause's subject: "and you you think", "maybe you you don't". */
 const BEFORE_SUBJECT_YOU: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "yeah", "okay", "well", "now", "actually"]);
 
@@ -146,11 +155,16 @@ const BEFORE_SUBJECT_YOU: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "th
  * - "is is" after a clause said as the subject ("what it is is", "the thing is is"), not "the self is is eternal";
  * - "so so" (so-so) opening no phrase, not "so so basically";
  * - "on on" after a particle's verb ("go on on Monday"), not "focused on on the retail business";
- * - "you you" as an object then a subject ("told you you could"), not "and you you think".
+ * - "you you" as an object then a subject ("told you you could"), not "and you you think";
+ * - "that that" before what a demonstrative can open ("that that is true"), not "things that that you do";
+ * - and any of these said three times running ("that that that"): the first is a stutter.
  */
 function stutteredDouble(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
   const prev = i > 0 ? words[i - 1]! : undefined;
+  const third = words[i + 2];
+  if (!SHAPED_DOUBLES.has(w.core)) return false;
+  if (third !== undefined && third.core === w.core && words[i + 1]!.trail === "") return true;
   switch (w.core) {
     case "so":
       return opensPhrase(words, i) && words[i + 1]!.trail === "" && i + 2 < words.length;
@@ -158,6 +172,10 @@ function stutteredDouble(words: readonly WordView[], i: number): boolean {
       return prev !== undefined && prev.trail === "" && !BEFORE_PARTICLE_ON.has(prev.core);
     case "you":
       return opensPhrase(words, i) || BEFORE_SUBJECT_YOU.has(prev!.core);
+    case "that":
+      // After a preposition the first is the pronoun, the second opens a clause: "a piece of that that we can use".
+      return words[i + 1]!.trail === "" && third !== undefined && NOT_AFTER_DEMONSTRATIVE.has(third.core) &&
+        !(prev !== undefined && PREPOSITIONS.has(prev.core));
     case "is":
       return prev !== undefined && !CLEFT_NOUNS.has(prev.core) && !afterClauseOpener(words, i);
     default:
