@@ -113,13 +113,19 @@ describe("disfluency / repetition: a pronoun restated with its verb", () => {
   it.each([
     ["Yeah, that, that's all true", "Yeah, that's all true"],
     ["No. It, it's crazy, right?", "No. It's crazy, right?"],
+    // Unpunctuated, as raw ASR writes it: a subject-only pronoun, or one in a subject's place.
+    ["and again we we've seen improvement", "and again we've seen improvement"],
+    ["but it it's been rough", "but it's been rough"],
   ])("drops the bare pronoun in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 
-  it("keeps an object pronoun before a new clause", () => {
-    expect(text("I know that, that's why I came")).toBe("I know that, that's why I came");
-  });
+  it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are"])(
+    "keeps an object pronoun or a complementizer before a new clause in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
 });
 
 describe("disfluency / repetition: legitimate doubles said with a pause between", () => {

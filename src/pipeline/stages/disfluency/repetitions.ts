@@ -146,8 +146,15 @@ const NOT_AFTER_DEMONSTRATIVE: ReadonlySet<string> = new Set([
 ]);
 /** The doubles stutteredDouble checks by shape. */
 const SHAPED_DOUBLES: ReadonlySet<string> = new Set(["so", "on", "you", "that", "is"]);
-/** Words after which "you" is a clause's subject: "and you you think", "maybe you you don't". */
-const BEFORE_SUBJECT_YOU: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "yeah", "okay", "well", "now", "actually"]);
+/** Words after which a pronoun is a clause's subject: "and you you think", "maybe you you don't", "you know it it's". */
+const BEFORE_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "know", "yeah", "okay", "well", "now", "actually"]);
+/** Pronouns that are only ever subjects: before their own contraction they restart ("we we've seen"). */
+const SUBJECT_ONLY: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
+
+/** words[i] is a pronoun in a subject's place: it opens a phrase or follows a conjunction or a discourse word. */
+function inSubjectPlace(words: readonly WordView[], i: number): boolean {
+  return opensPhrase(words, i) || BEFORE_SUBJECT.has(words[i - 1]!.core);
+}
 
 /**
  * Of the doubles the legit_doubles list allows, those whose grammatical use has a shape to check;
@@ -171,7 +178,7 @@ function stutteredDouble(words: readonly WordView[], i: number): boolean {
     case "on":
       return prev !== undefined && prev.trail === "" && !BEFORE_PARTICLE_ON.has(prev.core);
     case "you":
-      return opensPhrase(words, i) || BEFORE_SUBJECT_YOU.has(prev!.core);
+      return inSubjectPlace(words, i);
     case "that":
       // After a preposition the first is the pronoun, the second opens a clause: "a piece of that that we can use".
       return words[i + 1]!.trail === "" && third !== undefined && NOT_AFTER_DEMONSTRATIVE.has(third.core) &&
@@ -204,7 +211,10 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     }
     if (isFiller(w, o)) continue;
     // "that, that's all true", "it, it's crazy": the pronoun said again with its verb attached.
-    if (w.trail === "," && (opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core)) && RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core) {
+    // Unpunctuated, only a subject restarts so: "we we've seen", "you know it it's been" ("look at it it's clear"
+    // and "to know that that's what we are" stay).
+    if (RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core &&
+      (w.trail === "," ? opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core) : w.trail === "" && w.core !== "that" && (SUBJECT_ONLY.has(w.core) || inSubjectPlace(words, i)))) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }
