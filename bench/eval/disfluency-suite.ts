@@ -1,6 +1,7 @@
 // The `disfluency` suite:
 // - Rev16 deletion-only segments: which verbatim tokens the stage removed vs
-//   which the human non-verbatim transcript dropped (token P/R/F1, micro-averaged).
+//   which the human non-verbatim transcript dropped (token P/R/F1, micro-averaged);
+//   again in the form raw ASR gives (lower case, no punctuation), where no pause shows.
 // - Disfl-QA: exact match with the fluent question after normalizeQuestion, and
 //   no-harm: every fluent question run on its own must come out unchanged.
 // - LibriTTS book text (`reference_spoken`: the sentences read aloud, numbers as
@@ -18,7 +19,9 @@ export interface DisfluencySummary {
   pipeline: string;
   files: ({ file: string } & Tally)[];
   overall: Tally;
-  rev16?: PrecisionRecall & { segments: number; truePositive: number; falsePositive: number; falseNegative: number; unalignedTokens: number };
+  rev16?: Rev16Figures;
+  /** The same rows as raw ASR gives them: lower case, no punctuation (rawAsrForm). */
+  rev16Raw?: Rev16Figures;
   disflQa?: { exact: Tally; noHarm: Tally };
   /** Disfl-QA again with `typed_corrections: true`: its questions were typed, and that is the setting for typed text. */
   disflQaTyped?: { exact: Tally; noHarm: Tally };
@@ -27,7 +30,16 @@ export interface DisfluencySummary {
   failures?: { file: string; input: string; expected: string; got: string }[];
 }
 
+type Rev16Figures = PrecisionRecall & { segments: number; truePositive: number; falsePositive: number; falseNegative: number; unalignedTokens: number };
 type Row = Record<string, unknown>;
+
+/**
+ * Text as a raw ASR engine gives it: lower case, with no punctuation and no cut-off marks (a word's
+ * inner apostrophe and hyphen stay). Applied to both sides, so the reference still aligns.
+ */
+export function rawAsrForm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}'\s-]/gu, " ").replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
+}
 
 export function readJsonl(file: string): Row[] {
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);
@@ -50,15 +62,16 @@ export function keptMask(pipeline: CompiledPipeline, text: string, count: number
   return kept;
 }
 
-export function scoreRev16(pipeline: CompiledPipeline, rows: readonly Row[], failures: NonNullable<DisfluencySummary["failures"]>, file: string) {
+export function scoreRev16(pipeline: CompiledPipeline, rows: readonly Row[], failures: NonNullable<DisfluencySummary["failures"]>, file: string, form: (text: string) => string = (t) => t) {
   const c = { truePositive: 0, falsePositive: 0, falseNegative: 0, unaligned: 0 };
   let segments = 0;
   let exact = 0;
   for (const row of rows) {
     if (row.deletion_only === false || typeof row.verbatim !== "string" || typeof row.nonverbatim !== "string") continue;
-    const verbatim = row.verbatim.split(/\s+/).filter((t) => t !== "");
-    const reference = row.nonverbatim.split(/\s+/).filter((t) => t !== "");
-    const kept = keptMask(pipeline, row.verbatim, verbatim.length);
+    const input = form(row.verbatim);
+    const verbatim = input.split(/\s+/).filter((t) => t !== "");
+    const reference = form(row.nonverbatim).split(/\s+/).filter((t) => t !== "");
+    const kept = keptMask(pipeline, input, verbatim.length);
     const s = scoreRemovals(verbatim, kept, reference);
     c.truePositive += s.truePositive;
     c.falsePositive += s.falsePositive;
@@ -66,7 +79,7 @@ export function scoreRev16(pipeline: CompiledPipeline, rows: readonly Row[], fai
     c.unaligned += s.unaligned;
     segments++;
     if (s.falsePositive === 0 && s.falseNegative === 0) exact++;
-    else failures.push({ file, input: row.verbatim, expected: row.nonverbatim, got: verbatim.filter((_, i) => kept[i]).join(" ") });
+    else failures.push({ file, input, expected: form(row.nonverbatim), got: verbatim.filter((_, i) => kept[i]).join(" ") });
   }
   const pr = precisionRecall(c);
   return {
@@ -122,6 +135,8 @@ export function runDisfluencySuite(files: readonly string[], repoRoot: string): 
       const r = scoreRev16(pipeline, rows, failures, shown);
       summary.files.push({ file: shown, ...r.tally });
       summary.rev16 = r.rev16;
+      // Scored the same way; its misses are not listed.
+      summary.rev16Raw = scoreRev16(pipeline, rows, [], shown, rawAsrForm).rev16;
     } else if ("disfluent" in first) {
       const r = scoreDisflQa(pipeline, rows, failures, shown);
       summary.files.push({ file: shown, ...r.exact });

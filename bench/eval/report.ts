@@ -90,6 +90,8 @@ export function formatReport(summary: SuiteSummary): string {
   if (googleTn) lines.push(`  GoogleTN (tolerant): identity rows ${pct(googleTn.identity)} of ${googleTn.identity.total}, changed rows ${pct(googleTn.changed)} of ${googleTn.changed.total}`);
   const rev16 = summary.rev16 as { precision: number; recall: number; f1: number; segments: number } | undefined;
   if (rev16) lines.push(`  Rev16 deletion-only removals: P ${rev16.precision.toFixed(3)}  R ${rev16.recall.toFixed(3)}  F1 ${rev16.f1.toFixed(3)}  (${rev16.segments} segments)`);
+  const raw = summary.rev16Raw as { precision: number; recall: number; f1: number } | undefined;
+  if (raw) lines.push(`  Rev16 as raw ASR (lower case, no punctuation): P ${raw.precision.toFixed(3)}  R ${raw.recall.toFixed(3)}  F1 ${raw.f1.toFixed(3)}`);
   const qa = summary.disflQa as { exact: Tally; noHarm: Tally } | undefined;
   if (qa) lines.push(`  Disfl-QA: exact ${pct(qa.exact)} of ${qa.exact.total}; fluent unchanged ${pct(qa.noHarm)}`);
   const typed = summary.disflQaTyped as { exact: Tally; noHarm: Tally } | undefined;

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { runDisfluencySuite, scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
+import { rawAsrForm, runDisfluencySuite, scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
 import { isGoogleTn, runItnSuite } from "../../bench/eval/itn-suite.js";
 import { stageOnlyPipeline } from "../../bench/eval/pipelines.js";
 import { mergeQuality, writeQuality } from "../../bench/eval/report.js";
@@ -74,6 +74,16 @@ describe("eval / suites on small fixtures", () => {
     ], failures, "f");
     expect(r.rev16).toMatchObject({ segments: 2, truePositive: 2, falsePositive: 0, falseNegative: 0, f1: 1 });
     expect(r.tally).toEqual({ total: 2, correct: 2, accuracy: 1 });
+  });
+
+  it("Rev16 rows again as raw ASR gives them: lower case, no punctuation, no cut-off marks", () => {
+    expect(rawAsrForm("Well, I- I don't know… It's a \"well-known\" thing.")).toBe("well i i don't know it's a well-known thing");
+    const row = { verbatim: "It was, you know, fine.", nonverbatim: "It was fine.", deletion_only: true };
+    const punctuated = scoreRev16(pipeline!, [row], [], "f").rev16;
+    const raw = scoreRev16(pipeline!, [row], [], "f", rawAsrForm).rev16;
+    expect(punctuated).toMatchObject({ truePositive: 2, falseNegative: 0 });
+    // "it was you know fine": the ungoverned "you know" before no object is taken as the filler in raw ASR too.
+    expect(raw).toMatchObject({ truePositive: 2, falseNegative: 0 });
   });
 
   it("Disfl-QA rows: exact after normalisation, and fluent questions unchanged", () => {

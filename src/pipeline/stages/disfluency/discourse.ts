@@ -2,7 +2,9 @@
 // they fill a pause, never where they are content ("I like it", "I mean it",
 // "you know what", "it's like a dream"). The evidence is the words around the
 // phrase and the punctuation the ASR gave: ", you know," is a filler almost
-// always; an unpunctuated one only in a narrow set of contexts. Where the
+// always; an unpunctuated one in punctuated text only in a narrow set of
+// contexts, while raw ASR (no punctuation at all) shows no pauses, so there
+// an ungoverned one without an object is taken as the filler. Where the
 // evidence is weak the confidence sits below the default apply threshold, so
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
@@ -80,13 +82,18 @@ function wordAt(words: readonly WordView[], i: number): WordView | undefined {
   return i >= 0 && i < words.length ? words[i] : undefined;
 }
 
+/** No word carries punctuation: raw ASR, where no pause is marked and the words alone must tell a filler. */
+function isRawAsr(words: readonly WordView[]): boolean {
+  return words.every((w) => w.trail === "" && w.lead === "");
+}
+
 /** Removal of the phrase at [i, i+n), or null when its words carry inner punctuation. */
 function phrase(words: readonly WordView[], i: number, n: number, confidence: number): Removal | null {
   for (let k = i; k < i + n - 1; k++) if (words[k]!.trail.length > 0) return null;
   return { start: i, end: i + n, rule: "discourse_filler", confidence };
 }
 
-function youKnow(words: readonly WordView[], i: number): Removal | null {
+function youKnow(words: readonly WordView[], i: number, raw: boolean): Removal | null {
   const prev = wordAt(words, i - 1);
   const know = words[i + 1]!;
   const next = wordAt(words, i + 2);
@@ -95,9 +102,12 @@ function youKnow(words: readonly WordView[], i: number): Removal | null {
   if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
   if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
   if (next === undefined || KNOW_OBJECTS.has(next.core)) return null;
-  // Unpunctuated ASR: only a phrase opening (or after a conjunction) reads as a filler; "so you know
-  // I was out of the question" is "so that you know".
+  // Unpunctuated in punctuated text, where the writer marked no pause: only a phrase opening (or after a
+  // conjunction) reads as a filler; "so you know I was out of the question" is "so that you know".
   if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core) && prev.core !== "so")) return phrase(words, i, 2, 0.6);
+  // In raw ASR, with no punctuation anywhere, a pause cannot show: an ungoverned "you know" without
+  // an object is the filler far more often than the verb ("so you know we", "has you know had").
+  if (raw) return phrase(words, i, 2, 0.55);
   return null;
 }
 
@@ -382,13 +392,14 @@ function sortOf(words: readonly WordView[], i: number): Removal | null {
 
 export function findDiscourseFillers(words: readonly WordView[]): Removal[] {
   const found: Removal[] = [];
+  const raw = isRawAsr(words);
   for (let i = 0; i < words.length; i++) {
     const core = words[i]!.core;
     let r: Removal | null = null;
     if (core === "like") r = like(words, i);
     else if (i + 1 < words.length) {
       const second = words[i + 1]!.core;
-      if (core === "you" && second === "know") r = youKnow(words, i);
+      if (core === "you" && second === "know") r = youKnow(words, i, raw);
       else if (core === "i" && second === "mean") r = iMean(words, i);
       else if (core === "sort" && second === "of") r = sortOf(words, i);
     }
