@@ -9,7 +9,7 @@
 // the removal is suggested for review rather than made.
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, isRawAsr, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -80,11 +80,6 @@ const HEDGED_LIKE_CONFIDENCE = 0.75;
 
 function wordAt(words: readonly WordView[], i: number): WordView | undefined {
   return i >= 0 && i < words.length ? words[i] : undefined;
-}
-
-/** No word carries punctuation: raw ASR, where no pause is marked and the words alone must tell a filler. */
-function isRawAsr(words: readonly WordView[]): boolean {
-  return words.every((w) => w.trail === "" && w.lead === "");
 }
 
 /** Removal of the phrase at [i, i+n), or null when its words carry inner punctuation. */

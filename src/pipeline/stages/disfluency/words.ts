@@ -83,6 +83,11 @@ export function closesPhrase(w: WordView | undefined): boolean {
 }
 
 /** The word opens a phrase: first in the segment, or after a word with trailing punctuation. */
+/** No word carries punctuation: raw ASR, where no pause is marked and the words alone must tell a filler. */
+export function isRawAsr(words: readonly WordView[]): boolean {
+  return words.every((w) => w.trail === "" && w.lead === "");
+}
+
 export function opensPhrase(words: readonly WordView[], i: number): boolean {
   return i === 0 || words[i - 1]!.trail.length > 0;
 }
