@@ -45,6 +45,9 @@ describe("disfluency / discourse_filler", () => {
     // ... and before an -ing form after a word that takes no comparison.
     ["When did you start like writing?", "When did you start writing?"],
     ["we sat for hours, and just like eating together", "we sat for hours, and just eating together"],
+    // Before a clause opened by a subordinator or a wh-word, where no comparison fits.
+    ["and like if you tell me his name I know it", "and if you tell me his name I know it"],
+    ["so he said like why can't you come", "so he said why can't you come"],
     // Raw ASR (no punctuation anywhere) shows no pauses: an ungoverned "you know" without an object is the filler.
     ["so you know we have been focusing on costs", "so we have been focusing on costs"],
     ["the weather has you know had a little impact", "the weather has had a little impact"],
@@ -53,7 +56,8 @@ describe("disfluency / discourse_filler", () => {
   });
 
   it.each([
-    "I was in boots, so you know I was out of the question", "as you know we have been clear", "do you know the way",
+    "I was in boots, so you know I was out of the question", "as you know we have been clear", "it's like when you drop a glass",
+    "it feels like if we wait it will pass", "do you know the way",
     "I'll let you know tomorrow", "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
     "I was like, no way", "I feel like it's over", "things like that", "like I said, it works", "she looks like Rob",
     "I would like to start", "that sort of thing",

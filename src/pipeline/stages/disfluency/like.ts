@@ -1,0 +1,326 @@
+// Rule `discourse_filler`, the word "like": a verb ("I like it"), a comparison
+// ("looks like Rob", "things like that", "it's like a dream") or a quote's
+// opener ("I was like, no way") stays; a hedge or an approximation goes ("so
+// like we went", "have like 400", "I'm like noticing", "like if you tell me").
+// The words on either side decide, and the pauses where the text marks them.
+import type { Removal } from "./apply.js";
+import { BACKCHANNELS } from "./backchannels.js";
+import { HEDGE_OPENERS, phrase, wordAt } from "./filler-span.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+
+/** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
+const LIKE_GOVERNORS = new Set([
+  ...BE_FORMS, ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "feeling", "look", "looks", "looked", "looking",
+  "sound", "sounds", "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes", "tasted", "don't", "didn't", "doesn't", "would", "i'd", "you'd",
+  "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
+  "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
+  "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
+  "y'all", "lot", "also", "ones", "almost", "nearly", "quite", "less",
+]);
+/** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
+const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
+/** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
+const INTENSIFIERS = new Set([
+  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
+  "more", "less", "still", "basically", "even", "always", "never",
+]);
+/** Prepositions after "be like" that carry on a comparison: "it's like to be", "was like of old", "is like about". */
+const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
+/** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
+const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
+/** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
+const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
+
+/**
+ * Forms of "have" and "get": "like" after one cannot be the verb ("they have like whole bunch of
+ * episodes", "I had like three tiers"), it approximates or hedges what is had.
+ */
+const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
+/** A person's "be" before a progressive: "I'm like noticing", "we're like building", "I was like starving". */
+const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
+const PROGRESSIVE = /^[a-z]{2,}ing$/;
+const THING = /thing$/;
+/** A verb's -ing or -ed form before "like": "staring like", "shaped like". */
+const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
+/** Irregular participles, which compare as the -ed forms do: "spoken like a man", "built like a tank". */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  "spoken", "written", "driven", "given", "taken", "eaten", "broken", "chosen", "fallen", "forgotten", "hidden", "beaten",
+  "shaken", "frozen", "stolen", "sworn", "worn", "torn", "drawn", "grown", "known", "shown", "thrown", "blown", "flown",
+  "done", "seen", "built", "made", "sung", "begun", "run", "swum", "hung", "held", "taught", "fought", "caught", "sought",
+]);
+
+/** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
+const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
+
+/** "kind of like X": in the Rev16 dev non-verbatim transcripts the editors dropped that "like" 23 times out of 26. */
+const HEDGED_LIKE_CONFIDENCE = 0.75;
+
+/**
+ * "kind of like the minimum", "sort of like drop in": after a hedge, "like"
+ * hedges a second time and a reader loses nothing without it ("filler"). With
+ * a subject before the hedge it is the verb ("I kind of like the idea": "verb").
+ * "sort of like, oh" introduces a quote and is left to the other checks (null).
+ */
+function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | null {
+  const of = wordAt(words, i - 1);
+  const hedge = wordAt(words, i - 2);
+  if (of?.core !== "of" || hedge === undefined || (hedge.core !== "kind" && hedge.core !== "sort")) return null;
+  if (of.trail.length > 0 || hedge.trail.length > 0) return null;
+  const subject = wordAt(words, i - 3);
+  if (subject !== undefined && subject.trail.length === 0 && SUBJECT_PRONOUNS.has(subject.core)) return "verb";
+  return words[i]!.trail.length === 0 ? "filler" : null;
+}
+
+/**
+ * A bare "like" where the words either side leave it no verb or comparison to
+ * be: after "have" ("have like 400") and between a person's "be" and a
+ * progressive ("I'm like noticing", "I was like starving"; "it's like walking
+ * on the moon" compares), between a subject and its past verb ("we like went"),
+ * and between "to" and a verb that is seldom a noun ("used to like listen"; "to
+ * like science" is the verb).
+ */
+function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
+  if (HAVE_FORMS.has(prev.core)) return true;
+  if (pastAfterSubject(words, i) || baseVerbAfterModal(prev, next) || progressiveAfterVerb(words, i)) return true;
+  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
+  const s = prev.core === "just" ? i - 2 : i - 1;
+  const subject = wordAt(words, s);
+  if (subject === undefined || subject.trail.length > 0) return false;
+  if (PERSON_BE.has(subject.core)) return true;
+  const before = wordAt(words, s - 1);
+  return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
+    SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
+}
+
+/**
+ * "when did you start like writing", "we grew up like hearing", "and just like eating together": before
+ * an -ing form "like" compares only after a word that takes a comparison (a form of "be", "feel",
+ * "look", "something"), and "just like" after one of those ("it's just like riding a bike").
+ */
+function progressiveAfterVerb(words: readonly WordView[], i: number): boolean {
+  const next = words[i + 1]!;
+  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
+  const prev = words[i - 1]!;
+  const governor = (w: WordView | undefined) => w !== undefined && (LIKE_GOVERNORS.has(w.core) || SUBJECT_CONTRACTIONS.has(w.core) || VERB_FORM.test(w.core));
+  if (governor(prev)) return false;
+  return prev.core !== "just" || (i >= 2 && words[i - 2]!.trail === "" && !governor(words[i - 2]));
+}
+
+/** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  "went", "did", "came", "saw", "said", "got", "took", "gave", "knew", "thought", "told", "felt", "found", "ran", "sat", "stood",
+  "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
+  "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
+]);
+const REGULAR_PAST = /^[a-z]{3,}(?:ed)$/;
+/** After a past form these show it is the verb of the clause, not a modifier of a noun ("salted caramel"). */
+const AFTER_VERB: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, "me", "him", "her", "us", "them", "it", "back", "up", "out", "down", "off", "over", "away", "the", "a", "an", "that", "this", "to", "and", "so", "like"]);
+
+/**
+ * "I like crumbled, and", "you like pretended you didn't", "we like went back": between a subject and a
+ * past form that is the clause's verb, "like" cannot be the verb; it hedges.
+ */
+function pastAfterSubject(words: readonly WordView[], i: number): boolean {
+  const subject = wordAt(words, i - 1)!;
+  const past = wordAt(words, i + 1)!;
+  if (!SUBJECT_PRONOUNS.has(subject.core) && subject.core !== "who") return false;
+  if (!(IRREGULAR_PAST.has(past.core) || (REGULAR_PAST.test(past.core) && !past.core.endsWith("eed")))) return false;
+  const after = wordAt(words, i + 2);
+  return past.trail.length > 0 || after === undefined || AFTER_VERB.has(after.core);
+}
+
+/**
+ * Verbs that are seldom nouns: after "to like" or a modal's "like" one is the verb "to" opened, and "like"
+ * hedges ("used to like listen", "going to like fill", "you can like hear"); "to like science", "to like
+ * you" keep the verb.
+ */
+const BASE_VERBS: ReadonlySet<string> = new Set([
+  "listen", "fill", "double", "try", "provide", "go", "get", "make", "take", "see", "come", "know", "think", "give", "find",
+  "tell", "ask", "leave", "keep", "let", "begin", "bring", "happen", "write", "lose", "pay", "meet", "include", "continue",
+  "learn", "understand", "follow", "create", "speak", "spend", "grow", "remember", "consider", "buy", "send", "build", "stay",
+  "reach", "sell", "decide", "explain", "develop", "carry", "receive", "agree", "produce", "eat", "choose", "hear", "blend",
+  "put", "pick", "throw", "grab", "say", "feel", "become", "read", "sleep", "sit", "figure", "prove", "pretend", "realize",
+]);
+
+/** Modals after which "like" before a verb hedges ("you can like hear"); "would like to" is the verb's. */
+const MODALS: ReadonlySet<string> = new Set(["to", "can", "could", "should", "might", "must", "may", "will", "would", "can't", "couldn't", "won't", "wouldn't", "gonna"]);
+
+function baseVerbAfterModal(prev: WordView, next: WordView): boolean {
+  return MODALS.has(prev.core) && BASE_VERBS.has(next.core);
+}
+
+/** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
+const COMPARED_OPENERS: ReadonlySet<string> = new Set(["other", "many", "most", "all", "his", "her", "their", "its", "our", "your", "my"]);
+
+/**
+ * "Like other moles, this animal digs", "Like his predecessor, he was": a sentence opened by "like" and a
+ * noun phrase set off by a comma compares its subject; "Like, I went" and "Like the other day we" fill.
+ */
+function comparingPhrase(words: readonly WordView[], i: number): boolean {
+  if (!(i === 0 || words[i - 1]!.endsSentence) || words[i]!.trail.length > 0) return false;
+  const next = words[i + 1];
+  if (next === undefined || !COMPARED_OPENERS.has(next.core)) return false;
+  for (let k = i + 1; k <= i + 4 && k < words.length; k++) {
+    const w = words[k]!;
+    if (w.trail === ",") return k > i + 1;
+    if (w.trail.length > 0) return false;
+  }
+  return false;
+}
+
+const SINGULAR_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "this", "that", "who", "which"]);
+const NOT_PRESENT_VERBS: ReadonlySet<string> = new Set(["is", "was", "has", "does", "says", "goes", "'s"]);
+
+/** words[k] is a present verb in -s after its third-person subject: "it scans", "she sings". */
+function presentVerbAfterSubject(words: readonly WordView[], k: number): boolean {
+  const verb = words[k]!;
+  const subject = wordAt(words, k - 1);
+  return subject !== undefined && subject.trail.length === 0 && SINGULAR_SUBJECTS.has(subject.core) && /^[a-z]{3,}s$/.test(verb.core) &&
+    !verb.core.endsWith("ss") && !NOT_PRESENT_VERBS.has(verb.core);
+}
+
+/** Verbs of saying after which "like X said" is "as X said". */
+const SAID: ReadonlySet<string> = new Set(["said", "say", "says", "mentioned", "talked", "discussed", "explained", "put", "told"]);
+
+/** "like I said", "like we just talked about", "Like Micah said": "like" is "as", with what was said. */
+function likeSaid(words: readonly WordView[], i: number): boolean {
+  const who = wordAt(words, i + 1);
+  if (who === undefined || who.trail.length > 0 || !(SUBJECT_PRONOUNS.has(who.core) || (who.capitalised && !FUNCTION_WORDS.has(who.core)))) return false;
+  let k = i + 2;
+  if (wordAt(words, k)?.core === "just" || wordAt(words, k)?.core === "already") k++;
+  const verb = wordAt(words, k);
+  return verb !== undefined && SAID.has(verb.core);
+}
+
+export function likeFiller(words: readonly WordView[], i: number): Removal | null {
+  const w = words[i]!;
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  // "and the like." and "the like of it" are the noun; "on a like for like basis" the adjective.
+  if ((prev?.core === "the" && prev.trail.length === 0 && (w.trail.length > 0 || next === undefined || next.core === "of")) || likeForLike(words, i)) return null;
+  // "places like the unconventionals", "categories like baking": after a plural noun "like" is "such as".
+  if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && pluralNoun(prev.core)) return null;
+  if (hedgesAfterGovernor(words, i)) return phrase(words, i, 1, 0.6);
+  // ", like," is set off whatever precedes it; bare "was like" is a quote, "feel like" a verb.
+  const setOff = prev !== undefined && prev.trail === "," && w.trail === ",";
+  // "I was like really shaken", "I'm like so tired", "she was like in the first season": after a form
+  // of "be", a "like" that only precedes an intensifier or a place or time phrase compares nothing and
+  // quotes nothing (the Rev16 dev editors dropped all three before "in"/"from").
+  if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && BE_FORMS.has(prev.core) && next !== undefined &&
+    (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
+  // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
+  // "it scans like a verse", "she sings like an angel": after a subject's present verb "like" compares.
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && w.trail.length === 0 && presentVerbAfterSubject(words, i - 1)) return null;
+  // "it's just like an exfoliant": "just like" after "be" or a verb that compares.
+  if (prev !== undefined && prev.core === "just" && prev.trail.length === 0 && w.trail.length === 0 && i >= 2 && words[i - 2]!.trail.length === 0 &&
+    (LIKE_GOVERNORS.has(words[i - 2]!.core) || SUBJECT_CONTRACTIONS.has(words[i - 2]!.core))) return null;
+  // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && (VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core)) && w.trail.length === 0) return null;
+  // "a body like the widow", "the man like him": after a noun its determiner opened, "like" compares.
+  if (prev !== undefined && w.trail.length === 0 && afterNounPhrase(words, i)) return null;
+  if (next !== undefined && w.trail.length === 0) {
+    if (LIKE_OBJECTS.has(next.core)) return null;
+    if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
+    if (likeSaid(words, i)) return null;
+  }
+  const hedged = afterHedge(words, i);
+  if (hedged === "verb") return null;
+  if (hedged === "filler" && next !== undefined) return phrase(words, i, 1, HEDGED_LIKE_CONFIDENCE);
+  const opens = opensPhrase(words, i);
+  if (comparingPhrase(words, i)) return null;
+  if (w.trail === "-") return phrase(words, i, 1, 0.75);
+  if (w.trail === "," && (opens || setOff)) return phrase(words, i, 1, 0.85);
+  // "but like, the dude", "from like, 2009": after a conjunction or a preposition a "like," set off
+  // after it hedges what follows; before a quote ("to the effect of like, this is", "sort of like, oh")
+  // it introduces it.
+  if (w.trail === "," && prev !== undefined && prev.trail === "" && next !== undefined && !quoteOpens(next) &&
+    (HEDGE_OPENERS.has(prev.core) || (PREPOSITIONS.has(prev.core) && prev.core !== "to" && prev.core !== "of"))) {
+    return phrase(words, i, 1, 0.7);
+  }
+  if (w.trail.length > 0) return null;
+  if (next === undefined) return null;
+  // "Just like the development of body ideals", "podcasts running, like Wannabe": "just like" opening a
+  // sentence compares, and after a comma "like" before a name gives an example of what was said.
+  if (prev !== undefined && prev.core === "just" && prev.trail === "" && (i === 1 || words[i - 2]!.endsSentence)) return null;
+  if (prev !== undefined && (prev.trail === "," || prev.trail === ";") && namesExample(words, i + 1)) return null;
+  // "and like his brother James, did not believe", "low, like your dad's.", "and, like his brother,
+  // James": a bare "like" before a possessive compares a person, or what a person has.
+  if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2) || pausedAfter(words, i + 2))) return null;
+  if (opens) return phrase(words, i, 1, 0.7);
+  // "curled over like a breaking wave", "out like a light": after a verb's particle "like" compares.
+  if (prev !== undefined && prev.trail === "" && PARTICLES.has(prev.core) && ARTICLES.has(next.core)) return null;
+  if (prev !== undefined && (HEDGE_OPENERS.has(prev.core) || DETERMINERS.has(prev.core))) return phrase(words, i, 1, 0.7);
+  // "periods of like really weird restriction", "a scene from like Halloween": a preposition
+  // takes no verb, so "like" after one fills ("in like manner" is the old adjective).
+  if (prev !== undefined && prev.trail.length === 0 && PREPOSITIONS.has(prev.core) && prev.core !== "to" && !LIKE_ADJECTIVE_NOUNS.has(next.core)) {
+    return phrase(words, i, 1, 0.7);
+  }
+  if (APPROXIMATED.has(next.core) || isNumeric(next.core)) return phrase(words, i, 1, 0.6);
+  // "like if you tell me", "like why can't you", "figure out like how to": no comparison takes a clause
+  // opened by a subordinator or a wh-word after a word that governs none ("it's like when" compares);
+  // after a noun "like how" gives examples ("expressions of friendship like how we listen").
+  if (CLAUSE_OPENERS.has(next.core) || (EXAMPLE_OPENERS.has(next.core) && prev !== undefined && !isContentWord(prev.core))) {
+    return phrase(words, i, 1, 0.6);
+  }
+  return null;
+}
+
+/** Words that open a clause "like" cannot compare with or give as an example. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(["if", "why", "because"]);
+/** Wh-words that open a clause a noun's "like" may give as an example ("ways like how we listen"). */
+const EXAMPLE_OPENERS: ReadonlySet<string> = new Set(["how", "when", "where"]);
+/** Particles that finish a verb ("curled over", "went out"): a comparison may follow. */
+const PARTICLES: ReadonlySet<string> = new Set(["over", "up", "down", "out", "off", "around", "back", "away", "through"]);
+
+/** words[k] is a name, not a quote's first word: a capital on a word that is no closed-class word or interjection. */
+function namesExample(words: readonly WordView[], k: number): boolean {
+  const w = words[k]!;
+  return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
+}
+/** A listener's sounds, and the calls and exclamations a quotation opens with. */
+const INTERJECTIONS: ReadonlySet<string> = new Set([...BACKCHANNELS, "no", "well", "hey", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
+
+/** A word that opens a quotation: an interjection, or a capital that is no "I". */
+function quoteOpens(w: WordView): boolean {
+  return INTERJECTIONS.has(w.core) || (w.capitalised && w.core !== "i");
+}
+
+/** "like for like", either "like" of it. */
+function likeForLike(words: readonly WordView[], i: number): boolean {
+  return (wordAt(words, i + 1)?.core === "for" && wordAt(words, i + 2)?.core === "like") ||
+    (wordAt(words, i - 1)?.core === "for" && wordAt(words, i - 2)?.core === "like");
+}
+
+/** Plural nouns in -s, told from the words in -s that are no plural noun ("is", "always", "this") or a verb after its subject. */
+const PLURAL = /^[a-z]{3,}[^su']s$/;
+const NOT_PLURAL: ReadonlySet<string> = new Set(["always", "perhaps", "sometimes", "maybe", "besides", "towards", "afterwards", "whereas", "yes", "guys"]);
+function pluralNoun(core: string): boolean {
+  return PLURAL.test(core) && !NOT_PLURAL.has(core) && isContentWord(core);
+}
+
+/** words[k] ends its phrase at a pause: "like his brother, James", "like my father." */
+function pausedAfter(words: readonly WordView[], k: number): boolean {
+  const w = words[k];
+  return w !== undefined && (w.trail === "," || w.trail === ";" || w.endsSentence);
+}
+
+/**
+ * words[i - 1] is a noun its determiner opened, maybe after one modifier, with no pause between: "a body
+ * like", "the man like", "a natural disaster like".
+ */
+function afterNounPhrase(words: readonly WordView[], i: number): boolean {
+  const phraseWord = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && isContentWord(w.core) && !INTENSIFIERS.has(w.core) && !isNumeric(w.core);
+  if (!phraseWord(words[i - 1])) return false;
+  const det = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && NOUN_DETERMINERS.has(w.core);
+  return det(wordAt(words, i - 2)) || (phraseWord(wordAt(words, i - 2)) && det(wordAt(words, i - 3)));
+}
+
+/** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
+function ownedEnds(words: readonly WordView[], k: number): boolean {
+  const w = words[k];
+  return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);
+}
