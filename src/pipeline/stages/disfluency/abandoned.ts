@@ -4,11 +4,13 @@
 // "I… we worked in the office"). "the," and "I," cannot end a phrase, so when
 // the next word opens a clause the hanging word is a false start; it alone goes.
 // Anything else after the pause ("the, uh, soul", "I, for one, think",
-// "we, the people") is left to the other rules.
+// "we, the people") is left to the other rules. Raw ASR marks no pause, so
+// there only a next word that can never follow the determiner or pronoun
+// shows it ("a an action film", "and I it literally felt").
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { isContentWord, isRawAsr, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "every"]);
 /** Determiners that also stand alone as pronouns ("I want these, and those"): hanging only before another determiner. */
@@ -52,10 +54,37 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
   return HANGING_PRONOUNS.has(w.core) && startsClause && CLAUSE_OPENERS.has(next.core);
 }
 
+/**
+ * Words no article stands before: another determiner, a subject, a connective ("directing a an action
+ * film", "the there's"). After "a" or "an" no connective or "a" counts, which spell letters as often ("class
+ * a and", "q and a", "an a p l g").
+ */
+const NOT_AFTER_ARTICLE: ReadonlySet<string> = new Set([...SUBJECT_CONTRACTIONS, "the", "an", "my", "your", "our", "their", "we", "they", "he", "she"]);
+const NOT_AFTER_THE: ReadonlySet<string> = new Set([...NOT_AFTER_ARTICLE, "a", "and", "but", "because", "if", "is", "are", "was"]);
+/** Words no subject pronoun stands before: another subject ("I it literally felt", "I we mentioned"). */
+const NOT_AFTER_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_CONTRACTIONS, "i", "we", "they", "he", "she", "it", "if"]);
+
+/**
+ * In raw ASR, with no pause marked, a determiner or subject pronoun still shows it was abandoned when
+ * the next word is one that can never follow it: "directing a an action film", "and the there's sleep
+ * researchers", "and I it literally felt like".
+ */
+function abandonedUnmarked(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1]!;
+  if (next.core === w.core) return false;
+  if (w.core === "the") return NOT_AFTER_THE.has(next.core);
+  const prev = words[i - 1];
+  // After a noun "a" is as often a letter that labels it ("within class a we had").
+  if (w.core === "a" || w.core === "an") return NOT_AFTER_ARTICLE.has(next.core) && (prev === undefined || !isContentWord(prev.core));
+  return HANGING_PRONOUNS.has(w.core) && (prev === undefined || CLAUSE_JOINERS.has(prev.core)) && NOT_AFTER_SUBJECT.has(next.core);
+}
+
 export function findAbandonedStarts(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
+  const raw = isRawAsr(words);
   for (let i = 0; i + 1 < words.length; i++) {
-    if (isAbandoned(words, i, o)) found.push({ start: i, end: i + 1, rule: "self_repair", confidence: ABANDONED_CONFIDENCE });
+    if (isAbandoned(words, i, o) || (raw && abandonedUnmarked(words, i))) found.push({ start: i, end: i + 1, rule: "self_repair", confidence: ABANDONED_CONFIDENCE });
   }
   return found;
 }
