@@ -24,6 +24,15 @@ const KNOW_OBJECTS = new Set([
   "that", "this", "those", "these", "the", "about", "everything", "nothing", "something", "anything", "better",
   "yourself", "each", "all", "more", "exactly", "as", "my", "your", "his", "our", "their",
 ]);
+/**
+ * In raw ASR the objects that still show the verb: a wh-word or a pronoun that is only an object. A
+ * determiner, "it", "if" or "about" opens what follows a filler as often ("so you know the fiscal year",
+ * "and you know if she's down"); in the Rev16 dev rows made raw the editors dropped those.
+ */
+const RAW_KNOW_OBJECTS: ReadonlySet<string> = new Set([
+  "what", "how", "who", "where", "when", "why", "which", "whether", "them", "him", "her", "me", "us", "those", "these",
+  "everything", "nothing", "something", "anything", "better", "yourself", "exactly",
+]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
   "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",
@@ -40,7 +49,7 @@ function youKnow(words: readonly WordView[], i: number, raw: boolean): Removal |
   const punctuated = know.trail.length > 0;
   if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
   if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
-  if (next === undefined || KNOW_OBJECTS.has(next.core)) return null;
+  if (next === undefined || (raw ? RAW_KNOW_OBJECTS : KNOW_OBJECTS).has(next.core)) return null;
   // Unpunctuated in punctuated text, where the writer marked no pause: only a phrase opening (or after a
   // conjunction) reads as a filler; "so you know I was out of the question" is "so that you know".
   if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core) && prev.core !== "so")) return phrase(words, i, 2, 0.6);
