@@ -180,6 +180,7 @@ describe("disfluency / self_repair: hanging determiners", () => {
     ["it's not a an investment plan", "it's not an investment plan"],
     ["and the there's sleep researchers out there", "and there's sleep researchers out there"],
     ["and i it literally felt like home", "and it literally felt like home"],
+    ["so i what else do i have", "so what else do i have"],
   ])("drops the unmarked false start in raw ASR %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -61,8 +61,10 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
  */
 const NOT_AFTER_ARTICLE: ReadonlySet<string> = new Set([...SUBJECT_CONTRACTIONS, "the", "an", "my", "your", "our", "their", "we", "they", "he", "she"]);
 const NOT_AFTER_THE: ReadonlySet<string> = new Set([...NOT_AFTER_ARTICLE, "a", "and", "but", "because", "if", "is", "are", "was"]);
-/** Words no subject pronoun stands before: another subject ("I it literally felt", "I we mentioned"). */
-const NOT_AFTER_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_CONTRACTIONS, "i", "we", "they", "he", "she", "it", "if"]);
+/** Words no subject pronoun stands before: another subject or a clause's opener ("I it literally felt", "um I what else"). */
+const NOT_AFTER_SUBJECT: ReadonlySet<string> = new Set([
+  ...SUBJECT_CONTRACTIONS, "i", "we", "they", "he", "she", "it", "if", "what", "how", "why", "where", "when", "but", "because",
+]);
 
 /**
  * In raw ASR, with no pause marked, a determiner or subject pronoun still shows it was abandoned when
