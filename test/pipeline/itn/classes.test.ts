@@ -72,6 +72,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a salary of two hundred k", "a salary of 200k"],
     ["about one point five k views", "about 1.5k views"],
     ["the part is fifty k nine", "the part is 50k9"],
+    // Decimals said as one number of 10..99, as prices and ratios are; not before a plural the number counts.
+    ["the ratio was three point twelve", "the ratio was 3.12"],
+    ["a dividend of one point sixty eight euros", "a dividend of €1.68"],
+    ["at one point sixty people came", "at one point sixty people came"],
     // A second "point" makes a version number, not a decimal and another one.
     ["update to version two point one point three", "update to version 2.1.3"],
     ["it went up two point five point", "it went up 2.5 point"],

@@ -1,7 +1,7 @@
 // Amounts: the number part shared by cardinal, decimal, money, measure and
 // percent — "minus twenty five", "eighteen point o five", "point two",
 // "five point two million", "four hundred million".
-import { groupThousands, readCardinal, readDigitString, SINGLE_LETTER } from "./numbers.js";
+import { groupThousands, readCardinal, readDigitString, readTwoDigits, SINGLE_LETTER } from "./numbers.js";
 import type { MatchContext } from "./span.js";
 import { matchPhrase } from "./tables.js";
 
@@ -128,7 +128,7 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
     if (card === null) return null;
   }
   if (decimals && words[card.end] === "point" && card.end < end) {
-    const frac = readDigitString(t, words, card.end + 1, end);
+    const frac = readDigitString(t, words, card.end + 1, end) ?? twoDigitDecimals(c, card.end + 1, end);
     if (frac !== null) {
       // A year has no decimals: the whole part is a count ("2,055.4").
       const number = `${sign}${formatInteger(c, card.value, "count")}.${frac.digits}`;
@@ -146,6 +146,19 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
   }
   const value = negative ? -card.value : card.value;
   return { end: card.end, number: formatInteger(c, value, { start, end: card.end }), scale: "", integer: value, words: card.end - i, negative };
+}
+
+/**
+ * "one point sixty eight euros" -> "1.68": decimals said as one number of 10..99, as prices and ratios
+ * are, after a whole part ("point sixty" alone stays words). Not before a plural the number would count
+ * ("at one point twenty people came" is the idiom "at one point").
+ */
+function twoDigitDecimals(c: MatchContext, k: number, end: number): { digits: string; end: number } | null {
+  const two = readTwoDigits(c.t, c.words, k, end);
+  if (two === null) return null;
+  const next = c.words[two.end];
+  if (two.end < end && countsPlural(next) && matchPhrase(c.t.units, c.words, two.end, end) === null && matchPhrase(c.t.currencies, c.words, two.end, end) === null) return null;
+  return { digits: String(two.value), end: two.end };
 }
 
 /** Fractions said after a whole number before a scale word, as the decimals they write. */
