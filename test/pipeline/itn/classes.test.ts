@@ -390,10 +390,14 @@ const cases: Record<string, Array<[string, string]>> = {
     ["Benissad , f ; Gadelle , p ; Coulon , m", "Benissad , F. ; Gadelle , P. ; Coulon , M."],
     ["Allaby , m , ed .", "Allaby , M. , ed ."],
     ["Roeleveld , m a c ( two thousand two ) .", "Roeleveld , M.A.C. ( 2002 ) ."],
+    // ... or a list of authors going on: a letter and a name, or a name and its comma.
+    ["Rudel , t k , r Defries", "Rudel , T.K. , R. Defries"],
+    ["Wulf , w a , Shaw , m ,", "Wulf , W.A. , Shaw , M. ,"],
     // Not a citation: a page ("p. 37"), a clause opener before the comma, a year in running prose.
     ["Perry , p . thirty seven", "Perry , p . 37"],
     ["well , m ( nineteen ninety four )", "well , m ( 1994 )"],
     ["we were there , b two thousand eight was a good year", "we were there , b 2008 was a good year"],
+    ["Smith , u k , and France", "Smith , UK , and France"],
     ["zero; s", "zero; s"],
   ],
   verse_ref: [

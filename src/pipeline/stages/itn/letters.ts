@@ -98,8 +98,8 @@ function yearEnd(c: MatchContext, k: number): number {
 /**
  * The letters at [i, j) end a citation's author, "Surname, x", by what follows:
  * a year or date in brackets ("Lamb, h (1994)", "Hoberman, j (October 16, 2001)"),
- * a year and a pause ("Mills, g 2007:"), the next author ("Benissad, f; Gadelle, p")
- * or an editor's mark ("Allaby, m, ed."). The shape is the evidence, in any case:
+ * a year and a pause ("Mills, g 2007:"), the next author ("Benissad, f; Gadelle, p",
+ * "Rudel, t k, r Defries", "Wulf, w a, Shaw, m") or an editor's mark ("Allaby, m, ed."). The shape is the evidence, in any case:
  * a sentence's first word is a surname here whether the writer or the casing
  * stage capitalised it, so a second run over lipi's output reads it the same.
  */
@@ -116,7 +116,11 @@ function citationAuthor(c: MatchContext, i: number, j: number): boolean {
     return end > 0 && (end === c.words.length || /^[,.;:)]/.test(c.punctBefore[end]!));
   }
   if (gap === ";") return j + 1 < c.words.length && c.punctBefore[j + 1] === "," && SINGLE_LETTER.test(c.raw[j + 1]!);
-  return gap === "," && (c.words[j] === "ed" || c.words[j] === "eds");
+  if (gap !== ",") return false;
+  if (c.words[j] === "ed" || c.words[j] === "eds") return true;
+  // The list of authors goes on: a letter and a name, or a name and its comma.
+  return j + 1 < c.words.length && ((SINGLE_LETTER.test(c.raw[j]!) && CAPITALISED.test(c.raw[j + 1]!)) ||
+    (CAPITALISED.test(c.raw[j]!) && c.punctBefore[j + 1] === ","));
 }
 
 /** "g and g Foods", "Texas a and m": letters joined by "and" are one name ("A&M"), not initials. */
