@@ -199,6 +199,19 @@ function afterClauseOpener(words: readonly WordView[], i: number): boolean {
   return false;
 }
 
+/**
+ * "that, that's all true", "it, it's crazy": the pronoun at i said again with its verb attached.
+ * Unpunctuated, only a subject restarts so: "we we've seen", "you know it it's been" ("look at it it's
+ * clear" and "to know that that's what we are" stay).
+ */
+function restatedPronoun(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1]!;
+  if (!RESTATED_PRONOUNS.has(w.core) || next.core === w.core || contractionBase(next.core) !== w.core) return false;
+  if (w.trail === ",") return opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core);
+  return w.trail === "" && w.core !== "that" && (SUBJECT_ONLY.has(w.core) || inSubjectPlace(words, i));
+}
+
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -210,11 +223,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       continue;
     }
     if (isFiller(w, o)) continue;
-    // "that, that's all true", "it, it's crazy": the pronoun said again with its verb attached.
-    // Unpunctuated, only a subject restarts so: "we we've seen", "you know it it's been" ("look at it it's clear"
-    // and "to know that that's what we are" stay).
-    if (RESTATED_PRONOUNS.has(w.core) && next.core !== w.core && contractionBase(next.core) === w.core &&
-      (w.trail === "," ? opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core) : w.trail === "" && w.core !== "that" && (SUBJECT_ONLY.has(w.core) || inSubjectPlace(words, i)))) {
+    if (restatedPronoun(words, i)) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }
