@@ -149,6 +149,14 @@ const cases: Record<string, Array<[string, string]>> = {
   ],
   date: [
     ["july twenty fifth two thousand twelve", "July 25, 2012"],
+    // An era after a year, as ASR writes it (config/itn/en/eras.tsv); a span with its era keeps "to".
+    ["around fifteen hundred b c the vedas were composed", "around 1500 BC the vedas were composed"],
+    ["in ten sixty six ad the normans came", "in 1066 AD the normans came"],
+    ["seven hundred and eighty eight to eight hundred and twenty c e", "788 to 820 CE"],
+    ["from three hundred bce to two hundred ce", "from 300 BCE to 200 CE"],
+    // "ad" going on into a noun is the advertisement; an era already written is left as it is.
+    ["the nineteen eighty four ad campaign", "the 1984 ad campaign"],
+    ["dates from about 3500 B.C.", "dates from about 3500 B.C."],
     ["the twenty fifth of july twenty twelve", "25 July 2012"],
     ["october nineteen oh five", "October 1905"],
     ["june thirty", "June 30"],

@@ -7,7 +7,7 @@
 // with a number of 10 or more ("from 2000 to 7"). A tens word and a unit's
 // plural are one plural number ("seventy fives" -> "75s").
 import { readAmount } from "./amount.js";
-import { readPairedYear } from "./date.js";
+import { readPairedYear, withEra } from "./date.js";
 import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
 import { afterLabelIn, afterNumberLabel, isNumberWord, type ClassMatcher, type MatchContext } from "./span.js";
@@ -42,6 +42,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // "the number twelve thousand" names a value, not an identifier.
   const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
   const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : a.number;
+  // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC".
+  if (a.integer > 0n && a.integer < 10000n) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 

@@ -4,10 +4,11 @@
 // twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
 // "the 25th of July", "25 July 2012" with a year), month year ("october
 // nineteen oh five"), quarters ("second quarter of twenty twenty two" -> "Q2
-// 2022" in the nemo style).
+// 2022" in the nemo style), eras after a year ("fifteen hundred b c" -> "1500 BC").
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { ordinalSuffix, readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { matchPhrase } from "./tables.js";
 
 const YEAR_CONFIDENCE = 0.8;
 const DATE_CONFIDENCE = 0.85;
@@ -47,6 +48,27 @@ export function readPairedYear(c: MatchContext, i: number, end: number): Reading
   const next = c.words[tail?.end ?? 0] ?? "";
   if (tail === null || NOT_AFTER_YEAR.has(next) || (c.t.ordinals.has(next) && c.tokenOf[tail.end] === c.tokenOf[tail.end - 1])) return null;
   return { text: `${first.value}${tail.digits}`, end: tail.end };
+}
+
+/** "AD" said as "ad" is also the advertisement ("the nineteen eighty four ad campaign"): an era only before these or a pause. */
+const AFTER_AD: ReadonlySet<string> = new Set(["and", "the", "in", "when", "to", "until", "during", "was", "is", "by", "with", "where", "which", "that", "a", "he", "she", "they", "we", "it", "there", "but", "so", "or"]);
+
+/**
+ * An era marker after a year as ASR writes it ("b c", "ce", "ad") -> " BC", " CE", " AD" (config/itn/en/eras.tsv).
+ * Null where none follows, where it is already written ("CE", "B.C."), which is left as it stands, and for an "ad"
+ * that goes on into a noun.
+ */
+export function readEra(c: MatchContext, k: number, end: number): Reading | null {
+  const m = matchPhrase(c.t.eras, c.words, k, end);
+  if (m === null || c.raw.slice(k, m.end).join(" ") === m.value || c.raw[k]!.includes(".")) return null;
+  if (m.value === "AD" && m.end < end && !AFTER_AD.has(c.words[m.end]!)) return null;
+  return { text: ` ${m.value}`, end: m.end };
+}
+
+/** A reading with the era said after it, if any: "fifteen hundred b c" -> "1500 BC". */
+export function withEra<T extends { text: string; end: number }>(c: MatchContext, r: T, end: number): T {
+  const era = readEra(c, r.end, end);
+  return era === null ? r : { ...r, text: r.text + era.text, end: era.end };
 }
 
 /** The decade said as its thousands: "the two thousands" -> "the 2000s" ("two thousand" alone is a year or a count). */
@@ -153,7 +175,8 @@ export const matchDate: ClassMatcher = (c, i, end) => {
   else {
     r = readDayFirst(c, i, end) ?? readQuarter(c, i, end);
     if (r === null) {
-      r = readPairedYear(c, i, end) ?? readMillennium(c, i, end);
+      const year = readPairedYear(c, i, end);
+      r = year !== null && /^\d+$/.test(year.text) ? withEra(c, year, end) : year ?? readMillennium(c, i, end);
       confidence = YEAR_CONFIDENCE;
     }
   }

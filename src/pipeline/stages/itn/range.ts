@@ -18,13 +18,9 @@ import { matchMoney } from "./money.js";
 import { readCardinal } from "./numbers.js";
 import { matchPercent } from "./percent.js";
 import { afterNumberLabel, type ClassMatcher, type MatchContext } from "./span.js";
+import { matchPhrase } from "./tables.js";
 
 const CONFIDENCE = 0.8;
-/**
- * Era markers after the second number: a span of years with its era keeps
- * "to", as the design spec writes it ("788 to 820 CE"). Compared in lower case.
- */
-const ERAS = new Set(["ce", "bce", "bc", "ad", "b.c.", "a.d.", "c.e.", "b.c.e."]);
 /** Classes that read a number with its unit: they keep the second number when it has one. */
 const UNIT_CLASSES: readonly ClassMatcher[] = [matchPercent, matchMoney, matchMeasure];
 
@@ -140,7 +136,8 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (!(b.value > a.value || isYearTail(a.value, b))) return null;
   // "quarter two to twenty twenty": a year of these centuries said in pairs ends no range from a small number.
   if (a.value < 100n && b.value >= 1900n && b.value < 2100n && b.saidInPairs && !afterNumberLabel(c, i)) return null;
-  if (ERAS.has(c.words[b.end] ?? "")) return null;
+  // A span of years with its era keeps "to", as the design spec writes it ("788 to 820 CE").
+  if (matchPhrase(c.t.eras, c.words, b.end, end) !== null) return null;
   if (UNIT_CLASSES.some((read) => (read(c, a.end + 1, end)?.end ?? 0) > b.end)) return null;
   const scaled = scaledRange(c, a, b);
   if (scaled === null) return null;

@@ -21,6 +21,7 @@ export const ITN_TABLE_NAMES = [
   "place_codes",
   "idioms",
   "regnal_names",
+  "eras",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -65,6 +66,8 @@ export interface ItnTables {
   /** Every unit as said or written, lower case ("kilometers", "km"): after a figure such a word is the measure's. */
   readonly unitForms: ReadonlySet<string>;
   readonly timeZones: PhraseTable<string>;
+  /** Era markers after a year, as said -> as written ("b c" -> "BC"). */
+  readonly eras: PhraseTable<string>;
   readonly tlds: ReadonlySet<string>;
   readonly whitelist: PhraseTable<string>;
   /** Numbers said as a fixed expression, written as one ("twenty four seven" -> "24/7"); read by the cardinal class. */
@@ -166,6 +169,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   );
   const unitForms = new Set([...units.byPhrase].flatMap(([spoken, u]) => [spoken, u.written, u.nemoWritten].map((f) => f.toLowerCase())));
   const timeZones = phraseTable<string>(rows("time_zones", sources.time_zones, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
+  const eras = phraseTable<string>(rows("eras", sources.eras, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
@@ -189,7 +193,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
   const regnalNames = new Map(rows("regnal_names", sources.regnal_names, 1).map((r) => [r.cells[0]!.toLowerCase(), r.cells[0]!]));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
