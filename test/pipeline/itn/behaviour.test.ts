@@ -69,6 +69,10 @@ describe("itn class switches", () => {
     expect(itn(money, p)).toBe("it cost $4 on july fourth twenty twenty");
   });
 
+  it("with dates off an era stays as said after the count", () => {
+    expect(itn("around fifteen hundred b c", itnOnly({ classes: { date: false } }))).toBe("around 1500 b c");
+  });
+
   it("with dates off a year said in pairs stays words, never split (\"19 95\", \"20 20\")", () => {
     const p = itnOnly({ classes: { date: false } });
     expect(itn("in nineteen ninety five", p)).toBe("in nineteen ninety five");

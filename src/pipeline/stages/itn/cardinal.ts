@@ -42,8 +42,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // "the number twelve thousand" names a value, not an identifier.
   const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
   const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : a.number;
-  // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC".
-  if (a.integer > 0n && a.integer < 10000n) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
+  // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC" (an era is the date class's).
+  if (a.integer > 0n && a.integer < 10000n && c.o.classes.has("date")) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
