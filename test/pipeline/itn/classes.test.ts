@@ -158,6 +158,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["the nineteen eighty four ad campaign", "the 1984 ad campaign"],
     ["dates from about 3500 B.C.", "dates from about 3500 B.C."],
     ["the twenty fifth of july twenty twelve", "25 July 2012"],
+    // ... and without "of"; "may" and "march" only with a year ("the first may be").
+    ["born on twelfth january eighteen sixty three", "born on 12 January 1863"],
+    ["made a port of entry the ninth october last", "made a port of entry the 9th October last"],
+    ["the first may be the best", "the first may be the best"],
     ["october nineteen oh five", "October 1905"],
     ["june thirty", "June 30"],
     ["the nineteen nineties", "the 1990s"],

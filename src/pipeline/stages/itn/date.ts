@@ -1,10 +1,11 @@
 // date: years ("nineteen ninety five" -> "1995", "nineteen oh five",
 // "the nineteen nineties" -> "the 1990s", "the seventeen hundreds" -> "the
-// 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth twenty
-// twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july" ->
-// "the 25th of July", "25 July 2012" with a year), month year ("october
-// nineteen oh five"), quarters ("second quarter of twenty twenty two" -> "Q2
-// 2022" in the nemo style), eras after a year ("fifteen hundred b c" -> "1500 BC").
+// 1700s", "the two thousands" -> "the 2000s"), month day year ("july fourth
+// twenty twenty" -> "July 4, 2020"), day of month ("the twenty fifth of july"
+// -> "the 25th of July", "twelfth january" -> "12th January", "25 July 2012"
+// with a year), month year ("october nineteen oh five"), quarters ("second
+// quarter of twenty twenty two" -> "Q2 2022" in the nemo style), eras after a
+// year ("fifteen hundred b c" -> "1500 BC").
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { ordinalSuffix, readOrdinal } from "./ordinal.js";
 import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -133,16 +134,25 @@ function readMonthFirst(c: MatchContext, i: number, end: number): Reading | null
   return best;
 }
 
-/** [the] ordinal "of" month [year]: "the twenty fifth of july twenty twelve" -> "25 July 2012". */
+/**
+ * [the] ordinal ["of"] month [year]: "the twenty fifth of july twenty twelve" and "twenty fifth july twenty
+ * twelve" -> "25 July 2012". Without "of" a year must follow "may" or "march" ("the first may be").
+ */
 function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   const start = c.words[i] === "the" ? i + 1 : i;
   const ord = readOrdinal(c, start, end);
   if (ord === null || ord.value < 1n || ord.value > 31n) return null;
-  if (c.words[ord.end] !== "of" || ord.end + 1 >= end || !c.t.months.has(c.words[ord.end + 1]!)) return null;
-  const monthEnd = ord.end + 2;
-  const base = `${ord.value.toString()} ${monthText(c, ord.end + 1)}`;
+  const of = c.words[ord.end] === "of";
+  const monthAt = of ? ord.end + 1 : ord.end;
+  if (monthAt >= end || !c.t.months.has(c.words[monthAt]!)) return null;
+  const monthEnd = monthAt + 1;
+  const base = `${ord.value.toString()} ${monthText(c, monthAt)}`;
   const year = readYear(c, monthEnd, end);
   if (year !== null) return { text: `${base} ${year.text}`, end: year.end };
+  if (!of) {
+    if (AMBIGUOUS_MONTHS.has(c.words[monthAt]!) || isNumberAt(c, monthEnd) || c.o.nemo) return null;
+    return { text: `${start > i ? `${c.raw[i]!} ` : ""}${ord.value.toString()}${ordinalSuffix(ord.value)} ${monthText(c, monthAt)}`, end: monthEnd };
+  }
   // A number after the month that is no year is the month's day ("first of january twenty" -> "first of January 20"),
   // however the tokens fall (a second run sees "first-of January 20" where the first saw "january-twenty").
   if (isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "")) return null;
