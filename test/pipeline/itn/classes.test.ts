@@ -120,6 +120,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["one and a half billion euros", "€1.5 billion"],
     ["about three and a half million tons", "about 3.5 million tons"],
     ["for two and a half hours", "for two and a half hours"],
+    // ... and before thousands the number is written whole.
+    ["about two and a half thousand years ago", "about 2,500 years ago"],
+    ["two and a half thousand dollars", "$2,500"],
     // cents said without their name, as prices are said; not a count after a lone unit
     ["it cost twelve dollars fifty in all", "it cost $12.50 in all"],
     ["two dollars five times", "$2 five times"],

@@ -135,8 +135,14 @@ function computeAmount(c: MatchContext, i: number, end: number, decimals: boolea
       return withScale(c, end, { end: frac.end, number, scale: "", integer: undefined, words: frac.end - i, negative });
     }
   }
-  const mixed = decimals ? mixedBeforeScale(c, card.end, end) : null;
-  if (mixed !== null && card.namedScale === undefined) {
+  const mixed = card.namedScale === undefined ? mixedBeforeScale(c, card.end, end) : null;
+  // Thousands are written out whole, an integer: "two and a half thousand years" -> "2,500 years".
+  if (mixed !== null && words[mixed.end] === "thousand") {
+    const whole = card.value * 1000n + BigInt(Math.round(Number(mixed.decimals) * 1000));
+    const value = negative ? -whole : whole;
+    return { end: mixed.end + 1, number: formatInteger(c, value, "count"), scale: "", integer: value, words: mixed.end + 1 - i, negative };
+  }
+  if (mixed !== null && decimals) {
     const number = `${sign}${formatInteger(c, card.value, "count")}${mixed.decimals}`;
     return withScale(c, end, { end: mixed.end, number, scale: "", integer: undefined, words: mixed.end - i, negative });
   }
@@ -166,13 +172,14 @@ const MIXED_FRACTIONS: ReadonlyArray<[readonly string[], string]> = [[["and", "a
 
 /**
  * "two and a half million" -> "2.5 million": a fraction after the whole number, then a scale word of
- * millions or more. Without one the fraction stays as said ("two and a half hours").
+ * thousands or more ("two and a half thousand" is written whole, 2,500). Without one the fraction stays
+ * as said ("two and a half hours", "two and a half hundred").
  */
 function mixedBeforeScale(c: MatchContext, k: number, end: number): { decimals: string; end: number } | null {
   for (const [said, decimals] of MIXED_FRACTIONS) {
     const after = k + said.length;
     if (after >= end || !said.every((w, j) => c.words[k + j] === w)) continue;
-    return (c.t.scales.get(c.words[after]!) ?? 0n) >= 1_000_000n ? { decimals, end: after } : null;
+    return (c.t.scales.get(c.words[after]!) ?? 0n) >= 1000n ? { decimals, end: after } : null;
   }
   return null;
 }
