@@ -35,6 +35,22 @@ export function formatInteger(c: MatchContext, value: bigint, said?: { start: nu
   return (value < 0n ? "-" : "") + groupThousands(digits, c.o.thousandsSeparator, minDigits);
 }
 
+/**
+ * Parts said after "point" past a number, each read by `readPart` from the word after its "point":
+ * ".1.3" of a version's "point one point three", ".12" of a section's "point twelve". Empty text where
+ * none follows.
+ */
+export function readDottedParts(c: MatchContext, j: number, end: number, readPart: (k: number) => { text: string; end: number } | null): { text: string; end: number } {
+  let text = "";
+  while (j + 1 < end && c.words[j] === "point") {
+    const part = readPart(j + 1);
+    if (part === null) break;
+    text += `.${part.text}`;
+    j = part.end;
+  }
+  return { text, end: j };
+}
+
 /** A word before a range's first number that makes "to" part of the sentence: "from five to twelve ounces". */
 const KEEPS_TO: ReadonlySet<string> = new Set(["from"]);
 

@@ -2,7 +2,7 @@
 // with a kept scale word: "five point two million" -> "5.2 million",
 // "four hundred million" -> "400 million"; a number dotted past its decimals is
 // a version: "version two point one point three" -> "2.1.3".
-import { readAmount, type Amount } from "./amount.js";
+import { readAmount, readDottedParts, type Amount } from "./amount.js";
 import { readDigitString } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
@@ -23,16 +23,12 @@ export const matchDecimal: ClassMatcher = (c, i, end) => {
  */
 function readVersion(c: MatchContext, a: Amount, end: number): { end: number; text: string; confidence: number } | null {
   if (a.scale !== "" || !/^-?\d[\d,]*\.\d+$/.test(a.number)) return null;
-  let text = a.number;
-  let j = a.end;
-  while (j + 1 < end && c.words[j] === "point") {
-    const part = readDigitString(c.t, c.words, j + 1, end);
-    if (part === null) break;
-    text += `.${part.digits}`;
-    j = part.end;
-  }
-  if (j === a.end || (j < end && quantityAt(c, j, end))) return null;
-  return { end: j, text, confidence: CONFIDENCE };
+  const parts = readDottedParts(c, a.end, end, (k) => {
+    const digits = readDigitString(c.t, c.words, k, end);
+    return digits && { text: digits.digits, end: digits.end };
+  });
+  if (parts.end === a.end || (parts.end < end && quantityAt(c, parts.end, end))) return null;
+  return { end: parts.end, text: a.number + parts.text, confidence: CONFIDENCE };
 }
 
 /** A unit, a currency, a percent, a scale or "times" at words[j]: what a number measures. */

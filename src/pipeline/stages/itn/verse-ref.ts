@@ -3,6 +3,7 @@
 // -> "verses 5-7", "section three" -> "section 3", "section three point two" ->
 // "section 3.2". Numbers after a reference word are labels, so the small-number
 // policy does not apply.
+import { readDottedParts } from "./amount.js";
 import { readPairedYear } from "./date.js";
 import { readCardinal } from "./numbers.js";
 import { REFERENCE_WORDS, type ClassMatcher, type MatchContext } from "./span.js";
@@ -16,15 +17,11 @@ function readNumber(c: MatchContext, i: number, end: number): { value: string; e
   if (paired !== null && /^\d+$/.test(paired.text) && (card === null || paired.end > card.end)) return { value: paired.text, end: paired.end };
   if (card === null || card.value === 0n) return null;
   // "section three point two" -> "section 3.2": a subsection number, each part said as a number.
-  let value = card.value.toString();
-  let j = card.end;
-  while (j + 1 < end && c.words[j] === "point") {
-    const part = readCardinal(c.t, c.words, j + 1, end);
-    if (part === null) break;
-    value += `.${part.value}`;
-    j = part.end;
-  }
-  return { value, end: j };
+  const parts = readDottedParts(c, card.end, end, (k) => {
+    const part = readCardinal(c.t, c.words, k, end);
+    return part && { text: part.value.toString(), end: part.end };
+  });
+  return { value: card.value.toString() + parts.text, end: parts.end };
 }
 
 /** "five to seven" / "five through seven" -> "5-7", or a single number. */
