@@ -59,7 +59,7 @@ describe("disfluency / discourse_filler", () => {
   it.each([
     "I was in boots, so you know I was out of the question", "as you know we have been clear", "it's like when you drop a glass",
     "it feels like if we wait it will pass", "do you know the way",
-    "I'll let you know tomorrow", "you know what we did", "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
+    "I'll let you know tomorrow", "you know what we did", "you know as well as i do", "you said you wouldn't tell you know you said", "I like it", "I mean it", "I mean what I say", "you know what I mean?", "do you know him", "it's like a dream",
     "I was like, no way", "I feel like it's over", "things like that", "like I said, it works", "she looks like Rob",
     "I would like to start", "that sort of thing",
     "I started to like the show", "learn to like yourself", "they seem to like cats", "I grew to like Paris",

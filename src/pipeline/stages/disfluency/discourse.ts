@@ -17,6 +17,8 @@ import { isRawAsr, opensPhrase, type WordView } from "./words.js";
 const KNOW_GOVERNORS = new Set([
   "do", "did", "don't", "didn't", "does", "doesn't", "before", "if", "as", "would", "will", "could", "might",
   "should", "to", "let", "because", "'cause", "cause", "now", "what", "whatever", "y'all", "than", "how", "that",
+  // "tell you", "remind you": the verb's object, then "know" is no filler's ("wouldn't tell you know you said").
+  "tell", "told", "ask", "asked", "show", "showed", "remind", "reminded", "assure", "assured",
 ]);
 /** An unpunctuated "you know" followed by these has an object: "you know what", "you know him". */
 const KNOW_OBJECTS = new Set([
@@ -25,13 +27,14 @@ const KNOW_OBJECTS = new Set([
   "yourself", "each", "all", "more", "exactly", "as", "my", "your", "his", "our", "their",
 ]);
 /**
- * In raw ASR the objects that still show the verb: a wh-word or a pronoun that is only an object. A
- * determiner, "it", "if" or "about" opens what follows a filler as often ("so you know the fiscal year",
- * "and you know if she's down"); in the Rev16 dev rows made raw the editors dropped those.
+ * In raw ASR the objects that still show the verb: a wh-word, a pronoun that is only an object, "as"
+ * ("you know as well as I do"). A determiner, "it", "if" or "about" opens what follows a filler as often
+ * ("so you know the fiscal year", "and you know if she's down"); in the Rev16 dev rows made raw the
+ * editors dropped those.
  */
 const RAW_KNOW_OBJECTS: ReadonlySet<string> = new Set([
   "what", "how", "who", "where", "when", "why", "which", "whether", "them", "him", "her", "me", "us", "those", "these",
-  "everything", "nothing", "something", "anything", "better", "yourself", "exactly",
+  "everything", "nothing", "something", "anything", "better", "yourself", "exactly", "as",
 ]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
