@@ -129,6 +129,9 @@ const cases: Record<string, Array<[string, string]>> = {
     ["five dollars ten dollars", "$5 $10"],
   ],
   measure: [
+    // Points of a rate keep their words, with the number in figures as a percentage's is.
+    ["it rose three percentage points", "it rose 3 percentage points"],
+    ["margins improved by five basis points", "margins improved by 5 basis points"],
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
     ["five to ten kilometers", "5-10 km"],
