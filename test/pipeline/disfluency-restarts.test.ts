@@ -144,6 +144,8 @@ describe("disfluency / repetition: legitimate doubles said with a pause between"
 describe("disfluency / repetition: 'is is', 'so so', 'on on', 'you you' and 'that that', grammatical only in their own shapes", () => {
   it.each([
     ["the self is is eternal", "the self is eternal"],
+    ["the thing is is that we waited", "the thing is that we waited"],
+    ["what is is the self", "what is the self"],
     ["it has been mostly focused on on the retail business", "it has been mostly focused on the retail business"],
     ["and you you think about it", "and you think about it"],
     ["those are things that that you just do", "those are things that you just do"],
@@ -155,7 +157,7 @@ describe("disfluency / repetition: 'is is', 'so so', 'on on', 'you you' and 'tha
   });
 
   it.each([
-    "what it is is a choice", "the thing is is that we waited", "all it is is noise", "the film was so so", "it was so so good",
+    "what it is is a choice", "all it is is noise", "the film was so so", "it was so so good",
     "we went on on Monday", "put it on on top", "who told you you could", "I did it for you you know",
     "I think that that's right", "a piece of that that we can carry forward", "yeah yeah yeah",
   ])(

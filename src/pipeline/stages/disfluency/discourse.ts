@@ -18,7 +18,7 @@ const KNOW_GOVERNORS = new Set([
   "do", "did", "don't", "didn't", "does", "doesn't", "before", "if", "as", "would", "will", "could", "might",
   "should", "to", "let", "because", "'cause", "cause", "now", "what", "whatever", "y'all", "than", "how", "that",
   // "tell you", "remind you": the verb's object, then "know" is no filler's ("wouldn't tell you know you said").
-  "tell", "told", "ask", "asked", "show", "showed", "remind", "reminded", "assure", "assured",
+  "tell", "told", "remind", "reminded", "assure", "assured",
 ]);
 /** An unpunctuated "you know" followed by these has an object: "you know what", "you know him". */
 const KNOW_OBJECTS = new Set([
@@ -27,15 +27,24 @@ const KNOW_OBJECTS = new Set([
   "yourself", "each", "all", "more", "exactly", "as", "my", "your", "his", "our", "their",
 ]);
 /**
- * In raw ASR the objects that still show the verb: a wh-word, a pronoun that is only an object, "as"
- * ("you know as well as I do"). A determiner, "it", "if" or "about" opens what follows a filler as often
+ * In raw ASR the objects that still show the verb: a wh-word or a pronoun that is only an object (and "as"
+ * of a comparison, rawKnowObject). A determiner, "it", "if" or "about" opens what follows a filler as often
  * ("so you know the fiscal year", "and you know if she's down"); in the Rev16 dev rows made raw the
  * editors dropped those.
  */
 const RAW_KNOW_OBJECTS: ReadonlySet<string> = new Set([
   "what", "how", "who", "where", "when", "why", "which", "whether", "them", "him", "her", "me", "us", "those", "these",
-  "everything", "nothing", "something", "anything", "better", "yourself", "exactly", "as",
+  "everything", "nothing", "something", "anything", "better", "yourself", "exactly",
 ]);
+
+/** Degrees after "as" that make it a comparison ("as well as", "as much as"), not a clause's conjunction ("as we go"). */
+const AS_COMPARED: ReadonlySet<string> = new Set(["well", "much", "many", "good", "far", "long", "soon", "often", "little", "few"]);
+
+/** words[k], after a raw "you know", is its object: "you know what", "you know as well as I do". */
+function rawKnowObject(words: readonly WordView[], k: number): boolean {
+  const w = words[k]!.core;
+  return RAW_KNOW_OBJECTS.has(w) || (w === "as" && AS_COMPARED.has(words[k + 1]?.core ?? ""));
+}
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
   "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",
@@ -52,7 +61,7 @@ function youKnow(words: readonly WordView[], i: number, raw: boolean): Removal |
   const punctuated = know.trail.length > 0;
   if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
   if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
-  if (next === undefined || (raw ? RAW_KNOW_OBJECTS : KNOW_OBJECTS).has(next.core)) return null;
+  if (next === undefined || (raw ? rawKnowObject(words, i + 2) : KNOW_OBJECTS.has(next.core))) return null;
   // Unpunctuated in punctuated text, where the writer marked no pause: only a phrase opening (or after a
   // conjunction) reads as a filler; "so you know I was out of the question" is "so that you know".
   if (opensPhrase(words, i) || (prev !== undefined && HEDGE_OPENERS.has(prev.core) && prev.core !== "so")) return phrase(words, i, 2, 0.6);

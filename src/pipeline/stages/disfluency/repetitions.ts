@@ -123,11 +123,6 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
 const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well"]);
 const ADVERB = /ly$/;
 
-/** Nouns a pseudo-cleft opens with: "the thing is is", "the problem is is". */
-const CLEFT_NOUNS: ReadonlySet<string> = new Set([
-  "thing", "problem", "point", "question", "issue", "reason", "truth", "fact", "idea", "deal", "catch", "key", "trick",
-  "difference", "answer", "part", "worry", "concern", "challenge", "goal", "plan", "hope", "irony", "funny", "interesting",
-]);
 /** Words that open the clause a second "is" follows: "what it is is", "all it is is". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...WH_WORDS, "all", "whatever"]);
 /** Words a particle "on" finishes, before an "on" that is a preposition: "go on on Monday", "put it on on top", "and so on on". */
@@ -159,7 +154,8 @@ function inSubjectPlace(words: readonly WordView[], i: number): boolean {
 /**
  * Of the doubles the legit_doubles list allows, those whose grammatical use has a shape to check;
  * outside it they are stutters:
- * - "is is" after a clause said as the subject ("what it is is", "the thing is is"), not "the self is is eternal";
+ * - "is is" after a clause said as the subject ("what it is is"), not "the self is is eternal", "what is is
+ *   the self" or "the point is is that", whose second "is" a reader drops as the Rev16 editors do;
  * - "so so" (so-so) opening no phrase, not "so so basically";
  * - "on on" after a particle's verb ("go on on Monday"), not "focused on on the retail business";
  * - "you you" as an object then a subject ("told you you could"), not "and you you think";
@@ -184,15 +180,18 @@ function stutteredDouble(words: readonly WordView[], i: number): boolean {
       return words[i + 1]!.trail === "" && third !== undefined && NOT_AFTER_DEMONSTRATIVE.has(third.core) &&
         !(prev !== undefined && PREPOSITIONS.has(prev.core));
     case "is":
-      return prev !== undefined && !CLEFT_NOUNS.has(prev.core) && !afterClauseOpener(words, i);
+      return prev !== undefined && !afterClauseOpener(words, i);
     default:
       return false;
   }
 }
 
-/** A wh-word or "all" opens the clause before words[i], within six words and no pause. */
+/**
+ * A wh-word or "all" opens a clause before words[i] that has its own subject ("what it is", not "what is"),
+ * within six words and no pause.
+ */
 function afterClauseOpener(words: readonly WordView[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+  for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
     if (CLAUSE_OPENERS.has(words[k]!.core)) return true;
     if (k < i - 1 && words[k]!.trail.length > 0) return false;
   }
