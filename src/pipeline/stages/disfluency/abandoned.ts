@@ -10,12 +10,11 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { isContentWord, isRawAsr, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { isContentWord, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "every"]);
 /** Determiners that also stand alone as pronouns ("I want these, and those"): hanging only before another determiner. */
 const PRONOUN_DETERMINERS: ReadonlySet<string> = new Set(["these", "those", "any"]);
-const HANGING_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 /** Words that open a new clause (subject, connective, wh-word). */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
   ...SUBJECT_PRONOUNS, ...SUBJECT_CONTRACTIONS, ...WH_WORDS, "there", "this", "that", "these", "those",
@@ -51,7 +50,7 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
   if (PRONOUN_DETERMINERS.has(w.core)) return PHRASE_OPENERS.has(next.core) && next.core !== "to" && next.core !== "is";
   // A pronoun inside a phrase ends it: "said he, I", "Charles I, and" (a numeral), "between you and I, we".
   const startsClause = prev === undefined || prev.trail.length > 0 || CLAUSE_JOINERS.has(prev.core) || isFiller(prev, o);
-  return HANGING_PRONOUNS.has(w.core) && startsClause && CLAUSE_OPENERS.has(next.core);
+  return SUBJECT_ONLY_PRONOUNS.has(w.core) && startsClause && CLAUSE_OPENERS.has(next.core);
 }
 
 /**
@@ -59,11 +58,13 @@ function isAbandoned(words: readonly WordView[], i: number, o: DisfluencyOptions
  * film", "the there's"). After "a" or "an" no connective or "a" counts, which spell letters as often ("class
  * a and", "q and a", "an a p l g").
  */
-const NOT_AFTER_ARTICLE: ReadonlySet<string> = new Set([...SUBJECT_CONTRACTIONS, "the", "an", "my", "your", "our", "their", "we", "they", "he", "she"]);
+const NOT_AFTER_ARTICLE: ReadonlySet<string> = new Set([
+  ...SUBJECT_CONTRACTIONS, ...[...SUBJECT_ONLY_PRONOUNS].filter((w) => w !== "i"), "the", "an", "my", "your", "our", "their",
+]);
 const NOT_AFTER_THE: ReadonlySet<string> = new Set([...NOT_AFTER_ARTICLE, "a", "and", "but", "because", "if", "is", "are", "was"]);
 /** Words no subject pronoun stands before: another subject or a clause's opener ("I it literally felt", "um I what else"). */
 const NOT_AFTER_SUBJECT: ReadonlySet<string> = new Set([
-  ...SUBJECT_CONTRACTIONS, "i", "we", "they", "he", "she", "it", "if", "what", "how", "why", "where", "when", "but", "because",
+  ...SUBJECT_CONTRACTIONS, ...SUBJECT_ONLY_PRONOUNS, "it", "if", "what", "how", "why", "where", "when", "but", "because",
 ]);
 
 /**
@@ -79,12 +80,12 @@ function abandonedUnmarked(words: readonly WordView[], i: number): boolean {
   const prev = words[i - 1];
   // After a noun "a" is as often a letter that labels it ("within class a we had").
   if (w.core === "a" || w.core === "an") return NOT_AFTER_ARTICLE.has(next.core) && (prev === undefined || !isContentWord(prev.core));
-  return HANGING_PRONOUNS.has(w.core) && (prev === undefined || CLAUSE_JOINERS.has(prev.core)) && NOT_AFTER_SUBJECT.has(next.core);
+  return SUBJECT_ONLY_PRONOUNS.has(w.core) && (prev === undefined || CLAUSE_JOINERS.has(prev.core)) && NOT_AFTER_SUBJECT.has(next.core);
 }
 
-export function findAbandonedStarts(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
+/** `raw`: the segment is raw ASR (isRawAsr), where a false start shows only by the word after it. */
+export function findAbandonedStarts(words: readonly WordView[], o: DisfluencyOptions, raw: boolean): Removal[] {
   const found: Removal[] = [];
-  const raw = isRawAsr(words);
   for (let i = 0; i + 1 < words.length; i++) {
     if (isAbandoned(words, i, o) || (raw && abandonedUnmarked(words, i))) found.push({ start: i, end: i + 1, rule: "self_repair", confidence: ABANDONED_CONFIDENCE });
   }

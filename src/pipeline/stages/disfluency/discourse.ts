@@ -11,7 +11,7 @@
 import type { Removal } from "./apply.js";
 import { HEDGE_OPENERS, phrase, wordAt } from "./filler-span.js";
 import { likeFiller } from "./like.js";
-import { isRawAsr, opensPhrase, type WordView } from "./words.js";
+import { opensPhrase, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -90,9 +90,9 @@ function sortOf(words: readonly WordView[], i: number): Removal | null {
   return phrase(words, i, 2, 0.6);
 }
 
-export function findDiscourseFillers(words: readonly WordView[]): Removal[] {
+/** `raw`: the segment is raw ASR (isRawAsr), where an ungoverned "you know" is taken as the filler. */
+export function findDiscourseFillers(words: readonly WordView[], raw: boolean): Removal[] {
   const found: Removal[] = [];
-  const raw = isRawAsr(words);
   for (let i = 0; i < words.length; i++) {
     const core = words[i]!.core;
     let r: Removal | null = null;

@@ -16,7 +16,7 @@ import { findMarkerPhrases } from "./markers.js";
 import { parseDisfluencyOptions, type DisfluencyOptions } from "./options.js";
 import { findSelfRepairs } from "./repairs.js";
 import { findRepetitions } from "./repetitions.js";
-import { viewWords } from "./words.js";
+import { isRawAsr, viewWords } from "./words.js";
 
 export { DEFAULT_FILLERS, DEFAULT_LEGIT_DOUBLES, DEFAULT_MARKER_PHRASES, type DisfluencyOptions } from "./options.js";
 
@@ -57,15 +57,16 @@ function toFixpoint(tokens: Token[], o: DisfluencyOptions, env: StageEnv, sugges
 function runPass(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggest: boolean): Token[] {
   if (tokens.length === 0) return tokens;
   const words = viewWords(tokens);
+  const raw = isRawAsr(words);
   const r = o.rules;
   const candidates = [
     r.self_repair ? findBrokenClauses(words, o) : NONE,
     r.self_repair ? findSelfRepairs(words, o) : NONE,
     r.marker_phrase ? findMarkerPhrases(words, o) : NONE,
     r.repetition ? findRepetitions(words, o) : NONE,
-    r.self_repair ? findAbandonedStarts(words, o) : NONE,
+    r.self_repair ? findAbandonedStarts(words, o, raw) : NONE,
     r.self_repair ? findFragments(words, o) : NONE,
-    r.discourse_filler ? findDiscourseFillers(words) : NONE,
+    r.discourse_filler ? findDiscourseFillers(words, raw) : NONE,
     r.filler ? findFillers(words, o) : NONE,
     r.filler ? findBackchannels(words) : NONE,
   ];

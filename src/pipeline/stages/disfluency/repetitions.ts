@@ -7,7 +7,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 const INITIAL = /^\p{L}$/u;
@@ -143,8 +143,6 @@ const NOT_AFTER_DEMONSTRATIVE: ReadonlySet<string> = new Set([
 const SHAPED_DOUBLES: ReadonlySet<string> = new Set(["so", "on", "you", "that", "is"]);
 /** Words after which a pronoun is a clause's subject: "and you you think", "maybe you you don't", "you know it it's". */
 const BEFORE_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "know", "yeah", "okay", "well", "now", "actually"]);
-/** Pronouns that are only ever subjects: before their own contraction they restart ("we we've seen"). */
-const SUBJECT_ONLY: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 
 /** words[i] is a pronoun in a subject's place: it opens a phrase or follows a conjunction or a discourse word. */
 function inSubjectPlace(words: readonly WordView[], i: number): boolean {
@@ -208,7 +206,7 @@ function restatedPronoun(words: readonly WordView[], i: number): boolean {
   const next = words[i + 1]!;
   if (!RESTATED_PRONOUNS.has(w.core) || next.core === w.core || contractionBase(next.core) !== w.core) return false;
   if (w.trail === ",") return opensPhrase(words, i) || SUBJECT_OPENERS.has(words[i - 1]!.core);
-  return w.trail === "" && w.core !== "that" && (SUBJECT_ONLY.has(w.core) || inSubjectPlace(words, i));
+  return w.trail === "" && w.core !== "that" && (SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i));
 }
 
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {

@@ -118,6 +118,8 @@ export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your"
 export const NOUN_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "these", "those"]);
 
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+/** Subject pronouns that are never an object ("you", "it" are both): one left hanging or said twice restarts. */
+export const SUBJECT_ONLY_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 /** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
 export const SUBJECT_CONTRACTIONS: ReadonlySet<string> = new Set([
   "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "that's", "there's",
