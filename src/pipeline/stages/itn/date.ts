@@ -149,18 +149,17 @@ function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   const base = `${ord.value.toString()} ${monthText(c, monthAt)}`;
   const year = readYear(c, monthEnd, end);
   if (year !== null) return { text: `${base} ${year.text}`, end: year.end };
-  if (!of) {
-    if (AMBIGUOUS_MONTHS.has(c.words[monthAt]!) || isNumberAt(c, monthEnd) || c.o.nemo) return null;
-    return { text: `${start > i ? `${c.raw[i]!} ` : ""}${ord.value.toString()}${ordinalSuffix(ord.value)} ${monthText(c, monthAt)}`, end: monthEnd };
-  }
+  // Without "of" a month that is also a common word needs the year it did not get ("the first may be").
+  if (!of && AMBIGUOUS_MONTHS.has(c.words[monthAt]!)) return null;
   // A number after the month that is no year is the month's day ("first of january twenty" -> "first of January 20"),
   // however the tokens fall (a second run sees "first-of January 20" where the first saw "january-twenty").
-  if (isNumberAt(c, monthEnd) || c.t.ordinals.has(c.words[monthEnd] ?? "")) return null;
-  if (c.o.nemo) return { text: base, end: monthEnd };
+  if (isNumberAt(c, monthEnd) || (of && c.t.ordinals.has(c.words[monthEnd] ?? ""))) return null;
+  if (c.o.nemo) return of ? { text: base, end: monthEnd } : null;
   // Without a year, prose keeps the words said around the day: "on the 19th of December" (LibriTTS's book
-  // text writes it so 69 times, "19 December" never).
+  // text writes it so 69 times, "19 December" never), "the 9th October".
   const the = start > i ? `${c.raw[i]!} ` : "";
-  return { text: `${the}${ord.value.toString()}${ordinalSuffix(ord.value)} ${c.raw[ord.end]!} ${monthText(c, ord.end + 1)}`, end: monthEnd };
+  const ofSaid = of ? ` ${c.raw[ord.end]!}` : "";
+  return { text: `${the}${ord.value.toString()}${ordinalSuffix(ord.value)}${ofSaid} ${monthText(c, monthAt)}`, end: monthEnd };
 }
 
 /**
