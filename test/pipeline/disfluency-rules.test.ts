@@ -48,6 +48,13 @@ describe("disfluency / discourse_filler", () => {
     // Before a clause opened by a subordinator or a wh-word, where no comparison fits.
     ["and like if you tell me his name I know it", "and if you tell me his name I know it"],
     ["so he said like why can't you come", "so he said why can't you come"],
+    // Before a clause of its own after a word that governs no comparison, and after an acknowledgement.
+    ["i'll never hunt again like i won't", "i'll never hunt again i won't"],
+    ["especially in new york like they've made a point of it", "especially in new york they've made a point of it"],
+    ["we know we're out here like we're all friends", "we know we're out here we're all friends"],
+    ["yeah like i actually respect animals", "yeah i actually respect animals"],
+    ["yeah like somehow the way you show up matters", "yeah somehow the way you show up matters"],
+    ["i mean like just think about it", "i mean just think about it"],
     // Raw ASR (no punctuation anywhere) shows no pauses: an ungoverned "you know" without an object is the filler.
     ["so you know we have been focusing on costs", "so we have been focusing on costs"],
     ["the weather has you know had a little impact", "the weather has had a little impact"],
@@ -67,9 +74,15 @@ describe("disfluency / discourse_filler", () => {
     "it's like walking on the moon", "It was like talking to a wall", "I'm like, running late",
     "I like salted caramel", "I like baked goods", "I like red.", "they like used cars",
     "it's just like riding a bike", "it felt almost like listening to music", "He stood staring like waiting for a bus",
+    "it wasn't like I moved back home", "she treats me like I'm a child", "they act like they own the place", "we did it like we did last year",
+    "I tried to pretend like I didn't have a body", "and he said like he is so salty", "it feels like they never left",
     "Because like we just talked about earlier, it takes time.", "Like Micah said, there are groups.", "It's just like an exfoliant.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
+  });
+
+  it("takes a filler before 'like' for no acknowledgement: the 'like' after it still gives an example", () => {
+    expect(text("frequently purchased items uh like scheduled maintenance")).toBe("frequently purchased items like scheduled maintenance");
   });
 
   it("only suggests a sentence-opening 'I mean,' (weak evidence)", () => {

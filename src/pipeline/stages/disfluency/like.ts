@@ -227,6 +227,7 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
     if (next.core === "that" && (next.trail.length > 0 || i + 2 === words.length)) return null;
     if (likeSaid(words, i)) return null;
   }
+  if (afterDiscourseWord(words, i)) return phrase(words, i, 1, 0.6);
   const hedged = afterHedge(words, i);
   if (hedged === "verb") return null;
   if (hedged === "filler" && next !== undefined) return phrase(words, i, 1, HEDGED_LIKE_CONFIDENCE);
@@ -266,7 +267,64 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   if (CLAUSE_OPENERS.has(next.core) || (EXAMPLE_OPENERS.has(next.core) && prev !== undefined && !isContentWord(prev.core))) {
     return phrase(words, i, 1, 0.6);
   }
+  if (opensClauseAfter(words, i)) return phrase(words, i, 1, 0.6);
   return null;
+}
+
+/** Acknowledgements that end what they answer: "like" after one can neither compare nor be a verb. */
+const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "right", "okay", "ok", "mm-hmm", "uh-huh", "oh"]);
+
+/**
+ * "yeah like I actually respect", "right like she's just good", "I mean like just", "you know like
+ * it's right": unpunctuated, after an acknowledgement or a discourse phrase "like" opens the next
+ * thought and fills, as the comma would show in a punctuated transcript.
+ */
+function afterDiscourseWord(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  if (prev === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0 || wordAt(words, i + 1) === undefined) return false;
+  if (ACKNOWLEDGEMENTS.has(prev.core)) return true;
+  const before = wordAt(words, i - 2);
+  return before !== undefined && before.trail.length === 0 &&
+    ((prev.core === "mean" && before.core === "i") || (prev.core === "know" && before.core === "you" && !isGovernedKnow(words, i - 2)));
+}
+
+/** "do you know like", "if you know like": "know" is the verb of a question or a clause. */
+function isGovernedKnow(words: readonly WordView[], you: number): boolean {
+  const w = wordAt(words, you - 1);
+  return w !== undefined && w.trail.length === 0 && (w.core === "do" || w.core === "did" || w.core === "if" || w.core === "would" || w.core === "don't");
+}
+
+/** A subject that can only open a clause, or a subject with its verb in one word. */
+const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([
+  "i", "we", "they", "he", "she", "i'm", "we're", "they're", "he's", "she's", "you're", "it's", "there's", "that's",
+  "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd", "they'd", "you'd",
+]);
+/** Object pronouns: "treat me like I'm a child", "looked at her like she was mad" compare with a clause. */
+const OBJECTS: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "it", "you"]);
+/**
+ * Words after which "like" + clause compares: verbs of manner ("act like they own the place", "do it like
+ * we did", "pretend like I belong") and a negated "be" ("it wasn't like I moved back").
+ */
+const MANNER_VERBS: ReadonlySet<string> = new Set([
+  "act", "acts", "behave", "behaves", "talk", "talks", "talked", "dress", "dresses", "treat", "treats", "do", "does", "did", "done",
+  "live", "lives", "work", "works", "write", "writes", "walk", "walks", "play", "plays", "run", "runs",
+  "pretend", "pretends", "isn't", "wasn't", "aren't", "weren't", "ain't",
+]);
+/** A clause that only restates a verb ("like we did", "like they used to", "like I always say") is compared with. */
+const PRO_VERBS: ReadonlySet<string> = new Set(["do", "does", "did", "used", "always", "usually", "normally", "typically"]);
+
+/**
+ * "I'll never hunt again like I won't", "from his bosses like they were pissed", "out here like we're all
+ * friends": a bare "like" that opens a clause of its own after a word that governs no comparison
+ * (a form of "be", "feel", "look", "seem", "just", a verb of manner or of saying, an object) joins nothing; it fills.
+ */
+function opensClauseAfter(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
+  if (!CLAUSE_SUBJECTS.has(next.core) || PRO_VERBS.has(wordAt(words, i + 2)?.core ?? "")) return false;
+  return !(LIKE_GOVERNORS.has(prev.core) || SUBJECT_CONTRACTIONS.has(prev.core) || OBJECTS.has(prev.core) || MANNER_VERBS.has(prev.core) || SAID.has(prev.core) ||
+    prev.core === "just" || VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core));
 }
 
 /** Words that open a clause "like" cannot compare with or give as an example. */
