@@ -28,6 +28,25 @@ describe("disfluency / filler: acknowledgement sentences and openers", () => {
   });
 });
 
+describe("disfluency / filler: interjections inside raw ASR (no punctuation anywhere)", () => {
+  it.each([
+    ["that was a great game yeah but it's never been the same", "that was a great game but it's never been the same"],
+    ["josh your line is open yeah go ahead josh", "josh your line is open go ahead josh"],
+    ["mama is out here oh getting ready to sit down", "mama is out here getting ready to sit down"],
+  ])("drops the interjection in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "yeah i think so", "so yeah i do a lot of those", "i'm like oh man i wish i had", "he said yeah we can do that",
+    "my first thought was oh my god", "anyways yeah i hope that answers it", "it was fine yeah",
+    // Punctuated text shows the interjection's place; the raw-ASR reading is not needed there.
+    "It was a great game, yeah, a great one.",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / self_repair: interruptions are not cut-offs", () => {
   it("keeps the word a backchannel interrupted", () => {
     expect(text("The picture of all of them- Yeah. standing there")).toBe("The picture of all of them standing there");

@@ -42,18 +42,30 @@ describe("clean profile: disfluency's second look", () => {
   const clean = compileProfile({ stages: { punctuation: { enabled: true } } }, undefined, resources);
   const run = (text: string) => clean.run(textSegment(text), {}).result;
 
-  it("removes an interjection opening a sentence that punctuation made, so a second pass changes nothing", () => {
+  it("removes a raw interjection before punctuation, which still reads it where the sentence turned; a second pass changes nothing", () => {
     const once = run("thank you for taking my question yeah it's really related to what you're seeing on the ground");
     expect(once.text).toBe("Thank you for taking my question. It's really related to what you're seeing on the ground.");
-    expect(once.edits.filter((e) => e.stage === "disfluency" && e.applied).map((e) => e.before)).toEqual(["Yeah,", "it's"]);
+    expect(once.edits.filter((e) => e.applied).map((e) => [e.stage, e.before, e.after])).toEqual([
+      ["disfluency", "yeah", ""],
+      ["punctuation", "question", "question."],
+      ["punctuation", "ground", "ground."],
+      ["casing", "thank", "Thank"],
+      ["casing", "it's", "It's"],
+    ]);
     const again = run(once.text);
     expect(again.text).toBe(once.text);
     expect(again.edits.filter((e) => e.applied)).toEqual([]);
   });
 
-  it("keeps an interjection the sentences do not set off as a filler", () => {
+  it("gives the word before a removed interjection the weaker mark the model read there", () => {
     const once = run("the parent support to capital yeah and on the other side we are fine");
-    expect(once.text).toMatch(/capital yeah\b/);
+    expect(once.text).toBe("The parent support to capital, and on the other side, we are fine.");
+    expect(run(once.text).text).toBe(once.text);
+  });
+
+  it("reads a removed 'oh' the same way", () => {
+    const once = run("thank you for taking my question oh it's really related to what you're seeing");
+    expect(once.text).toBe("Thank you for taking my question. It's really related to what you're seeing.");
     expect(run(once.text).text).toBe(once.text);
   });
 

@@ -11,6 +11,9 @@
 //   "Yeah." answers the other speaker and stays, as does a closing one.
 // - "Yeah," / "Oh," opening a later sentence of the segment ("It's a sub.
 //   Yeah, it's a spook boat.").
+// - In raw ASR, which shows no sentences, a "yeah" or "oh" inside the segment
+//   ("a great game yeah but it's"); the punctuation stage still reads it
+//   where it was said, so the sentence end it showed is not lost.
 import type { Removal } from "./apply.js";
 import { sentenceStartOf, type WordView } from "./words.js";
 
@@ -75,10 +78,37 @@ function remarkEnd(words: readonly WordView[], i: number): number {
   return -1;
 }
 
-export function findBackchannels(words: readonly WordView[]): Removal[] {
+/** Interjections that raw ASR runs into the sentence around them. */
+const RAW_INTERJECTIONS: ReadonlySet<string> = new Set(["yeah", "oh"]);
+/**
+ * Before a mid-segment "yeah" or "oh" these take it into what is said: a quotation's opener ("I'm like oh
+ * man", "he said yeah", "I go yeah", "my first thought was oh"), a discourse word ("so yeah", "um yeah")
+ * or another interjection.
+ */
+const HOLDS_INTERJECTION: ReadonlySet<string> = new Set([
+  "like", "said", "say", "says", "saying", "go", "goes", "went", "was", "is", "were", "be", "thought", "think", "wait",
+  "so", "um", "uh", "and", "but", "anyways", "anyway", "well", "oh", "yeah", "yep", "yes", "mm-hmm", "okay",
+]);
+const RAW_INTERJECTION_CONFIDENCE = 0.6;
+
+/**
+ * Raw ASR, where no full stop shows where a listener said "yeah": inside a segment, after a word that
+ * does not take it into what is said, "yeah" or "oh" is the other speaker's, or the speaker's own tic
+ * between two thoughts ("for real though yeah in the group chat", "a great game yeah but it's", "mama is
+ * out here oh getting ready"). A segment's first words answer the other speaker and stay.
+ */
+function rawInterjection(words: readonly WordView[], i: number): boolean {
+  return i >= 2 && i + 1 < words.length && RAW_INTERJECTIONS.has(words[i]!.core) && !HOLDS_INTERJECTION.has(words[i - 1]!.core);
+}
+
+export function findBackchannels(words: readonly WordView[], raw = false): Removal[] {
   const found: Removal[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
+    if (raw && rawInterjection(words, i)) {
+      found.push({ start: i, end: i + 1, rule: "filler", confidence: RAW_INTERJECTION_CONFIDENCE });
+      continue;
+    }
     const remark = remarkEnd(words, i);
     if (remark > i) {
       found.push({ start: i, end: remark, rule: "filler", confidence: INTERRUPTION_CONFIDENCE });

@@ -68,7 +68,7 @@ function runPass(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggest: 
     r.self_repair ? findFragments(words, o) : NONE,
     r.discourse_filler ? findDiscourseFillers(words, raw) : NONE,
     r.filler ? findFillers(words, o) : NONE,
-    r.filler ? findBackchannels(words) : NONE,
+    r.filler ? findBackchannels(words, raw) : NONE,
   ];
   const removals = resolveRemovals(candidates, words, o.applyThreshold, suggest);
   return applyRemovals(tokens, words, removals, env);

@@ -6,6 +6,9 @@
 // - Inside a segment, the model (model.ts, features.ts) scores each slot;
 //   pauses from word timings (pauses.ts) reweight it; question forms and
 //   discourse cues (cues.ts) decide a mark's type and strong commas.
+// - An interjection the disfluency stage removed ("my question yeah it's")
+//   is still read as context, and the mark it shows moves onto the word
+//   before it: the sentence turned where it was said.
 // - At a segment's end the profile's policy decides (segment-end.ts).
 // - The model's history crosses segments (state.ts): one sentence over two
 //   final segments is scored as one sentence.
@@ -59,48 +62,83 @@ const NO_MARK: Decision = { label: NONE, rule: "", confidence: 0 };
  * stage merged ("3 million", "September 22") is read as its words, as the
  * training text and a second pass over the output (where they are separate
  * tokens) have them; a mark can only follow its last word.
+ *
+ * An interjection the disfluency stage removed between two tokens ("my
+ * question yeah it's related") was said, and where it was said is where a
+ * sentence turned: it is read again as a slot of its own (`said`), so the
+ * model sees the words it was trained on, but it takes no mark.
  */
 interface WordSlots {
   keys: string[];
-  /** The token each word belongs to (the token itself when no token holds a space). */
+  /** The token each word belongs to (the token itself when no token holds a space); a removed word's own timing. */
   tokens: readonly Token[];
   tokenIndex: readonly number[];
   /** Whether the word ends its token. */
   ends: readonly boolean[];
+  /** Whether the slot is a removed interjection, read for context only. */
+  removed: readonly boolean[];
 }
 
-function wordSlots(tokens: readonly Token[]): WordSlots {
-  if (!tokens.some((t) => t.text.includes(" "))) {
-    return { keys: tokens.map((t) => featureKey(t.text)), tokens, tokenIndex: tokens.map((_, i) => i), ends: tokens.map(() => true) };
+/** Interjections whose removal leaves a turn in the sentence the model should still see. */
+const REMOVED_CONTEXT: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "oh", "okay", "ok", "mm-hmm", "uh-huh"]);
+
+/** The source words removed between tokens t and t + 1 when all are interjections, as tokens of their own; else none. */
+function removedInterjections(tokens: readonly Token[], t: number, sources: StageEnv["sources"]): Token[] {
+  const next = tokens[t + 1];
+  const from = tokens[t]!.source.end;
+  if (next === undefined || next.source.start <= from) return [];
+  const said: Token[] = [];
+  for (let k = from; k < next.source.start; k++) {
+    const w = sources[k];
+    if (w === undefined || !REMOVED_CONTEXT.has(featureKey(w.text))) return [];
+    said.push({ text: w.text, source: { start: k, end: k + 1 }, startMs: w.startMs, endMs: w.endMs, confidence: w.confidence ?? 1, speaker: w.speaker ?? "" });
   }
+  return said;
+}
+
+function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): WordSlots {
   const keys: string[] = [];
   const byWord: Token[] = [];
   const tokenIndex: number[] = [];
   const ends: boolean[] = [];
+  const removed: boolean[] = [];
   tokens.forEach((t, i) => {
-    const parts = t.text.split(" ").filter((w) => w !== "");
+    const parts = t.text.includes(" ") ? t.text.split(" ").filter((w) => w !== "") : [t.text];
     parts.forEach((w, k) => {
       keys.push(featureKey(w));
       byWord.push(t);
       tokenIndex.push(i);
       ends.push(k === parts.length - 1);
+      removed.push(false);
     });
+    for (const said of removedInterjections(tokens, i, sources)) {
+      keys.push(featureKey(said.text));
+      byWord.push(said);
+      tokenIndex.push(i);
+      ends.push(false);
+      removed.push(true);
+    }
   });
-  return { keys, tokens: byWord, tokenIndex, ends };
+  return { keys, tokens: byWord, tokenIndex, ends, removed };
+}
+
+/** How strongly a label divides: none < comma < a sentence end. */
+function strength(label: number): number {
+  return label === PERIOD || label === QUESTION ? 2 : label === COMMA ? 1 : 0;
 }
 
 function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   const h = readHistory(env.state);
-  const words = wordSlots(tokens);
-  const keys = words.keys;
   const keep = asrPunctuated(env.sources);
+  const words = wordSlots(tokens, keep ? [] : env.sources);
+  const keys = words.keys;
   let out: Token[] | null = null;
   const scratch: Scratch = { p: new Float64Array(LABELS.length), spare: new Float64Array(LABELS.length), buffer: featureBuffer() };
   const hashed = o.model ? hashWords(keys) : undefined;
   let cueCommaAt = -1;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (key === "") continue;
+    if (key === "" || words.removed[i]) continue;
     const t = words.tokenIndex[i]!;
     const token = tokens[t]!;
     const existing = words.ends[i] ? existingLabel(token.text) : NONE;
@@ -111,6 +149,20 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
       decision = decide(words.tokens, keys, hashed, i, h, o, env, scratch, i === cueCommaAt);
+    }
+    // Removed interjections after this word are read in turn, from the history this word's own mark
+    // leaves; the strongest mark among them becomes this word's (the turn they show is here).
+    const before = words.removed[i + 1] === true ? { ...h } : null;
+    if (before !== null) {
+      advance(h, key, existing >= 0 ? existing : decision.label);
+      while (i + 1 < keys.length && words.removed[i + 1]) {
+        i++;
+        const d = decide(words.tokens, keys, hashed, i, h, o, env, scratch, false);
+        if (existing < 0 && strength(d.label) > strength(decision.label)) decision = d;
+        advance(h, keys[i]!, d.label);
+      }
+      // The next word reads the text as it comes out: this word and its mark, the interjections gone.
+      Object.assign(h, before);
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
