@@ -33,6 +33,11 @@ describe("disfluency / filler: interjections inside raw ASR (no punctuation anyw
     ["that was a great game yeah but it's never been the same", "that was a great game but it's never been the same"],
     ["josh your line is open yeah go ahead josh", "josh your line is open go ahead josh"],
     ["mama is out here oh getting ready to sit down", "mama is out here getting ready to sit down"],
+    // A tag "right" asking for agreement before a new clause.
+    ["lots of people were on the sidelines right but as we ramp up", "lots of people were on the sidelines but as we ramp up"],
+    ["i have a story right um i used to work there", "i have a story i used to work there"],
+    // The hesitation goes; "right" before "when" is the adverb and stays.
+    ["you get your earnings right uh when construction happens", "you get your earnings right when construction happens"],
   ])("drops the interjection in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -40,6 +45,8 @@ describe("disfluency / filler: interjections inside raw ASR (no punctuation anyw
   it.each([
     "yeah i think so", "so yeah i do a lot of those", "i'm like oh man i wish i had", "he said yeah we can do that",
     "my first thought was oh my god", "anyways yeah i hope that answers it", "it was fine yeah",
+    "we are right on track", "you are right so we left", "we got the right mix at the right price",
+    "i'll do it right now", "she was totally right i think", "it was all right so we stayed", "is that right",
     // Punctuated text shows the interjection's place; the raw-ASR reading is not needed there.
     "It was a great game, yeah, a great one.",
   ])("keeps %j", (input) => {

@@ -63,6 +63,12 @@ describe("clean profile: disfluency's second look", () => {
     expect(run(once.text).text).toBe(once.text);
   });
 
+  it("ends a statement before a removed tag 'right' with a full stop, not the tag's question mark", () => {
+    const once = run("this is the second quarter of last year right you see packaging roughly ten percent down");
+    expect(once.text).toMatch(/^This is the second quarter of last year\. You see packaging/);
+    expect(once.text).not.toContain("?");
+  });
+
   it("reads a removed 'oh' the same way", () => {
     const once = run("thank you for taking my question oh it's really related to what you're seeing");
     expect(once.text).toBe("Thank you for taking my question. It's really related to what you're seeing.");

@@ -12,8 +12,9 @@
 // - "Yeah," / "Oh," opening a later sentence of the segment ("It's a sub.
 //   Yeah, it's a spook boat.").
 // - In raw ASR, which shows no sentences, a "yeah" or "oh" inside the segment
-//   ("a great game yeah but it's"); the punctuation stage still reads it
-//   where it was said, so the sentence end it showed is not lost.
+//   ("a great game yeah but it's") and a tag "right" before a new clause ("on
+//   the sidelines right but as we ramp up"); the punctuation stage still reads
+//   them where they were said, so the sentence end they showed is not lost.
 import type { Removal } from "./apply.js";
 import { sentenceStartOf, type WordView } from "./words.js";
 
@@ -98,7 +99,40 @@ const RAW_INTERJECTION_CONFIDENCE = 0.6;
  * out here oh getting ready"). A segment's first words answer the other speaker and stay.
  */
 function rawInterjection(words: readonly WordView[], i: number): boolean {
-  return i >= 2 && i + 1 < words.length && RAW_INTERJECTIONS.has(words[i]!.core) && !HOLDS_INTERJECTION.has(words[i - 1]!.core);
+  if (i < 2 || i + 1 >= words.length) return false;
+  const w = words[i]!.core;
+  if (w === "right") return tagRight(words, i);
+  return RAW_INTERJECTIONS.has(w) && !HOLDS_INTERJECTION.has(words[i - 1]!.core);
+}
+
+/** Before "right" these make it the adjective or the noun ("the right person", "you are right", "all right", "a civil right"). */
+const RIGHT_GOVERNORS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "all", "is", "are", "was", "were", "be", "been", "you're", "that's", "it's", "he's", "she's", "they're", "we're",
+  "i'm", "exactly", "to", "your", "my", "our", "their", "his", "her", "its", "human", "civil", "legal", "equal", "inalienable",
+  "constitutional", "divine", "far", "turn", "turned", "get", "got", "do", "did", "done", "doing", "said", "so", "like", "just",
+  "totally", "absolutely", "completely", "quite", "very", "pretty", "dead", "entirely",
+]);
+/** Hesitations are looked past: "right uh when construction happens" is the adverb's. */
+const HESITATIONS: ReadonlySet<string> = new Set(["um", "uh", "er", "erm", "ah", "hmm"]);
+/**
+ * After a tag "right" the speaker goes on with a clause of their own: a conjunction, a subject or a filler.
+ * Before anything else "right" is as often the adverb or the adjective ("right now", "right mix", "fixing
+ * things right the first time").
+ */
+const AFTER_TAG: ReadonlySet<string> = new Set([
+  "so", "but", "because", "yeah", "i", "you", "we", "they", "he", "she", "it's", "that's", "there's", "i'm", "we're",
+  "you're", "they're", "he's", "she's", "even", "not",
+]);
+
+/**
+ * A tag "right" inside raw ASR, asking the listener to agree before the speaker goes on ("I have a story
+ * right um I used to", "off of pure hype right but it's"): no determiner or form of "be" makes it the
+ * adjective, and a new clause follows.
+ */
+function tagRight(words: readonly WordView[], i: number): boolean {
+  let next = i + 1;
+  while (next < words.length && HESITATIONS.has(words[next]!.core)) next++;
+  return !RIGHT_GOVERNORS.has(words[i - 1]!.core) && next < words.length && AFTER_TAG.has(words[next]!.core);
 }
 
 export function findBackchannels(words: readonly WordView[], raw = false): Removal[] {

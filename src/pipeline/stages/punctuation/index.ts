@@ -80,7 +80,7 @@ interface WordSlots {
 }
 
 /** Interjections whose removal leaves a turn in the sentence the model should still see. */
-const REMOVED_CONTEXT: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "oh", "okay", "ok", "mm-hmm", "uh-huh"]);
+const REMOVED_CONTEXT: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "oh", "okay", "ok", "right", "mm-hmm", "uh-huh"]);
 
 /** The source words removed between tokens t and t + 1 when all are interjections, as tokens of their own; else none. */
 function removedInterjections(tokens: readonly Token[], t: number, sources: StageEnv["sources"]): Token[] {
@@ -154,11 +154,15 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
     // leaves; the strongest mark among them becomes this word's (the turn they show is here).
     const before = words.removed[i + 1] === true ? { ...h } : null;
     if (before !== null) {
+      const at = i;
       advance(h, key, existing >= 0 ? existing : decision.label);
       while (i + 1 < keys.length && words.removed[i + 1]) {
         i++;
         const d = decide(words.tokens, keys, hashed, i, h, o, env, scratch, false);
-        if (existing < 0 && strength(d.label) > strength(decision.label)) decision = d;
+        // A tag's question ("…, right?") is not the statement's: the sentence's own form decides its mark.
+        if (existing < 0 && strength(d.label) > strength(decision.label)) {
+          decision = d.label === QUESTION ? { ...d, label: typeOfEnd(o, keys, at, before, false, scratch.p) } : d;
+        }
         advance(h, keys[i]!, d.label);
       }
       // The next word reads the text as it comes out: this word and its mark, the interjections gone.
