@@ -93,6 +93,24 @@ describe("disfluency / self_repair: a capitalised question after a cue (cased te
   );
 });
 
+describe("disfluency / self_repair: a subject said again in raw ASR (no pause shows the break)", () => {
+  it.each([
+    ["i never i was late to his show", "i was late to his show"],
+    ["so i want i wanted other hands to touch it", "so i wanted other hands to touch it"],
+    ["and we didn't we aren't even certain that", "and we aren't even certain that"],
+    ["that's just trifling i can't i won't judge you", "that's just trifling i won't judge you"],
+  ])("drops the broken start in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    "i came i saw i conquered", "and as he prayed he wept", "when we were kids we had fun", "when we were we had fun", "i was i think about twelve",
+    "yes i did i kind of remember", "this is something i do i always sign out", "i think i can do it", "he said he would come",
+  ])("keeps %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / self_repair: restarts that restate the opening", () => {
   it.each([
     ["So I want, I wanted other hands to help", "So I wanted other hands to help"],

@@ -125,8 +125,52 @@ function restatedOpening(words: readonly WordView[], s: number, k: number, b: nu
   return subject && replaced.core !== words[k]!.core && replaced.trail.length === 0 && words[b + shared + 1]!.core !== "";
 }
 
-export function findFragments(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
+/** Auxiliaries and modals: a restart may swap one for another ("i can't i won't", "we didn't we aren't"). */
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  "do", "don't", "did", "didn't", "does", "doesn't", "have", "has", "had", "haven't", "hasn't", "hadn't", "can", "can't", "could",
+  "couldn't", "will", "won't", "would", "wouldn't", "should", "shouldn't", "might", "must", "am", "was", "were", "wasn't", "weren't",
+  "are", "aren't", "is", "isn't",
+]);
+/** "Do" standing for a verb said before: the clause is whole with it. */
+const PRO_VERBS: ReadonlySet<string> = new Set(["do", "does", "did"]);
+/** Adverbs that wait for the verb after them: a subject again after one broke the clause off ("i never i was late"). */
+const WAITING_ADVERBS: ReadonlySet<string> = new Set([
+  "never", "just", "really", "actually", "maybe", "also", "always", "usually", "normally", "probably", "definitely", "still",
+  "kind", "sort", "kinda", "even", "only", "already",
+]);
+/** Subjects a raw restart repeats: "so i want i wanted", "we didn't we aren't"; "it" and "you" are objects too ("I made it it works"). */
+const RESTART_SUBJECTS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
+/** Before the first subject these make its clause a subordinate one the second completes ("as he prayed he wept", "what I do I do well"). */
+const OPENS_SUBORDINATE: ReadonlySet<string> = new Set([...SUBORDINATORS, ...WH_WORDS, "that", "more", "the"]);
+
+/**
+ * Raw ASR, where no pause shows a restart: a subject and the word it broke off after, then the same subject
+ * again ("i never i was late", "we didn't we aren't even certain", "so i want i wanted"). A lexical verb
+ * there as often opens a clause of its own ("I came, I saw", "as he prayed he wept") unless it is said
+ * again in another form; an aside after the second subject ("I was, I think, right") is no restart.
+ */
+function rawRestartedSubject(words: readonly WordView[], k: number): boolean {
+  const subject = words[k]!;
+  const said = words[k + 1];
+  const again = words[k + 2];
+  const after = words[k + 3];
+  if (!RESTART_SUBJECTS.has(subject.core) || said === undefined || again === undefined || after === undefined || again.core !== subject.core) return false;
+  const before = words[k - 1];
+  if (before !== undefined && OPENS_SUBORDINATE.has(before.core)) return false;
+  if (ASIDE_VERBS.has(after.core)) return false;
+  // An auxiliary alone may be a whole answer ("yes I did, I went"), so a restart's needs another after it.
+  // "Do" in place of a verb ends its clause ("something I do, I always sign out", "yes I did, I kind of remember").
+  return WAITING_ADVERBS.has(said.core) || sameStem(said.core, after.core) ||
+    (AUXILIARIES.has(said.core) && (AUXILIARIES.has(after.core) || (WAITING_ADVERBS.has(after.core) && !PRO_VERBS.has(said.core))));
+}
+
+export function findFragments(words: readonly WordView[], o: DisfluencyOptions, raw = false): Removal[] {
   const found: Removal[] = [];
+  if (raw) {
+    for (let k = 0; k + 2 < words.length; k++) {
+      if (rawRestartedSubject(words, k)) found.push({ start: k, end: k + 2, rule: "self_repair", confidence: REFORMED_CONFIDENCE });
+    }
+  }
   for (let k = 0; k + 1 < words.length; k++) {
     const w = words[k]!;
     if (!PAUSES.has(w.trail) || isFiller(w, o)) continue;

@@ -65,7 +65,7 @@ function runPass(tokens: Token[], o: DisfluencyOptions, env: StageEnv, suggest: 
     r.marker_phrase ? findMarkerPhrases(words, o) : NONE,
     r.repetition ? findRepetitions(words, o) : NONE,
     r.self_repair ? findAbandonedStarts(words, o, raw) : NONE,
-    r.self_repair ? findFragments(words, o) : NONE,
+    r.self_repair ? findFragments(words, o, raw) : NONE,
     r.discourse_filler ? findDiscourseFillers(words, raw) : NONE,
     r.filler ? findFillers(words, o) : NONE,
     r.filler ? findBackchannels(words, raw) : NONE,
