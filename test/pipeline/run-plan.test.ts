@@ -69,6 +69,10 @@ describe("clean profile: disfluency's second look", () => {
     expect(once.text).not.toContain("?");
   });
 
+  it("reads a removed hesitation as the pause it was", () => {
+    expect(run("so in the second quarter uh we saw a lot of growth in aviation").text).toBe("So in the second quarter, we saw a lot of growth in aviation.");
+  });
+
   it("reads a removed 'oh' the same way", () => {
     const once = run("thank you for taking my question oh it's really related to what you're seeing");
     expect(once.text).toBe("Thank you for taking my question. It's really related to what you're seeing.");

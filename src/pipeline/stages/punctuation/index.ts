@@ -6,9 +6,9 @@
 // - Inside a segment, the model (model.ts, features.ts) scores each slot;
 //   pauses from word timings (pauses.ts) reweight it; question forms and
 //   discourse cues (cues.ts) decide a mark's type and strong commas.
-// - An interjection the disfluency stage removed ("my question yeah it's")
-//   is still read as context, and the mark it shows moves onto the word
-//   before it: the sentence turned where it was said.
+// - An interjection or hesitation the disfluency stage removed ("my question
+//   yeah it's", "quarter uh we") is still read as context, and the mark it
+//   shows moves onto the word before it: the sentence turned where it was said.
 // - At a segment's end the profile's policy decides (segment-end.ts).
 // - The model's history crosses segments (state.ts): one sentence over two
 //   final segments is scored as one sentence.
@@ -63,10 +63,11 @@ const NO_MARK: Decision = { label: NONE, rule: "", confidence: 0 };
  * training text and a second pass over the output (where they are separate
  * tokens) have them; a mark can only follow its last word.
  *
- * An interjection the disfluency stage removed between two tokens ("my
- * question yeah it's related") was said, and where it was said is where a
- * sentence turned: it is read again as a slot of its own (`said`), so the
- * model sees the words it was trained on, but it takes no mark.
+ * An interjection or hesitation the disfluency stage removed between two
+ * tokens ("my question yeah it's related", "in the second quarter uh we")
+ * was said, and where it was said is where a sentence turned or paused: it
+ * is read again as a slot of its own (`removed`), so the model sees the
+ * words it was trained on, but it takes no mark.
  */
 interface WordSlots {
   keys: string[];
@@ -79,8 +80,11 @@ interface WordSlots {
   removed: readonly boolean[];
 }
 
-/** Interjections whose removal leaves a turn in the sentence the model should still see. */
-const REMOVED_CONTEXT: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "oh", "okay", "ok", "right", "mm-hmm", "uh-huh"]);
+/**
+ * Interjections and hesitations whose removal leaves a turn or a pause the model should still see. Other
+ * removed words (a false start, "you know") read as context moved marks the wrong way on Earnings-21.
+ */
+const REMOVED_CONTEXT: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "oh", "okay", "ok", "right", "mm-hmm", "uh-huh", "um", "uh"]);
 
 /** The source words removed between tokens t and t + 1 when all are interjections, as tokens of their own; else none. */
 function removedInterjections(tokens: readonly Token[], t: number, sources: StageEnv["sources"]): Token[] {
