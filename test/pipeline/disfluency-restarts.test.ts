@@ -99,6 +99,8 @@ describe("disfluency / self_repair: a subject said again in raw ASR (no pause sh
     ["so i want i wanted other hands to touch it", "so i wanted other hands to touch it"],
     ["and we didn't we aren't even certain that", "and we aren't even certain that"],
     ["that's just trifling i can't i won't judge you", "that's just trifling i won't judge you"],
+    ["it's i it's beautiful", "it's beautiful"],
+    ["i'll tell you it's very it's material", "i'll tell you it's material"],
   ])("drops the broken start in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -106,6 +108,7 @@ describe("disfluency / self_repair: a subject said again in raw ASR (no pause sh
   it.each([
     "i came i saw i conquered", "and as he prayed he wept", "when we were kids we had fun", "when we were we had fun", "i was i think about twelve",
     "yes i did i kind of remember", "this is something i do i always sign out", "i think i can do it", "he said he would come",
+    "it's not me it's the team", "it's like it's raining", "it's good it's fun",
   ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -140,6 +140,15 @@ const WAITING_ADVERBS: ReadonlySet<string> = new Set([
 ]);
 /** Subjects a raw restart repeats: "so i want i wanted", "we didn't we aren't"; "it" and "you" are objects too ("I made it it works"). */
 const RESTART_SUBJECTS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
+/**
+ * A subject with its verb, said again after one word that cannot finish its clause: "it's i it's beautiful",
+ * "that's the that's what I meant". "it's not me it's the team" and "it's like it's raining" are whole.
+ */
+const RESTART_CONTRACTIONS: ReadonlySet<string> = new Set(["it's", "that's", "there's", "i'm", "we're", "they're", "he's", "she's", "you're"]);
+const UNFINISHED_AFTER_CONTRACTION: ReadonlySet<string> = new Set([
+  "i", "we", "they", "he", "she", "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "this", "kind", "sort", "kinda",
+  "so", "very", "really", "just", "um", "uh",
+]);
 /** Before the first subject these make its clause a subordinate one the second completes ("as he prayed he wept", "what I do I do well"). */
 const OPENS_SUBORDINATE: ReadonlySet<string> = new Set([...SUBORDINATORS, ...WH_WORDS, "that", "more", "the"]);
 
@@ -154,7 +163,9 @@ function rawRestartedSubject(words: readonly WordView[], k: number): boolean {
   const said = words[k + 1];
   const again = words[k + 2];
   const after = words[k + 3];
-  if (!RESTART_SUBJECTS.has(subject.core) || said === undefined || again === undefined || after === undefined || again.core !== subject.core) return false;
+  if (said === undefined || again === undefined || after === undefined || again.core !== subject.core) return false;
+  if (RESTART_CONTRACTIONS.has(subject.core)) return UNFINISHED_AFTER_CONTRACTION.has(said.core);
+  if (!RESTART_SUBJECTS.has(subject.core)) return false;
   const before = words[k - 1];
   if (before !== undefined && OPENS_SUBORDINATE.has(before.core)) return false;
   if (ASIDE_VERBS.has(after.core)) return false;
