@@ -62,12 +62,6 @@ const NO_MARK: Decision = { label: NONE, rule: "", confidence: 0 };
  * stage merged ("3 million", "September 22") is read as its words, as the
  * training text and a second pass over the output (where they are separate
  * tokens) have them; a mark can only follow its last word.
- *
- * An interjection or hesitation the disfluency stage removed between two
- * tokens ("my question yeah it's related", "in the second quarter uh we")
- * was said, and where it was said is where a sentence turned or paused: it
- * is read again as a slot of its own (`removed`), so the model sees the
- * words it was trained on, but it takes no mark.
  */
 interface WordSlots {
   keys: string[];
@@ -76,8 +70,10 @@ interface WordSlots {
   tokenIndex: readonly number[];
   /** Whether the word ends its token. */
   ends: readonly boolean[];
-  /** Whether the slot is a removed interjection, read for context only. */
+  /** Whether the slot is a removed word, read for context only (see `said`). */
   removed: readonly boolean[];
+  /** The slot of each word in the other reading (plain -> said), when there is one. */
+  twin: readonly number[];
 }
 
 /**
@@ -100,30 +96,38 @@ function removedInterjections(tokens: readonly Token[], t: number, sources: Stag
   return said;
 }
 
+/** The slots of `tokens`, with the removed interjections of `sources` read back in between (none for no sources). */
 function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): WordSlots {
-  const keys: string[] = [];
-  const byWord: Token[] = [];
-  const tokenIndex: number[] = [];
-  const ends: boolean[] = [];
-  const removed: boolean[] = [];
+  const slots = { keys: [] as string[], tokens: [] as Token[], tokenIndex: [] as number[], ends: [] as boolean[], removed: [] as boolean[], twin: [] as number[] };
+  const push = (key: string, token: Token, t: number, ends: boolean, removed: boolean) => {
+    slots.keys.push(key);
+    slots.tokens.push(token);
+    slots.tokenIndex.push(t);
+    slots.ends.push(ends);
+    slots.removed.push(removed);
+  };
   tokens.forEach((t, i) => {
     const parts = t.text.includes(" ") ? t.text.split(" ").filter((w) => w !== "") : [t.text];
-    parts.forEach((w, k) => {
-      keys.push(featureKey(w));
-      byWord.push(t);
-      tokenIndex.push(i);
-      ends.push(k === parts.length - 1);
-      removed.push(false);
-    });
-    for (const said of removedInterjections(tokens, i, sources)) {
-      keys.push(featureKey(said.text));
-      byWord.push(said);
-      tokenIndex.push(i);
-      ends.push(false);
-      removed.push(true);
-    }
+    parts.forEach((w, k) => push(featureKey(w), t, i, k === parts.length - 1, false));
+    if (sources.length > 0) for (const said of removedInterjections(tokens, i, sources)) push(featureKey(said.text), said, i, false, true);
   });
-  return { keys, tokens: byWord, tokenIndex, ends, removed };
+  return slots;
+}
+
+/**
+ * The segment read as it comes out (`plain`) and, where the disfluency stage removed an interjection or a
+ * hesitation ("my question yeah it's related", "in the second quarter uh we"), as it was said (`said`):
+ * where it was said is where the sentence turned or paused. Only the word before such a word reads the
+ * said text, and takes the stronger mark of the two readings; every other word reads the plain text, so
+ * output this stage left unmarked reads the same on a second pass.
+ */
+function readings(tokens: readonly Token[], sources: StageEnv["sources"]): { plain: WordSlots; said: WordSlots | null } {
+  const plain = wordSlots(tokens, []);
+  const said = wordSlots(tokens, sources);
+  if (said.keys.length === plain.keys.length) return { plain, said: null };
+  const twin = plain.twin as number[];
+  for (let j = 0; j < said.keys.length; j++) if (!said.removed[j]) twin.push(j);
+  return { plain, said };
 }
 
 /** How strongly a label divides: none < comma < a sentence end. */
@@ -134,15 +138,16 @@ function strength(label: number): number {
 function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   const h = readHistory(env.state);
   const keep = asrPunctuated(env.sources);
-  const words = wordSlots(tokens, keep ? [] : env.sources);
+  const { plain: words, said } = readings(tokens, keep ? [] : env.sources);
   const keys = words.keys;
   let out: Token[] | null = null;
   const scratch: Scratch = { p: new Float64Array(LABELS.length), spare: new Float64Array(LABELS.length), buffer: featureBuffer() };
   const hashed = o.model ? hashWords(keys) : undefined;
+  const saidHashed = o.model && said !== null ? hashWords(said.keys) : undefined;
   let cueCommaAt = -1;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (key === "" || words.removed[i]) continue;
+    if (key === "") continue;
     const t = words.tokenIndex[i]!;
     const token = tokens[t]!;
     const existing = words.ends[i] ? existingLabel(token.text) : NONE;
@@ -153,24 +158,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
       decision = decide(words.tokens, keys, hashed, i, h, o, env, scratch, i === cueCommaAt);
-    }
-    // Removed interjections after this word are read in turn, from the history this word's own mark
-    // leaves; the strongest mark among them becomes this word's (the turn they show is here).
-    const before = words.removed[i + 1] === true ? { ...h } : null;
-    if (before !== null) {
-      const at = i;
-      advance(h, key, existing >= 0 ? existing : decision.label);
-      while (i + 1 < keys.length && words.removed[i + 1]) {
-        i++;
-        const d = decide(words.tokens, keys, hashed, i, h, o, env, scratch, false);
-        // A tag's question ("…, right?") is not the statement's: the sentence's own form decides its mark.
-        if (existing < 0 && strength(d.label) > strength(decision.label)) {
-          decision = d.label === QUESTION ? { ...d, label: typeOfEnd(o, keys, at, before, false, scratch.p) } : d;
-        }
-        advance(h, keys[i]!, d.label);
-      }
-      // The next word reads the text as it comes out: this word and its mark, the interjections gone.
-      Object.assign(h, before);
+      if (said !== null && words.ends[i] && said.removed[words.twin[i]! + 1] === true) decision = withRemovedWords(said, saidHashed, words.twin[i]!, decision, h, o, env, scratch);
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
@@ -186,6 +174,29 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   }
   env.state = writeHistory(h);
   return out ?? tokens;
+}
+
+/**
+ * The word at said slot `j`, followed by removed words, read in the said text: it and the removed words
+ * after it are scored in turn, and the strongest mark among them and `plain` (its plain reading) is its
+ * own. The history is left as it was.
+ */
+function withRemovedWords(
+  said: WordSlots, hashed: HashedWords | undefined, j: number, plain: Decision, h: History, o: PunctuationOptions, env: StageEnv, scratch: Scratch,
+): Decision {
+  const before = { ...h };
+  let decision = plain;
+  let k = j;
+  for (;;) {
+    const d = decide(said.tokens, said.keys, hashed, k, h, o, env, scratch, false);
+    // A tag's question ("…, right?") is not the statement's: the sentence's own form decides its mark.
+    if (strength(d.label) > strength(decision.label)) decision = d.label === QUESTION && k !== j ? { ...d, label: typeOfEnd(o, said.keys, j, before, false, scratch.p) } : d;
+    if (said.removed[k + 1] !== true) break;
+    advance(h, said.keys[k]!, d.label);
+    k++;
+  }
+  Object.assign(h, before);
+  return decision;
 }
 
 /** Arrays a segment's slots are scored in, allocated once per segment: the label probabilities, a second model's (mixed style) and the feature keys. */
