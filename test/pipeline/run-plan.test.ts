@@ -2,6 +2,7 @@
 // of stages whose rules need sentences, after the punctuation and casing
 // stages have made them, with those stages again when a look changed anything.
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
 import { compileProfile } from "../../src/pipeline/index.js";
 import { planRun } from "../../src/pipeline/run-plan.js";
 import { STAGES, type StageName } from "../../src/pipeline/stages/index.js";
@@ -71,6 +72,16 @@ describe("clean profile: disfluency's second look", () => {
 
   it("reads a removed hesitation as the pause it was", () => {
     expect(run("so in the second quarter uh we saw a lot of growth in aviation").text).toBe("So in the second quarter, we saw a lot of growth in aviation.");
+  });
+
+  it("reads a segment it left unmarked the same on a second pass, removed words or not (the shipped clean profile)", () => {
+    const shipped = compileProfile(loadConfig({ env: {} }).pipeline.profiles.clean!, undefined, resources);
+    const runShipped = (text: string) => shipped.run(textSegment(text), {}).result.text;
+    for (const input of ["oh great um can't oh five yeah because", "so in the second quarter uh we did really well because"]) {
+      const once = runShipped(input);
+      expect(once).not.toMatch(/[.?!]$/);
+      expect(runShipped(once)).toBe(once);
+    }
   });
 
   it("reads a removed 'oh' the same way", () => {
