@@ -428,6 +428,7 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
     ["What lake wait river is the town on?", "What river is the town on?"],
     ["Which tools rather methods are used most?", "Which methods are used most?"],
     ["Which planet wait moon has ice?", "Which moon has ice?"],
+    ["What departments rather fields may pharmacists work in?", "What fields may pharmacists work in?"],
   ])("repairs %j in speech too", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

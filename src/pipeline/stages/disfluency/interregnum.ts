@@ -283,8 +283,11 @@ function askedLikeForLike(words: readonly WordView[], k: number): boolean {
   if (wh === undefined || before === undefined || after === undefined || verb === undefined) return false;
   if (wh.core !== "what" && wh.core !== "which" && wh.core !== "whose") return false;
   if (wh.trail.length > 0 || before.trail.length > 0 || words[k]!.trail.length > 0 || after.trail.length > 0) return false;
-  return isContentWord(before.core) && isContentWord(after.core) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core));
+  return isContentWord(before.core) && isContentWord(after.core) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core) || OTHER_MODALS.has(verb.core));
 }
+
+/** Modals no question opens with so often that QUESTION_OPENERS lists them, which ask all the same ("which departments rather fields may"). */
+const OTHER_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
 /** Most words a "not … but" may disown. */
 const MAX_DISOWNED = 4;
