@@ -201,6 +201,7 @@ describe("disfluency / self_repair: hanging determiners", () => {
   // Raw ASR marks no pause: only a next word that can never follow the determiner or pronoun shows the restart.
   it.each([
     ["it's not a an investment plan", "it's not an investment plan"],
+    ["michael bay is directing a an action film", "michael bay is directing an action film"],
     ["and the there's sleep researchers out there", "and there's sleep researchers out there"],
     ["and i it literally felt like home", "and it literally felt like home"],
     ["so i what else do i have", "so what else do i have"],

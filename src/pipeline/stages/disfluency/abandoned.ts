@@ -10,7 +10,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { isContentWord, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, isContentWord, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "my", "your", "our", "their", "every"]);
 /** Determiners that also stand alone as pronouns ("I want these, and those"): hanging only before another determiner. */
@@ -78,8 +78,11 @@ function abandonedUnmarked(words: readonly WordView[], i: number): boolean {
   if (next.core === w.core) return false;
   if (w.core === "the") return NOT_AFTER_THE.has(next.core);
   const prev = words[i - 1];
-  // After a noun "a" is as often a letter that labels it ("within class a we had").
-  if (w.core === "a" || w.core === "an") return NOT_AFTER_ARTICLE.has(next.core) && (prev === undefined || !isContentWord(prev.core));
+  // After a noun "a" is as often a letter that labels it ("within class a we had"), but a letter is not
+  // followed by another article ("directing a an action film").
+  if (w.core === "a" || w.core === "an") {
+    return NOT_AFTER_ARTICLE.has(next.core) && (prev === undefined || !isContentWord(prev.core) || ARTICLES.has(next.core));
+  }
   return SUBJECT_ONLY_PRONOUNS.has(w.core) && (prev === undefined || CLAUSE_JOINERS.has(prev.core)) && NOT_AFTER_SUBJECT.has(next.core);
 }
 
