@@ -43,8 +43,22 @@ const AS_COMPARED: ReadonlySet<string> = new Set(["well", "much", "many", "good"
 /** words[k], after a raw "you know", is its object: "you know what", "you know as well as I do". */
 function rawKnowObject(words: readonly WordView[], k: number): boolean {
   const w = words[k]!.core;
-  return RAW_KNOW_OBJECTS.has(w) || (w === "as" && AS_COMPARED.has(words[k + 1]?.core ?? ""));
+  if (w === "as") return AS_COMPARED.has(words[k + 1]?.core ?? "");
+  return RAW_KNOW_OBJECTS.has(w) && !directQuestion(words, k);
 }
+
+const INVERTED_AUXILIARIES: ReadonlySet<string> = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "have", "has"]);
+const INVERTED_SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "it", "that", "this", "there"]);
+
+/**
+ * A wh-word asking a question of its own, its auxiliary before its subject ("you know why is that", "you
+ * know what are you supposed to do"): no object of "know", which would say "why that is". "what is going
+ * on" asks of its subject and is the object.
+ */
+function directQuestion(words: readonly WordView[], k: number): boolean {
+  return WH_OPENERS.has(words[k]!.core) && INVERTED_AUXILIARIES.has(words[k + 1]?.core ?? "") && INVERTED_SUBJECTS.has(words[k + 2]?.core ?? "");
+}
+const WH_OPENERS: ReadonlySet<string> = new Set(["what", "how", "who", "where", "when", "why", "which"]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
   "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",
