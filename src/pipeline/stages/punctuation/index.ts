@@ -70,10 +70,8 @@ interface WordSlots {
   tokenIndex: readonly number[];
   /** Whether the word ends its token. */
   ends: readonly boolean[];
-  /** Whether the slot is a removed word, read for context only (see `said`). */
+  /** Whether the slot is a removed word, read for context only (see `readings`). */
   removed: readonly boolean[];
-  /** The slot of each word in the other reading (plain -> said), when there is one. */
-  twin: readonly number[];
 }
 
 /**
@@ -98,7 +96,7 @@ function removedInterjections(tokens: readonly Token[], t: number, sources: Stag
 
 /** The slots of `tokens`, with the removed interjections of `sources` read back in between (none for no sources). */
 function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): WordSlots {
-  const slots = { keys: [] as string[], tokens: [] as Token[], tokenIndex: [] as number[], ends: [] as boolean[], removed: [] as boolean[], twin: [] as number[] };
+  const slots = { keys: [] as string[], tokens: [] as Token[], tokenIndex: [] as number[], ends: [] as boolean[], removed: [] as boolean[] };
   const push = (key: string, token: Token, t: number, ends: boolean, removed: boolean) => {
     slots.keys.push(key);
     slots.tokens.push(token);
@@ -121,13 +119,23 @@ function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): Word
  * said text, and takes the stronger mark of the two readings; every other word reads the plain text, so
  * output this stage left unmarked reads the same on a second pass.
  */
-function readings(tokens: readonly Token[], sources: StageEnv["sources"]): { plain: WordSlots; said: WordSlots | null } {
+function readings(tokens: readonly Token[], sources: StageEnv["sources"]): { plain: WordSlots; said: SaidReading | null } {
   const plain = wordSlots(tokens, []);
-  const said = wordSlots(tokens, sources);
-  if (said.keys.length === plain.keys.length) return { plain, said: null };
-  const twin = plain.twin as number[];
-  for (let j = 0; j < said.keys.length; j++) if (!said.removed[j]) twin.push(j);
-  return { plain, said };
+  // Most segments lost no word between two tokens: one reading is all there is.
+  let removedSome = false;
+  for (let t = 0; t + 1 < tokens.length && !removedSome; t++) removedSome = tokens[t]!.source.end < tokens[t + 1]!.source.start;
+  if (!removedSome || sources.length === 0) return { plain, said: null };
+  const slots = wordSlots(tokens, sources);
+  if (slots.keys.length === plain.keys.length) return { plain, said: null };
+  const twin: number[] = [];
+  for (let j = 0; j < slots.keys.length; j++) if (!slots.removed[j]) twin.push(j);
+  return { plain, said: { slots, twin } };
+}
+
+/** The said reading, and for each plain slot its slot there. */
+interface SaidReading {
+  slots: WordSlots;
+  twin: readonly number[];
 }
 
 /** How strongly a label divides: none < comma < a sentence end. */
@@ -143,7 +151,7 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
   let out: Token[] | null = null;
   const scratch: Scratch = { p: new Float64Array(LABELS.length), spare: new Float64Array(LABELS.length), buffer: featureBuffer() };
   const hashed = o.model ? hashWords(keys) : undefined;
-  const saidHashed = o.model && said !== null ? hashWords(said.keys) : undefined;
+  const saidHashed = o.model && said !== null ? hashWords(said.slots.keys) : undefined;
   let cueCommaAt = -1;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -158,7 +166,9 @@ function run(tokens: Token[], o: PunctuationOptions, env: StageEnv): Token[] {
         if (cue > 0) cueCommaAt = i + cue - 1;
       }
       decision = decide(words.tokens, keys, hashed, i, h, o, env, scratch, i === cueCommaAt);
-      if (said !== null && words.ends[i] && said.removed[words.twin[i]! + 1] === true) decision = withRemovedWords(said, saidHashed, words.twin[i]!, decision, h, o, env, scratch);
+      if (said !== null && words.ends[i] && said.slots.removed[said.twin[i]! + 1] === true) {
+        decision = withRemovedWords(said.slots, saidHashed, said.twin[i]!, decision, h, o, env, scratch);
+      }
     }
     if (decision.label !== NONE) {
       const mark = LABELS[decision.label]!;
