@@ -16,7 +16,7 @@
 //   the sidelines right but as we ramp up"); the punctuation stage still reads
 //   them where they were said, so the sentence end they showed is not lost.
 import type { Removal } from "./apply.js";
-import { sentenceStartOf, type WordView } from "./words.js";
+import { isHesitation, sentenceStartOf, type WordView } from "./words.js";
 
 export const BACKCHANNELS: ReadonlySet<string> = new Set([
   "yeah", "yes", "yep", "right", "okay", "ok", "mm-hmm", "uh-huh", "sure", "exactly", "wow", "true", "oh",
@@ -112,8 +112,6 @@ const RIGHT_GOVERNORS: ReadonlySet<string> = new Set([
   "constitutional", "divine", "far", "turn", "turned", "get", "got", "do", "did", "done", "doing", "said", "so", "like", "just",
   "totally", "absolutely", "completely", "quite", "very", "pretty", "dead", "entirely",
 ]);
-/** Hesitations are looked past: "right uh when construction happens" is the adverb's. */
-const HESITATIONS: ReadonlySet<string> = new Set(["um", "uh", "er", "erm", "ah", "hmm"]);
 /**
  * After a tag "right" the speaker goes on with a clause of their own: a conjunction, a subject or a filler.
  * Before anything else "right" is as often the adverb or the adjective ("right now", "right mix", "fixing
@@ -130,8 +128,9 @@ const AFTER_TAG: ReadonlySet<string> = new Set([
  * adjective, and a new clause follows.
  */
 function tagRight(words: readonly WordView[], i: number): boolean {
+  // Hesitations are looked past: "right uh when construction happens" is the adverb's.
   let next = i + 1;
-  while (next < words.length && HESITATIONS.has(words[next]!.core)) next++;
+  while (next < words.length && isHesitation(words[next]!.core)) next++;
   return !RIGHT_GOVERNORS.has(words[i - 1]!.core) && next < words.length && AFTER_TAG.has(words[next]!.core);
 }
 

@@ -11,7 +11,7 @@
 import type { Removal } from "./apply.js";
 import { HEDGE_OPENERS, phrase, wordAt } from "./filler-span.js";
 import { likeFiller } from "./like.js";
-import { opensPhrase, type WordView } from "./words.js";
+import { opensPhrase, WH_WORDS, type WordView } from "./words.js";
 
 /** After these, "you know" is the verb ("do you know", "before you know it"). */
 const KNOW_GOVERNORS = new Set([
@@ -56,9 +56,8 @@ const INVERTED_SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they"
  * on" asks of its subject and is the object.
  */
 function directQuestion(words: readonly WordView[], k: number): boolean {
-  return WH_OPENERS.has(words[k]!.core) && INVERTED_AUXILIARIES.has(words[k + 1]?.core ?? "") && INVERTED_SUBJECTS.has(words[k + 2]?.core ?? "");
+  return WH_WORDS.has(words[k]!.core) && INVERTED_AUXILIARIES.has(words[k + 1]?.core ?? "") && INVERTED_SUBJECTS.has(words[k + 2]?.core ?? "");
 }
-const WH_OPENERS: ReadonlySet<string> = new Set(["what", "how", "who", "where", "when", "why", "which"]);
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
   "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",

@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isHesitation, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -32,8 +32,6 @@ const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", 
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
 const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or"]);
-/** Hesitation sounds however long the writer drew them out ("errr", "ummm", "hm"). */
-const HESITATION = /^(?:u+m+|u+h+|e+r+m*|a+h+|h+m+)$/;
 /** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
 const CONTINUATIONS: readonly (readonly string[])[] = [
   ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],
@@ -216,7 +214,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
         betweenPrepositions(words, k) || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
-    if (WEAK_WORDS.has(w.core) || HESITATION.test(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
+    if (WEAK_WORDS.has(w.core) || isHesitation(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
     break;
   }
   // A bare "or" is a conjunction; it only joins a cue ("or rather", "or uh sorry").
@@ -286,7 +284,7 @@ function askedLikeForLike(words: readonly WordView[], k: number): boolean {
   return isContentWord(before.core) && isContentWord(after.core) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core) || OTHER_MODALS.has(verb.core));
 }
 
-/** Modals no question opens with so often that QUESTION_OPENERS lists them, which ask all the same ("which departments rather fields may"). */
+/** Modals QUESTION_OPENERS leaves out that still follow a question's noun phrase ("which departments rather fields may"). */
 const OTHER_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
 /** Most words a "not … but" may disown. */

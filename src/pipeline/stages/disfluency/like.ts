@@ -311,7 +311,7 @@ const MANNER_VERBS: ReadonlySet<string> = new Set([
   "pretend", "pretends", "isn't", "wasn't", "aren't", "weren't", "ain't",
 ]);
 /** A clause that only restates a verb ("like we did", "like they used to", "like I always say") is compared with. */
-const PRO_VERBS: ReadonlySet<string> = new Set(["do", "does", "did", "used", "always", "usually", "normally", "typically"]);
+const RESTATING_VERBS: ReadonlySet<string> = new Set(["do", "does", "did", "used", "always", "usually", "normally", "typically"]);
 
 /**
  * "I'll never hunt again like I won't", "from his bosses like they were pissed", "out here like we're all
@@ -322,7 +322,7 @@ function opensClauseAfter(words: readonly WordView[], i: number): boolean {
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
-  if (!CLAUSE_SUBJECTS.has(next.core) || PRO_VERBS.has(wordAt(words, i + 2)?.core ?? "")) return false;
+  if (!CLAUSE_SUBJECTS.has(next.core) || RESTATING_VERBS.has(wordAt(words, i + 2)?.core ?? "")) return false;
   return !(LIKE_GOVERNORS.has(prev.core) || SUBJECT_CONTRACTIONS.has(prev.core) || OBJECTS.has(prev.core) || MANNER_VERBS.has(prev.core) || SAID.has(prev.core) ||
     prev.core === "just" || VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core));
 }

@@ -103,6 +103,12 @@ export function sameBase(a: string, b: string): boolean {
   return a === b || contractionBase(a) === contractionBase(b);
 }
 
+/** A hesitation sound however long it was drawn out ("uh", "ummm", "errr", "hm"). */
+const HESITATION = /^(?:u+m+|u+h+|e+r+m*|a+h+|h+m+)$/;
+export function isHesitation(core: string): boolean {
+  return HESITATION.test(core);
+}
+
 export const WH_WORDS: ReadonlySet<string> = new Set([
   "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "what's", "who's", "where's", "how's",
 ]);
