@@ -89,13 +89,16 @@ export interface Interregnum {
 /** Verbs of saying: what follows them, even after a comma, is what was said ("I said, no, I was joking"). */
 const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told"]);
 
-/** After "no", a degree that ends its phrase: "kids no good at math", "no better than", "it's no use." */
+/** After "no", a degree that ends its phrase: "kids no good at math", "no better than", "it's no use"; any comparative before "than". */
 const NO_DEGREE: ReadonlySet<string> = new Set(["good", "better", "worse", "different", "fun", "use", "match", "help", "bigger", "smaller", "easier", "harder"]);
 
 function noDegree(words: readonly WordView[], i: number): boolean {
   const degree = words[i + 1];
-  if (words[i]!.core !== "no" || degree === undefined || !NO_DEGREE.has(degree.core)) return false;
+  if (words[i]!.core !== "no" || degree === undefined) return false;
   const after = words[i + 2];
+  // Any comparison with "than": "no later than nine", "no earlier than May".
+  if (after?.core === "than" && degree.trail.length === 0 && /^[a-z]{3,}er$/.test(degree.core)) return true;
+  if (!NO_DEGREE.has(degree.core)) return false;
   // "a distinction no good description" corrects a noun with a noun phrase.
   return degree.trail.length > 0 || after === undefined || FUNCTION_WORDS.has(after.core);
 }

@@ -315,6 +315,17 @@ function modifiedNounCorrected(words: readonly WordView[], sentenceStart: number
 }
 
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
+/** Degrees "how" asks about. */
+const HOW_DEGREES: ReadonlySet<string> = new Set(["many", "much", "often", "long", "far", "old", "big", "large", "high", "fast", "soon", "tall", "deep", "wide"]);
+/** Words and their opposites, either way round: one said for the other is corrected, never listed. */
+const OPPOSITES: ReadonlyMap<string, string> = new Map(
+  [
+    ["north", "south"], ["east", "west"], ["northern", "southern"], ["eastern", "western"], ["upper", "lower"], ["first", "last"],
+    ["inner", "outer"], ["maximum", "minimum"], ["increase", "decrease"], ["increased", "decreased"], ["highest", "lowest"],
+    ["largest", "smallest"], ["earliest", "latest"], ["most", "least"], ["older", "younger"], ["oldest", "youngest"],
+  ].flatMap(([x, y]) => [[x!, y!], [y!, x!]]),
+);
+
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
   // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
@@ -338,6 +349,13 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (isOrdinal(before.core) && isOrdinal(after.core) && before.core !== after.core && before.trail === "") return true;
   // A preposition corrected by a preposition: "came after no before the war".
   if (PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core) return true;
+  // A prepositional phrase corrected by another: "happened in 1971 no between 1973 and 1974", "at home no at work".
+  if (intro !== undefined && intro.trail === "" && PREPOSITIONS.has(intro.core) && PREPOSITIONS.has(after.core) &&
+    (isContentWord(before.core) || isNumeric(before.core))) return true;
+  // "how many no often", "how far no long": the degree "how" asks about, corrected.
+  if (intro?.core === "how" && intro.trail === "" && HOW_DEGREES.has(before.core) && HOW_DEGREES.has(after.core)) return true;
+  // A direction or an end corrected by its opposite: "as far south no north", "the upper no lower house".
+  if (OPPOSITES.get(before.core) === after.core) return true;
   // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
   // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
   // ("found no", "almost no") were excluded by the caller either way.
