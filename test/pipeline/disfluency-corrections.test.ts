@@ -418,6 +418,20 @@ describe("disfluency / self_repair: a question asked again with a pronoun for it
   });
 });
 
+describe("disfluency / self_repair: a repair that brings its own determiner, in a question", () => {
+  it.each([
+    ["What goals do environmental challenges no no both science and government have in common?", "What goals do both science and government have in common?"],
+    ["Who is also a university alumni no no that chess grandmaster?", "Who is also that chess grandmaster?"],
+    ["What is terra preta no the product of soil management?", "What is the product of soil management?"],
+  ])("replaces the whole phrase before the cue, its determiner with it: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it("keeps a statement's words before such a cue, which as often answers the other speaker", () => {
+    expect(text("and that changes everything um no it was the highest turnout")).not.toMatch(/^and the highest/);
+  });
+});
+
 describe("disfluency / self_repair: a lone 'rather' between two names or possessives", () => {
   it.each([
     ["How many of Poland's rather Berlin's inhabitants spoke English?", "How many of Berlin's inhabitants spoke English?"],

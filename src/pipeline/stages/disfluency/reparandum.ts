@@ -119,6 +119,14 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   }
   if (!w.capitalised) {
     const compound = compoundStart(words, sentenceStart, s, b);
+    // Only where the sentence asks: in a statement, and in raw ASR that shows none, a cue before a
+    // determiner as often answers the other speaker ("that changes everything um no it was the highest").
+    if (opensDeterminedPhrase(words, b) && endsInQuestionMark(words, b)) {
+      // The phrase a wh-word opens may hold its verb ("What slows down prolactin"): only the compound goes then.
+      const phrase = phraseStart(words, sentenceStart, s);
+      const start = phrase < s && WH_WORDS.has(words[phrase - 1]!.core) ? compound : Math.min(compound, phrase);
+      return withGoverningWord(words, sentenceStart, determinedPhraseStart(words, sentenceStart, start), b);
+    }
     return withGoverningWord(words, sentenceStart, opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound, b);
   }
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
@@ -257,6 +265,25 @@ function opensNounPhrase(words: readonly WordView[], b: number): boolean {
   // The phrase closes after its two words: "forested areas can", "stainless steel?", not "snowboarder lives in".
   const third = words[b + 2];
   return second.trail.length > 0 || third === undefined || !isContentWord(third.core);
+}
+
+/** Words that open a noun phrase of their own: the repair brings a whole phrase ("no no both science and government"). */
+const PHRASE_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "both", "all", "each", "every", "some", "any", "two", "three", "these", "those", "this", "that"]);
+
+/** The repair opens with its own determiner and a content word: "environmental challenges no no both science". */
+function opensDeterminedPhrase(words: readonly WordView[], b: number): boolean {
+  const first = words[b]!;
+  const second = words[b + 1];
+  return PHRASE_DETERMINERS.has(first.core) && first.trail === "" && second !== undefined && isContentWord(second.core);
+}
+
+/** Determiners a reparandum's phrase may open with; a quantity ("how many", "the most") stays, as the question it belongs to. */
+const REPARANDUM_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that", "these", "those"]);
+
+/** A repair with its own determiner replaces the reparandum's too: "also a university no no that grandmaster" -> "also that grandmaster". */
+function determinedPhraseStart(words: readonly WordView[], sentenceStart: number, k: number): number {
+  const det = words[k - 1];
+  return det !== undefined && k - 1 >= sentenceStart && det.trail === "" && REPARANDUM_DETERMINERS.has(det.core) ? k - 1 : k;
 }
 
 /**
