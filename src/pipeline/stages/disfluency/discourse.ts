@@ -9,17 +9,10 @@
 // the removal is suggested for review rather than made. "like", with the most
 // uses to tell apart, has its own file (like.ts).
 import type { Removal } from "./apply.js";
-import { HEDGE_OPENERS, phrase, wordAt } from "./filler-span.js";
+import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
 import { likeFiller } from "./like.js";
-import { opensPhrase, WH_WORDS, type WordView } from "./words.js";
+import { opensPhrase, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
-/** After these, "you know" is the verb ("do you know", "before you know it"). */
-const KNOW_GOVERNORS = new Set([
-  "do", "did", "don't", "didn't", "does", "doesn't", "before", "if", "as", "would", "will", "could", "might",
-  "should", "to", "let", "because", "'cause", "cause", "now", "what", "whatever", "y'all", "than", "how", "that",
-  // "tell you", "remind you": the verb's object, then "know" is no filler's ("wouldn't tell you know you said").
-  "tell", "told", "remind", "reminded", "assure", "assured",
-]);
 /** An unpunctuated "you know" followed by these has an object: "you know what", "you know him". */
 const KNOW_OBJECTS = new Set([
   "what", "how", "who", "where", "when", "why", "which", "whether", "if", "it", "them", "him", "her", "me", "us",
@@ -47,7 +40,6 @@ function rawKnowObject(words: readonly WordView[], k: number): boolean {
   return RAW_KNOW_OBJECTS.has(w) && !directQuestion(words, k);
 }
 
-const INVERTED_AUXILIARIES: ReadonlySet<string> = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "have", "has"]);
 const INVERTED_SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "it", "that", "this", "there"]);
 
 /**
@@ -56,21 +48,19 @@ const INVERTED_SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they"
  * on" asks of its subject and is the object.
  */
 function directQuestion(words: readonly WordView[], k: number): boolean {
-  return WH_WORDS.has(words[k]!.core) && INVERTED_AUXILIARIES.has(words[k + 1]?.core ?? "") && INVERTED_SUBJECTS.has(words[k + 2]?.core ?? "");
+  return WH_WORDS.has(words[k]!.core) && QUESTION_OPENERS.has(words[k + 1]?.core ?? "") && INVERTED_SUBJECTS.has(words[k + 2]?.core ?? "");
 }
 /** "I mean it / that / what I say / to go / business / well": the verb, keep. */
 const MEAN_OBJECTS = new Set([
   "it", "that", "this", "what", "to", "you", "him", "her", "them", "me", "us", "business", "well", "no", "any",
   "every", "each", "the", "a", "an", "literally", "exactly", "seriously",
 ]);
-/** Before "I mean" these make it content: "what I mean", "you know what I mean", "do I mean". */
-const MEAN_GOVERNORS = new Set(["what", "do", "did", "if", "that's", "whatever", "know", "how", "which", "as", "who"]);
 
 function youKnow(words: readonly WordView[], i: number, raw: boolean): Removal | null {
   const prev = wordAt(words, i - 1);
   const know = words[i + 1]!;
   const next = wordAt(words, i + 2);
-  if (prev !== undefined && prev.trail.length === 0 && KNOW_GOVERNORS.has(prev.core)) return null;
+  if (governedAt(words, i - 1, KNOW_GOVERNORS)) return null;
   const punctuated = know.trail.length > 0;
   if (know.trail === "-" ) return phrase(words, i, 2, 0.6);
   if (punctuated) return phrase(words, i, 2, opensPhrase(words, i) ? 0.9 : 0.8);
@@ -85,10 +75,9 @@ function youKnow(words: readonly WordView[], i: number, raw: boolean): Removal |
 }
 
 function iMean(words: readonly WordView[], i: number): Removal | null {
-  const prev = wordAt(words, i - 1);
   const mean = words[i + 1]!;
   const next = wordAt(words, i + 2);
-  if (prev !== undefined && prev.trail.length === 0 && MEAN_GOVERNORS.has(prev.core)) return null;
+  if (governedAt(words, i - 1, MEAN_GOVERNORS)) return null;
   if (mean.trail.length === 0 && (next === undefined || MEAN_OBJECTS.has(next.core))) return null;
   if (mean.trail !== "," && mean.trail !== "-" && mean.trail.length > 0) return null; // "what I mean?" is content
   // Even between commas it usually introduces a gloss or the point ("run, I

@@ -127,9 +127,8 @@ function restatedOpening(words: readonly WordView[], s: number, k: number, b: nu
 
 /** Auxiliaries and modals: a restart may swap one for another ("i can't i won't", "we didn't we aren't"). */
 const AUXILIARIES: ReadonlySet<string> = new Set([
-  "do", "don't", "did", "didn't", "does", "doesn't", "have", "has", "had", "haven't", "hasn't", "hadn't", "can", "can't", "could",
-  "couldn't", "will", "won't", "would", "wouldn't", "should", "shouldn't", "might", "must", "am", "was", "were", "wasn't", "weren't",
-  "are", "aren't", "is", "isn't",
+  ...QUESTION_OPENERS, "am", "might", "must", "don't", "didn't", "doesn't", "haven't", "hasn't", "hadn't", "can't", "couldn't", "won't",
+  "wouldn't", "shouldn't", "wasn't", "weren't", "aren't", "isn't",
 ]);
 /** "Do" standing for a verb said before: the clause is whole with it. */
 const PRO_VERBS: ReadonlySet<string> = new Set(["do", "does", "did"]);

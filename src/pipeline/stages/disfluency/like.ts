@@ -5,7 +5,7 @@
 // The words on either side decide, and the pauses where the text marks them.
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
-import { HEDGE_OPENERS, phrase, wordAt } from "./filler-span.js";
+import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
 import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
@@ -285,13 +285,9 @@ function afterDiscourseWord(words: readonly WordView[], i: number): boolean {
   if (ACKNOWLEDGEMENTS.has(prev.core)) return true;
   const before = wordAt(words, i - 2);
   return before !== undefined && before.trail.length === 0 &&
-    ((prev.core === "mean" && before.core === "i") || (prev.core === "know" && before.core === "you" && !isGovernedKnow(words, i - 2)));
-}
-
-/** "do you know like", "if you know like": "know" is the verb of a question or a clause. */
-function isGovernedKnow(words: readonly WordView[], you: number): boolean {
-  const w = wordAt(words, you - 1);
-  return w !== undefined && w.trail.length === 0 && (w.core === "do" || w.core === "did" || w.core === "if" || w.core === "would" || w.core === "don't");
+    // "what I mean like", "do you know like": the verb of a clause or a question, as discourse.ts reads it.
+    ((prev.core === "mean" && before.core === "i" && !governedAt(words, i - 3, MEAN_GOVERNORS)) ||
+      (prev.core === "know" && before.core === "you" && !governedAt(words, i - 3, KNOW_GOVERNORS)));
 }
 
 /** A subject that can only open a clause, or a subject with its verb in one word. */
