@@ -94,22 +94,26 @@ function removedInterjections(tokens: readonly Token[], t: number, sources: Stag
   return said;
 }
 
-/** The slots of `tokens`, with the removed interjections of `sources` read back in between (none for no sources). */
-function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): WordSlots {
-  const slots = { keys: [] as string[], tokens: [] as Token[], tokenIndex: [] as number[], ends: [] as boolean[], removed: [] as boolean[] };
-  const push = (key: string, token: Token, t: number, ends: boolean, removed: boolean) => {
-    slots.keys.push(key);
-    slots.tokens.push(token);
-    slots.tokenIndex.push(t);
-    slots.ends.push(ends);
-    slots.removed.push(removed);
-  };
+/** The slots of `tokens`, as the text comes out. */
+function wordSlots(tokens: readonly Token[]): WordSlots {
+  const slots = emptySlots();
   tokens.forEach((t, i) => {
     const parts = t.text.includes(" ") ? t.text.split(" ").filter((w) => w !== "") : [t.text];
-    parts.forEach((w, k) => push(featureKey(w), t, i, k === parts.length - 1, false));
-    if (sources.length > 0) for (const said of removedInterjections(tokens, i, sources)) push(featureKey(said.text), said, i, false, true);
+    parts.forEach((w, k) => pushSlot(slots, featureKey(w), t, i, k === parts.length - 1, false));
   });
   return slots;
+}
+
+function emptySlots(): { keys: string[]; tokens: Token[]; tokenIndex: number[]; ends: boolean[]; removed: boolean[] } {
+  return { keys: [], tokens: [], tokenIndex: [], ends: [], removed: [] };
+}
+
+function pushSlot(slots: ReturnType<typeof emptySlots>, key: string, token: Token, t: number, ends: boolean, removed: boolean): void {
+  slots.keys.push(key);
+  slots.tokens.push(token);
+  slots.tokenIndex.push(t);
+  slots.ends.push(ends);
+  slots.removed.push(removed);
 }
 
 /**
@@ -120,16 +124,21 @@ function wordSlots(tokens: readonly Token[], sources: StageEnv["sources"]): Word
  * output this stage left unmarked reads the same on a second pass.
  */
 function readings(tokens: readonly Token[], sources: StageEnv["sources"]): { plain: WordSlots; said: SaidReading | null } {
-  const plain = wordSlots(tokens, []);
+  const plain = wordSlots(tokens);
   // Most segments lost no word between two tokens: one reading is all there is.
   let removedSome = false;
   for (let t = 0; t + 1 < tokens.length && !removedSome; t++) removedSome = tokens[t]!.source.end < tokens[t + 1]!.source.start;
   if (!removedSome || sources.length === 0) return { plain, said: null };
-  const slots = wordSlots(tokens, sources);
-  if (slots.keys.length === plain.keys.length) return { plain, said: null };
+  // The plain slots again, each token's last word followed by the interjections removed after it.
+  const slots = emptySlots();
   const twin: number[] = [];
-  for (let j = 0; j < slots.keys.length; j++) if (!slots.removed[j]) twin.push(j);
-  return { plain, said: { slots, twin } };
+  for (let j = 0; j < plain.keys.length; j++) {
+    const t = plain.tokenIndex[j]!;
+    twin.push(slots.keys.length);
+    pushSlot(slots, plain.keys[j]!, plain.tokens[j]!, t, plain.ends[j]!, false);
+    if (plain.ends[j]) for (const said of removedInterjections(tokens, t, sources)) pushSlot(slots, featureKey(said.text), said, t, false, true);
+  }
+  return slots.keys.length === plain.keys.length ? { plain, said: null } : { plain, said: { slots, twin } };
 }
 
 /** The said reading, and for each plain slot its slot there. */
