@@ -14,6 +14,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     ["What happened in the morning no in the evening?", "What happened in the evening?"],
     ["How many no often are elections held?", "How often are elections held?"],
     ["What extended as far south no north as the river?", "What extended as far north as the river?"],
+    ["How were no weren't leaders feeling about it?", "How weren't leaders feeling about it?"],
   ])("repairs %j (a like-for-like shape)", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -279,6 +280,14 @@ describe("disfluency / self_repair: where a restarted question begins", () => {
     expect(text("Besides cars, what no where are engines used?")).toBe("Besides cars, where are engines used?");
   });
 
+  it.each([
+    ["What happened no wait until the oil shock how had the price been?", "Until the oil shock how had the price been?"],
+    ["Who produces, or better yet, before they hire a contractor, what do contractors do?", "Before they hire a contractor, what do contractors do?"],
+    ["What organization er sorry along with drought, what is one other factor?", "Along with drought, what is one other factor?"],
+  ])("keeps a phrase the repair sets before its own question, dropping the question abandoned: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
   it("repairs a wh-word and its auxiliary with the phrase before them kept", () => {
     expect(text("In shared media where are or no make that how are packets sent?")).toBe("In shared media how are packets sent?");
     expect(text("Of what does, sorry how is oxygen described?")).toBe("How is oxygen described?");
@@ -396,6 +405,23 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["Who led the troops when the Holy Land or uh Cyprus was conquered?", "Who led the troops when Cyprus was conquered?"],
     ["What lies beyond the Rockies no wait Andes in the west?", "What lies beyond the Andes in the west?"],
   ])("an article before a corrected name: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    ["What is an obligation sorry not an obligation of a pharmacy?", "What is not an obligation of a pharmacy?"],
+    ["What do some broadcasts require I mean never require?", "What do some broadcasts never require?"],
+  ])("a repair that says the words again after a negation or focus word only adds it: %j -> %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // An article restarts a noun phrase; the clause "the US would invade" is no noun phrase.
+    ["Which country feared that the US would invade Kuwait or I guess the Middle East?", "Which country feared that the US would invade the Middle East?"],
+    // A relative clause belongs to its noun, and a clause said again from its subject restarts there.
+    ["What is the region that is not defined or rather the area past the border?", "What is the area past the border?"],
+    ["he said the car was red uh the car was blue", "he said the car was blue"],
+  ])("an article restarts no further back than its noun phrase: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 });

@@ -211,9 +211,10 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     if (w.core === "no" && words[k + 1]?.core === "no" && CONTENT_AFTER.no!.has(words[k + 2]?.core ?? "") && words[k + 1]!.trail === "") break;
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
     // A capital "No" inside a sentence is a name ("a show called No Ego"). Before an article "no" is never
-    // the determiner ("cause no the solution", "function of no the minimum").
+    // the determiner ("cause no the solution", "function of no the minimum"), nor before a negated verb ("were no weren't").
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
       (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") ||
+        (words[k + 1]?.core.endsWith("n't") ?? false) ||
         betweenPrepositions(words, k) || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }

@@ -7,52 +7,26 @@
 // ("we" ... "we'll"), (3) else one word (a name run for names) when a strong
 // editing term makes the correction explicit. Ambiguous cues ("no", "oh",
 // fillers) need evidence from (1) or (2). A wh-word corrected by a wh-word
-// goes alone; a question asked again without any cue ("What gorge is known for
-// its many what gorge is between ...") is found by its shape. Profiles for typed
+// goes alone; restarts with no cue at all (a word broken off, a question asked
+// again) are found by their shape in restarts.ts. Profiles for typed
 // text (`typed_corrections`) also read a lone "no"/"rather"/"uh" between two
 // like words as a correction.
 import type { Removal } from "./apply.js";
-import { cutInAfter } from "./backchannels.js";
-import { isFiller } from "./fillers.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
-import { defaultStart, matchBack, NAME_PARTICLES, parallelShape, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
+import { parallelShape } from "./parallel-shape.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
+import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
-const MAX_RESTART = 15;
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
   "if", "when", "because", "since", "once", "unless", "while", "although", "though", "whether", "until", "whenever",
 ]);
-/** Words between a wh-word and its auxiliary: "what kind of economy does". */
-const MAX_WH_PHRASE = 3;
-
-
-/**
- * A question opens at `i`: a wh-word (or "in what") then an auxiliary, directly or
- * after a short noun phrase ("what year did", "what kind of economy does").
- */
-function asksQuestion(words: readonly WordView[], i: number): boolean {
-  const wh = PREPOSITIONS.has(words[i]?.core ?? "") ? i + 1 : i;
-  const q = words[wh];
-  if (q === undefined || !WH_WORDS.has(q.core)) return false;
-  for (let k = wh + 1; k <= wh + 1 + MAX_WH_PHRASE && k < words.length; k++) {
-    const w = words[k]!;
-    if (QUESTION_OPENERS.has(w.core)) return k === wh + 1 || !FUNCTION_WORDS.has(words[wh + 1]!.core);
-    if (w.trail.length > 0 || WH_WORDS.has(w.core) || (FUNCTION_WORDS.has(w.core) && w.core !== "of")) return false;
-  }
-  return false;
-}
-
-/** The sentence before the cue reads as a question: "What did ...", "In which ...", "Does ...". */
-function isQuestionPrefix(words: readonly WordView[], start: number, end: number): boolean {
-  if (end - start > MAX_RESTART) return false;
-  return isWhStart(words, start) || QUESTION_OPENERS.has(words[start]!.core) || (end - start > 1 && isWhStart(words, start + 1));
-}
 
 /**
  * Where the question restarted at the cue began: the sentence start, or after a
@@ -102,6 +76,23 @@ function asksLater(words: readonly WordView[], i: number): boolean {
   return false;
 }
 
+/** Words that open a phrase set before a clause: a preposition, a subordinator, "according to". */
+const FRONTED_OPENERS: ReadonlySet<string> = new Set([...PREPOSITIONS, ...CLAUSE_SUBORDINATORS, "according", "along", "apart", "aside", "besides"]);
+/** Most words of such a phrase. */
+const MAX_FRONTED = 8;
+
+/** words[b] opens a phrase of a few words, unbroken but for a closing comma, and a wh-question follows it. */
+function frontedBeforeQuestion(words: readonly WordView[], b: number): boolean {
+  if (!FRONTED_OPENERS.has(words[b]!.core) || WH_WORDS.has(words[b + 1]?.core ?? "")) return false;
+  for (let k = b + 1; k <= b + MAX_FRONTED && k < words.length; k++) {
+    const prev = words[k - 1]!;
+    if (prev.trail !== "" && prev.trail !== ",") return false;
+    if (WH_WORDS.has(words[k]!.core)) return asksQuestion(words, k);
+    if (prev.trail === ",") return false;
+  }
+  return false;
+}
+
 function isAuxiliary(w: WordView): boolean {
   return QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core);
 }
@@ -136,6 +127,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (question >= 0) {
     const confidence = cue.strong ? 0.8 : 0.7;
     return keepRestatedSubject(words, question, a, b, confidence) ?? { start: question, end: b, rule: "self_repair", confidence };
+  }
+  // "What happened no wait until the oil shock how had …", "Who produces, or better yet, before they hire
+  // a contractor, what do …": the repair opens with a phrase set before a question of its own; the
+  // question abandoned goes whole and the phrase stays with the new one.
+  if ((typed || cue.strong) && isQuestionPrefix(words, sentenceStart, a) && frontedBeforeQuestion(words, b)) {
+    return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
   if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, words[b]!, true)) return null;
   // "What type or uh the rate of clearing … was how many square miles?", "Which nation er the Amazon
@@ -238,59 +235,11 @@ function nounPhraseOnly(words: readonly WordView[], from: number, to: number): b
   return true;
 }
 
-/** A word broken off ("the-", "so—") or trailed off ("the…") before the speaker restarts. */
-function cutOffKind(w: WordView): "cut" | "trail" | null {
-  if (w.core === "") return null;
-  if (w.trail === "-") return "cut";
-  if (w.trail === "\u2014" || w.trail === "\u2026" || w.trail === "...") return "trail";
-  return null;
-}
-
-/**
- * The hyphen at words[k] joins a compound written apart: one waiting for "to"/"and"/"or" and its second
- * half ("10- to 15-year", "short- and long-term"), or a capital's designation ("F- 4 Phantoms", "IGF- 1").
- */
-function suspendedHyphen(words: readonly WordView[], k: number): boolean {
-  const joiner = words[k + 1];
-  const compound = words[k + 2];
-  if (words[k]!.trail !== "-" || joiner === undefined) return false;
-  if (words[k]!.capitalised && !FUNCTION_WORDS.has(words[k]!.core) && DESIGNATION.test(joiner.core)) return true;
-  return compound !== undefined && joiner.trail === "" &&
-    (joiner.core === "to" || joiner.core === "and" || joiner.core === "or") && compound.core.includes("-");
-}
-const DESIGNATION = /^\d+$/;
-
-/**
- * "which is the… which is a" / "I don't- I don't know": a break-off works as a
- * zero-width editing term; the restart is matched back like any repair. An
- * unmatched hyphen cut-off ("the end of the- because") loses only the broken word.
- */
-function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions): Removal | null {
-  const kind = cutOffKind(words[k]!);
-  if (kind === null || k + 1 >= words.length || suspendedHyphen(words, k)) return null;
-  const sentenceStart = sentenceStartOf(words, k + 1);
-  const matched = matchBack(words, sentenceStart, k + 1, k + 1);
-  if (matched >= 0 && matched < k + 1 && k + 1 - matched <= 4) {
-    return { start: matched, end: k + 1, rule: "self_repair", confidence: 0.7 };
-  }
-  // "them- Yeah. standing there": the listener cut in; the speaker's word was finished, not abandoned.
-  const next = words[k + 1]!;
-  if (cutInAfter(words, k) || isFiller(next, o)) return null;
-  // "alone in my kitchen- I love", "as a nation- They would": after a determiner a word of some length
-  // was said whole and broken off from; cutting it would leave the determiner hanging.
-  const before = words[k - 1];
-  if (before !== undefined && before.trail === "" && NOUN_DETERMINERS.has(before.core) && words[k]!.core.length >= MIN_WHOLE_WORD) return null;
-  return kind === "cut" ? { start: k, end: k + 1, rule: "self_repair", confidence: 0.65 } : null;
-}
-
 /** Words that open a comment on what was said, never a word put in another's place. */
 const COMMENT_OPENERS: ReadonlySet<string> = new Set([
   "even", "yes", "yeah", "no", "if", "when", "because", "so", "but", "and", "obviously", "honestly", "basically", "literally",
   "just", "look", "well", "short", "especially", "frankly", "seriously", "anyway",
 ]);
-
-/** Shorter cut-offs after a determiner are word beginnings ("such a ho- high", "the p- world's"). */
-const MIN_WHOLE_WORD = 4;
 
 const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
 
@@ -328,44 +277,6 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
     if (w.endsSentence) break;
   }
   return null;
-}
-
-/** Words a wh-word can follow as their object or complement: "know what", "of what", "is what", "tell me what". */
-const WH_GOVERNORS: ReadonlySet<string> = new Set([
-  "know", "knew", "knows", "tell", "told", "ask", "asked", "say", "said", "says", "explain", "explains", "explained", "determine",
-  "determines", "determined", "decide", "decides", "decided", "show", "shows", "showed", "see", "saw", "describe", "describes",
-  "described", "mean", "means", "meant", "call", "called", "calls", "wonder", "learn", "learned", "understand", "matter", "matters",
-]);
-const UNCUED_RESTART_CONFIDENCE = 0.6;
-
-/**
- * "What gorge is known for its many what gorge is between ...", "When are Where are
- * ...": a question abandoned without any cue and asked again. The second question
- * opens with a wh-word (capitalised inside the sentence, or an ungoverned "what"/
- * "how", or "in what" + noun) followed by a verb-like auxiliary, as a question
- * does; a relative "who"/"which"/"where" in lowercase ("the man who was") and a
- * clause after a preposition ("the size of what is called") never count.
- */
-function uncuedRestartAt(words: readonly WordView[], i: number): Removal | null {
-  const w = words[i]!;
-  const prev = words[i - 1]!;
-  if (prev.trail.length > 0 && !prev.endsSentence && prev.trail !== ",") return null;
-  if (prev.endsSentence) return null;
-  let wh = i;
-  // "in what country was": the preposition must govern a noun, not a clause ("interested in what was").
-  if (PREPOSITIONS.has(w.core) && w.core !== "of" && words[i + 1]?.core === "what" && words[i + 2] !== undefined &&
-    !QUESTION_OPENERS.has(words[i + 2]!.core)) wh = i + 1;
-  const q = words[wh]!;
-  if (!WH_WORDS.has(q.core)) return null;
-  const sentenceStart = sentenceStartOf(words, i);
-  // "Where did who was ...", "Who were how did ...": a wh-word and its auxiliary, then another question.
-  const brokenOffAtOnce = wh === i && i - sentenceStart === 2 && WH_WORDS.has(words[sentenceStart]!.core) && QUESTION_OPENERS.has(prev.core);
-  const capitalised = (q.capitalised && wh === i) || brokenOffAtOnce;
-  if (!capitalised && q.core !== "what" && q.core !== "how") return null;
-  if (!capitalised && (FUNCTION_WORDS.has(prev.core) || WH_GOVERNORS.has(prev.core) || BE_FORMS.has(prev.core) || prev.core.endsWith("'s"))) return null;
-  if (!asksQuestion(words, i)) return null;
-  if (i - sentenceStart < 2 || !isQuestionPrefix(words, sentenceStart, i)) return null;
-  return { start: sentenceStart, end: i, rule: "self_repair", confidence: UNCUED_RESTART_CONFIDENCE };
 }
 
 export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions): Removal[] {

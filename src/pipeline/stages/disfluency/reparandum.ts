@@ -5,32 +5,16 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-//   parallelShape- whether a bare "X no Y" corrects like with like ("What continent no country").
-import { ARTICLES, BE_FORMS, contractionBase, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
 const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or", "nor"]);
-/** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
-const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
-/** Words that show the next word heads a noun phrase: "Which resort no coast", "the US no Syria". */
-const NOUN_INTRODUCERS = new Set([
-  "which", "what", "whose", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-  // Quantities and "of" also govern a noun: "How many cities no inhabitants", "What type of collection no space".
-  "many", "much", "few", "several", "of",
-]);
-/** Suffixes that mark a word's form; a correction tends to keep the form ("increased no reduced"). */
-const FORM_SUFFIXES = ["ing", "ed", "ly"];
 const MAX_MATCH_BACK = 6;
 const MAX_TAIL = 4;
 
 /** An article restarts where an article was said just before, whichever it is: "an allotrope or sorry a bond energy". */
 const MAX_ARTICLE_BACK = 2;
-
-/** "weren't" -> "were", "we'll" -> "we": a repair often only changes the contraction. */
-function baseOf(core: string): string {
-  return core.endsWith("n't") && core.length > 4 ? core.slice(0, -3) : contractionBase(core);
-}
 
 /** No pause inside [from, to): the span reads as one phrase. */
 function unbroken(words: readonly WordView[], from: number, to: number): boolean {
@@ -56,10 +40,25 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
     const c = words[j]!.core;
     if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK) &&
       !(tensed && FINITE_BE.has(c))) continue;
+    // After an editing term an article restarts a noun phrase, and a noun phrase holds no verb of its
+    // own: "that the US would invade Kuwait or I guess the Middle East" corrects "Kuwait", not the clause
+    // from "the US". A clause said again from its subject restarts there ("the car was red uh the car was
+    // blue"), and a relative clause belongs to its noun ("the region that is not defined or rather the area").
+    if (a < b && ARTICLES.has(first) && words[j + 1]?.core !== second && holdsClauseVerb(words, j + 1, a)) continue;
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
   return nearest;
+}
+
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["that", "which", "who", "whom", "whose"]);
+
+/** An auxiliary in words[from, to) that is no relative clause's: the span holds a clause. */
+function holdsClauseVerb(words: readonly WordView[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    if ((QUESTION_OPENERS.has(words[k]!.core) || BE_FORMS.has(words[k]!.core)) && !RELATIVE_PRONOUNS.has(words[k - 1]!.core)) return true;
+  }
+  return false;
 }
 
 /** Finite forms of "be", which correct one another across tense or person ("do" and "have" are main verbs too: "have or no do"). */
@@ -84,13 +83,20 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
     if (!sameAnchor(words[b + j]!.core, words[a - 1]!.core, j > 1)) continue;
     let echo = true;
     for (let k = 1; k < j && echo; k++) echo = words[b + k]!.core === words[start + k]!.core;
+    if (!echo || !unbroken(words, start, a - 1) || !unbroken(words, b, b + j)) continue;
+    // "is an obligation sorry not an obligation", "require I mean never require": a negation or
+    // focus word put before the echo replaces nothing; the echo alone is the reparandum.
+    // After a bare "no", "not" disowns instead ("die no not die was born").
+    if (INSERTED.has(words[b]!.core) && !INSERTED.has(words[start]!.core) && words[b - 1]!.core !== "no") return start + 1;
     // The reparandum's first word is replaced by the repair's: like for like ("after ... before",
     // "3 ... 5.3"), not a preposition for a modifier ("of shared wait I mean non shared").
-    const likeForLike = FUNCTION_WORDS.has(words[start]!.core) === FUNCTION_WORDS.has(words[b]!.core);
-    if (echo && likeForLike && unbroken(words, start, a - 1) && unbroken(words, b, b + j)) return start;
+    if (FUNCTION_WORDS.has(words[start]!.core) === FUNCTION_WORDS.has(words[b]!.core)) return start;
   }
   return -1;
 }
+
+/** Words a repair puts before the words it says again, adding to them rather than replacing one. */
+const INSERTED: ReadonlySet<string> = new Set(["not", "never", "also", "only", "still", "even", "just"]);
 
 const POSSESSIVE = /['\u2019]s?$/;
 
@@ -262,7 +268,7 @@ function opensNounPhrase(words: readonly WordView[], b: number): boolean {
   const second = words[b + 1];
   if (second === undefined || first.trail !== "" || first.capitalised || !isContentWord(first.core) || QUANTIFIERS.has(first.core) ||
     !isNounLike(second) || CONJUNCTIONS.has(second.core)) return false;
-  // The phrase closes after its two words: "forested areas can", "stainless steel?", not "snowboarder lives in".
+  // The phrase closes after its two words: "forested areas can", "stainless steel?", "textile factories in".
   const third = words[b + 2];
   return second.trail.length > 0 || third === undefined || !isContentWord(third.core);
 }
@@ -299,93 +305,4 @@ function phraseStart(words: readonly WordView[], sentenceStart: number, s: numbe
     isPhraseModifier(words[k - 1]!)) k--;
   const opener = words[k - 1]!;
   return k < s && opener.trail.length === 0 && PHRASE_OPENERS.has(opener.core) ? k : s;
-}
-
-const ORDINAL_WORDS: ReadonlySet<string> = new Set([
-  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next",
-]);
-function isOrdinal(core: string): boolean {
-  return ORDINAL_WORDS.has(core) || /^\d+(?:st|nd|rd|th)$/.test(core);
-}
-
-/**
- * The sentence asks: it opens with a wh-word, or a preposition and one ("In what year"), and ends in a
- * question mark ("When the city was captured no fewer than …" is a clause of time).
- */
-function asksWh(words: readonly WordView[], start: number): boolean {
-  const first = words[start];
-  if (first === undefined || !(WH_WORDS.has(first.core) || (PREPOSITIONS.has(first.core) && WH_WORDS.has(words[start + 1]?.core ?? "")))) return false;
-  return endsInQuestionMark(words, start);
-}
-
-/** Modifiers looked back over between a noun phrase's opener and its noun. */
-const MAX_MODIFIERS = 2;
-
-/**
- * "the largest overall state no feature in", "what type of decision problem no graph is": a noun after an
- * opener and one or two modifiers, corrected by one noun that closes the phrase, a function word after it.
- * Nothing pauses in between.
- */
-function modifiedNounCorrected(words: readonly WordView[], sentenceStart: number, a: number, after: WordView): boolean {
-  const before = words[a - 1]!;
-  if (before.trail !== "" || words[a]!.trail !== "" || FUNCTION_WORDS.has(after.core) || !isContentWord(after.core) || !isContentWord(before.core)) return false;
-  // The sentence goes on after the repair: "the best player no question." is a comment, not a correction.
-  const closing = words[a + 2];
-  if (after.trail !== "" || closing === undefined || !(FUNCTION_WORDS.has(closing.core) || BE_FORMS.has(closing.core))) return false;
-  for (let k = a - 2, seen = 0; k >= sentenceStart && seen <= MAX_MODIFIERS; k--, seen++) {
-    const w = words[k]!;
-    if (w.trail !== "") return false;
-    if (NOUN_INTRODUCERS.has(w.core)) return seen >= 1;
-    if (!isContentWord(w.core)) return false;
-  }
-  return false;
-}
-
-/** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
-/** Degrees "how" asks about. */
-const HOW_DEGREES: ReadonlySet<string> = new Set(["many", "much", "often", "long", "far", "old", "big", "large", "high", "fast", "soon", "tall", "deep", "wide"]);
-/** Words and their opposites, either way round: one said for the other is corrected, never listed. */
-const OPPOSITES: ReadonlyMap<string, string> = new Map(
-  [
-    ["north", "south"], ["east", "west"], ["northern", "southern"], ["eastern", "western"], ["upper", "lower"], ["first", "last"],
-    ["inner", "outer"], ["maximum", "minimum"], ["increase", "decrease"], ["increased", "decreased"], ["highest", "lowest"],
-    ["largest", "smallest"], ["earliest", "latest"], ["most", "least"], ["older", "younger"], ["oldest", "youngest"],
-  ].flatMap(([x, y]) => [[x!, y!], [y!, x!]]),
-);
-
-export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
-  const before = words[a - 1]!;
-  // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
-  if (DETERMINER_START.has(after.core) || (after.capitalised && !WH_WORDS.has(after.core) && !QUESTION_OPENERS.has(after.core))) return true;
-  // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
-  const intro = a - 2 >= sentenceStart ? words[a - 2]! : undefined;
-  // After a pause only a wh-word's noun ("What continent, no country"): "the departure, no holiday
-  // feeling at all" lists what there was not.
-  if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
-    !FUNCTION_WORDS.has(before.core) &&
-    !FUNCTION_WORDS.has(after.core)) return true;
-  if (modifiedNounCorrected(words, sentenceStart, a, after)) return true;
-  // A wh-question's subject after its auxiliary: "Why does aluminium no oxygen form", "What do communities no
-  // member states say". A speaker's determiner "no" does not follow a question's subject.
-  if (intro !== undefined && intro.trail === "" && before.trail === "" && QUESTION_OPENERS.has(intro.core) && isContentWord(before.core) &&
-    isContentWord(after.core) && !before.capitalised && asksWh(words, sentenceStart)) return true;
-  // An auxiliary corrected by an auxiliary: "What could no did Alec propose".
-  if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(after.core)) return true;
-  if (isNumeric(before.core) && isNumeric(after.core)) return true;
-  // A rank corrected by a rank: "the world's first no second largest".
-  if (isOrdinal(before.core) && isOrdinal(after.core) && before.core !== after.core && before.trail === "") return true;
-  // A preposition corrected by a preposition: "came after no before the war".
-  if (PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core) return true;
-  // A prepositional phrase corrected by another: "happened in 1971 no between 1973 and 1974", "at home no at work".
-  if (intro !== undefined && intro.trail === "" && PREPOSITIONS.has(intro.core) && PREPOSITIONS.has(after.core) &&
-    (isContentWord(before.core) || isNumeric(before.core))) return true;
-  // "how many no often", "how far no long": the degree "how" asks about, corrected.
-  if (intro?.core === "how" && intro.trail === "" && HOW_DEGREES.has(before.core) && HOW_DEGREES.has(after.core)) return true;
-  // A direction or an end corrected by its opposite: "as far south no north", "the upper no lower house".
-  if (OPPOSITES.get(before.core) === after.core) return true;
-  // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
-  // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
-  // ("found no", "almost no") were excluded by the caller either way.
-  if (typed && isContentWord(before.core) && isContentWord(after.core)) return true;
-  return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
 }

@@ -98,6 +98,11 @@ export function contractionBase(core: string): string {
   return apostrophe > 0 ? core.slice(0, apostrophe) : core;
 }
 
+/** "weren't" -> "were", "we'll" -> "we": a repair often only changes the contraction. */
+export function baseOf(core: string): string {
+  return core.endsWith("n't") && core.length > 4 ? core.slice(0, -3) : contractionBase(core);
+}
+
 /** The same word, or the same pronoun with another contraction ("we" / "we'll"). */
 export function sameBase(a: string, b: string): boolean {
   return a === b || contractionBase(a) === contractionBase(b);

@@ -1,0 +1,104 @@
+// Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
+// no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
+// two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
+import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+
+/** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
+const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
+/** Words that show the next word heads a noun phrase: "Which resort no coast", "the US no Syria". */
+const NOUN_INTRODUCERS = new Set([
+  "which", "what", "whose", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+  // Quantities and "of" also govern a noun: "How many cities no inhabitants", "What type of collection no space".
+  "many", "much", "few", "several", "of",
+]);
+/** Suffixes that mark a word's form; a correction tends to keep the form ("increased no reduced"). */
+const FORM_SUFFIXES = ["ing", "ed", "ly"];
+
+const ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "next",
+]);
+function isOrdinal(core: string): boolean {
+  return ORDINAL_WORDS.has(core) || /^\d+(?:st|nd|rd|th)$/.test(core);
+}
+
+/**
+ * The sentence asks: it opens with a wh-word, or a preposition and one ("In what year"), and ends in a
+ * question mark ("When the city was captured no fewer than …" is a clause of time).
+ */
+function asksWh(words: readonly WordView[], start: number): boolean {
+  const first = words[start];
+  if (first === undefined || !(WH_WORDS.has(first.core) || (PREPOSITIONS.has(first.core) && WH_WORDS.has(words[start + 1]?.core ?? "")))) return false;
+  return endsInQuestionMark(words, start);
+}
+
+/** Modifiers looked back over between a noun phrase's opener and its noun. */
+const MAX_MODIFIERS = 2;
+
+/**
+ * "the largest overall state no feature in", "what type of decision problem no graph is": a noun after an
+ * opener and one or two modifiers, corrected by one noun that closes the phrase, a function word after it.
+ * Nothing pauses in between.
+ */
+function modifiedNounCorrected(words: readonly WordView[], sentenceStart: number, a: number, after: WordView): boolean {
+  const before = words[a - 1]!;
+  if (before.trail !== "" || words[a]!.trail !== "" || FUNCTION_WORDS.has(after.core) || !isContentWord(after.core) || !isContentWord(before.core)) return false;
+  // The sentence goes on after the repair: "the best player no question." is a comment, not a correction.
+  const closing = words[a + 2];
+  if (after.trail !== "" || closing === undefined || !(FUNCTION_WORDS.has(closing.core) || BE_FORMS.has(closing.core))) return false;
+  for (let k = a - 2, seen = 0; k >= sentenceStart && seen <= MAX_MODIFIERS; k--, seen++) {
+    const w = words[k]!;
+    if (w.trail !== "") return false;
+    if (NOUN_INTRODUCERS.has(w.core)) return seen >= 1;
+    if (!isContentWord(w.core)) return false;
+  }
+  return false;
+}
+
+/** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
+/** Degrees "how" asks about. */
+const HOW_DEGREES: ReadonlySet<string> = new Set(["many", "much", "often", "long", "far", "old", "big", "large", "high", "fast", "soon", "tall", "deep", "wide"]);
+/** Words and their opposites, either way round: one said for the other is corrected, never listed. */
+const OPPOSITES: ReadonlyMap<string, string> = new Map(
+  [
+    ["north", "south"], ["east", "west"], ["northern", "southern"], ["eastern", "western"], ["upper", "lower"], ["first", "last"],
+    ["inner", "outer"], ["maximum", "minimum"], ["increase", "decrease"], ["increased", "decreased"], ["highest", "lowest"],
+    ["largest", "smallest"], ["earliest", "latest"], ["most", "least"], ["older", "younger"], ["oldest", "youngest"],
+  ].flatMap(([x, y]) => [[x!, y!], [y!, x!]]),
+);
+
+export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
+  const before = words[a - 1]!;
+  // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
+  if (DETERMINER_START.has(after.core) || (after.capitalised && !WH_WORDS.has(after.core) && !QUESTION_OPENERS.has(after.core))) return true;
+  // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
+  const intro = a - 2 >= sentenceStart ? words[a - 2]! : undefined;
+  // After a pause only a wh-word's noun ("What continent, no country"): "the departure, no holiday
+  // feeling at all" lists what there was not.
+  if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
+    !FUNCTION_WORDS.has(before.core) &&
+    !FUNCTION_WORDS.has(after.core)) return true;
+  if (modifiedNounCorrected(words, sentenceStart, a, after)) return true;
+  // A wh-question's subject after its auxiliary: "Why does aluminium no oxygen form", "What do communities no
+  // member states say". A speaker's determiner "no" does not follow a question's subject.
+  if (intro !== undefined && intro.trail === "" && before.trail === "" && QUESTION_OPENERS.has(intro.core) && isContentWord(before.core) &&
+    isContentWord(after.core) && !before.capitalised && asksWh(words, sentenceStart)) return true;
+  // An auxiliary corrected by an auxiliary, or by its negation: "What could no did Alec propose", "were no weren't".
+  if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(baseOf(after.core))) return true;
+  if (isNumeric(before.core) && isNumeric(after.core)) return true;
+  // A rank corrected by a rank: "the world's first no second largest".
+  if (isOrdinal(before.core) && isOrdinal(after.core) && before.core !== after.core && before.trail === "") return true;
+  // A preposition corrected by a preposition: "came after no before the war".
+  if (PREPOSITIONS.has(before.core) && PREPOSITIONS.has(after.core) && before.core !== after.core) return true;
+  // A prepositional phrase corrected by another: "happened in 1971 no between 1973 and 1974", "at home no at work".
+  if (intro !== undefined && intro.trail === "" && PREPOSITIONS.has(intro.core) && PREPOSITIONS.has(after.core) &&
+    (isContentWord(before.core) || isNumeric(before.core))) return true;
+  // "how many no often", "how far no long": the degree "how" asks about, corrected.
+  if (intro?.core === "how" && intro.trail === "" && HOW_DEGREES.has(before.core) && HOW_DEGREES.has(after.core)) return true;
+  // A direction or an end corrected by its opposite: "as far south no north", "the upper no lower house".
+  if (OPPOSITES.get(before.core) === after.core) return true;
+  // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
+  // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
+  // ("found no", "almost no") were excluded by the caller either way.
+  if (typed && isContentWord(before.core) && isContentWord(after.core)) return true;
+  return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
+}
