@@ -222,7 +222,14 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Article 33 meant states could be responsible for what no sorry 34?",
       // ... or a word for a figure
       "What increased in number between 1984 and 1991 no sorry decreased?",
+      // a question asked again with its wh-phrase alone, or an auxiliary and a name but no verb, leans on the question before it
+      "Which county is the most dependent on oil sorry which country?",
+      "How many soldiers were in each Tumen or rather how many armies?",
+      "When did Amalfi lay siege to Antioch no when did Tancred?",
     ]) expect(text(input)).toBe(input);
+    // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.
+    expect(text("Warner Center is located in what oops I mean which area?")).toBe("Warner Center is located in which area?");
+    expect(text("When did it start no what happened?")).toBe("What happened?");
     // In a wh-phrase a name stood in a noun's place, and the noun replaces it.
     expect(text("Time and space are both examples of what type of Analogous no resource?")).toBe("Time and space are both examples of what type of resource?");
     // A question asked again disowns a word of what goes, and the "not X" goes with it.
@@ -306,6 +313,8 @@ describe("disfluency / self_repair: cues", () => {
     ["One item was to force women no not women but men to work?", "One item was to force men to work?"],
     ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
+    // An exclamation at one's own slip ("dang", "jeez") joins the cue.
+    ["What two areas in the village wait dang Republic were first to grant rights?", "What two areas in the Republic were first to grant rights?"],
     ["Where did who was the first mayor?", "Who was the first mayor?"],
     ["What flows into the lake, nope not that uh, the river?", "What flows into the river?"],
     ["Which lake no that is not right which river flooded?", "Which river flooded?"],

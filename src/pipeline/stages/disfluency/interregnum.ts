@@ -31,7 +31,8 @@ const TYPED_PHRASES: readonly (readonly string[])[] = [
 const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", "correction", "oops", "whoops", "nope", "nevermind", "dammit", "doh"]);
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
-const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or"]);
+/** Hesitations, "or", and the exclamations of a speaker annoyed at a slip ("ugh", "dang", "jeez"): cues with evidence. */
+const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or", "dang", "darn", "jeez", "geez", "gosh", "bah", "drat", "argh", "shucks"]);
 /** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
 const CONTINUATIONS: readonly (readonly string[])[] = [
   ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],

@@ -4,7 +4,7 @@
 // to the east near Nevada no sorry south?"). Cutting the reparandum would leave
 // nonsense, so such repairs are left as said.
 import type { Removal } from "./apply.js";
-import { hasWhWord, isContentWord, isFigure, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** How far back a wh-word still governs the name before the cue ("what type of Analogous"). */
 const MAX_WH_PHRASE = 3;
@@ -35,7 +35,34 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal): boole
     for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
     return false;
   };
-  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start);
+  return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start) ||
+    (r.start === start && ellipticalQuestion(words, r.end, end));
+}
+
+/** Auxiliaries that need a verb after their subject ("When did Tancred?" has none); "be" and "have" may be the verb. */
+const VERB_AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "can", "could", "will", "would", "should", "might", "must"]);
+/** Wh-words that take a noun after them: "which country", "how many armies" ("how" once "many" or "much" is passed). */
+const WH_DETERMINERS: ReadonlySet<string> = new Set(["which", "what", "whose", "how"]);
+/** A word in -s or -ed after "what" may be its verb ("What happened?", "What matters?"). */
+const VERB_ENDING = /(?:s|ed)$/;
+
+/**
+ * "Which county is the most dependent on Arab oil sorry which country?", "When did Amalfi lay siege to
+ * Antioch no when did Tancred?": a repair closing the sentence that asks with a wh-phrase alone, or with
+ * an auxiliary and a name but no verb, replaces only the question's wh-phrase or subject and leans on
+ * the rest of the question said before it. Cutting the question from its start would leave "Which
+ * country?"; a wh-word corrected where it stands ("located in what oops I mean which area") is mended.
+ */
+function ellipticalQuestion(words: readonly WordView[], from: number, end: number): boolean {
+  let k = PREPOSITIONS.has(words[from]!.core) ? from + 1 : from;
+  const wh = words[k];
+  if (wh === undefined || k > end || !WH_WORDS.has(wh.core)) return false;
+  if (wh.core === "how" && (words[k + 1]?.core === "many" || words[k + 1]?.core === "much")) k++;
+  const rest = words.slice(k + 1, end + 1);
+  if (rest.length === 0) return true;
+  // "which country", "how many armies", "what percentage"; "who won", "what happened" ask with a verb.
+  if (rest.length === 1) return isContentWord(rest[0]!.core) && WH_DETERMINERS.has(wh.core) && !(wh.core === "what" && VERB_ENDING.test(rest[0]!.core));
+  return VERB_AUXILIARIES.has(rest[0]!.core) && rest.length <= 4 && rest.slice(1).every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core));
 }
 
 /**
