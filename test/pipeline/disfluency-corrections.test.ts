@@ -226,6 +226,7 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which county is the most dependent on oil sorry which country?",
       "How many soldiers were in each Tumen or rather how many armies?",
       "When did Amalfi lay siege to Antioch no when did Tancred?",
+      "Which entities were not concerned with human rights no rather which ones were?",
     ]) expect(text(input)).toBe(input);
     // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.
     expect(text("Warner Center is located in what oops I mean which area?")).toBe("Warner Center is located in which area?");
@@ -313,6 +314,10 @@ describe("disfluency / self_repair: cues", () => {
     ["One item was to force women no not women but men to work?", "One item was to force men to work?"],
     ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
+    // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
+    ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
+    ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],
+    ["Who won no who lost rather than won?", "Who lost rather than won?"],
     // An exclamation at one's own slip ("dang", "jeez") joins the cue.
     ["What two areas in the village wait dang Republic were first to grant rights?", "What two areas in the Republic were first to grant rights?"],
     ["Where did who was the first mayor?", "Who was the first mayor?"],

@@ -60,10 +60,15 @@ function ellipticalQuestion(words: readonly WordView[], from: number, end: numbe
   if (wh.core === "how" && (words[k + 1]?.core === "many" || words[k + 1]?.core === "much")) k++;
   const rest = words.slice(k + 1, end + 1);
   if (rest.length === 0) return true;
+  // "… no rather which ones were?", "who did?": an auxiliary left at the end stands for the verb phrase said before.
+  if (rest.length <= 3 && STRANDED.has(rest[rest.length - 1]!.core)) return true;
   // "which country", "how many armies", "what percentage"; "who won", "what happened" ask with a verb.
   if (rest.length === 1) return isContentWord(rest[0]!.core) && WH_DETERMINERS.has(wh.core) && !(wh.core === "what" && VERB_ENDING.test(rest[0]!.core));
   return VERB_AUXILIARIES.has(rest[0]!.core) && rest.length <= 4 && rest.slice(1).every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core));
 }
+
+/** Auxiliaries that end an elliptical question when nothing follows them ("which ones were?", "who did?"). */
+const STRANDED: ReadonlySet<string> = new Set([...VERB_AUXILIARIES, "is", "are", "was", "were", "has", "have", "had"]);
 
 /**
  * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one

@@ -243,13 +243,21 @@ const COMMENT_OPENERS: ReadonlySet<string> = new Set([
 
 const TRAILING_CUES: ReadonlySet<string> = new Set(["rather", "instead", "sorry"]);
 
+/** Cue adverbs said again inside the repaired sentence, before its verb or a preposition ("what type of radar rather was"). */
+const ECHOED_CUES: ReadonlySet<string> = new Set(["rather", "instead"]);
+
 /**
  * "State Route 168 no no state route 99 rather?", "in 1974 or wait in 1970 I mean?": a cue closing
- * the repaired sentence goes with the repair. Returns its span, or null.
+ * the repaired sentence goes with the repair; so does one said again after the repair's phrase, before
+ * an auxiliary or a preposition ("Which kind or wait what type of radar rather was used", "who was
+ * responsible rather for"; "rather than", "instead of" are content). Returns its span, or null.
  */
 function trailingCue(words: readonly WordView[], from: number): { start: number; end: number } | null {
   for (let k = from; k < words.length; k++) {
     const w = words[k]!;
+    const next = words[k + 1];
+    if (k > from && ECHOED_CUES.has(w.core) && w.trail === "" && words[k - 1]!.trail === "" && next !== undefined && isContentWord(words[k - 1]!.core) &&
+      (isAuxiliary(next) || (PREPOSITIONS.has(next.core) && next.core !== "of"))) return { start: k, end: k + 1 };
     if (!w.endsSentence) { if (w.trail.length > 0) return null; continue; }
     if (k <= from || words[k - 1]!.trail !== "") return null;
     if (TRAILING_CUES.has(w.core)) return { start: k, end: k + 1 };
