@@ -66,6 +66,27 @@ const OPPOSITES: ReadonlyMap<string, string> = new Map(
   ].flatMap(([x, y]) => [[x!, y!], [y!, x!]]),
 );
 
+/**
+ * words[k] ("which", "what", "that") opens a relative clause rather than a noun phrase: inside the
+ * sentence and not after a preposition ("a rule which gives no reason", "at target which girl no shame";
+ * "in which city no town" is a determiner).
+ */
+function relativeAt(words: readonly WordView[], sentenceStart: number, k: number): boolean {
+  const w = words[k]!;
+  if (k === sentenceStart || !RELATIVE_OPENERS.has(w.core)) return false;
+  const before = words[k - 1]!;
+  // After a comma "what" asks ("Other than sunny days, what temperature wait characteristic"); "which" and "that" relate.
+  return before.trail === "" ? !PREPOSITIONS.has(before.core) : before.trail === "," && w.core !== "what";
+}
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(["which", "what", "that"]);
+
+/** A verb's present or past form: "constitutes", "produced". */
+const FINITE_VERB = /^[a-z]{3,}(?:s|ed)$/;
+/** A present verb after its subject ("ensures", "represents"), not "-ss" ("process"). */
+const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
+/** Modals that are no question openers. */
+const MODALS: ReadonlySet<string> = new Set(["must", "may", "might", "shall"]);
+
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
   // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
@@ -75,8 +96,7 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   // After a pause only a wh-word's noun ("What continent, no country"): "the departure, no holiday
   // feeling at all" lists what there was not.
   if (intro !== undefined && intro.trail === "" && (before.trail === "" || WH_WORDS.has(intro.core)) && NOUN_INTRODUCERS.has(intro.core) &&
-    !FUNCTION_WORDS.has(before.core) &&
-    !FUNCTION_WORDS.has(after.core)) return true;
+    !FUNCTION_WORDS.has(before.core) && !FUNCTION_WORDS.has(after.core) && !relativeAt(words, sentenceStart, a - 2)) return true;
   if (modifiedNounCorrected(words, sentenceStart, a, after)) return true;
   // A wh-question's subject after its auxiliary: "Why does aluminium no oxygen form", "What do communities no
   // member states say". A speaker's determiner "no" does not follow a question's subject.
@@ -96,6 +116,12 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (intro?.core === "how" && intro.trail === "" && HOW_DEGREES.has(before.core) && HOW_DEGREES.has(after.core)) return true;
   // A direction or an end corrected by its opposite: "as far south no north", "the upper no lower house".
   if (OPPOSITES.get(before.core) === after.core) return true;
+  // A verb corrected by a modal or an auxiliary, which no determiner "no" precedes: "What element
+  // constitutes no has". After a preposition or a determiner the word in -s is a plural noun ("from physicians no has").
+  if (FINITE_VERB.test(before.core) && !before.core.endsWith("ss") && isContentWord(before.core) && (QUESTION_OPENERS.has(after.core) || MODALS.has(after.core)) &&
+    intro !== undefined && !PREPOSITIONS.has(intro.core) && !NOUN_INTRODUCERS.has(intro.core)) return true;
+  // A subject question's verb corrected by another: "Who ensures no represents".
+  if (intro !== undefined && (intro.core === "who" || intro.core === "what") && intro.trail === "" && PRESENT_VERB.test(before.core) && PRESENT_VERB.test(after.core)) return true;
   // Typed text: two content words either side ("brick-and-mortar no internet", "involved no supervises").
   // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
   // ("found no", "almost no") were excluded by the caller either way.
