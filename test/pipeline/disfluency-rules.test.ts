@@ -55,6 +55,11 @@ describe("disfluency / discourse_filler", () => {
     ["yeah like i actually respect animals", "yeah i actually respect animals"],
     ["yeah like somehow the way you show up matters", "yeah somehow the way you show up matters"],
     ["i mean like just think about it", "i mean just think about it"],
+    // Before an intensifier or an adverb "like" has nothing to compare: it hedges.
+    ["it was like super easy to do", "it was super easy to do"],
+    ["That doesn't seem like very human, right?", "That doesn't seem very human, right?"],
+    ["analyzing like critically unpacking where we got it", "analyzing critically unpacking where we got it"],
+    ["instagram i believe is like usually the third link", "instagram i believe is usually the third link"],
     // Raw ASR (no punctuation anywhere) shows no pauses: an ungoverned "you know" without an object is the filler.
     ["so you know we have been focusing on costs", "so we have been focusing on costs"],
     ["the weather has you know had a little impact", "the weather has had a little impact"],
@@ -80,6 +85,8 @@ describe("disfluency / discourse_filler", () => {
     "it wasn't like I moved back home", "she treats me like I'm a child", "they act like they own the place", "we did it like we did last year",
     "I tried to pretend like I didn't have a body", "and he said like he is so salty", "it feels like they never left",
     "Because like we just talked about earlier, it takes time.", "Like Micah said, there are groups.", "It's just like an exfoliant.",
+    "I like really good food", "I would like very much to go", "and I feel like so much of that is fear", "do it like so.",
+    "what it could look like probably depends", "things like really big trucks", "it's like early days", "they were like family to me",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -6,17 +6,9 @@
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
 import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
+import { hedgesAfterGovernor, IRREGULAR_PARTICIPLES, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
 import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
-/** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
-const LIKE_GOVERNORS = new Set([
-  ...BE_FORMS, ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "feeling", "look", "looks", "looked", "looking",
-  "sound", "sounds", "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes", "tasted", "don't", "didn't", "doesn't", "would", "i'd", "you'd",
-  "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
-  "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
-  "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
-  "y'all", "lot", "also", "ones", "almost", "nearly", "quite", "less",
-]);
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
 /** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
@@ -30,24 +22,6 @@ const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
 const DETERMINERS = new Set(["a", "an", "the", "this", "whole", "another", "my", "your", "his", "our", "their", "some", "any"]);
 /** Determiners and quantities after which a bare "like" approximates: "won like a house", "like 1891". */
 const APPROXIMATED = new Set(["a", "an", "the", "some", "at", "every", "all", "half", "maybe", "almost"]);
-
-/**
- * Forms of "have" and "get": "like" after one cannot be the verb ("they have like whole bunch of
- * episodes", "I had like three tiers"), it approximates or hedges what is had.
- */
-const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
-/** A person's "be" before a progressive: "I'm like noticing", "we're like building", "I was like starving". */
-const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
-const PROGRESSIVE = /^[a-z]{2,}ing$/;
-const THING = /thing$/;
-/** A verb's -ing or -ed form before "like": "staring like", "shaped like". */
-const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
-/** Irregular participles, which compare as the -ed forms do: "spoken like a man", "built like a tank". */
-const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
-  "spoken", "written", "driven", "given", "taken", "eaten", "broken", "chosen", "fallen", "forgotten", "hidden", "beaten",
-  "shaken", "frozen", "stolen", "sworn", "worn", "torn", "drawn", "grown", "known", "shown", "thrown", "blown", "flown",
-  "done", "seen", "built", "made", "sung", "begun", "run", "swum", "hung", "held", "taught", "fought", "caught", "sought",
-]);
 
 /** Nouns the adjective "like" (alike) goes with: "in like manner", "of like mind". */
 const LIKE_ADJECTIVE_NOUNS = new Set(["manner", "mind", "minds", "fashion", "kind", "measure", "sort"]);
@@ -69,87 +43,6 @@ function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | 
   const subject = wordAt(words, i - 3);
   if (subject !== undefined && subject.trail.length === 0 && SUBJECT_PRONOUNS.has(subject.core)) return "verb";
   return words[i]!.trail.length === 0 ? "filler" : null;
-}
-
-/**
- * A bare "like" where the words either side leave it no verb or comparison to
- * be: after "have" ("have like 400") and between a person's "be" and a
- * progressive ("I'm like noticing", "I was like starving"; "it's like walking
- * on the moon" compares), between a subject and its past verb ("we like went"),
- * and between "to" and a verb that is seldom a noun ("used to like listen"; "to
- * like science" is the verb).
- */
-function hedgesAfterGovernor(words: readonly WordView[], i: number): boolean {
-  const prev = wordAt(words, i - 1);
-  const next = wordAt(words, i + 1);
-  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
-  if (HAVE_FORMS.has(prev.core)) return true;
-  if (pastAfterSubject(words, i) || baseVerbAfterModal(prev, next) || progressiveAfterVerb(words, i)) return true;
-  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
-  const s = prev.core === "just" ? i - 2 : i - 1;
-  const subject = wordAt(words, s);
-  if (subject === undefined || subject.trail.length > 0) return false;
-  if (PERSON_BE.has(subject.core)) return true;
-  const before = wordAt(words, s - 1);
-  return (subject.core === "was" || subject.core === "were") && before !== undefined && before.trail.length === 0 &&
-    SUBJECT_PRONOUNS.has(before.core) && before.core !== "it";
-}
-
-/**
- * "when did you start like writing", "we grew up like hearing", "and just like eating together": before
- * an -ing form "like" compares only after a word that takes a comparison (a form of "be", "feel",
- * "look", "something"), and "just like" after one of those ("it's just like riding a bike").
- */
-function progressiveAfterVerb(words: readonly WordView[], i: number): boolean {
-  const next = words[i + 1]!;
-  if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
-  const prev = words[i - 1]!;
-  const governor = (w: WordView | undefined) => w !== undefined && (LIKE_GOVERNORS.has(w.core) || SUBJECT_CONTRACTIONS.has(w.core) || VERB_FORM.test(w.core));
-  if (governor(prev)) return false;
-  return prev.core !== "just" || (i >= 2 && words[i - 2]!.trail === "" && !governor(words[i - 2]));
-}
-
-/** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
-const IRREGULAR_PAST: ReadonlySet<string> = new Set([
-  "went", "did", "came", "saw", "said", "got", "took", "gave", "knew", "thought", "told", "felt", "found", "ran", "sat", "stood",
-  "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
-  "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
-]);
-const REGULAR_PAST = /^[a-z]{3,}(?:ed)$/;
-/** After a past form these show it is the verb of the clause, not a modifier of a noun ("salted caramel"). */
-const AFTER_VERB: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, "me", "him", "her", "us", "them", "it", "back", "up", "out", "down", "off", "over", "away", "the", "a", "an", "that", "this", "to", "and", "so", "like"]);
-
-/**
- * "I like crumbled, and", "you like pretended you didn't", "we like went back": between a subject and a
- * past form that is the clause's verb, "like" cannot be the verb; it hedges.
- */
-function pastAfterSubject(words: readonly WordView[], i: number): boolean {
-  const subject = wordAt(words, i - 1)!;
-  const past = wordAt(words, i + 1)!;
-  if (!SUBJECT_PRONOUNS.has(subject.core) && subject.core !== "who") return false;
-  if (!(IRREGULAR_PAST.has(past.core) || (REGULAR_PAST.test(past.core) && !past.core.endsWith("eed")))) return false;
-  const after = wordAt(words, i + 2);
-  return past.trail.length > 0 || after === undefined || AFTER_VERB.has(after.core);
-}
-
-/**
- * Verbs that are seldom nouns: after "to like" or a modal's "like" one is the verb "to" opened, and "like"
- * hedges ("used to like listen", "going to like fill", "you can like hear"); "to like science", "to like
- * you" keep the verb.
- */
-const BASE_VERBS: ReadonlySet<string> = new Set([
-  "listen", "fill", "double", "try", "provide", "go", "get", "make", "take", "see", "come", "know", "think", "give", "find",
-  "tell", "ask", "leave", "keep", "let", "begin", "bring", "happen", "write", "lose", "pay", "meet", "include", "continue",
-  "learn", "understand", "follow", "create", "speak", "spend", "grow", "remember", "consider", "buy", "send", "build", "stay",
-  "reach", "sell", "decide", "explain", "develop", "carry", "receive", "agree", "produce", "eat", "choose", "hear", "blend",
-  "put", "pick", "throw", "grab", "say", "feel", "become", "read", "sleep", "sit", "figure", "prove", "pretend", "realize",
-]);
-
-/** Modals after which "like" before a verb hedges ("you can like hear"); "would like to" is the verb's. */
-const MODALS: ReadonlySet<string> = new Set(["to", "can", "could", "should", "might", "must", "may", "will", "would", "can't", "couldn't", "won't", "wouldn't", "gonna"]);
-
-function baseVerbAfterModal(prev: WordView, next: WordView): boolean {
-  return MODALS.has(prev.core) && BASE_VERBS.has(next.core);
 }
 
 /** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
@@ -211,6 +104,7 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   // quotes nothing (the Rev16 dev editors dropped all three before "in"/"from").
   if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && BE_FORMS.has(prev.core) && next !== undefined &&
     (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
+  if (beforeAdverb(words, i)) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
   // "it scans like a verse", "she sings like an angel": after a subject's present verb "like" compares.
@@ -269,6 +163,42 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   }
   if (opensClauseAfter(words, i)) return phrase(words, i, 1, 0.6);
   return null;
+}
+
+/** Intensifiers and adverbs of degree or manner a comparison's "like" does not take: "like super", "like critically". */
+const HEDGED_ADVERBS: ReadonlySet<string> = new Set([
+  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "extremely", "absolutely", "basically", "even", "kind", "sort",
+]);
+const LY_ADVERB = /^[a-z]{4,}ly$/;
+/** Words in -ly that are adjectives or nouns: "like early days", "like family", "like only children". */
+const NOT_LY_ADVERBS: ReadonlySet<string> = new Set([
+  "only", "early", "likely", "family", "friendly", "lovely", "ugly", "holy", "silly", "lonely", "costly", "elderly", "weekly", "monthly",
+  "yearly", "daily", "jolly", "belly", "bully", "rally", "supply", "apply", "reply", "italy", "july", "lily", "deadly", "orderly", "curly",
+  "wily", "burly", "hilly", "chilly", "surly", "scaly", "oily", "woolly", "smelly", "bubbly", "wobbly", "prickly", "assembly", "anomaly", "homily",
+]);
+/**
+ * Words after which "like" before an adverb is the verb ("I like really good food", "would like very
+ * much"), "I feel like" ("feel like so much of that"), what a thing looks like ("could look like, sure,
+ * probably"), or an example's "such as" ("things like really big trucks").
+ */
+const LIKE_BEFORE_ADVERB: ReadonlySet<string> = new Set([
+  ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "feeling", "look", "looks", "looked", "looking", "don't", "didn't", "doesn't", "would", "i'd", "you'd", "we'd", "they'd", "he'd",
+  "she'd", "to", "will", "you'll", "gonna", "would've", "who", "which", "what", "y'all", "likes", "the", "a", "things", "thing", "something",
+  "anything", "nothing", "everything", "stuff", "people", "ones", "lot", "more", "much", "just", "kind", "sort",
+]);
+
+/**
+ * "it was like super easy", "analyzing like critically unpacking", "doesn't seem like very human", "is
+ * like usually the third": before an intensifier or an adverb a comparison has nothing to compare with
+ * and no quote opens; "like" hedges. The adverb must lead on to a word of its own ("like so." ends a
+ * comparison: "do it like so").
+ */
+function beforeAdverb(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0 || next.trail.length > 0 || wordAt(words, i + 2) === undefined) return false;
+  if (!(HEDGED_ADVERBS.has(next.core) || (LY_ADVERB.test(next.core) && !NOT_LY_ADVERBS.has(next.core)))) return false;
+  return !LIKE_BEFORE_ADVERB.has(prev.core) && !pluralNoun(prev.core);
 }
 
 /** Acknowledgements that end what they answer: "like" after one can neither compare nor be a verb. */
