@@ -104,7 +104,7 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   // quotes nothing (the Rev16 dev editors dropped all three before "in"/"from").
   if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && BE_FORMS.has(prev.core) && next !== undefined &&
     (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
-  if (beforeAdverb(words, i)) return phrase(words, i, 1, 0.6);
+  if (beforeAdverb(words, i) || beforeAgreement(words, i)) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
   // "it scans like a verse", "she sings like an angel": after a subject's present verb "like" compares.
@@ -199,6 +199,26 @@ function beforeAdverb(words: readonly WordView[], i: number): boolean {
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0 || next.trail.length > 0 || wordAt(words, i + 2) === undefined) return false;
   if (!(HEDGED_ADVERBS.has(next.core) || (LY_ADVERB.test(next.core) && !NOT_LY_ADVERBS.has(next.core)))) return false;
   return !LIKE_BEFORE_ADVERB.has(prev.core) && !pluralNoun(prev.core);
+}
+
+/** Words after which "like yeah" opens a quote: "I'm like yeah", "she was like yes", "I feel like yeah", "he goes like yeah". */
+const QUOTE_OPENERS: ReadonlySet<string> = new Set([...BE_FORMS, ...SUBJECT_CONTRACTIONS, ...SUBJECT_PRONOUNS, "feel", "feels", "felt", "go", "goes", "went", "all", "just"]);
+/** Words that answer or agree: "like" before one neither compares nor hedges a phrase. */
+const AGREEMENTS: ReadonlySet<string> = new Set(["yeah", "yes", "yep", "right"]);
+
+/**
+ * "the system is set up for us to fail like yes", "you know what i'm saying like yeah", "turn the game off
+ * like right that's so …": unpunctuated, a "like" before an agreement that closes the segment or leads
+ * into a new clause fills, unless a form of "be" or "feel" makes it a quote's opener ("I'm like yeah").
+ */
+function beforeAgreement(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const next = wordAt(words, i + 1);
+  if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0 || !AGREEMENTS.has(next.core)) return false;
+  if (QUOTE_OPENERS.has(prev.core)) return false;
+  const after = wordAt(words, i + 2);
+  // "like right now", "like right there": "right" before an adverb is no agreement.
+  return after === undefined || next.trail.length > 0 || next.core !== "right" || CLAUSE_SUBJECTS.has(after.core);
 }
 
 /** Acknowledgements that end what they answer: "like" after one can neither compare nor be a verb. */
