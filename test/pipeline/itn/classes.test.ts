@@ -231,8 +231,10 @@ const cases: Record<string, Array<[string, string]>> = {
     // A code's one letter and "o" before a digit spell a formula: "c o two" is CO2, not "c 02".
     ["c o two emissions", "co2 emissions"],
     ["j h e p o o o eight", "JHEP 0008"],
-    // A year said in pairs after a code's digits is a year.
+    // A year said in pairs after a code's digits is a year; so is one right after a letter.
     ["finalized in q one twenty twenty one", "finalized in q1 2021"],
+    ["it was plan b nineteen ninety nine", "it was plan B 1999"],
+    ["the model is an f sixteen jet", "the model is an f16 jet"],
     // A number before letters made plural counts them: no code.
     ["she sold two d v d 's", "she sold two d v d 's"],
     ["she sold two d v d's", "she sold two d v d's"],

@@ -178,8 +178,9 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let beforeLetters: { text: string; end: number } | null = null;
   let yearAfter = false;
   while (k < end) {
-    // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a year.
-    if (last === "digits" && letters > 0 && YEAR.test(readPairedYear(c, k, end)?.text ?? "")) {
+    // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a
+    // year; so is one right after a letter ("Sahal, d nineteen eighty one", "p m nineteen fifty").
+    if ((last === "letter" || (last === "digits" && letters > 0)) && YEAR.test(readPairedYear(c, k, end)?.text ?? "")) {
       yearAfter = true;
       break;
     }
