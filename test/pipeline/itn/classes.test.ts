@@ -145,6 +145,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["a maximum of two milli amperes", "a maximum of 2 mA"],
     ["two hours later", "two hours later"],
     ["twenty hours later", "20 hours later"],
+    // A height's inches stay words with the feet said before them.
+    ["he is five foot eleven", "he is five foot eleven"],
+    ["he is six foot eleven inches", "he is six foot eleven inches"],
+    ["a wall eleven feet high", "a wall 11 feet high"],
     ["seventy two degrees fahrenheit", "72 °F"],
     // "twenty second" is a day or a rank; only after "a", "per", "every" a duration.
     ["on the twenty second , she left", "on the 22nd , she left"],

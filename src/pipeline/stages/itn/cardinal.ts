@@ -34,6 +34,7 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
     readDenominator(c.t, c.words[a.end] ?? "", a.integer !== 1n) !== null;
   if (!(afterNumberLabel(c, i) && !countsTime(c, i, a.end)) && (fraction || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
+    if (inchesAfterSpokenFeet(c, i, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
     if (c.o.nemo && a.negative && isSmall(c.o.spellOutBelow, -a.integer, a.words - 1)) return null;
     if (c.writtenProse && a.words <= 2 && a.integer >= 0n && a.integer < BigInt(c.o.proseSpellOutBelow)) return null;
@@ -197,4 +198,16 @@ function continuesAsOrdinal(c: MatchContext, k: number, value: bigint, runEnd: n
 /** A one-word, non-negative number under the threshold: prose keeps it as a word. */
 export function isSmall(threshold: number, value: bigint, words: number): boolean {
   return words === 1 && value >= 0n && value < BigInt(threshold);
+}
+
+const FEET: ReadonlySet<string> = new Set(["foot", "feet"]);
+
+/**
+ * "five foot eleven": a height's inches after feet prose kept in words ("five foot" stays, as small
+ * numbers before a word unit do) stay words too, not "five foot 11".
+ */
+export function inchesAfterSpokenFeet(c: MatchContext, i: number, value: bigint, words: number): boolean {
+  if (c.o.nemo || words > 1 || value > 11n || i < 2 || !FEET.has(c.words[i - 1]!)) return false;
+  const feet = c.t.numbers.get(c.words[i - 2]!);
+  return feet !== undefined && isSmall(c.o.spellOutBelow, BigInt(feet), 1);
 }

@@ -5,7 +5,7 @@
 // units (hours, minutes, tons) keep their word outside the nemo style, and then
 // small numbers stay words too.
 import { formatInteger, keepsTo, readAmount, sharedRangeScale, type Amount } from "./amount.js";
-import { isSmall } from "./cardinal.js";
+import { inchesAfterSpokenFeet, isSmall } from "./cardinal.js";
 import { readOrdinal } from "./ordinal.js";
 import { matchPhrase, type Unit } from "./tables.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
@@ -77,7 +77,9 @@ export const matchMeasure: ClassMatcher = (c, i, end) => {
   if (units.kind === "word" && !c.o.abbreviateAllUnits) {
     // "two hours" stays; "twenty hours" -> "20 hours" (the unit word as spoken).
     const last = b ?? a;
-    if (last.integer !== undefined && isSmall(c.o.spellOutBelow, last.integer, last.words) && b === null) return null;
+    // "six foot eleven inches": a height's inches stay words with the feet said before them.
+    if (last.integer !== undefined && (isSmall(c.o.spellOutBelow, last.integer, last.words) || inchesAfterSpokenFeet(c, i, last.integer, last.words)) &&
+      b === null) return null;
     return { end: units.end, text: `${number} ${c.raw.slice(j, units.end).join(" ")}`, confidence: CONFIDENCE };
   }
   // "10/km²" reads as one rate; NeMo's style writes "42259 /m²".
