@@ -6,7 +6,7 @@
 // After a label word any number converts ("level 2"), and so does one paired
 // with a number of 10 or more ("from 2000 to 7"). A tens word and a unit's
 // plural are one plural number ("seventy fives" -> "75s").
-import { readAmount } from "./amount.js";
+import { formatInteger, readAmount } from "./amount.js";
 import { readPairedYear, withEra } from "./date.js";
 import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
@@ -32,7 +32,11 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // "three quarters of that total", "one half": a small fraction stays words, whatever it is compared with.
   const fraction = isSmall(c.o.spellOutBelow, a.integer, a.words) && c.runEnd[a.end - 1] === c.runEnd[a.end] &&
     readDenominator(c.t, c.words[a.end] ?? "", a.integer !== 1n) !== null;
-  if (!(afterNumberLabel(c, i) && !countsTime(c, i, a.end)) && (fraction || !pairedWithLarge(c, i, a.end))) {
+  // "from seven eighty eight to eight twenty": a small number with another right after it is one of a pair
+  // said together (a year, a time, a price) that no class read; paired with the large one before, it
+  // would be written alone ("8 20").
+  const saidInPair = isSmall(c.o.spellOutBelow, a.integer, a.words) && numberFollows(c, a.end);
+  if (!(afterNumberLabel(c, i) && !countsTime(c, i, a.end)) && (fraction || saidInPair || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     if (inchesAfterSpokenFeet(c, i, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
@@ -42,7 +46,9 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
   // "the number twelve thousand" names a value, not an identifier.
   const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
-  const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : a.number;
+  const shared = a.words === 1 && !c.o.nemo ? sharedScale(c, a.end, a.integer) : 1n;
+  const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() :
+    shared > 1n ? formatInteger(c, a.integer * shared, "count") : a.number;
   // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC" (an era is the date class's).
   if (a.integer > 0n && a.integer < 10000n && c.o.classes.has("date")) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
   return { end: a.end, text, confidence: CONFIDENCE };
@@ -210,4 +216,23 @@ export function inchesAfterSpokenFeet(c: MatchContext, i: number, value: bigint,
   if (c.o.nemo || words > 1 || value > 11n || i < 2 || !FEET.has(c.words[i - 1]!)) return false;
   const feet = c.t.numbers.get(c.words[i - 2]!);
   return feet !== undefined && isSmall(c.o.spellOutBelow, BigInt(feet), 1);
+}
+
+/**
+ * "between three and four hundred million", "from two to three thousand": a one-word number paired with a
+ * scaled one of its own size shares its scale ("300 and 400 million", "2,000 to 3,000"), as said; not
+ * "3 and 400 million". The factor the number takes (100, 1000), or 1. Only where the two are close
+ * (2 <= x < y <= 2x): "from one to two hundred" may count from one.
+ */
+function sharedScale(c: MatchContext, end: number, x: bigint): bigint {
+  if (!(pairs(c, end) || c.words[end] === "to") || x < 2n) return 1n;
+  const runEnd = c.runEnd[end]!;
+  const lead = c.t.numbers.get(c.words[end + 1] ?? "");
+  if (lead === undefined || c.runEnd[end + 1] !== runEnd || !(x < BigInt(lead) && BigInt(lead) <= 2n * x)) return 1n;
+  const after = readAmount(c, end + 1, runEnd, false);
+  if (after === null || after.end - (end + 2) < 1) return 1n;
+  // Nothing but scale words after the leading number: "four hundred million", "three thousand".
+  for (let k = end + 2; k < after.end; k++) if (!c.t.scales.has(c.words[k]!)) return 1n;
+  const written = after.integer ?? BigInt(after.number.replace(/\D/g, "") || "0");
+  return written % BigInt(lead) === 0n ? written / BigInt(lead) : 1n;
 }
