@@ -14,6 +14,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["two thousand dollars", "$2,000"],
     ["a population of two thousand three hundred seventy seven", "a population of 2,377"],
     ["as of the census of two thousand", "as of the census of 2000"],
+    // After "the year" a number said with "thousand" names a year.
+    ["around the year one thousand", "around the year 1000"],
     ["two thousand and six was a good year", "2006 was a good year"],
     // "a" is one before a scale when more of the number follows; alone it stays as said.
     ["a hundred and fifty years ago", "150 years ago"],

@@ -84,6 +84,8 @@ export function sharedRangeScale(c: MatchContext, first: bigint, secondStart: nu
  * or any number before a unit or a currency, which no year is ("two thousand feet" -> "2,000 feet").
  */
 function saidAsCount(c: MatchContext, value: bigint, said: { start: number; end: number }): boolean {
+  // "the year one thousand", "in the year fifteen hundred": named a year, whatever words said it.
+  if (said.start > 0 && YEAR_NOUNS.has(c.words[said.start - 1]!) && c.runEnd[said.start - 1] === c.runEnd[said.start]) return false;
   const runEnd = c.runEnd[said.end - 1]!;
   if (said.end < runEnd && (matchPhrase(c.t.units, c.words, said.end, runEnd) !== null || matchPhrase(c.t.currencies, c.words, said.end, runEnd) !== null)) {
     return true;
@@ -96,6 +98,8 @@ function saidAsCount(c: MatchContext, value: bigint, said: { start: number; end:
   }
   return thousand && (hundred || value < 2000n || value > 2099n);
 }
+
+const YEAR_NOUNS: ReadonlySet<string> = new Set(["year", "years"]);
 
 const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(["people", "men", "women", "children"]);
 /** A plural noun a number counts: "people", "shares" (not "loss", "this"). */
