@@ -278,10 +278,20 @@ describe("disfluency: numbers said in parts", () => {
     "call me at two oh six three oh three one nine four two",
     "ping one oh dot one eight five dot six eight dot two one zero",
     "it is six oh eight dash oh five dash seven one two two",
-    // A repeated phrase with a number in it is the number, not a restart.
-    "the server is at ten dot zero dot zero dot one",
+    // A repeated phrase with a number in it is the number, not a restart; nor are numbered items listed.
+    "the server is at ten dot zero dot zero dot one", "testing one two one two",
+    "Make one, knit two, knit two together, knit one.", "in eighteen twenty in eighteen twenty four and in eighteen twenty eight",
+    "things are eighty percent open ninety percent open ninety nine",
   ])("keeps every word of %j", (input) => {
     expect(text(input)).toBe(input);
+  });
+
+  it.each([
+    ["i have one i have one bone to pick", "i have one bone to pick"],
+    ["i thought one of the one of the real highlights was margins", "i thought one of the real highlights was margins"],
+    ["he throws five yard five yard outs all day", "he throws five yard outs all day"],
+  ])("still drops a phrase said again with a number in it: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
   });
 
   it("still reads a writer's 'oh' between written numbers as a correction", () => {

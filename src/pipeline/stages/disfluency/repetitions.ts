@@ -10,6 +10,8 @@ import type { DisfluencyOptions } from "./options.js";
 import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
+/** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
+const NUMBER_JOINERS: ReadonlySet<string> = new Set(["dot", "point", "dash", "slash", "and", "o", "by", "x", "times", "plus", "minus", "to", "of"]);
 const INITIAL = /^\p{L}$/u;
 /** Pronouns a contraction can restate: "that" -> "that's", "we" -> "we're". */
 const RESTATED_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they", "that", "there", "this", "what", "who"]);
@@ -209,6 +211,23 @@ function restatedPronoun(words: readonly WordView[], i: number): boolean {
   return w.trail === "" && w.core !== "that" && (SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i));
 }
 
+/**
+ * A phrase with a number in it said twice is not restarted when it is a number said in parts ("ten dot
+ * zero dot zero dot one", "one two one two"), a list of numbered items ("knit two, knit two together",
+ * "in eighteen twenty, in eighteen twenty four", "eighty percent open ninety percent open ninety nine"):
+ * only number words and joiners, a pause after a number that ends the phrase, or a number right after
+ * the second copy. "one of the one of the", "i have one i have one bone" are restarts.
+ */
+function numberedItems(words: readonly WordView[], i: number, second: number, n: number): boolean {
+  const phrase = words.slice(i, i + n);
+  if (!phrase.some((x) => isNumeric(x.core))) return false;
+  if (phrase.every((x) => isNumeric(x.core) || NUMBER_JOINERS.has(x.core))) return true;
+  const last = phrase[n - 1]!;
+  if (last.trail.length > 0 && isNumeric(last.core)) return true;
+  const after = words[second + n];
+  return after !== undefined && isNumeric(after.core);
+}
+
 export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -251,8 +270,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o)) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w) && !stutteredDouble(words, i)))) break;
-      // A phrase with a number in it is a number said in parts ("ten dot zero dot zero dot one"), not a restart.
-      if (n > 1 && words.slice(i, i + n).some((x) => isNumeric(x.core))) break;
+      if (n > 1 && numberedItems(words, i, second, n)) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
       i = second - 1;
       break;
