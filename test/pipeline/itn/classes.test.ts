@@ -598,10 +598,10 @@ describe("itn written prose (default style)", () => {
     ["one or two people.", "one or two people."],
     ["scoring three goals and thirty five caps.", "scoring three goals and 35 caps."],
     ["( two to three ) : sixty.", "( two to three ) : 60."],
-    // ... and shares its scale where the two are close: "three and four hundred million" is 300 to 400 million.
+    // ... and shares its "hundred" or "thousand" as a range's first end does, written as the second is.
     ["we expect between three and four hundred million", "we expect between 300 and 400 million"],
     ["from two to three thousand", "from 2,000 to 3,000"],
-    ["count from one to two hundred", "count from 1 to 200"],
+    ["one or two thousand people", "1000 or 2000 people"],
     // A small number with another said right after it is one of a pair no class read: no "8 20".
     ["he lived from seven eighty eight to eight twenty", "he lived from seven eighty eight to eight twenty"],
     // "to" pairs only in "from A to B": "twenty to seven" after "at" is a clock time.

@@ -54,7 +54,6 @@ function modifiedNounCorrected(words: readonly WordView[], sentenceStart: number
   return false;
 }
 
-/** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 /** Degrees "how" asks about. */
 const HOW_DEGREES: ReadonlySet<string> = new Set(["many", "much", "often", "long", "far", "old", "big", "large", "high", "fast", "soon", "tall", "deep", "wide"]);
 /** Words and their opposites, either way round: one said for the other is corrected, never listed. */
@@ -87,6 +86,7 @@ const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
 /** Modals that are no question openers. */
 const MODALS: ReadonlySet<string> = new Set(["must", "may", "might", "shall"]);
 
+/** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
   const before = words[a - 1]!;
   // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").

@@ -6,7 +6,7 @@
 // After a label word any number converts ("level 2"), and so does one paired
 // with a number of 10 or more ("from 2000 to 7"). A tens word and a unit's
 // plural are one plural number ("seventy fives" -> "75s").
-import { formatInteger, readAmount } from "./amount.js";
+import { formatInteger, readAmount, sharedRangeScale } from "./amount.js";
 import { readPairedYear, withEra } from "./date.js";
 import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
@@ -46,9 +46,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
   // "the number twelve thousand" names a value, not an identifier.
   const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
-  const shared = a.words === 1 && !c.o.nemo ? sharedScale(c, a.end, a.integer) : 1n;
-  const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() :
-    shared > 1n ? formatInteger(c, a.integer * shared, "count") : a.number;
+  const shared = a.words === 1 && !c.o.nemo ? withSharedScale(c, a.end, a.integer) : null;
+  const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : shared ?? a.number;
   // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC" (an era is the date class's).
   if (a.integer > 0n && a.integer < 10000n && c.o.classes.has("date")) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
   return { end: a.end, text, confidence: CONFIDENCE };
@@ -220,19 +219,17 @@ export function inchesAfterSpokenFeet(c: MatchContext, i: number, value: bigint,
 
 /**
  * "between three and four hundred million", "from two to three thousand": a one-word number paired with a
- * scaled one of its own size shares its scale ("300 and 400 million", "2,000 to 3,000"), as said; not
- * "3 and 400 million". The factor the number takes (100, 1000), or 1. Only where the two are close
- * (2 <= x < y <= 2x): "from one to two hundred" may count from one.
+ * scaled one shares its "hundred" or "thousand" as the range class reads it (sharedRangeScale), and is
+ * written as that one is ("300 and 400 million", "from 2,000 to 3,000", "1000 or 2000 people"), not
+ * "3 and 400 million". Null when it shares no scale.
  */
-function sharedScale(c: MatchContext, end: number, x: bigint): bigint {
-  if (!(pairs(c, end) || c.words[end] === "to") || x < 2n) return 1n;
-  const runEnd = c.runEnd[end]!;
-  const lead = c.t.numbers.get(c.words[end + 1] ?? "");
-  if (lead === undefined || c.runEnd[end + 1] !== runEnd || !(x < BigInt(lead) && BigInt(lead) <= 2n * x)) return 1n;
-  const after = readAmount(c, end + 1, runEnd, false);
-  if (after === null || after.end - (end + 2) < 1) return 1n;
-  // Nothing but scale words after the leading number: "four hundred million", "three thousand".
-  for (let k = end + 2; k < after.end; k++) if (!c.t.scales.has(c.words[k]!)) return 1n;
-  const written = after.integer ?? BigInt(after.number.replace(/\D/g, "") || "0");
-  return written % BigInt(lead) === 0n ? written / BigInt(lead) : 1n;
+function withSharedScale(c: MatchContext, end: number, x: bigint): string | null {
+  if (!(pairs(c, end) || c.words[end] === "to")) return null;
+  const after = readAmount(c, end + 1, c.runEnd[end]!, false);
+  if (after === null || !/^[\d,]+$/.test(after.number)) return null;
+  // "four hundred million" keeps its "million": the shared scale is read in the words before it.
+  const secondEnd = after.integer === undefined ? after.end - 1 : after.end;
+  const scale = sharedRangeScale(c, x, end + 1, secondEnd, after.integer ?? BigInt(after.number.replace(/,/g, "")));
+  if (scale === undefined) return null;
+  return after.number.includes(",") ? formatInteger(c, x * scale, "count") : (x * scale).toString();
 }
