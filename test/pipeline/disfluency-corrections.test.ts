@@ -442,6 +442,13 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
   ])("an article restarts no further back than its noun phrase: %j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
+
+  it.each([
+    ["A loss of cover may be caused by what threats facing the Amazon no sorry may be caused by what type of emissions?", "A loss of cover may be caused by what type of emissions?"],
+    ["How many tons of carbon are believed to be released from the forest no wait I mean are believed to be stored there?", "How many tons of carbon are believed to be stored there?"],
+  ])("a verb phrase said again after an explicit cue restarts where it was first said, however far back: %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
 });
 
 describe("disfluency / self_repair: a question asked again with a pronoun for its subject", () => {

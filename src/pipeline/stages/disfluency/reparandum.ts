@@ -48,8 +48,28 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
-  return nearest;
+  return nearest >= 0 || !explicit ? nearest : verbPhraseSaidAgain(words, sentenceStart, a, b);
 }
+
+/** Words of a verb phrase said again that mark where, however far back, it was first said. */
+const VERB_PHRASE_ECHO = 3;
+
+/**
+ * "… may be caused by what threats facing the Amazon no sorry may be caused by what type of emissions",
+ * "… are believed to be released from the forest no wait I mean are believed to be stored": after an
+ * explicit cue a verb phrase opened by an auxiliary and said again, three words alike, restarts where
+ * it was first said, beyond the few words matchBack looks at; -1 when it was not.
+ */
+function verbPhraseSaidAgain(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  if (!(QUESTION_OPENERS.has(words[b]!.core) || BE_FORMS.has(words[b]!.core) || VERB_MODALS.has(words[b]!.core))) return -1;
+  for (let j = a - MAX_MATCH_BACK - 1; j > sentenceStart; j--) {
+    let same = true;
+    for (let k = 0; k < VERB_PHRASE_ECHO && same; k++) same = words[j + k]?.core === words[b + k]?.core && (k === VERB_PHRASE_ECHO - 1 || words[j + k]!.trail === "");
+    if (same) return j;
+  }
+  return -1;
+}
+const VERB_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["that", "which", "who", "whom", "whose"]);
 
