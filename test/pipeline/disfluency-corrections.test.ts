@@ -231,6 +231,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "How many soldiers were in each Tumen or rather how many armies?",
       "When did Amalfi lay siege to Antioch no when did Tancred?",
       "Which entities were not concerned with human rights no rather which ones were?",
+      // a closing repair naming two words said before, with the cue said again at its end
+      "What is the most critical resource measured for any set of problems no sorry the least critical resource rather?",
     ]) expect(text(input)).toBe(input);
     // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.
     expect(text("Warner Center is located in what oops I mean which area?")).toBe("Warner Center is located in which area?");

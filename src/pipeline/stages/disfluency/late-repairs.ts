@@ -16,6 +16,8 @@ function sameNoun(said: string, named: string): boolean {
 
 /** Most words a closing "not X" names. */
 const MAX_DISOWNED_TAIL = 3;
+/** Cue words a repair may close with ("… rather?"). */
+const ECHOED_AT_END: ReadonlySet<string> = new Set(["rather", "instead", "actually"]);
 /** Most content words of a closing repair read as a late correction. */
 const MAX_LATE_REPAIR = 3;
 
@@ -113,7 +115,9 @@ function disownsWordsKept(words: readonly WordView[], r: Removal, end: number, s
  */
 function repairsEarlierWords(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
   const content = (w: WordView) => isContentWord(w.core) && !isFigure(w.core);
-  if (words.slice(r.end, end + 1).filter(content).length > MAX_LATE_REPAIR) return false;
+  // A cue said again at the end ("… the least critical resource rather?") is no word of the repair.
+  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  if (words.slice(r.end, last + 1).filter(content).length > MAX_LATE_REPAIR) return false;
   for (let j = r.end; j < end; j++) {
     if (content(words[j]!) && content(words[j + 1]!) && saidBefore([words[j]!.core, words[j + 1]!.core])) return true;
   }
