@@ -233,7 +233,11 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which entities were not concerned with human rights no rather which ones were?",
       // a closing repair naming two words said before, with the cue said again at its end
       "What is the most critical resource measured for any set of problems no sorry the least critical resource rather?",
+      // a repair opening with three words said together before the reparandum
+      "The sieve of Eratosthenes would not be valid if what were true no the sieve of Euler?",
     ]) expect(text(input)).toBe(input);
+    // Restarted from the copy of its first word next to the cue, it mends that copy.
+    expect(text("If you want to break up with this guy, break up… I mean break up with the guy regardless.")).toBe("If you want to break up with this guy, break up with the guy regardless.");
     // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.
     expect(text("Warner Center is located in what oops I mean which area?")).toBe("Warner Center is located in which area?");
     expect(text("When did it start no what happened?")).toBe("What happened?");

@@ -38,7 +38,21 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal): boole
     return false;
   };
   return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start) ||
-    (r.start === start && ellipticalQuestion(words, r.end, end));
+    (r.start === start && ellipticalQuestion(words, r.end, end)) || opensWithWordsSaidBefore(words, r, end, saidBefore);
+}
+
+/** Words of the repair's opening said together before the reparandum that make it a late correction. */
+const ECHOED_OPENING = 3;
+
+/**
+ * "The sieve of Eratosthenes would not be valid if what were true no the sieve of Euler?": the repair
+ * opens with three words said together before the reparandum, which does not start as it does, so it
+ * corrects that earlier phrase, not the words next to the cue.
+ */
+function opensWithWordsSaidBefore(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
+  // A restart from an earlier copy of its first word ("break up… I mean break up with") mends its own copy.
+  if (words[r.start]!.core === words[r.end]!.core) return false;
+  return r.end + ECHOED_OPENING - 1 <= end && saidBefore(words.slice(r.end, r.end + ECHOED_OPENING).map((w) => w.core));
 }
 
 /** Auxiliaries that need a verb after their subject ("When did Tancred?" has none); "be" and "have" may be the verb. */
