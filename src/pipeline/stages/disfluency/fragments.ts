@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
@@ -143,7 +143,6 @@ const RESTART_SUBJECTS: ReadonlySet<string> = new Set(["i", "we", "they", "he", 
  * A subject with its verb, said again after one word that cannot finish its clause: "it's i it's beautiful",
  * "that's the that's what I meant". "it's not me it's the team" and "it's like it's raining" are whole.
  */
-const RESTART_CONTRACTIONS: ReadonlySet<string> = new Set(["it's", "that's", "there's", "i'm", "we're", "they're", "he's", "she's", "you're"]);
 const UNFINISHED_AFTER_CONTRACTION: ReadonlySet<string> = new Set([
   "i", "we", "they", "he", "she", "a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "this", "kind", "sort", "kinda",
   "so", "very", "really", "just", "um", "uh",
@@ -163,7 +162,7 @@ function rawRestartedSubject(words: readonly WordView[], k: number): boolean {
   const again = words[k + 2];
   const after = words[k + 3];
   if (said === undefined || again === undefined || after === undefined || again.core !== subject.core) return false;
-  if (RESTART_CONTRACTIONS.has(subject.core)) return UNFINISHED_AFTER_CONTRACTION.has(said.core);
+  if (SUBJECT_CONTRACTIONS.has(subject.core)) return UNFINISHED_AFTER_CONTRACTION.has(said.core);
   if (!RESTART_SUBJECTS.has(subject.core)) return false;
   const before = words[k - 1];
   if (before !== undefined && OPENS_SUBORDINATE.has(before.core)) return false;

@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isHesitation, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -286,11 +286,8 @@ function askedLikeForLike(words: readonly WordView[], k: number): boolean {
   if (wh === undefined || before === undefined || after === undefined || verb === undefined) return false;
   if (wh.core !== "what" && wh.core !== "which" && wh.core !== "whose") return false;
   if (wh.trail.length > 0 || before.trail.length > 0 || words[k]!.trail.length > 0 || after.trail.length > 0) return false;
-  return isContentWord(before.core) && isContentWord(after.core) && (QUESTION_OPENERS.has(verb.core) || BE_FORMS.has(verb.core) || OTHER_MODALS.has(verb.core));
+  return isContentWord(before.core) && isContentWord(after.core) && isAuxiliaryOrModal(verb.core);
 }
-
-/** Modals QUESTION_OPENERS leaves out that still follow a question's noun phrase ("which departments rather fields may"). */
-const OTHER_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
 /** Most words a "not … but" may disown. */
 const MAX_DISOWNED = 4;

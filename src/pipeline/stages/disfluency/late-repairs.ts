@@ -4,7 +4,7 @@
 // to the east near Nevada no sorry south?"). Cutting the reparandum would leave
 // nonsense, so such repairs are left as said.
 import type { Removal } from "./apply.js";
-import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** How far back a wh-word still governs the name before the cue ("what type of Analogous"). */
 const MAX_WH_PHRASE = 3;
@@ -84,7 +84,7 @@ function ellipticalQuestion(words: readonly WordView[], from: number, end: numbe
 }
 
 /** Auxiliaries that end an elliptical question when nothing follows them ("which ones were?", "who did?"). */
-const STRANDED: ReadonlySet<string> = new Set([...VERB_AUXILIARIES, "is", "are", "was", "were", "has", "have", "had"]);
+const STRANDED: ReadonlySet<string> = new Set([...QUESTION_OPENERS, ...VERB_AUXILIARIES]);
 
 /**
  * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one

@@ -7,7 +7,7 @@ import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
 import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
 import { hedgesAfterGovernor, IRREGULAR_PARTICIPLES, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
@@ -166,9 +166,12 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
 }
 
 /** Intensifiers and adverbs of degree or manner a comparison's "like" does not take: "like super", "like critically". */
-const HEDGED_ADVERBS: ReadonlySet<string> = new Set([
-  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "extremely", "absolutely", "basically", "even", "kind", "sort",
-]);
+/**
+ * Intensifiers after which "like" may still compare: adjectives too ("like pretty girls", "like still
+ * water"), a comparison's own words ("like never before", "like more of a"), a limit ("like just a scratch").
+ */
+const NOT_HEDGED: ReadonlySet<string> = new Set(["pretty", "still", "never", "always", "more", "less", "just"]);
+const HEDGED_ADVERBS: ReadonlySet<string> = new Set([...INTENSIFIERS].filter((w) => !NOT_HEDGED.has(w)));
 const LY_ADVERB = /^[a-z]{4,}ly$/;
 /** Words in -ly that are adjectives or nouns: "like early days", "like family", "like only children". */
 const NOT_LY_ADVERBS: ReadonlySet<string> = new Set([
@@ -242,7 +245,7 @@ function afterDiscourseWord(words: readonly WordView[], i: number): boolean {
 
 /** A subject that can only open a clause, or a subject with its verb in one word. */
 const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([
-  "i", "we", "they", "he", "she", "i'm", "we're", "they're", "he's", "she's", "you're", "it's", "there's", "that's",
+  ...SUBJECT_ONLY_PRONOUNS, ...SUBJECT_CONTRACTIONS,
   "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd", "they'd", "you'd",
 ]);
 /** Object pronouns: "treat me like I'm a child", "looked at her like she was mad" compare with a clause. */

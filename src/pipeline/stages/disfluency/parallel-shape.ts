@@ -1,7 +1,7 @@
 // Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
 // no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
 // two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
-import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
@@ -83,8 +83,6 @@ const RELATIVE_OPENERS: ReadonlySet<string> = new Set(["which", "what", "that"])
 const FINITE_VERB = /^[a-z]{3,}(?:s|ed)$/;
 /** A present verb after its subject ("ensures", "represents"), not "-ss" ("process"). */
 const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
-/** Modals that are no question openers. */
-const MODALS: ReadonlySet<string> = new Set(["must", "may", "might", "shall"]);
 
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
@@ -118,7 +116,7 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (OPPOSITES.get(before.core) === after.core) return true;
   // A verb corrected by a modal or an auxiliary, which no determiner "no" precedes: "What element
   // constitutes no has". After a preposition or a determiner the word in -s is a plural noun ("from physicians no has").
-  if (FINITE_VERB.test(before.core) && !before.core.endsWith("ss") && isContentWord(before.core) && (QUESTION_OPENERS.has(after.core) || MODALS.has(after.core)) &&
+  if (FINITE_VERB.test(before.core) && !before.core.endsWith("ss") && isContentWord(before.core) && (QUESTION_OPENERS.has(after.core) || OTHER_MODALS.has(after.core)) &&
     intro !== undefined && !PREPOSITIONS.has(intro.core) && !NOUN_INTRODUCERS.has(intro.core)) return true;
   // A subject question's verb corrected by another: "Who ensures no represents".
   if (intro !== undefined && (intro.core === "who" || intro.core === "what") && intro.trail === "" && PRESENT_VERB.test(before.core) && PRESENT_VERB.test(after.core)) return true;

@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -61,7 +61,7 @@ const VERB_PHRASE_ECHO = 3;
  * it was first said, beyond the few words matchBack looks at; -1 when it was not.
  */
 function verbPhraseSaidAgain(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
-  if (!(QUESTION_OPENERS.has(words[b]!.core) || BE_FORMS.has(words[b]!.core) || VERB_MODALS.has(words[b]!.core))) return -1;
+  if (!isAuxiliaryOrModal(words[b]!.core)) return -1;
   for (let j = a - MAX_MATCH_BACK - 1; j > sentenceStart; j--) {
     let same = true;
     for (let k = 0; k < VERB_PHRASE_ECHO && same; k++) same = words[j + k]?.core === words[b + k]?.core && (k === VERB_PHRASE_ECHO - 1 || words[j + k]!.trail === "");
@@ -69,7 +69,6 @@ function verbPhraseSaidAgain(words: readonly WordView[], sentenceStart: number, 
   }
   return -1;
 }
-const VERB_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(["that", "which", "who", "whom", "whose"]);
 

@@ -123,6 +123,14 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
   "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have", "had",
 ]);
 
+/** Modals QUESTION_OPENERS leaves out that still follow a question's noun phrase ("which departments rather fields may"). */
+export const OTHER_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
+
+/** An auxiliary or a modal, the word a verb phrase opens with: "is", "did", "can", "may". */
+export function isAuxiliaryOrModal(core: string): boolean {
+  return QUESTION_OPENERS.has(core) || BE_FORMS.has(core) || OTHER_MODALS.has(core);
+}
+
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your", "his", "her", "our", "their", "its"]);
 /** Words that open a noun phrase and cannot end one: left before a new clause, they hang. */

@@ -46,7 +46,7 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // An identifier after its label ("ZIP code", "PIN", "issue 7788") is its digits: no thousands separator.
   // "the number twelve thousand" names a value, not an identifier.
   const value = c.words[i - 1] === "number" && VALUE_DETERMINERS.has(c.words[i - 2] ?? "");
-  const shared = a.words === 1 && !c.o.nemo ? withSharedScale(c, a.end, a.integer) : null;
+  const shared = a.words === 1 && !c.o.nemo ? firstEndWithSharedScale(c, a.end, a.integer) : null;
   const text = afterLabelIn(c, i, c.t.codeLabels) || (afterNumberLabel(c, i) && !value) ? a.integer.toString() : shared ?? a.number;
   // A year said as a count before its era: "fifteen hundred b c" -> "1500 BC" (an era is the date class's).
   if (a.integer > 0n && a.integer < 10000n && c.o.classes.has("date")) return withEra(c, { end: a.end, text, confidence: CONFIDENCE }, end);
@@ -223,7 +223,7 @@ export function inchesAfterSpokenFeet(c: MatchContext, i: number, value: bigint,
  * written as that one is ("300 and 400 million", "from 2,000 to 3,000", "1000 or 2000 people"), not
  * "3 and 400 million". Null when it shares no scale.
  */
-function withSharedScale(c: MatchContext, end: number, x: bigint): string | null {
+function firstEndWithSharedScale(c: MatchContext, end: number, x: bigint): string | null {
   if (!(pairs(c, end) || c.words[end] === "to")) return null;
   const after = readAmount(c, end + 1, c.runEnd[end]!, false);
   if (after === null || !/^[\d,]+$/.test(after.number)) return null;
