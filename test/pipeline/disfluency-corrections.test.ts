@@ -341,6 +341,9 @@ describe("disfluency / self_repair: cues", () => {
     ["How much aid went to the United States no sorry to Israel?", "How much aid went to Israel?"],
     ["In what years did Norway, sorry I should have said Spain join?", "In what years did Spain join?"],
     ["How many could it carry in 1974 or wait in 1970 I mean?", "How many could it carry in 1970?"],
+    // "sorry that would be" goes on as a cue; ", actually" closing the repaired sentence goes with the repair.
+    ["What did the team support in 1903, sorry that would be in 1920, actually?", "What did the team support in 1920?"],
+    ["What is not based on a steam engine, oops a rotary engine, actually?", "What is not based on a rotary engine?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -358,7 +361,8 @@ describe("disfluency / self_repair: cues", () => {
   });
 
   it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care.",
-    "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you."])("keeps the words of %j", (input) => {
+    "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you.",
+    "We moved it to May, sorry that it was late.", "It was built in 1903, actually."])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

@@ -112,7 +112,9 @@ function isContent(words: readonly WordView[], i: number, cue: string): boolean 
   // "Thank you, no, I snapped", "thanks, no": a polite refusal answers.
   if (cue === "no" && prev !== undefined && (prev.core === "thanks" || (prev.core === "you" && words[i - 2]?.core === "thank"))) return true;
   return (prev !== undefined && prev.trail.length === 0 && CONTENT_BEFORE[cue]?.has(prev.core) === true) ||
-    (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true);
+    (next !== undefined && words[i]!.trail.length === 0 && CONTENT_AFTER[cue]?.has(next.core) === true &&
+      // "in 1903, sorry that would be in 1920": the cue goes on with its own phrase, not "sorry that …" regret.
+      indexedPhraseAt(words, i + 1, CONTINUATION_INDEX) === undefined);
 }
 
 /**

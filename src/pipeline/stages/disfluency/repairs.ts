@@ -258,6 +258,8 @@ function trailingCue(words: readonly WordView[], from: number): { start: number;
     const next = words[k + 1];
     if (k > from && ECHOED_CUES.has(w.core) && w.trail === "" && words[k - 1]!.trail === "" && next !== undefined && isContentWord(words[k - 1]!.core) &&
       (isAuxiliary(next) || (PREPOSITIONS.has(next.core) && next.core !== "of"))) return { start: k, end: k + 1 };
+    // "… in 1920, actually?": set off by a comma, "actually" closes the repair as the other cues do.
+    if (w.trail === "," && next?.endsSentence === true && (TRAILING_CUES.has(next.core) || next.core === "actually")) return { start: k + 1, end: k + 2 };
     if (!w.endsSentence) { if (w.trail.length > 0) return null; continue; }
     if (k <= from || words[k - 1]!.trail !== "") return null;
     if (TRAILING_CUES.has(w.core)) return { start: k, end: k + 1 };
