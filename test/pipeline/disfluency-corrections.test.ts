@@ -344,6 +344,9 @@ describe("disfluency / self_repair: cues", () => {
     // "sorry that would be" goes on as a cue; ", actually" closing the repaired sentence goes with the repair.
     ["What did the team support in 1903, sorry that would be in 1920, actually?", "What did the team support in 1920?"],
     ["What is not based on a steam engine, oops a rotary engine, actually?", "What is not based on a rotary engine?"],
+    // A question asked again from a two-word preposition.
+    ["When was no as of what year were engines available?", "As of what year were engines available?"],
+    ["What was no according to whom was the law unjust?", "According to whom was the law unjust?"],
   ])("repairs %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -337,5 +337,11 @@ export function isWhStart(words: readonly WordView[], i: number): boolean {
   if (w === undefined) return false;
   if (WH_WORDS.has(w.core)) return true;
   const next = words[i + 1];
-  return PREPOSITIONS.has(w.core) && next !== undefined && WH_WORDS.has(next.core);
+  if (next === undefined) return false;
+  if (PREPOSITIONS.has(w.core)) return WH_WORDS.has(next.core);
+  // "as of what year", "according to whom": a preposition of two words.
+  return COMPOUND_PREPOSITION_HEADS.has(w.core) && PREPOSITIONS.has(next.core) && WH_WORDS.has(words[i + 2]?.core ?? "");
 }
+
+/** First words of two-word prepositions ("as of", "according to", "because of", "due to", "prior to"). */
+const COMPOUND_PREPOSITION_HEADS: ReadonlySet<string> = new Set(["as", "according", "because", "due", "prior", "apart", "instead", "owing", "thanks", "next", "close", "out", "up"]);
