@@ -235,7 +235,16 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "What is the most critical resource measured for any set of problems no sorry the least critical resource rather?",
       // a repair opening with three words said together before the reparandum
       "The sieve of Eratosthenes would not be valid if what were true no the sieve of Euler?",
+      // a closing repair that is a phrase said before with one word changed; with two words, a noun's modifier for a one-word reparandum
+      "Which compounds contain the lowest amount of oxygen by mass no sorry the greatest amount?",
+      "What part of the Earth's biosphere is made of oxygen no sorry the Earth's atmosphere?",
+      "How many died of the plague in Islamic society in the 19th century, oh sorry I mean Ottoman society?",
+      // an acronym for a word that is none, with an acronym said before
+      "What NBA teams are from Southern California no MLB?",
     ]) expect(text(input)).toBe(input);
+    // A reparandum that starts as the repair does is its copy; a phrase for a phrase of its own length is like for like.
+    expect(text("He bought the red car and sold the blue car no the green car.")).toBe("He bought the red car and sold the green car.");
+    expect(text("Why are normal body cells attacked by MHC antigens no NK cells?")).toBe("Why are normal body cells attacked by NK cells?");
     // Restarted from the copy of its first word next to the cue, it mends that copy.
     expect(text("If you want to break up with this guy, break up… I mean break up with the guy regardless.")).toBe("If you want to break up with this guy, break up with the guy regardless.");
     // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.

@@ -29,7 +29,7 @@ type SaidBefore = (named: readonly string[]) => boolean;
  * the words are left as said rather than cut into nonsense. The sentence's bounds are found once for
  * both readings.
  */
-export function correctsWordsKept(words: readonly WordView[], r: Removal): boolean {
+export function correctsWordsKept(words: readonly WordView[], r: Removal, cueStart: number): boolean {
   const end = sentenceEndOf(words, r.end);
   if (end < 0) return false;
   const start = sentenceStartOf(words, r.start);
@@ -38,7 +38,40 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal): boole
     return false;
   };
   return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start) ||
-    (r.start === start && ellipticalQuestion(words, r.end, end)) || opensWithWordsSaidBefore(words, r, end, saidBefore);
+    (r.start === start && ellipticalQuestion(words, r.end, end)) || opensWithWordsSaidBefore(words, r, end, saidBefore) ||
+    reframesEarlierPhrase(words, r, end, start, cueStart);
+}
+
+/** Longest closing repair compared word for word with an earlier phrase. */
+const MAX_REFRAMED = 4;
+
+/**
+ * "… contain the lowest amount of oxygen by mass no sorry the greatest amount?", "… of the Earth's
+ * biosphere is comprised of oxygen no sorry the Earth's atmosphere?": a short repair closing the
+ * sentence is a phrase said before the reparandum with one word changed (a content word among those
+ * kept), so it corrects that phrase. A reparandum that starts as the repair does is its own copy ("the
+ * blue car no the green car") and is mended. Two words say less: only a noun's modifier changed, for a
+ * one-word reparandum ("in Islamic society in the 19th century, oh sorry I mean Ottoman society"), since
+ * "attacked by MHC antigens no NK cells" puts a phrase for a phrase of its own length.
+ */
+function reframesEarlierPhrase(words: readonly WordView[], r: Removal, end: number, start: number, cueStart: number): boolean {
+  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  const n = last - r.end + 1;
+  if (n < 2 || n > MAX_REFRAMED || words[r.start]!.core === words[r.end]!.core) return false;
+  if (n === 2 && (cueStart - r.start !== 1 || !isContentWord(words[r.end]!.core))) return false;
+  for (let k = start; k + n <= r.start; k++) {
+    let changed = -1;
+    let changes = 0;
+    let keptContent = false;
+    for (let j = 0; j < n && changes < 2; j++) {
+      const said = words[k + j]!.core;
+      if (said !== words[r.end + j]!.core) { changed = j; changes++; }
+      else keptContent ||= isContentWord(said);
+    }
+    if (changes !== 1 || !keptContent) continue;
+    if (n > 2 || (changed === 0 && isContentWord(words[k]!.core))) return true;
+  }
+  return false;
 }
 
 /** Words of the repair's opening said together before the reparandum that make it a late correction. */
@@ -89,7 +122,8 @@ const STRANDED: ReadonlySet<string> = new Set([...QUESTION_OPENERS, ...VERB_AUXI
 /**
  * "What desert is to the east near Nevada no sorry south?", "responsible for what no sorry 34?": one
  * word closing the sentence that cannot take the reparandum's place (a small-letter word for a name
- * inside the sentence, a figure for a wh-word, a word for a figure) corrects something said earlier.
+ * inside the sentence, a figure for a wh-word, a word for a figure, an acronym for a word when another
+ * was said before) corrects something said earlier.
  */
 function cannotStandFor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
   if (end !== r.end) return false;
@@ -98,6 +132,9 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   if (WH_WORDS.has(said.core)) return isFigure(repair.core);
   // "between 1984 and 1991 no sorry decreased?": a word for a figure corrects something else.
   if (isFigure(said.core)) return !isFigure(repair.core);
+  // "What NBA teams are from Southern California no MLB?": an acronym for a word that is none, with one
+  // said before, corrects that one.
+  if (repair.acronym && !said.acronym && words.slice(start, r.start).some((w) => w.acronym)) return true;
   // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);

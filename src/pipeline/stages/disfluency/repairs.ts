@@ -306,7 +306,7 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     const cue = readInterregnum(words, i, o);
     if (cue === null) continue;
     const r = repairAt(words, cue, o.typedCorrections);
-    if (r === null || correctsWordsKept(words, r)) { i = cue.end - 1; continue; }
+    if (r === null || correctsWordsKept(words, r, cue.start)) { i = cue.end - 1; continue; }
     found.push(r);
     i = r.end - 1;
     const after = trailingCue(words, r.end);
