@@ -353,6 +353,13 @@ describe("disfluency / self_repair: cues", () => {
     // "sorry that would be" goes on as a cue; ", actually" closing the repaired sentence goes with the repair.
     ["What did the team support in 1903, sorry that would be in 1920, actually?", "What did the team support in 1920?"],
     ["What is not based on a steam engine, oops a rotary engine, actually?", "What is not based on a rotary engine?"],
+    // The opening wh-word's question asked again with a new noun and an auxiliary of its own.
+    ["What are two types of cells, no er percentage of leukocytes do neutrophils represent?", "What percentage of leukocytes do neutrophils represent?"],
+    ["How many years is a term for each member no representatives does each state have?", "How many representatives does each state have?"],
+    ["What year did the war end no sorry month was the treaty signed?", "What month was the treaty signed?"],
+    // ... but not a noun after its determiner, nor one whose auxiliary goes on with the first try.
+    ["What is an example of work that a governor no steam engine was suitable for?", "What is an example of work that a steam engine was suitable for?"],
+    ["What do some species of larvae no wait rotifers do for food?", "What do some species of rotifers do for food?"],
     // A question asked again from a two-word preposition.
     ["When was no as of what year were engines available?", "As of what year were engines available?"],
     ["What was no according to whom was the law unjust?", "According to whom was the law unjust?"],

@@ -18,7 +18,7 @@ import { parallelShape } from "./parallel-shape.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
-import { keepRestatedSubject } from "./restated-question.js";
+import { askedWithNewNoun, keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -150,6 +150,10 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
   const matched = matchBack(words, sentenceStart, a, b, cue.strong);
+  if (matched < 0 && (typed || cue.strong)) {
+    const newNoun = askedWithNewNoun(words, sentenceStart, a, b);
+    if (newNoun !== null) return newNoun;
+  }
   if (matched >= 0) {
     const parallel = words[matched + 1]?.core === words[b + 1]?.core;
     // A bare "uh" between two far-apart "the"s is a pause, not a restart.

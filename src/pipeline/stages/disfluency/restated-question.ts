@@ -1,10 +1,12 @@
-// A question asked again with a pronoun for the subject the first try named
-// (rule `self_repair`, see repairs.ts):
+// A question asked again in part (rule `self_repair`, see repairs.ts):
+// - with a pronoun for the subject the first try named:
 //   "Where does the Lek separate no sorry where does it join?" -> "Where does the Lek join?"
-// Dropping the whole first try would leave "it" pointing at nothing, so the
-// named subject stays and the words from its verb to the pronoun go instead.
+//   Dropping the whole first try would leave "it" pointing at nothing, so the
+//   named subject stays and the words from its verb to the pronoun go instead;
+// - with a new noun for the opening wh-word and no wh-word said again:
+//   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …".
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, QUESTION_OPENERS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, isContentWord, QUESTION_OPENERS, type WordView } from "./words.js";
 
 const SUBJECT_PRONOUNS_3RD: ReadonlySet<string> = new Set(["it", "they", "he", "she"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -54,4 +56,59 @@ export function keepRestatedSubject(words: readonly WordView[], question: number
   }
   if (!isNounPhrase(words, from, subjectEnd)) return null;
   return { start: subjectEnd, end: pronoun + 1, rule: "self_repair", confidence };
+}
+
+/** Wh-words that take a noun: "what city", "which one", "how many years". */
+const WH_DETERMINERS: ReadonlySet<string> = new Set(["what", "which", "whose"]);
+const POSSESSION: ReadonlySet<string> = new Set(["have", "has", "had"]);
+/** Most words of the noun phrase a repair puts after the wh-word. */
+const MAX_NEW_NOUN = 4;
+
+/** Where the noun of a wh-phrase opening the sentence goes: after "what"/"which"/"whose" or "how many"/"how much"; -1 if none. */
+function afterWhDeterminer(words: readonly WordView[], start: number): number {
+  const w = words[start]!;
+  if (w.trail !== "") return -1;
+  if (WH_DETERMINERS.has(w.core)) return start + 1;
+  const next = words[start + 1];
+  return w.core === "how" && next !== undefined && next.trail === "" && (next.core === "many" || next.core === "much") ? start + 2 : -1;
+}
+
+/** A finite auxiliary: "being" or "been" go on a verb phrase, not a question. */
+function isAuxiliaryWord(w: WordView): boolean {
+  return QUESTION_OPENERS.has(w.core) || FINITE_BE.has(w.core);
+}
+const FINITE_BE: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
+
+/**
+ * "What are two types of phagocytes, no er percentage of leukocytes do neutrophils represent?", "How
+ * many years is a term … no representatives does each electorate have?": after an explicit cue a noun
+ * phrase and an auxiliary ask the opening wh-word's question again with a new noun. The first try had
+ * gone past its wh-phrase (an auxiliary or a pause in it), so all of it after the wh-word goes. Left
+ * to the one-word repair: a noun corrected inside the wh-phrase ("what type of health no treatment
+ * are"), or after its determiner ("work that a governor no centrifugal governor-equipped steam engine
+ * was"), and one whose auxiliary is the first try's going on ("What do some species of larvae no wait
+ * rotifers do").
+ */
+export function askedWithNewNoun(words: readonly WordView[], sentenceStart: number, a: number, b: number): Removal | null {
+  const from = afterWhDeterminer(words, sentenceStart);
+  if (from < 0 || from >= a || DETERMINERS.has(words[a - 2]?.core ?? "")) return null;
+  let wentOn = false;
+  const firstAuxiliaries = new Set<string>();
+  for (let k = from; k < a; k++) {
+    if (isAuxiliaryWord(words[k]!)) firstAuxiliaries.add(words[k]!.core);
+    wentOn ||= isAuxiliaryWord(words[k]!) || (k < a - 1 && words[k]!.trail !== "");
+  }
+  // The wh-word's own noun, with no determiner of its own ("what city is"): "the pleurobrachia have" is a subject.
+  if (!wentOn || !isContentWord(words[b]!.core)) return null;
+  let aux = b;
+  while (aux < words.length && aux - b <= MAX_NEW_NOUN && !isAuxiliaryWord(words[aux]!)) {
+    const w = words[aux]!;
+    if (w.trail !== "" || (FUNCTION_WORDS.has(w.core) && w.core !== "of")) return null;
+    aux++;
+  }
+  const auxiliary = words[aux];
+  if (aux === b || auxiliary === undefined || aux - b > MAX_NEW_NOUN || !isAuxiliaryWord(auxiliary) || auxiliary.endsSentence) return null;
+  // "have" after a noun is as often its verb as an auxiliary.
+  if (POSSESSION.has(auxiliary.core) || firstAuxiliaries.has(auxiliary.core)) return null;
+  return { start: from, end: b, rule: "self_repair", confidence: 0.6 };
 }
