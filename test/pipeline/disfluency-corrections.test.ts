@@ -516,6 +516,9 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   it.each([
     ["How many of Poland's rather Berlin's inhabitants spoke English?", "How many of Berlin's inhabitants spoke English?"],
     ["What is the Latin name for England rather Germany?", "What is the Latin name for Germany?"],
+    // two abstract nouns of one kind
+    ["What are three types of mineralization instead crystallization?", "What are three types of crystallization?"],
+    ["What denotes that a decision wait solution has accepted the input?", "What denotes that a solution has accepted the input?"],
   ])("repairs %j even outside typed text", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -530,7 +533,8 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["Which kids wait for the bus?", "What people wait hours for?", "Which kids rather play outside?"])("keeps the verb in %j", (input) => {
+  it.each(["Which kids wait for the bus?", "What people wait hours for?", "Which kids rather play outside?", "The situation rather demanded attention.",
+    "Their decision instead satisfied the commission."])("keeps the verb in %j", (input) => {
     expect(text(input)).toBe(input);
   });
 

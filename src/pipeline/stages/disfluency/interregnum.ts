@@ -264,7 +264,8 @@ function fixedOrNo(words: readonly WordView[], k: number): boolean {
 /**
  * "How many of Poland's rather Berlin's inhabitants", "the San Diego rather Los Angeles airport": a
  * name or a possessive either side of a lone adverb is like for like even in speech, where "turn
- * rather close" keeps its adverb.
+ * rather close" keeps its adverb; so are two abstract nouns of one kind ("types of mineralization
+ * instead crystallization").
  */
 function namedLikeForLike(words: readonly WordView[], k: number): boolean {
   const before = words[k - 1];
@@ -272,7 +273,16 @@ function namedLikeForLike(words: readonly WordView[], k: number): boolean {
   if (before === undefined || after === undefined || before.trail.length > 0) return false;
   const possessive = (w: WordView) => w.core.endsWith("'s");
   const name = (w: WordView, i: number) => w.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence;
-  return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1));
+  return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1)) || sameNounSuffix(before.core, after.core);
+}
+
+/** Suffixes that make abstract nouns, by kind ("-tion" and "-sion" are one). */
+const NOUN_SUFFIXES: readonly RegExp[] = [/[st]ion$/, /ment$/, /ness$/, /ity$/, /ism$/, /[ae]nce$/, /ology$/];
+const MIN_DERIVED_NOUN = 6;
+
+/** Two nouns of the same derived kind ("mineralization instead crystallization", "decision wait solution"). */
+function sameNounSuffix(a: string, b: string): boolean {
+  return a !== b && a.length >= MIN_DERIVED_NOUN && b.length >= MIN_DERIVED_NOUN && NOUN_SUFFIXES.some((s) => s.test(a) && s.test(b));
 }
 
 /**
