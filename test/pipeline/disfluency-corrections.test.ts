@@ -17,6 +17,9 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     ["How were no weren't leaders feeling about it?", "How weren't leaders feeling about it?"],
     ["What element constitutes no has an atomic symbol?", "What element has an atomic symbol?"],
     ["Who ensures no represents the parliament?", "Who represents the parliament?"],
+    ["How many tons of dust are transported no blown onto the sea?", "How many tons of dust are blown onto the sea?"],
+    ["What did they name the gas the experiment made, no produced?", "What did they name the gas the experiment produced?"],
+    ["Who is given credit for deforestation no discovering the sites?", "Who is given credit for discovering the sites?"],
   ])("repairs %j (a like-for-like shape)", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -28,6 +31,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     // A relative clause's verb takes "no" as a determiner; after a preposition a word in -s is a plural noun.
     "The commission that assumes no obligation to revise them.", "The company, which gives no reason, left.",
     "What body is regulated separately from physicians no has stated that?",
+    "He was given no written warning.", "In hospitals no smoking is allowed.",
   ])("keeps %j ('no' as a determiner or a name)", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -26,12 +26,6 @@ const PROGRESSIVE = /^[a-z]{2,}ing$/;
 const THING = /thing$/;
 /** A verb's -ing or -ed form before "like": "staring like", "shaped like". */
 export const VERB_FORM = /^[a-z]{3,}(?:ing|ed)$/;
-/** Irregular participles, which compare as the -ed forms do: "spoken like a man", "built like a tank". */
-export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
-  "spoken", "written", "driven", "given", "taken", "eaten", "broken", "chosen", "fallen", "forgotten", "hidden", "beaten",
-  "shaken", "frozen", "stolen", "sworn", "worn", "torn", "drawn", "grown", "known", "shown", "thrown", "blown", "flown",
-  "done", "seen", "built", "made", "sung", "begun", "run", "swum", "hung", "held", "taught", "fought", "caught", "sought",
-]);
 
 /**
  * A bare "like" where the words either side leave it no verb or comparison to

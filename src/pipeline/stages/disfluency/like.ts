@@ -6,8 +6,8 @@
 import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
 import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
-import { hedgesAfterGovernor, IRREGULAR_PARTICIPLES, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { hedgesAfterGovernor, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, IRREGULAR_PARTICIPLES, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);

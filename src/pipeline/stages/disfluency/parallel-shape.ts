@@ -1,7 +1,7 @@
 // Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
 // no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
 // two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
-import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
@@ -124,5 +124,16 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   // Speech has too many "on board no cargo"s for this; the words that take "no" as a determiner
   // ("found no", "almost no") were excluded by the caller either way.
   if (typed && isContentWord(before.core) && isContentWord(after.core)) return true;
+  // A participle for a participle, irregular ones too, closing the phrase: "are transported no blown onto",
+  // "made, no produced?"; before a noun it is the determiner's adjective ("given no written warning").
+  const next = words[a + 2];
+  if (isParticiple(before.core) && isParticiple(after.core) && isContentWord(before.core) && isContentWord(after.core) &&
+    (after.endsSentence || (next !== undefined && (FUNCTION_WORDS.has(next.core) || PREPOSITIONS.has(next.core))))) return true;
+  // A preposition's noun corrected by a gerund with its object: "credit for deforestation no discovering
+  // geoglyphs"; "in hospitals no smoking is allowed" is the determiner's.
+  if (intro !== undefined && intro.trail === "" && before.trail === "" && PREPOSITIONS.has(intro.core) && isContentWord(before.core) &&
+    !before.core.endsWith("ing") && GERUND.test(after.core) && after.trail === "" && next !== undefined && (isContentWord(next.core) || DETERMINER_START.has(next.core)) &&
+    !QUESTION_OPENERS.has(next.core) && !BE_FORMS.has(next.core)) return true;
   return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
 }
+const GERUND = /^[a-z]{3,}ing$/;

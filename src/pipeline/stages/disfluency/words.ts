@@ -147,7 +147,7 @@ export const SUBJECT_CONTRACTIONS: ReadonlySet<string> = new Set([
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   "in", "on", "at", "by", "for", "from", "of", "to", "with", "about", "after", "before", "during", "into",
   "since", "until", "under", "over", "through", "between", "among", "against", "within", "without", "above", "below",
-  "near", "around", "across", "along", "behind", "beyond", "upon", "toward", "towards", "throughout", "via", "despite",
+  "near", "around", "across", "along", "behind", "beyond", "upon", "toward", "towards", "throughout", "via", "despite", "onto",
 ]);
 
 /** Closed-class words: a repair's reparandum is rarely just one of these; names and nouns are not in here. */
@@ -198,4 +198,16 @@ export function isContentWord(core: string): boolean {
 export function hasWhWord(words: readonly WordView[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (WH_WORDS.has(words[k]!.core)) return true;
   return false;
+}
+
+/** Irregular participles, which compare as the -ed forms do: "spoken like a man", "built like a tank". */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  "spoken", "written", "driven", "given", "taken", "eaten", "broken", "chosen", "fallen", "forgotten", "hidden", "beaten",
+  "shaken", "frozen", "stolen", "sworn", "worn", "torn", "drawn", "grown", "known", "shown", "thrown", "blown", "flown",
+  "done", "seen", "built", "made", "sung", "begun", "run", "swum", "hung", "held", "taught", "fought", "caught", "sought",
+]);
+
+/** A past participle: in -ed, or one of the irregular ones. */
+export function isParticiple(core: string): boolean {
+  return (core.length > 4 && core.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(core);
 }
