@@ -520,6 +520,9 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   it.each([
     ["How many of Poland's rather Berlin's inhabitants spoke English?", "How many of Berlin's inhabitants spoke English?"],
     ["What is the Latin name for England rather Germany?", "What is the Latin name for Germany?"],
+    // the word said again after it, negated
+    ["Which entity did develop wait not develop the principles?", "Which entity did not develop the principles?"],
+    ["What was done rather not done to find solutions?", "What was not done to find solutions?"],
     // two abstract nouns of one kind
     ["What are three types of mineralization instead crystallization?", "What are three types of crystallization?"],
     ["What denotes that a decision wait solution has accepted the input?", "What denotes that a solution has accepted the input?"],

@@ -206,7 +206,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
       // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
       // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
-      bareAdverb = !explicit && cues === 0 && w.core !== "actually" && (o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k));
+      bareAdverb = !explicit && cues === 0 && w.core !== "actually" &&
+        (o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k) || negatedEcho(words, k));
       strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
@@ -274,6 +275,14 @@ function namedLikeForLike(words: readonly WordView[], k: number): boolean {
   const possessive = (w: WordView) => w.core.endsWith("'s");
   const name = (w: WordView, i: number) => w.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence;
   return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1)) || sameNounSuffix(before.core, after.core);
+}
+
+/** "did develop wait not develop": the word before the adverb said again after it, negated. */
+function negatedEcho(words: readonly WordView[], k: number): boolean {
+  const before = words[k - 1];
+  const not = words[k + 1];
+  return before !== undefined && not !== undefined && before.trail === "" && not.trail === "" && (not.core === "not" || not.core === "never") &&
+    words[k + 2]?.core === before.core && isContentWord(before.core);
 }
 
 /** Suffixes that make abstract nouns, by kind ("-tion" and "-sion" are one). */

@@ -85,8 +85,11 @@ const FINITE_VERB = /^[a-z]{3,}(?:s|ed)$/;
 const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
 
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
-export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, after: WordView, typed: boolean): boolean {
+export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, b: number, typed: boolean): boolean {
   const before = words[a - 1]!;
+  const after = words[b]!;
+  // The word said again, negated: "did develop wait not develop". After a bare "no", "not" disowns it ("die no not die").
+  if (NEGATIONS.has(after.core) && after.trail === "" && words[b + 1]?.core === before.core && words[a]!.core !== "no") return true;
   // A capital is a name's, not a question word's or an auxiliary's ("told him no Do it now").
   if (DETERMINER_START.has(after.core) || (after.capitalised && !WH_WORDS.has(after.core) && !QUESTION_OPENERS.has(after.core))) return true;
   // A noun right after a wh-word or determiner, corrected by a content word: "What continent no country".
@@ -126,7 +129,7 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   if (typed && isContentWord(before.core) && isContentWord(after.core)) return true;
   // A participle for a participle, irregular ones too, closing the phrase: "are transported no blown onto",
   // "made, no produced?"; before a noun it is the determiner's adjective ("given no written warning").
-  const next = words[a + 2];
+  const next = words[b + 1];
   if (isParticiple(before.core) && isParticiple(after.core) && isContentWord(before.core) && isContentWord(after.core) &&
     (after.endsSentence || (next !== undefined && (FUNCTION_WORDS.has(next.core) || PREPOSITIONS.has(next.core))))) return true;
   // A preposition's noun corrected by a gerund with its object: "credit for deforestation no discovering
@@ -137,3 +140,4 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
 }
 const GERUND = /^[a-z]{3,}ing$/;
+const NEGATIONS: ReadonlySet<string> = new Set(["not", "never"]);

@@ -134,7 +134,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if ((typed || cue.strong) && isQuestionPrefix(words, sentenceStart, a) && frontedBeforeQuestion(words, b)) {
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
-  if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, words[b]!, true)) return null;
+  if (cue.bareAdverb && !parallelShape(words, sentenceStart, a, b, true)) return null;
   // "What type or uh the rate of clearing … was how many square miles?", "Which nation er the Amazon
   // represents … what?": a short start abandoned for a sentence that asks with its own wh-word. Speech
   // needs an explicit cue: "I think uh the question is who?" keeps its start.
@@ -179,7 +179,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const figureForFigure = isFigure(words[a - 1]!.core) && isFigure(repairWord.core);
   // Evidence for a one-word reparandum: an explicit cue, or a name corrected by a name ("Germany er Bavaria").
   if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure))) return null;
-  if (cue.bare && !parallelShape(words, sentenceStart, a, repairWord, typed)) return null;
+  if (cue.bare && !parallelShape(words, sentenceStart, a, b, typed)) return null;
   // "the best race he could have run, I mean, short of winning", "that mission, I mean, even guys": a
   // word that opens a comment, not a phrase, says the speaker goes on rather than corrects one word.
   if (COMMENT_OPENERS.has(repairWord.core)) return null;
@@ -287,7 +287,11 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
   for (let k = r.end; k < Math.min(words.length - 1, r.end + MAX_DISOWN_DISTANCE); k++) {
     const w = words[k]!;
     // After a subject or an auxiliary "not" negates the verb ("what did they not share?"): nothing is disowned.
-    if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core) && !FUNCTION_WORDS.has(words[k - 1]!.core)) return { ...r, start: k, end: k + 2 };
+    // Opening the repair, it is put before the word said again ("did develop wait not develop"), but after "no".
+    const opensRepair = k === r.end && words[k - 1]!.core !== "no";
+    if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core) && !FUNCTION_WORDS.has(words[k - 1]!.core) && !opensRepair) {
+      return { ...r, start: k, end: k + 2 };
+    }
     if (w.endsSentence) break;
   }
   return null;
