@@ -364,6 +364,9 @@ describe("disfluency / self_repair: cues", () => {
     // ... but not a noun after its determiner, nor one whose auxiliary goes on with the first try.
     ["What is an example of work that a governor no steam engine was suitable for?", "What is an example of work that a steam engine was suitable for?"],
     ["What do some species of larvae no wait rotifers do for food?", "What do some species of rotifers do for food?"],
+    // "or … rather": the repair restarts from a word said before, and the closing "rather" goes with it.
+    ["What type of treaty was the Nice Treaty or the Lisbon Treaty rather?", "What type of treaty was the Lisbon Treaty?"],
+    ["Whose control of the Scottish, or the UK's government rather, helped fuel it?", "Whose control of the UK's government helped fuel it?"],
     // A question asked again from a two-word preposition.
     ["When was no as of what year were engines available?", "As of what year were engines available?"],
     ["What was no according to whom was the law unjust?", "According to whom was the law unjust?"],
@@ -385,7 +388,9 @@ describe("disfluency / self_repair: cues", () => {
 
   it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care.",
     "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you.",
-    "We moved it to May, sorry that it was late.", "It was built in 1903, actually."])("keeps the words of %j", (input) => {
+    "We moved it to May, sorry that it was late.", "It was built in 1903, actually.",
+    // "or … rather" with no word said again is left as said; "rather than" compares.
+    "How abundant does hydrogen rank or oxygen rather?", "Would you take the train or the bus rather than walk?"])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

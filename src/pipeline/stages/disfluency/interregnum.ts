@@ -85,6 +85,8 @@ export interface Interregnum {
   bareAdverb: boolean;
   /** Only hesitation sounds (and "or"): evidence for a repair must come from the words around it. */
   hesitationOnly: boolean;
+  /** "or … rather": a correction only where the repair restarts from a word said before ("the Nice Treaty or the Lisbon Treaty rather"). */
+  needsEcho: boolean;
 }
 
 /** Verbs of saying: what follows them, even after a comma, is what was said ("I said, no, I was joking"). */
@@ -230,11 +232,27 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   if (k === i || k >= words.length || words[k - 1]!.endsSentence) return null;
   // "What instrument or who developed": a bare "or" before a restarted question; the same wh-word
   // again coordinates ("except when wet or when they've been outside").
-  if (onlyOr && !(k - i === 1 && isWhStart(words, k) && !saidBefore(words, i, words[k]!.core))) return null;
+  // "was the Nice Treaty or the Lisbon Treaty rather?": a "rather" closing the phrase after "or" makes it a correction.
+  const ratherLater = onlyOr && k - i === 1 && ratherClosesPhrase(words, k);
+  if (onlyOr && !ratherLater && !(k - i === 1 && isWhStart(words, k) && !saidBefore(words, i, words[k]!.core))) return null;
+  if (ratherLater) { strong = true; hesitationOnly = false; }
   const bare = cues === 1 && ((noCount === 1 && words[i]!.trail === "") || bareAdverb);
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
-  return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly };
+  return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly, needsEcho: ratherLater };
+}
+
+/** Most words between "or" and a "rather" that closes the phrase after it. */
+const MAX_BEFORE_RATHER = 4;
+
+/** A "rather" closes the phrase from k: at the sentence's end or before a comma, a few unbroken words on. */
+function ratherClosesPhrase(words: readonly WordView[], k: number): boolean {
+  for (let j = k + 1; j <= k + MAX_BEFORE_RATHER && j < words.length; j++) {
+    if (words[j - 1]!.trail !== "") return false;
+    const w = words[j]!;
+    if (w.core === "rather") return w.endsSentence || w.trail === ",";
+  }
+  return false;
 }
 
 /** The word was said earlier in the sentence before words[i], inside it: "What X or what Y" restarts the question. */

@@ -150,6 +150,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
   const matched = matchBack(words, sentenceStart, a, b, cue.strong);
+  if (matched < 0 && cue.needsEcho) return null;
   if (matched < 0 && (typed || cue.strong)) {
     const newNoun = askedWithNewNoun(words, sentenceStart, a, b);
     if (newNoun !== null) return newNoun;
@@ -262,6 +263,8 @@ function trailingCue(words: readonly WordView[], from: number): { start: number;
     const next = words[k + 1];
     if (k > from && ECHOED_CUES.has(w.core) && w.trail === "" && words[k - 1]!.trail === "" && next !== undefined && isContentWord(words[k - 1]!.core) &&
       (isAuxiliary(next) || (PREPOSITIONS.has(next.core) && next.core !== "of"))) return { start: k, end: k + 1 };
+    // "the Scottish, or the UK's government rather, helped": "rather" set off after the repair's phrase.
+    if (w.core === "rather" && w.trail === "," && k > from && words[k - 1]!.trail === "") return { start: k, end: k + 1 };
     // "… in 1920, actually?": set off by a comma, "actually" closes the repair as the other cues do.
     if (w.trail === "," && next?.endsSentence === true && (TRAILING_CUES.has(next.core) || next.core === "actually")) return { start: k + 1, end: k + 2 };
     if (!w.endsSentence) { if (w.trail.length > 0) return null; continue; }
