@@ -417,6 +417,9 @@ describe("disfluency / self_repair: how far back a one-word correction reaches",
     ["Which problem rests within the Turing machines no NP complexity class?", "Which problem rests within the NP complexity class?"],
     ["What medical area or rather river is near the school?", "What river is near the school?"],
     ["Who ruined Roussel de Bailleul no sorry Alexius Komnenos?", "Who ruined Alexius Komnenos?"],
+    // a name after a lowercase particle ("al-Haramain"); a particle joins a name at the sentence start too
+    ["How much did al-Haramain Foundation oh no wait Saudi Arabia spend?", "How much did Saudi Arabia spend?"],
+    ["Nativité du Seigneur no no Messiaen says that it was inspired by what?", "Messiaen says that it was inspired by what?"],
     ["How much silicon dioxide sorry oxygen is in the crust?", "How much oxygen is in the crust?"],
     ["What recycles the water in most water pumps, no I mean steam engines?", "What recycles the water in most steam engines?"],
   ])("a noun compound or a name goes whole: %j -> %j", (input, expected) => {

@@ -160,7 +160,8 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
     if (POSSESSIVE.test(before.core) && !POSSESSIVE.test(words[b]!.core)) break;
     // A nationality before a name corrected by a common noun describes it: "French Catholics no sorry nobles".
     if (before.capitalised && !FUNCTION_WORDS.has(before.core) && (words[b]!.capitalised || !DEMONYM.test(before.core))) s--;
-    else if ((before.core === "and" || NAME_PARTICLES.has(before.core)) && s - 2 > sentenceStart && words[s - 2]!.capitalised &&
+    // A particle joins a name's parts even at the sentence start, where a capital alone proves nothing ("Nativité du Seigneur").
+    else if ((before.core === "and" ? s - 2 > sentenceStart : NAME_PARTICLES.has(before.core) && s - 2 >= sentenceStart) && words[s - 2]!.capitalised &&
       words[s - 2]!.trail.length === 0) s -= 2;
     else break;
   }

@@ -19,6 +19,8 @@ export interface WordView {
 }
 
 const CURLY_APOSTROPHE = /\u2019/g;
+/** A name written after a lowercase particle: "al-Haramain", "bin-Laden", "d'Artagnan". */
+const PARTICLE_NAME = /^(?:al|el|ad|an|ar|as|at|bin|ibn|abu|d|de|di|da|du|la|le|van|von)[-'\u2019]\p{Lu}/u;
 
 export function viewWords(tokens: readonly Token[]): WordView[] {
   const views: WordView[] = new Array(tokens.length);
@@ -31,7 +33,7 @@ export function viewWords(tokens: readonly Token[]): WordView[] {
       core: lower.includes("\u2019") ? lower.replace(CURLY_APOSTROPHE, "'") : lower,
       lead,
       trail,
-      capitalised: first !== "" && first !== first.toLowerCase(),
+      capitalised: (first !== "" && first !== first.toLowerCase()) || PARTICLE_NAME.test(core),
       acronym: core.length > 1 && core === core.toUpperCase() && core !== lower,
       endsSentence: endsSentence(text),
     };
