@@ -367,6 +367,8 @@ describe("disfluency / self_repair: cues", () => {
     // "or … rather": the repair restarts from a word said before, and the closing "rather" goes with it.
     ["What type of treaty was the Nice Treaty or the Lisbon Treaty rather?", "What type of treaty was the Lisbon Treaty?"],
     ["Whose control of the Scottish, or the UK's government rather, helped fuel it?", "Whose control of the UK's government helped fuel it?"],
+    // After an explicit cue, "first" before a question is the cue's.
+    ["Only small portions or better first what type of soil is made by people?", "What type of soil is made by people?"],
     // A question asked again from a two-word preposition.
     ["When was no as of what year were engines available?", "As of what year were engines available?"],
     ["What was no according to whom was the law unjust?", "According to whom was the law unjust?"],
