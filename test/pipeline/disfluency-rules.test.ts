@@ -60,6 +60,9 @@ describe("disfluency / discourse_filler", () => {
     ["That doesn't seem like very human, right?", "That doesn't seem very human, right?"],
     ["analyzing like critically unpacking where we got it", "analyzing critically unpacking where we got it"],
     ["instagram i believe is like usually the third link", "instagram i believe is usually the third link"],
+    // Before a clause with a determined subject and its verb, after a word that governs no comparison.
+    ["that happens all the time like the system is not set up for us", "that happens all the time the system is not set up for us"],
+    ["it was awesome because like my guys were already inside", "it was awesome because my guys were already inside"],
     // Before an agreement that closes the segment or opens a clause, unless a form of "be" makes it a quote.
     ["the system is set up for us to fail like yes", "the system is set up for us to fail yes"],
     ["then i had to turn the game off like right that's so bad", "then i had to turn the game off that's so bad"],
@@ -89,6 +92,7 @@ describe("disfluency / discourse_filler", () => {
     "I tried to pretend like I didn't have a body", "and he said like he is so salty", "it feels like they never left",
     "Because like we just talked about earlier, it takes time.", "Like Micah said, there are groups.", "It's just like an exfoliant.",
     "I like really good food", "I would like very much to go", "and I feel like so much of that is fear", "do it like so.",
+    "it looks like the system is broken", "it's like the world was ending", "I feel like my mom was right",
     "what it could look like probably depends", "i'm like yeah yeah", "and she was like yes", "do it like right now", "things like really big trucks", "it's like early days", "they were like family to me",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);

@@ -114,6 +114,13 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
     (LIKE_GOVERNORS.has(words[i - 2]!.core) || SUBJECT_CONTRACTIONS.has(words[i - 2]!.core))) return null;
   // After a verb's -ing or -ed form "like" compares: "staring like an idiot", "shaped like a grenade".
   if (prev !== undefined && !setOff && prev.trail.length === 0 && (VERB_FORM.test(prev.core) || IRREGULAR_PARTICIPLES.has(prev.core)) && w.trail.length === 0) return null;
+  // "all the time like the system is not set up": a clause follows, with a determined subject and its
+  // verb; after a noun no comparison takes a clause, so "like" fills.
+  // After "and" a possessive's phrase may be a comparison set before the verb ("and like his brother did not believe").
+  if (prev !== undefined && !setOff && prev.trail.length === 0 && w.trail.length === 0 && determinedClauseAfter(words, i) && !SUBJECT_CONTRACTIONS.has(prev.core) &&
+    !(COORDINATORS.has(prev.core) && POSSESSIVE_DETERMINERS.has(words[i + 1]!.core))) {
+    return phrase(words, i, 1, 0.6);
+  }
   // "a body like the widow", "the man like him": after a noun its determiner opened, "like" compares.
   if (prev !== undefined && w.trail.length === 0 && afterNounPhrase(words, i)) return null;
   if (next !== undefined && w.trail.length === 0) {
@@ -330,4 +337,22 @@ function afterNounPhrase(words: readonly WordView[], i: number): boolean {
 function ownedEnds(words: readonly WordView[], k: number): boolean {
   const w = words[k];
   return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);
+}
+
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or"]);
+/** Determiners that open a clause's subject after "like": "like the system is", "like my mom was". */
+const SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "my", "your", "his", "her", "our", "their"]);
+/** Finite verbs a subject's clause goes on with right after its noun. */
+const FINITE_AFTER_SUBJECT: ReadonlySet<string> = new Set([
+  "is", "was", "are", "were", "has", "had", "does", "did", "can", "could", "will", "would", "should", "isn't", "wasn't", "aren't", "weren't",
+  "doesn't", "didn't", "can't", "couldn't", "won't", "wouldn't", "don't", "hasn't", "haven't",
+]);
+
+/** A clause opens after words[i]: a determiner, one content word, then a finite verb, unbroken ("like the system is not"). */
+function determinedClauseAfter(words: readonly WordView[], i: number): boolean {
+  const det = wordAt(words, i + 1);
+  const noun = wordAt(words, i + 2);
+  const verb = wordAt(words, i + 3);
+  return det !== undefined && noun !== undefined && verb !== undefined && det.trail === "" && noun.trail === "" && SUBJECT_DETERMINERS.has(det.core) &&
+    isContentWord(noun.core) && FINITE_AFTER_SUBJECT.has(verb.core);
 }
