@@ -358,9 +358,9 @@ function streamRunner(pipeline: CompiledPipeline): (text: string, row: AsrPair) 
   };
 }
 
-/** Numbers folded to digits on every side: ITN alone, no spell-out thresholds, no thousands separator. */
+/** Numbers folded to digits on every side: ITN alone, no spell-out thresholds, no thousands separator, titles left as said. */
 export const NUMBER_FOLD_SETTINGS = [
-  { params: { spell_out_below: 0, prose_spell_out_below: 0, ordinal_spell_out_below: 0, thousands_separator: "none" } },
+  { classes: { title: false }, params: { spell_out_below: 0, prose_spell_out_below: 0, ordinal_spell_out_below: 0, thousands_separator: "none" } },
   {},
 ] as const;
 

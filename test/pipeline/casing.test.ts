@@ -193,6 +193,8 @@ describe("casing / titles and place words with a name", () => {
     ["we met captain nemo and sir william", "We met Captain Nemo and Sir William"],
     ["the ship of president lincoln", "The ship of President Lincoln"],
     ["they sailed to lake ontario", "They sailed to Lake Ontario"],
+    // ITN writes the title abbreviated; after "Mr." even a common word is a name.
+    ["and then mister smith said that doctor jones was right", "And then Mr. Smith said that Dr. Jones was right"],
   ])("a listed title before a known or unknown name: %j", (input, expected) => {
     expect(cased(input).text).toBe(expected);
   });

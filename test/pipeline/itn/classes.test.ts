@@ -434,6 +434,19 @@ const cases: Record<string, Array<[string, string]>> = {
     ["see section three point twelve", "see section 3.12"],
     ["sections two point one to two point four", "sections 2.1-2.4"],
   ],
+  title: [
+    // "mister" and "missus" are titles before any word; the casing stage capitalises the name.
+    ["we asked mister smith about it", "we asked Mr. smith about it"],
+    ["mister and missus hill send their love", "Mr. and Mrs. hill send their love"],
+    ["In 2012 mister MacMillan became chairman", "In 2012 Mr. MacMillan became chairman"],
+    // "doctor" only before a name: capitalised, or known to the casing tables.
+    ["currently doctor Lakeland", "currently Dr. Lakeland"],
+    ["the doctor said it was fine", "the doctor said it was fine"],
+    ["see a doctor soon", "see a doctor soon"],
+    ["Doctor Who is on tonight", "Doctor Who is on tonight"],
+    ["mister and the others", "mister and the others"],
+    ["thank you mister.", "thank you mister."],
+  ],
 };
 
 describe.each(Object.entries(cases))("itn class %s", (_name, table) => {
@@ -467,6 +480,11 @@ describe("itn classes off by default", () => {
     expect(itn("twenty eight to thirty", typeset)).toBe("28\u201330");
     expect(itn("five to ten kilometers", typeset)).toBe("5\u201310 km");
     expect(itn("verses five to seven", typeset)).toBe("verses 5\u20137");
+  });
+
+  it("title is off in the nemo style (its whitelist writes the titles) and can be switched off", () => {
+    expect(itn("mister smith", nemoItn)).toBe("mr. smith");
+    expect(itn("mister smith", itnOnly({ classes: { title: false } }))).toBe("mister smith");
   });
 
   it("letters is off in the nemo style", () => {

@@ -59,6 +59,10 @@ function asName(text: string, e: NameEvidence): { form: string; known: boolean }
   return { form: core[0]!.toUpperCase() + core.slice(1), known: false };
 }
 
+/** Titles only ever written before a name: "Mr. smith" is "Mr. Smith" though "smith" is a word. */
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "dr"]);
+const LOWER_WORD = /^\p{Ll}[\p{L}'-]*$/u;
+
 /** No mark between the two words: "the general, grant" is not a title. */
 const open = (text: string) => splitAffixes(text).trail === "";
 /** Nor one before the second: "saint -gmail" is no name. */
@@ -72,12 +76,14 @@ const unmarked = (text: string) => splitAffixes(text).lead === "";
 export function titledName(tokens: readonly Token[], i: number, key: string, e: NameEvidence): Recasing | null {
   const title = e.tables.titles.get(key);
   const next = tokens[i + 1];
-  if (title === undefined || next === undefined || !open(tokens[i]!.text) || !unmarked(next.text)) return null;
+  // "Mr. smith": a title written abbreviated, with its period, stands before a name whatever word it is.
+  const abbreviated = ABBREVIATED_TITLES.has(key) && splitAffixes(tokens[i]!.text).trail === ".";
+  if (title === undefined || next === undefined || !(open(tokens[i]!.text) || abbreviated) || !unmarked(next.text)) return null;
   // A token an earlier stage merged ("January 30") is read by its first word, as a second
   // pass over the output (where the words are tokens of their own) reads it.
   const space = next.text.indexOf(" ");
   const head = space < 0 ? next.text : next.text.slice(0, space);
-  const name = asName(head, e);
+  const name = asName(head, e) ?? (abbreviated && LOWER_WORD.test(head) ? { form: head[0]!.toUpperCase() + head.slice(1), known: false } : null);
   if (name === null) return null;
   const recased = recase(head, name.form);
   const nameAfter = recased === null || space < 0 ? recased : recased + next.text.slice(space);

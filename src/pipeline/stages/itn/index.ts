@@ -26,12 +26,14 @@ import { buildWordView, coreOf, REFERENCE_WORDS, startsUpper, type ClassMatcher,
 import type { ItnTables } from "./tables.js";
 import { CODE_LETTERS, matchTelephone } from "./telephone.js";
 import { matchTime } from "./time.js";
+import { matchTitle } from "./title.js";
 import { matchVerseRef } from "./verse-ref.js";
 import { matchWhitelist } from "./whitelist.js";
 
 /** Priority on equal length: the more specific reading first. */
 const CLASS_ORDER: ReadonlyArray<[ItnClass, ClassMatcher]> = [
   ["whitelist", matchWhitelist],
+  ["title", matchTitle],
   ["electronic", matchElectronic],
   ["money", matchMoney],
   ["percent", matchPercent],
@@ -86,6 +88,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   add("world", ["roman"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
   for (const w of t.whitelist.firstWords) add(w, ["whitelist"]);
+  for (const w of t.titles.keys()) add(w, ["title"]);
   for (const w of t.idioms.firstWords) add(w, ["cardinal"]);
   return starters;
 }

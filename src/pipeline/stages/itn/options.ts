@@ -21,14 +21,15 @@ export const ITN_CLASSES = [
   "verse_ref",
   "roman",
   "whitelist",
+  "title",
   "letters",
 ] as const;
 export type ItnClass = (typeof ITN_CLASSES)[number];
 
 /** Classes that only run when asked for (they rewrite words that are often plain prose). */
 const OFF_BY_DEFAULT: ReadonlySet<ItnClass> = new Set(["roman", "whitelist"]);
-/** Classes the nemo style leaves out (NeMo reads "twenty to thirty" as two numbers, keeps "u k" apart). */
-const OFF_IN_NEMO: ReadonlySet<ItnClass> = new Set(["range", "letters"]);
+/** Classes the nemo style leaves out (NeMo reads "twenty to thirty" as two numbers, keeps "u k" apart, and its whitelist writes "mr."). */
+const OFF_IN_NEMO: ReadonlySet<ItnClass> = new Set(["range", "letters", "title"]);
 
 const DASHES = { hyphen: "-", en_dash: "\u2013" } as const;
 type DashName = keyof typeof DASHES;

@@ -22,6 +22,7 @@ export const ITN_TABLE_NAMES = [
   "idioms",
   "regnal_names",
   "eras",
+  "titles",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -46,6 +47,12 @@ export interface PhraseTable<T> {
   readonly maxWords: number;
   /** The first word of every phrase: a lookup at any other word ends at once, without building keys. */
   readonly firstWords: ReadonlySet<string>;
+}
+
+/** A title said before a name ("mister" -> "Mr."), and what must follow it. */
+export interface Title {
+  written: string;
+  before: "word" | "name";
 }
 
 export interface ItnTables {
@@ -86,6 +93,8 @@ export interface ItnTables {
   readonly placeCodes: ReadonlySet<string>;
   /** Names that take a regnal numeral, lower case -> as written ("henry" -> "Henry"): read in any case. */
   readonly regnalNames: ReadonlyMap<string, string>;
+  /** Spoken title -> its written abbreviation and what must follow it. */
+  readonly titles: ReadonlyMap<string, Title>;
 }
 
 export class ItnTableError extends Error {
@@ -193,7 +202,13 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   }
   const placeCodes = new Set(rows("place_codes", sources.place_codes, 1).map((r) => r.cells[0]!.toLowerCase()));
   const regnalNames = new Map(rows("regnal_names", sources.regnal_names, 1).map((r) => [r.cells[0]!.toLowerCase(), r.cells[0]!]));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, unitForms };
+  const titles = new Map<string, Title>();
+  for (const row of rows("titles", sources.titles, 3)) {
+    const before = row.cells[2];
+    if (before !== "word" && before !== "name") throw new ItnTableError(`titles.tsv line ${row.line}: what follows must be word or name, got ${JSON.stringify(before)}`);
+    titles.set(row.cells[0]!.toLowerCase(), { written: row.cells[1]!, before });
+  }
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, titles, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
