@@ -446,6 +446,8 @@ const cases: Record<string, Array<[string, string]>> = {
     ["Doctor Who is on tonight", "Doctor Who is on tonight"],
     ["mister and the others", "mister and the others"],
     ["thank you mister.", "thank you mister."],
+    // "misses" is a verb as often: not a title.
+    ["she misses Paris", "she misses Paris"],
   ],
 };
 
