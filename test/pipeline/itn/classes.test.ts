@@ -326,7 +326,8 @@ const cases: Record<string, Array<[string, string]>> = {
     // Not where the second end has more than a head before its scale word, nor after a label.
     ["two to three thousand two hundred", "2-3,200"],
     ["page two to three hundred", "page 2-300"],
-    ["a scale of one to two hundred fifty thousand", "a scale of 1-250,000"],
+    ["a size of one to two hundred fifty thousand", "a size of 1-250,000"],
+    // (after "scale" the pair is a ratio: "a scale of 1:250,000", see ratio)
     // A second number that goes on as a decimal ends no range.
     ["declined compared to fiscal twenty nineteen to sixty seven point five million", "declined compared to fiscal 2019 to 67.5 million"],
     // "between ... and" keeps its words; its ends share a scale or a currency as with "to".
@@ -361,6 +362,13 @@ const cases: Record<string, Array<[string, string]>> = {
     ["eighteen thirty one to eighteen ninety six CE", "1831 to 1896 CE"],
     // A second number with a unit is left to its class.
     ["sixty to eighty percent", "60 to 80%"],
+  ],
+  ratio: [
+    // A ratio's terms are joined by a colon, after "scale"/"ratio" (of) or before "ratio".
+    ["a map at a scale of one to fifty thousand", "a map at a scale of 1:50,000"],
+    ["a three to one ratio", "a 3:1 ratio"],
+    ["the ratio of two to one", "the ratio of 2:1"],
+    ["from three to five years", "from three to five years"],
   ],
   letters: [
     ["the u k top one hundred", "the UK top 100"],

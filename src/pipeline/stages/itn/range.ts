@@ -114,6 +114,15 @@ function betweenRange(c: MatchContext, i: number, a: Side, b: Side, end: number)
   return text === null ? null : { end: b.end, text };
 }
 
+/** Words that name a ratio, said before its terms ("a scale of", "the ratio of") or after them ("a three to one ratio"). */
+const RATIO_WORDS: ReadonlySet<string> = new Set(["scale", "ratio"]);
+
+/** The number pair at words[i, after) is a ratio: a ratio word right before it (or before "of"), or right after it. */
+function ratioAt(c: MatchContext, i: number, after: number): boolean {
+  const before = c.words[i - 1] === "of" ? i - 2 : i - 1;
+  return RATIO_WORDS.has(c.words[before] ?? "") || RATIO_WORDS.has(c.words[after] ?? "");
+}
+
 export const matchRange: ClassMatcher = (c, i, end) => {
   const a = readSide(c, i, end);
   const joiner = a === null ? undefined : c.words[a.end];
@@ -125,6 +134,11 @@ export const matchRange: ClassMatcher = (c, i, end) => {
   if (between) {
     const said = betweenRange(c, i, a, b, end);
     return said === null ? null : { ...said, confidence: CONFIDENCE };
+  }
+  // "a scale of one to fifty thousand", "a three to one ratio": a ratio's terms are joined by a colon.
+  if (!between && ratioAt(c, i, b.end)) {
+    const [from, to] = [formatInteger(c, a.value, "count"), formatInteger(c, b.value, "count")];
+    return { end: b.end, text: `${from}:${to}`, confidence: CONFIDENCE };
   }
   // Prices keep "to" whatever the numbers: "from $10 to $20", "$2 to $3".
   const money = moneyRange(c, i, a, b, end);
