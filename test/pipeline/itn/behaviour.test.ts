@@ -286,6 +286,17 @@ describe("itn idempotence", () => {
     "first Zero; g m t dot zero",
     // a letter after an amount, said or written ("zero dollars o" / "$0 o"), is no name's "A&M" letter
     "zero dollars o and zero-s first",
+    // a title before a word casing capitalises with it ("Doctor Com"), before a code ITN writes ("AGMT"), before a title
+    "doctor com january",
+    "mister a g m t zero",
+    "mister MISTER half-and zero",
+    "doctor doctor Zero",
+    // a day after its month is no amount to pair with ("January 20 and zero")
+    "january twentieth and zero we",
+    // a month is no author's name, though casing capitalises it
+    "zero, m, january, january",
+    // "second" after a number is the measure's unit on both runs
+    "thirteen second january zero-zero",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -91,7 +91,10 @@ function endsLargeNumber(c: MatchContext, k: number): boolean {
   const from = digitsFrom(c);
   // A leading zero makes digits a string ("040", as "zero four zero" was read), not a quantity.
   // An amount ("£30") is money, as "thirty pounds" ends in its currency, not a number.
-  if (WRITTEN_NUMBER.test(w)) return !/^0\d/.test(w) && !/\p{Sc}$/u.test(c.punctBefore[k]!) && Number(w.replace(/,/g, "")) >= from;
+  // A day after its month ("January 20", as "january twentieth" was written) is a date's, not an amount.
+  if (WRITTEN_NUMBER.test(w)) {
+    return !/^0\d/.test(w) && !/\p{Sc}$/u.test(c.punctBefore[k]!) && Number(w.replace(/,/g, "")) >= from && !c.t.months.has(c.words[k - 1] ?? "");
+  }
   if (c.t.scales.has(w)) return true;
   // "o" and "oh" end a digit string as zeros ("six zero o" is 600).
   const n = c.t.numbers.get(w) ?? (c.t.zeroDigits.has(w) ? 0 : undefined);

@@ -8,7 +8,7 @@
 // year ("fifteen hundred b c" -> "1500 BC").
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { ordinalSuffix, readOrdinal } from "./ordinal.js";
-import { isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
+import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import { matchPhrase } from "./tables.js";
 
 const YEAR_CONFIDENCE = 0.8;
@@ -140,6 +140,8 @@ function readMonthFirst(c: MatchContext, i: number, end: number): Reading | null
  */
 function readDayFirst(c: MatchContext, i: number, end: number): Reading | null {
   const start = c.words[i] === "the" ? i + 1 : i;
+  // "thirteen second january": after a number "second" is the measure's unit ("13 second"), and stays so on a second run.
+  if (start === i && c.t.unitForms.has(c.words[i]!) && followsNumber(c, i)) return null;
   const ord = readOrdinal(c, start, end);
   if (ord === null || ord.value < 1n || ord.value > 31n) return null;
   const of = c.words[ord.end] === "of";

@@ -119,8 +119,9 @@ function citationAuthor(c: MatchContext, i: number, j: number): boolean {
   if (gap !== ",") return false;
   if (c.words[j] === "ed" || c.words[j] === "eds") return true;
   // The list of authors goes on: a letter and a name, or a name and its comma.
+  // A month is no name, though casing capitalises it ("zero, m, January," was "zero, m, january,").
   return j + 1 < c.words.length && ((SINGLE_LETTER.test(c.raw[j]!) && CAPITALISED.test(c.raw[j + 1]!)) ||
-    (CAPITALISED.test(c.raw[j]!) && c.punctBefore[j + 1] === ","));
+    (CAPITALISED.test(c.raw[j]!) && !c.t.months.has(c.words[j]!) && c.punctBefore[j + 1] === ","));
 }
 
 /** "g and g Foods", "Texas a and m": letters joined by "and" are one name ("A&M"), not initials. */

@@ -2,9 +2,24 @@
 // "Mr. smith", "doctor Patel" -> "Dr. Patel" (the casing stage capitalises the
 // name). Only before a name: "the doctor said" and "mister and missus" stay
 // words. The table (titles.tsv) says, per title, what must follow it.
-import { startsUpper, type ClassMatcher } from "./span.js";
+import { startsUpper, type ClassMatcher, type MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.8;
+const CAPITALISED_NAME = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*(?:['\u2019-]\p{L}+)*$/u;
+const LOWER_WORD = /^\p{Ll}{2,}(?:['\u2019-]\p{L}+)*$/u;
+
+/** Words other classes read: numbers, months, "half". */
+function numberLike(c: MatchContext, w: string): boolean {
+  return c.t.numbers.has(w) || c.t.ordinals.has(w) || c.t.scales.has(w) || c.t.zeroDigits.has(w) || c.t.months.has(w) || FRACTION_WORDS.has(w);
+}
+const FRACTION_WORDS: ReadonlySet<string> = new Set(["half", "quarter", "dozen"]);
+
+/** A title, said or written ("mister mister", "Mister Mr."): no name. */
+function isTitle(c: MatchContext, w: string): boolean {
+  if (c.t.titles.has(w)) return true;
+  for (const t of c.t.titles.values()) if (t.written.replace(/\.$/, "").toLowerCase() === w) return true;
+  return false;
+}
 
 /** Words that follow a title said as a word, never a name: "mister and missus", "doctor who". */
 const NOT_NAMES: ReadonlySet<string> = new Set([
@@ -20,7 +35,12 @@ export const matchTitle: ClassMatcher = (c, i, end) => {
   const next = c.words[k]!;
   // "mister and missus hill": the name the second title takes is the first's too.
   if (next === "and" && k + 1 < end && c.punctBefore[k + 1] === "" && c.t.titles.has(c.words[k + 1]!)) return { end: k, text: title.written, confidence: CONFIDENCE };
-  if (!/^\p{L}/u.test(next) || NOT_NAMES.has(next)) return null;
-  if (title.before === "name" && !startsUpper(c.raw[k]!) && !c.names.names.has(next)) return null;
+  // A name is a word of two letters or more, in lower case or capitalised as names are ("Lakeland"): not a
+  // spelled letter, a number or a month, nor a code in capitals ("GMT", "H0"), words another class writes.
+  const raw = c.raw[k]!;
+  if (!(LOWER_WORD.test(raw) || CAPITALISED_NAME.test(raw)) || NOT_NAMES.has(next) || numberLike(c, next) || isTitle(c, next)) return null;
+  // A capital counts after a title said in lower case: casing capitalises a title and an unknown word after it
+  // together ("Doctor Com"), and a second run must read that as the first read "doctor com".
+  if (title.before === "name" && !c.names.names.has(next) && !(CAPITALISED_NAME.test(raw) && !startsUpper(c.raw[i]!))) return null;
   return { end: k, text: title.written, confidence: CONFIDENCE };
 };
