@@ -297,6 +297,8 @@ describe("itn idempotence", () => {
     "zero, m, january, january",
     // "second" after a number is the measure's unit on both runs
     "thirteen second january zero-zero",
+    // a street's direction written apart ("123 N main street") is read the same again
+    "one twenty three n main street",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

@@ -224,6 +224,10 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in ten sixty six", "in 1066"],
   ],
   telephone: [
+    // A compass letter after a house number and before a street's name is the street's direction.
+    ["he lives at one twenty three n main street", "he lives at 123 N main street"],
+    ["located at eleven o one w McKinley avenue", "located at 1101 W McKinley avenue"],
+    ["the office is at twenty two b baker street", "the office is at 22b baker street"],
     ["one two three one two three five six seven eight", "123-123-5678"],
     ["plus forty four one two three one two three five six seven eight", "+44 123-123-5678"],
     // A toll-free area code said as a hundred, with the seven digits after it.

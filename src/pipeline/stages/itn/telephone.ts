@@ -202,7 +202,21 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
   if (isNumberAt(c, k) && !yearAfter) return beforeLetters;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
-  return { text: afterLabelIn(c, i, c.t.letterLabels) ? text.toUpperCase() : text, end: k };
+  if (afterLabelIn(c, i, c.t.letterLabels)) return { text: text.toUpperCase(), end: k };
+  // "one twenty three n main street": a house number, then the street's direction.
+  if (letters === 1 && last === "letter" && streetDirectionAt(c, k - 1, end)) return { text: `${text.slice(0, -1)} ${text.slice(-1).toUpperCase()}`, end: k };
+  return { text, end: k };
+}
+
+const COMPASS_LETTERS: ReadonlySet<string> = new Set(["n", "s", "e", "w"]);
+/** Most words of a street's name between its direction and its type ("n martin luther king boulevard"). */
+const MAX_STREET_NAME = 3;
+
+/** The letter at words[k] is a compass point before a street's name and type: "n main street", "w mckinley avenue". */
+function streetDirectionAt(c: MatchContext, k: number, end: number): boolean {
+  if (!COMPASS_LETTERS.has(c.words[k]!) || k + 1 >= end || SINGLE_LETTER.test(c.words[k + 1]!)) return false;
+  for (let j = k + 2; j <= k + 1 + MAX_STREET_NAME && j < end; j++) if (c.t.streetTypes.has(c.words[j]!)) return true;
+  return false;
 }
 
 export const matchTelephone: ClassMatcher = (c, i, end) => {
