@@ -20,6 +20,9 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     ["How many tons of dust are transported no blown onto the sea?", "How many tons of dust are blown onto the sea?"],
     ["What did they name the gas the experiment made, no produced?", "What did they name the gas the experiment produced?"],
     ["Who is given credit for deforestation no discovering the sites?", "Who is given credit for discovering the sites?"],
+    // A participle after "be" corrected by a finite verb takes its auxiliary along; by a participle, not.
+    ["Who normally is involved no supervises a construction job?", "Who normally supervises a construction job?"],
+    ["The bridge was designed no built by Roebling.", "The bridge was built by Roebling."],
   ])("repairs %j (a like-for-like shape)", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -19,7 +19,7 @@ import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAft
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
@@ -184,7 +184,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // "the best race he could have run, I mean, short of winning", "that mission, I mean, even guys": a
   // word that opens a comment, not a phrase, says the speaker goes on rather than corrects one word.
   if (COMMENT_OPENERS.has(repairWord.core)) return null;
-  const s = defaultStart(words, sentenceStart, a, b);
+  const s = withPassiveAuxiliary(words, sentenceStart, defaultStart(words, sentenceStart, a, b), a, repairWord);
   if (s < 0) return null;
   // Nothing corrected: "I mean" after a conjunction only fills ("But I mean we know"); other cues are content there.
   if (s === a) return b - a === 2 && words[a]!.core === "i" && words[a + 1]!.core === "mean" ? { start: a, end: b, rule: "discourse_filler", confidence: 0.6 } : null;
@@ -197,6 +197,21 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   }
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
 }
+
+/** A verb in -s after its subject ("supervises"), not "-ss" ("process"). */
+const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
+
+/**
+ * "Who normally is involved no supervises", "catalysts are produced no can be used": a participle after
+ * "be" or "have" corrected by a finite verb or a modal takes its auxiliary along ("is supervises" reads as nonsense).
+ */
+function withPassiveAuxiliary(words: readonly WordView[], sentenceStart: number, s: number, a: number, repair: WordView): number {
+  if (s !== a - 1 || s - 1 < sentenceStart || !isParticiple(words[s]!.core)) return s;
+  const auxiliary = words[s - 1]!;
+  if (auxiliary.trail !== "" || !(BE_FORMS.has(auxiliary.core) || HAVE_FORMS.has(auxiliary.core))) return s;
+  return (PRESENT_VERB.test(repair.core) && !repair.core.endsWith("ss")) || QUESTION_OPENERS.has(repair.core) ? s - 1 : s;
+}
+const HAVE_FORMS: ReadonlySet<string> = new Set(["has", "have", "had"]);
 
 /**
  * Where the sentence's subject ends when it is a name ("Krishna", "Kublai Khan") or a determiner and
