@@ -533,6 +533,8 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   it.each([
     ["How many of Poland's rather Berlin's inhabitants spoke English?", "How many of Berlin's inhabitants spoke English?"],
     ["What is the Latin name for England rather Germany?", "What is the Latin name for Germany?"],
+    // "actually" between two verbs in the past
+    ["Assuming the Air Force charged actually paid for it, who owns it?", "Assuming the Air Force paid for it, who owns it?"],
     // the word said again after it, negated
     ["Which entity did develop wait not develop the principles?", "Which entity did not develop the principles?"],
     ["What was done rather not done to find solutions?", "What was not done to find solutions?"],
@@ -554,7 +556,7 @@ describe("disfluency / self_repair: a lone 'rather' between two names or possess
   });
 
   it.each(["Which kids wait for the bus?", "What people wait hours for?", "Which kids rather play outside?", "The situation rather demanded attention.",
-    "Their decision instead satisfied the commission."])("keeps the verb in %j", (input) => {
+    "Their decision instead satisfied the commission.", "She actually paid for it.", "He said it actually worked."])("keeps the verb in %j", (input) => {
     expect(text(input)).toBe(input);
   });
 

@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, IRREGULAR_PAST, isAuxiliaryOrModal, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -209,9 +209,10 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
         (w.trail === "" && next !== undefined && (isFiller(next, o) || WEAK_WORDS.has(next.core)) && next.core !== "or");
       const explicit = !CONTENT_PRONE.has(w.core) || setOff || cues > 0;
       // "England rather Germany", "area wait river": a lone adverb between two words is a cue only when
-      // the two read as like for like (checked with the repair). "actually" is too common an adverb for that.
-      bareAdverb = !explicit && cues === 0 && w.core !== "actually" &&
-        (o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k) || negatedEcho(words, k));
+      // the two read as like for like (checked with the repair). "actually" is too common an adverb for that, but
+      // between two verbs in the past it modifies neither ("charged actually paid").
+      bareAdverb = !explicit && cues === 0 && (w.core === "actually" ? pastForPast(words, k) :
+        o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k) || negatedEcho(words, k));
       strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
@@ -296,6 +297,15 @@ function namedLikeForLike(words: readonly WordView[], k: number): boolean {
   const name = (w: WordView, i: number) => w.capitalised && w.core !== "i" && i > 0 && !words[i - 1]!.endsSentence;
   return (possessive(before) && possessive(after)) || (name(before, k - 1) && name(after, k + 1)) || sameNounSuffix(before.core, after.core);
 }
+
+/** "the Air Force charged actually paid for": between two verbs in the past, "actually" modifies neither; it corrects. */
+function pastForPast(words: readonly WordView[], k: number): boolean {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  const past = (w: WordView | undefined) => w !== undefined && (PAST_FORM.test(w.core) || IRREGULAR_PAST.has(w.core)) && isContentWord(w.core);
+  return past(before) && past(after) && before!.trail === "" && words[k]!.trail === "" && before!.core !== after!.core;
+}
+const PAST_FORM = /^[a-z]{3,}ed$/;
 
 /** "did develop wait not develop": the word before the adverb said again after it, negated. */
 function negatedEcho(words: readonly WordView[], k: number): boolean {

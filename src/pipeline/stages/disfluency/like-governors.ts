@@ -3,7 +3,7 @@
 // governor and a verb form it can be neither and hedges ("have like 400", "I'm like noticing", "we like
 // went back", "used to like listen").
 import { wordAt } from "./filler-span.js";
-import { BE_FORMS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { BE_FORMS, IRREGULAR_PAST, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** Before "like" these make it a verb or a comparison: "I like", "feel like", "looks like", "things like". */
 export const LIKE_GOVERNORS = new Set([
@@ -65,12 +65,6 @@ function progressiveAfterVerb(words: readonly WordView[], i: number): boolean {
   return prev.core !== "just" || (i >= 2 && words[i - 2]!.trail === "" && !governor(words[i - 2]));
 }
 
-/** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
-const IRREGULAR_PAST: ReadonlySet<string> = new Set([
-  "went", "did", "came", "saw", "said", "got", "took", "gave", "knew", "thought", "told", "felt", "found", "ran", "sat", "stood",
-  "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
-  "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
-]);
 const REGULAR_PAST = /^[a-z]{3,}(?:ed)$/;
 /** After a past form these show it is the verb of the clause, not a modifier of a noun ("salted caramel"). */
 const AFTER_VERB: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, "me", "him", "her", "us", "them", "it", "back", "up", "out", "down", "off", "over", "away", "the", "a", "an", "that", "this", "to", "and", "so", "like"]);

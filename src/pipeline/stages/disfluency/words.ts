@@ -213,3 +213,11 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
 export function isParticiple(core: string): boolean {
   return (core.length > 4 && core.endsWith("ed")) || IRREGULAR_PARTICIPLES.has(core);
 }
+
+/** Past forms that are never a noun or an adjective before one: "we like went back", "who like did". */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  "went", "did", "came", "saw", "said", "got", "took", "gave", "knew", "thought", "told", "felt", "found", "ran", "sat", "stood",
+  "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
+  "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
+]);
+
