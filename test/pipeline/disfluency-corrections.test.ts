@@ -364,6 +364,10 @@ describe("disfluency / self_repair: cues", () => {
     ["What are two types of cells, no er percentage of leukocytes do neutrophils represent?", "What percentage of leukocytes do neutrophils represent?"],
     ["How many years is a term for each member no representatives does each state have?", "How many representatives does each state have?"],
     ["What year did the war end no sorry month was the treaty signed?", "What month was the treaty signed?"],
+    // ... or with a verb or an auxiliary after "wh + be + a noun phrase".
+    ["Who was the Anglo-Norman no made fun of the Latin language?", "Who made fun of the Latin language?"],
+    ["What was the US Air Force interested in I mean did the report find?", "What did the report find?"],
+    ["Who was elected no appointed to the board?", "Who was appointed to the board?"],
     // ... but not a noun after its determiner, nor one whose auxiliary goes on with the first try.
     ["What is an example of work that a governor no steam engine was suitable for?", "What is an example of work that a steam engine was suitable for?"],
     ["What do some species of larvae no wait rotifers do for food?", "What do some species of rotifers do for food?"],

@@ -18,7 +18,7 @@ import { parallelShape } from "./parallel-shape.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
-import { askedWithNewNoun, keepRestatedSubject } from "./restated-question.js";
+import { askedWithNewNoun, askedWithNewVerb, keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -152,8 +152,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const matched = matchBack(words, sentenceStart, a, b, cue.strong);
   if (matched < 0 && cue.needsEcho) return null;
   if (matched < 0 && (typed || cue.strong)) {
-    const newNoun = askedWithNewNoun(words, sentenceStart, a, b);
-    if (newNoun !== null) return newNoun;
+    const askedAgain = askedWithNewNoun(words, sentenceStart, a, b) ?? askedWithNewVerb(words, sentenceStart, a, b);
+    if (askedAgain !== null) return askedAgain;
   }
   if (matched >= 0) {
     const parallel = words[matched + 1]?.core === words[b + 1]?.core;

@@ -6,7 +6,7 @@
 // - with a new noun for the opening wh-word and no wh-word said again:
 //   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …".
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, isContentWord, QUESTION_OPENERS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, isContentWord, QUESTION_OPENERS, type WordView } from "./words.js";
 
 const SUBJECT_PRONOUNS_3RD: ReadonlySet<string> = new Set(["it", "they", "he", "she"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -111,4 +111,28 @@ export function askedWithNewNoun(words: readonly WordView[], sentenceStart: numb
   // "have" after a noun is as often its verb as an auxiliary.
   if (POSSESSION.has(auxiliary.core) || firstAuxiliaries.has(auxiliary.core)) return null;
   return { start: from, end: b, rule: "self_repair", confidence: 0.6 };
+}
+
+/** Subject questions' wh-words: "who made", "what caused". */
+const SUBJECT_WH: ReadonlySet<string> = new Set(["who", "what"]);
+const NOUN_ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+/** A verb in the past: "made", "founded" (a word in -s may as well be a plural noun). */
+function isPastVerb(core: string): boolean {
+  return IRREGULAR_PAST.has(core) || IRREGULAR_PARTICIPLES.has(core) || (/^[a-z]{3,}ed$/.test(core) && isContentWord(core));
+}
+
+/**
+ * "Who was the Anglo-Norman no made fun of the Latin language?", "Who was the last president no wait is
+ * the current President?": the first try asked "wh + be + a noun phrase"; after an explicit cue a verb or an
+ * auxiliary asks the wh-word's question anew, so everything after the wh-word goes. ("Who was elected no
+ * appointed" has no noun phrase after its "be": the participle alone is corrected.)
+ */
+export function askedWithNewVerb(words: readonly WordView[], sentenceStart: number, a: number, b: number): Removal | null {
+  const wh = words[sentenceStart]!;
+  const be = words[sentenceStart + 1];
+  const article = words[sentenceStart + 2];
+  const repair = words[b]!;
+  if (!SUBJECT_WH.has(wh.core) || wh.trail !== "" || be === undefined || !FINITE_BE.has(be.core) || be.trail !== "") return null;
+  if (article === undefined || !NOUN_ARTICLES.has(article.core) || a <= sentenceStart + 3 || repair.trail !== "" || words[b + 1] === undefined) return null;
+  return isAuxiliaryWord(repair) || isPastVerb(repair.core) ? { start: sentenceStart + 1, end: b, rule: "self_repair", confidence: 0.6 } : null;
 }
