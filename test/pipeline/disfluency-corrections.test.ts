@@ -364,6 +364,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What are two types of cells, no er percentage of leukocytes do neutrophils represent?", "What percentage of leukocytes do neutrophils represent?"],
     ["How many years is a term for each member no representatives does each state have?", "How many representatives does each state have?"],
     ["What year did the war end no sorry month was the treaty signed?", "What month was the treaty signed?"],
+    // "how many" asked again with a verb keeps the noun the first try counted.
+    ["How many Huguenots were killed in France no sorry how many were killed in Orleans?", "How many Huguenots were killed in Orleans?"],
+    ["How many people did it hire no sorry how many did it fire?", "How many people did it fire?"],
     // ... or with a verb or an auxiliary after "wh + be + a noun phrase".
     ["Who was the Anglo-Norman no made fun of the Latin language?", "Who made fun of the Latin language?"],
     ["What was the US Air Force interested in I mean did the report find?", "What did the report find?"],

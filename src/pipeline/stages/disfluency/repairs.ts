@@ -18,7 +18,7 @@ import { parallelShape } from "./parallel-shape.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
-import { askedWithNewNoun, askedWithNewVerb, keepRestatedSubject } from "./restated-question.js";
+import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
@@ -126,7 +126,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
   if (question >= 0) {
     const confidence = cue.strong ? 0.8 : 0.7;
-    return keepRestatedSubject(words, question, a, b, confidence) ?? { start: question, end: b, rule: "self_repair", confidence };
+    return keepRestatedSubject(words, question, a, b, confidence) ?? keepCountedNoun(words, question, a, b, confidence) ??
+      { start: question, end: b, rule: "self_repair", confidence };
   }
   // "What happened no wait until the oil shock how had …", "Who produces, or better yet, before they hire
   // a contractor, what do …": the repair opens with a phrase set before a question of its own; the

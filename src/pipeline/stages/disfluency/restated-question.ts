@@ -3,8 +3,11 @@
 //   "Where does the Lek separate no sorry where does it join?" -> "Where does the Lek join?"
 //   Dropping the whole first try would leave "it" pointing at nothing, so the
 //   named subject stays and the words from its verb to the pronoun go instead;
-// - with a new noun for the opening wh-word and no wh-word said again:
-//   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …".
+// - with "how many" and no noun: "How many Huguenots were killed in France no sorry how many were
+//   killed in Orleans?" -> "How many Huguenots were killed in Orleans?" (keepCountedNoun);
+// - with a new noun or a new verb for the opening wh-word and no wh-word said again:
+//   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …",
+//   "Who was the Anglo-Norman no made fun of …" -> "Who made fun of …".
 import type { Removal } from "./apply.js";
 import { BE_FORMS, FUNCTION_WORDS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, isContentWord, QUESTION_OPENERS, type WordView } from "./words.js";
 
@@ -135,4 +138,23 @@ export function askedWithNewVerb(words: readonly WordView[], sentenceStart: numb
   if (!SUBJECT_WH.has(wh.core) || wh.trail !== "" || be === undefined || !FINITE_BE.has(be.core) || be.trail !== "") return null;
   if (article === undefined || !NOUN_ARTICLES.has(article.core) || a <= sentenceStart + 3 || repair.trail !== "" || words[b + 1] === undefined) return null;
   return isAuxiliaryWord(repair) || isPastVerb(repair.core) ? { start: sentenceStart + 1, end: b, rule: "self_repair", confidence: 0.6 } : null;
+}
+
+/**
+ * "How many Huguenots fled to Prussia no sorry … how many chose to stay in France?": asked again with "how
+ * many" and a verb, the question leans on the noun the first try counted, which stays; the words from its
+ * verb to the repeated "how many" go ("How many Huguenots chose to stay in France?").
+ */
+export function keepCountedNoun(words: readonly WordView[], question: number, a: number, b: number, confidence: number): Removal | null {
+  const counts = (k: number) => words[k]?.core === "how" && (words[k + 1]?.core === "many" || words[k + 1]?.core === "much") && words[k]!.trail === "";
+  if (!counts(question) || !counts(b)) return null;
+  const verb = words[b + 2];
+  if (verb === undefined || !(isAuxiliaryWord(verb) || isPastVerb(verb.core))) return null;
+  // The noun: one word, or one "of" another ("tonnes of beans"); a verb may follow it at once ("Huguenots fled").
+  const noun = words[question + 2];
+  if (noun === undefined || noun.trail !== "" || !isContentWord(noun.core) || isAuxiliaryWord(noun)) return null;
+  const ofNoun = words[question + 3]?.core === "of" && words[question + 4] !== undefined && isContentWord(words[question + 4]!.core);
+  const nounEnd = question + (ofNoun ? 5 : 3);
+  if (nounEnd >= a) return null;
+  return { start: nounEnd, end: b + 2, rule: "self_repair", confidence };
 }
