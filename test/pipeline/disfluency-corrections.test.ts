@@ -364,6 +364,8 @@ describe("disfluency / self_repair: cues", () => {
     ["What are two types of cells, no er percentage of leukocytes do neutrophils represent?", "What percentage of leukocytes do neutrophils represent?"],
     ["How many years is a term for each member no representatives does each state have?", "How many representatives does each state have?"],
     ["What year did the war end no sorry month was the treaty signed?", "What month was the treaty signed?"],
+    // "how many" is one wh-phrase, corrected whole by a wh-word.
+    ["The plans also include how many no actually what optional extras?", "The plans also include what optional extras?"],
     // "how many" asked again with a verb keeps the noun the first try counted.
     ["How many Huguenots were killed in France no sorry how many were killed in Orleans?", "How many Huguenots were killed in Orleans?"],
     ["How many people did it hire no sorry how many did it fire?", "How many people did it fire?"],

@@ -115,6 +115,11 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (WH_WORDS.has(words[a - 1]!.core) && WH_WORDS.has(words[b]!.core) && a - 1 > sentenceStart && !joinedByOr) {
     return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
+  // "also include how many no actually what optional soundtracks": "how many" is one wh-phrase.
+  const howMuch = words[a - 1]!.core === "many" || words[a - 1]!.core === "much";
+  if (howMuch && words[a - 2]?.core === "how" && words[a - 2]!.trail === "" && a - 2 > sentenceStart && WH_WORDS.has(words[b]!.core) && !joinedByOr) {
+    return { start: a - 2, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
+  }
   // "In cases of shared medium where are or no make that how are packets delivered": a wh-word and
   // its auxiliary corrected by another pair; the words before them stay.
   if (a - 2 > sentenceStart && WH_WORDS.has(words[a - 2]!.core) && isAuxiliary(words[a - 1]!) && WH_WORDS.has(words[b]!.core) &&
