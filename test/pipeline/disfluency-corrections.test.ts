@@ -246,12 +246,19 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which compounds contain the lowest amount of oxygen by mass no sorry the greatest amount?",
       "What part of the Earth's biosphere is made of oxygen no sorry the Earth's atmosphere?",
       "How many died of the plague in Islamic society in the 19th century, oh sorry I mean Ottoman society?",
-      // an acronym for a word that is none, with an acronym said before
+      // an acronym or a possessive for a word that is none, with one said before
       "What NBA teams are from Southern California no MLB?",
+      "How many problems did Cook's paper address no Karp's?",
+      // "the" and a name or a figure for a reparandum of another kind, with a like one said before
+      "Who did the Franks team up with in Anatolia no sorry the Normans?",
+      "In the 1500s, what was the population of the amazon region no scratch 1500, I mean the 1980s?",
+      // ... or for a reparandum whose like word has more of its phrase after it
+      "Who first wrote about the Gaul's discovery and border no the Rhine's?",
     ]) expect(text(input)).toBe(input);
     // A reparandum that starts as the repair does is its copy; a phrase for a phrase of its own length is like for like.
     expect(text("He bought the red car and sold the blue car no the green car.")).toBe("He bought the red car and sold the green car.");
     expect(text("Why are normal body cells attacked by MHC antigens no NK cells?")).toBe("Why are normal body cells attacked by NK cells?");
+    expect(text("Who did the team up with the Franks no the Normans?")).toBe("Who did the team up with the Normans?");
     // Restarted from the copy of its first word next to the cue, it mends that copy.
     expect(text("If you want to break up with this guy, break up… I mean break up with the guy regardless.")).toBe("If you want to break up with this guy, break up with the guy regardless.");
     // A wh-word corrected where it stands is mended, and a question asked again with its verb replaces the first.

@@ -6,6 +6,7 @@
 import type { Removal } from "./apply.js";
 import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
+const POSSESSIVE_END = /(?:'s|s')$/;
 /** How far back a wh-word still governs the name before the cue ("what type of Analogous"). */
 const MAX_WH_PHRASE = 3;
 
@@ -57,6 +58,7 @@ const MAX_REFRAMED = 4;
 function reframesEarlierPhrase(words: readonly WordView[], r: Removal, end: number, start: number, cueStart: number): boolean {
   const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
   const n = last - r.end + 1;
+  if (n === 2 && theWithItsLike(words, r, start, cueStart)) return true;
   if (n < 2 || n > MAX_REFRAMED || words[r.start]!.core === words[r.end]!.core) return false;
   if (n === 2 && (cueStart - r.start !== 1 || !isContentWord(words[r.end]!.core))) return false;
   for (let k = start; k + n <= r.start; k++) {
@@ -71,6 +73,32 @@ function reframesEarlierPhrase(words: readonly WordView[], r: Removal, end: numb
     if (changes !== 1 || !keptContent) continue;
     if (n > 2 || (changed === 0 && isContentWord(words[k]!.core))) return true;
   }
+  return false;
+}
+
+/** A name (capitalised, or possessive) or a figure: "the Normans", "the Rhine's", "the 1980s". */
+function nameOrFigure(w: WordView): boolean {
+  return (w.capitalised && !FUNCTION_WORDS.has(w.core)) || SAID_IN_FIGURES.test(w.core);
+}
+/** A figure, a decade or an ordinal in figures: "1500", "1980s", "15th". */
+const SAID_IN_FIGURES = /^\d/;
+
+/**
+ * "Who did the Franks team up with in Anatolia no sorry the Normans?", "In the 1500s AD, what was the
+ * population of the amazon region no scratch 1500, I mean the 1980s?": "the" and a name or figure closing
+ * the sentence match "the" and one of the same kind said before the reparandum, which has no like word
+ * after a "the" of its own; it is that one corrected.
+ */
+function theWithItsLike(words: readonly WordView[], r: Removal, start: number, cueStart: number): boolean {
+  const article = words[r.end]!;
+  const named = words[r.end + 1]!;
+  if (article.core !== "the" || !nameOrFigure(named) || words[r.start - 1]?.core === "the") return false;
+  const figure = (w: WordView) => SAID_IN_FIGURES.test(w.core);
+  const sameKind = (w: WordView) => nameOrFigure(w) && w.core !== named.core && figure(w) === figure(named);
+  // A reparandum of its own "the" and a like word is corrected in place ("the Franks no the Normans"), unless
+  // more than its noun goes with it: "the Gaul's discovery and border no the Rhine's" corrects "the Gaul's" alone.
+  if (words[r.start]!.core === "the" && sameKind(words[r.start + 1]!)) return cueStart - r.start > 3;
+  for (let k = start; k + 1 < r.start; k++) if (words[k]!.core === "the" && words[k]!.trail === "" && sameKind(words[k + 1]!)) return true;
   return false;
 }
 
@@ -135,6 +163,8 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   // "What NBA teams are from Southern California no MLB?": an acronym for a word that is none, with one
   // said before, corrects that one.
   if (repair.acronym && !said.acronym && words.slice(start, r.start).some((w) => w.acronym)) return true;
+  // "… main enemy in Italy, the Byzantine Empire and Armenia huh no Normans'?": a possessive likewise.
+  if (POSSESSIVE_END.test(repair.core) && !POSSESSIVE_END.test(said.core) && words.slice(start, r.start).some((w) => POSSESSIVE_END.test(w.core))) return true;
   // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
