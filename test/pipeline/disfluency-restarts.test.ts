@@ -137,11 +137,14 @@ describe("disfluency / repetition: a pronoun restated with its verb", () => {
     // Unpunctuated, as raw ASR writes it: a subject-only pronoun, or one in a subject's place.
     ["and again we we've seen improvement", "and again we've seen improvement"],
     ["but it it's been rough", "but it's been rough"],
+    // ... after an answer or a discourse word too
+    ["no it it's crazy right", "no it's crazy right"],
+    ["anyway you you're right", "anyway you're right"],
   ])("drops the bare pronoun in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are"])(
+  it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are", "no that that's fine"])(
     "keeps an object pronoun or a complementizer before a new clause in %j",
     (input) => {
       expect(text(input)).toBe(input);

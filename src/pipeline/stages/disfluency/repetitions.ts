@@ -144,7 +144,7 @@ const NOT_AFTER_DEMONSTRATIVE: ReadonlySet<string> = new Set([
 /** The doubles stutteredDouble checks by shape. */
 const SHAPED_DOUBLES: ReadonlySet<string> = new Set(["so", "on", "you", "that", "is"]);
 /** Words after which a pronoun is a clause's subject: "and you you think", "maybe you you don't", "you know it it's". */
-const BEFORE_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "know", "yeah", "okay", "well", "now", "actually"]);
+const BEFORE_SUBJECT: ReadonlySet<string> = new Set([...SUBJECT_OPENERS, "then", "maybe", "think", "guess", "know", "yeah", "yes", "yep", "no", "right", "oh", "okay", "well", "now", "actually", "anyway"]);
 
 /** words[i] is a pronoun in a subject's place: it opens a phrase or follows a conjunction or a discourse word. */
 function inSubjectPlace(words: readonly WordView[], i: number): boolean {
