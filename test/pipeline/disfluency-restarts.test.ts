@@ -140,11 +140,16 @@ describe("disfluency / repetition: a pronoun restated with its verb", () => {
     // ... after an answer or a discourse word too
     ["no it it's crazy right", "no it's crazy right"],
     ["anyway you you're right", "anyway you're right"],
+    // A subject and its auxiliary said again as one contracted word.
+    ["we are we're seeing a great deal of activity", "we're seeing a great deal of activity"],
+    ["i would i'd like to introduce our speaker", "i'd like to introduce our speaker"],
+    ["i know it is it's such a powerful force", "i know it's such a powerful force"],
   ])("drops the bare pronoun in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are", "no that that's fine"])(
+  it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are", "no that that's fine",
+    "what it is it's a mess"])(
     "keeps an object pronoun or a complementizer before a new clause in %j",
     (input) => {
       expect(text(input)).toBe(input);

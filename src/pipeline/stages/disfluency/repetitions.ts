@@ -211,6 +211,25 @@ function restatedPronoun(words: readonly WordView[], i: number): boolean {
   return w.trail === "" && w.core !== "that" && (SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i));
 }
 
+/** Auxiliaries and the contractions that say them again: "it is it's", "we are we're", "i will i'll". */
+const CONTRACTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["is", new Set(["s"])], ["has", new Set(["s"])], ["are", new Set(["re"])], ["am", new Set(["m"])], ["will", new Set(["ll"])],
+  ["would", new Set(["d"])], ["had", new Set(["d"])], ["have", new Set(["ve"])],
+]);
+
+/**
+ * "i mean it is it's after the election", "we are we're going": a subject and its auxiliary said again as
+ * one contracted word; the first saying goes, as "it is… it's" would be punctuated.
+ */
+function restatedWithContraction(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  const aux = words[i + 1];
+  const contracted = words[i + 2];
+  if (aux === undefined || contracted === undefined || w.trail !== "" || aux.trail !== "" || !RESTATED_PRONOUNS.has(w.core)) return false;
+  if (contractionBase(contracted.core) !== w.core || contracted.core === w.core) return false;
+  return CONTRACTED.get(aux.core)?.has(contracted.core.slice(w.core.length + 1)) === true && (SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i));
+}
+
 /**
  * A phrase with a number in it said twice is not restarted when it is a number said in parts ("ten dot
  * zero dot zero dot one", "one two one two"), a list of numbered items ("knit two, knit two together",
@@ -241,6 +260,10 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     if (isFiller(w, o)) continue;
     if (restatedPronoun(words, i)) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
+      continue;
+    }
+    if (restatedWithContraction(words, i)) {
+      found.push({ start: i, end: i + 2, rule: "repetition", confidence: 0.75 });
       continue;
     }
     // "when believing, believe me", "I didn't, wasn't still watching": a word said again in another form,
