@@ -386,6 +386,8 @@ describe("disfluency / self_repair: cues", () => {
     // "or … rather": the repair restarts from a word said before, and the closing "rather" goes with it.
     ["What type of treaty was the Nice Treaty or the Lisbon Treaty rather?", "What type of treaty was the Lisbon Treaty?"],
     ["Whose control of the Scottish, or the UK's government rather, helped fuel it?", "Whose control of the UK's government helped fuel it?"],
+    // After a bare "or" a short question start is abandoned for the question asked after it ...
+    ["What instrument or who developed the engine?", "Who developed the engine?"],
     // After an explicit cue, "first" before a question is the cue's.
     ["Only small portions or better first what type of soil is made by people?", "What type of soil is made by people?"],
     // A question asked again from a two-word preposition.
@@ -411,7 +413,10 @@ describe("disfluency / self_repair: cues", () => {
     "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you.",
     "We moved it to May, sorry that it was late.", "It was built in 1903, actually.",
     // "or … rather" with no word said again is left as said; "rather than" compares.
-    "How abundant does hydrogen rank or oxygen rather?", "Would you take the train or the bus rather than walk?"])("keeps the words of %j", (input) => {
+    "How abundant does hydrogen rank or oxygen rather?", "Would you take the train or the bus rather than walk?",
+    // ... but after a long one the wh-question asks about the last thing said.
+    "Was it enough for the stock being down an issue or a market issue or what?",
+    "Does that change your view on moving production out of China, or how are you thinking about this new regime?"])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

@@ -144,12 +144,14 @@ describe("disfluency / repetition: a pronoun restated with its verb", () => {
     ["we are we're seeing a great deal of activity", "we're seeing a great deal of activity"],
     ["i would i'd like to introduce our speaker", "i'd like to introduce our speaker"],
     ["i know it is it's such a powerful force", "i know it's such a powerful force"],
+    // ... and a subject and its negated auxiliary before the same subject.
+    ["but i don't i give it a year", "but i give it a year"],
   ])("drops the bare pronoun in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
 
   it.each(["I know that, that's why I came", "as we look at it it's minimal", "thank you you're welcome", "to know that that's what we are", "no that that's fine",
-    "what it is it's a mess"])(
+    "what it is it's a mess", "don't i know it"])(
     "keeps an object pronoun or a complementizer before a new clause in %j",
     (input) => {
       expect(text(input)).toBe(input);

@@ -129,7 +129,9 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
   const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
-  if (question >= 0) {
+  // After only "or" or a hesitation a short start is abandoned ("What instrument or who developed"); after a long
+  // one, "… a market issue or what?" and "… on the hulu or what's the other one" ask about the last thing said.
+  if (question >= 0 && (!cue.hesitationOnly || typed || a - question <= MAX_ABANDONED_START)) {
     const confidence = cue.strong ? 0.8 : 0.7;
     return keepRestatedSubject(words, question, a, b, confidence) ?? keepCountedNoun(words, question, a, b, confidence) ??
       { start: question, end: b, rule: "self_repair", confidence };
