@@ -19,7 +19,7 @@ import type { Removal } from "./apply.js";
 import { BACKCHANNELS, cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, sameBase, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, hyphenedPrefixAt, sameBase, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_CLAUSE = 6;
 const BROKEN_CLAUSE_CONFIDENCE = 0.6;
@@ -75,7 +75,7 @@ function brokenClauseAt(words: readonly WordView[], k: number, o: DisfluencyOpti
   const w = words[k]!;
   const cut = CUT_OFF.has(w.trail);
   const trail = TRAIL.has(w.trail);
-  if (w.core === "" || (!cut && !trail) || (trail && !NON_FINAL.has(w.core))) return null;
+  if (w.core === "" || (!cut && !trail) || (trail && !NON_FINAL.has(w.core)) || hyphenedPrefixAt(words, k)) return null;
   let s = clauseStart(words, k);
   if (s < 0) return null;
   let b = k + 1;

@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, isContentWord, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
@@ -122,7 +122,25 @@ function restatedOpening(words: readonly WordView[], s: number, k: number, b: nu
     subject ||= SUBJECT_PRONOUNS.has(contractionBase(w.core));
   }
   const replaced = words[b + shared]!;
+  if (listedItems(words, s, k, b, shared)) return false;
   return subject && replaced.core !== words[k]!.core && replaced.trail.length === 0 && words[b + shared + 1]!.core !== "";
+}
+
+/**
+ * "whether it's Delta, whether it's Hilton, whether it's British Airways", "they are inspirational, they are
+ * hopeful, they are positive": the opening said before each item of a list, not a restart. Items close on a
+ * content word at the same pause, or the opening was said before the fragment too.
+ */
+function listedItems(words: readonly WordView[], s: number, k: number, b: number, shared: number): boolean {
+  // An item ends on what it names ("Delta,"); "I think that, I think it's," breaks off on function words.
+  if (!isContentWord(words[k]!.core)) return false;
+  const itemLength = k - s + 1;
+  const closesAlike = b + itemLength - 1 < words.length && words[b + itemLength - 1]!.trail === words[k]!.trail;
+  // An item as long as this one before it, opened alike ("whether it's Delta," before "whether it's Hilton,").
+  const before = s - itemLength;
+  let saidBefore = before >= 0 && words[s - 1]!.trail === words[k]!.trail;
+  for (let j = 0; j < shared && saidBefore; j++) saidBefore = words[before + j]!.core === words[s + j]!.core;
+  return closesAlike || saidBefore;
 }
 
 /** Auxiliaries and modals: a restart may swap one for another ("i can't i won't", "we didn't we aren't"). */

@@ -219,19 +219,16 @@ const CONTRACTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /**
  * "i mean it is it's after the election", "we are we're going": a subject and its auxiliary said again as
- * one contracted word; the first saying goes, as "it is… it's" would be punctuated. So does a subject and
- * a negated auxiliary before the same subject ("i don't i give it").
+ * one contracted word; the first saying goes, as "it is… it's" would be punctuated. ("no i didn't i went
+ * home" is an answer and a new clause: fragments.ts reads the subject said again after an auxiliary.)
  */
 function restatedWithContraction(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
   const aux = words[i + 1];
   const contracted = words[i + 2];
   if (aux === undefined || contracted === undefined || w.trail !== "" || aux.trail !== "" || !RESTATED_PRONOUNS.has(w.core)) return false;
-  const subject = SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i);
-  // "but i don't i give it a", "we can't we won't": a negated auxiliary is never followed by its own subject.
-  if (contracted.core === w.core) return subject && aux.core.endsWith("n't") && SUBJECT_ONLY_PRONOUNS.has(w.core);
-  if (contractionBase(contracted.core) !== w.core) return false;
-  return CONTRACTED.get(aux.core)?.has(contracted.core.slice(w.core.length + 1)) === true && subject;
+  if (contractionBase(contracted.core) !== w.core || contracted.core === w.core) return false;
+  return CONTRACTED.get(aux.core)?.has(contracted.core.slice(w.core.length + 1)) === true && (SUBJECT_ONLY_PRONOUNS.has(w.core) || inSubjectPlace(words, i));
 }
 
 /**

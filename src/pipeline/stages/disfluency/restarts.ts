@@ -8,7 +8,7 @@ import { isFiller } from "./fillers.js";
 import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
@@ -66,7 +66,7 @@ const DESIGNATION = /^\d+$/;
  */
 export function restartAt(words: readonly WordView[], k: number, o: DisfluencyOptions): Removal | null {
   const kind = cutOffKind(words[k]!);
-  if (kind === null || k + 1 >= words.length || suspendedHyphen(words, k)) return null;
+  if (kind === null || k + 1 >= words.length || suspendedHyphen(words, k) || hyphenedPrefixAt(words, k)) return null;
   const sentenceStart = sentenceStartOf(words, k + 1);
   const matched = matchBack(words, sentenceStart, k + 1, k + 1);
   if (matched >= 0 && matched < k + 1 && k + 1 - matched <= 4) {

@@ -221,3 +221,20 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
   "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
 ]);
 
+
+/** Prefixes written with a hyphen and their word apart ("non- GAAP", "pre- pandemic"). */
+const HYPHENED_PREFIXES: ReadonlySet<string> = new Set([
+  "non", "anti", "pre", "post", "multi", "semi", "self", "inter", "intra", "mid", "counter", "cross", "micro", "macro", "mega", "ultra",
+  "quasi", "pseudo",
+]);
+
+/**
+ * "refer to certain Non- GAAP financial measures": a prefix and its hyphen written apart from the word
+ * they go with, not a word broken off. Prefixes that are as often a word's first syllable ("re-", "co-",
+ * "de-") are left out, and so is one before a function word ("pre- to") or before the word it begins.
+ */
+export function hyphenedPrefixAt(words: readonly WordView[], k: number): boolean {
+  const w = words[k]!;
+  const next = words[k + 1];
+  return w.trail === "-" && HYPHENED_PREFIXES.has(w.core) && next !== undefined && next.lead === "" && isContentWord(next.core) && !next.core.startsWith(w.core);
+}
