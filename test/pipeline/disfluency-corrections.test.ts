@@ -412,6 +412,9 @@ describe("disfluency / self_repair: cues", () => {
   it.each(["we had, uh, 5 people", "in 1700, uh, the town grew", "The team did no harm.", "I mean it, uh, not that you care.",
     "It was done by no means quickly.", "They left with no one behind.", "I said no, sorry to disappoint you.",
     "We moved it to May, sorry that it was late.", "It was built in 1903, actually.",
+    // after a conjunction "actually" is more said, not a correction: "not X, but actually Y" contrasts
+    "We expect to be sending potash to K1 and actually be shutting down our K1 shafts.",
+    "We think about getting to not a net zero emissions profile, but actually, a zero carbon emissions profile.",
     // "or … rather" with no word said again is left as said; "rather than" compares.
     "How abundant does hydrogen rank or oxygen rather?", "Would you take the train or the bus rather than walk?",
     // ... but after a long one the wh-question asks about the last thing said.

@@ -133,6 +133,8 @@ describe("disfluency / self_repair: restarts that restate the opening", () => {
     // a list whose items each open alike
     "We have partners, whether it's Delta, whether it's Hilton, whether it's British Airways, who we just signed",
     "They are inspirational, they are hopeful, they are positive sounding.",
+    // shares named one by one
+    "Our category splits a third, a third, a third take home, instant consumable, and seasonal.",
   ])("keeps the parallel phrases of %j", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -13,6 +13,8 @@ const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
 const NUMBER_JOINERS: ReadonlySet<string> = new Set(["dot", "point", "dash", "slash", "and", "o", "by", "x", "times", "plus", "minus", "to", "of"]);
 const INITIAL = /^\p{L}$/u;
+/** Shares said as a fraction: "a third, a third, a third". */
+const FRACTIONS: ReadonlySet<string> = new Set(["half", "third", "quarter", "fifth", "tenth", "halves", "thirds", "quarters"]);
 /** Pronouns a contraction can restate: "that" -> "that's", "we" -> "we're". */
 const RESTATED_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they", "that", "there", "this", "what", "who"]);
 /** After these a pronoun is a clause's subject ("that it, it's"), not an object ("love it, it's great"). */
@@ -240,10 +242,11 @@ function restatedWithContraction(words: readonly WordView[], i: number): boolean
  */
 function numberedItems(words: readonly WordView[], i: number, second: number, n: number): boolean {
   const phrase = words.slice(i, i + n);
-  if (!phrase.some((x) => isNumeric(x.core))) return false;
+  if (!phrase.some((x) => isNumeric(x.core) || FRACTIONS.has(x.core))) return false;
   if (phrase.every((x) => isNumeric(x.core) || NUMBER_JOINERS.has(x.core))) return true;
   const last = phrase[n - 1]!;
-  if (last.trail.length > 0 && isNumeric(last.core)) return true;
+  // "about a third, a third, a third": shares named one by one.
+  if (last.trail.length > 0 && (isNumeric(last.core) || FRACTIONS.has(last.core))) return true;
   const after = words[second + n];
   return after !== undefined && isNumeric(after.core);
 }
