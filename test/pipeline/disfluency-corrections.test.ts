@@ -301,7 +301,16 @@ describe("disfluency / self_repair: questions restarted without a cue", () => {
   });
 
   it.each([
+    // a second question joined by "and", or a wh-clause a verb governs, past hesitations and a stutter of the wh-word
+    ["could you maybe elaborate on that and um what what does that really mean", "could you maybe elaborate on that and what does that really mean"],
+    ["could you give us a sense of what what should we expect", "could you give us a sense of what should we expect"],
+  ])("keeps the first question of %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
     "Who is the man who was elected?", "What did he know what to do about?", "What is the size of what is called the core?",
+
     "Who knows what is inside?", "Who was interested in what was happening?",
   ])("keeps %j (a relative or governed wh-word)", (input) => {
     expect(text(input)).toBe(input);

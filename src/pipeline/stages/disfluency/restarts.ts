@@ -8,7 +8,7 @@ import { isFiller } from "./fillers.js";
 import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
@@ -92,6 +92,8 @@ const WH_GOVERNORS: ReadonlySet<string> = new Set([
   "described", "mean", "means", "meant", "call", "called", "calls", "wonder", "learn", "learned", "understand", "matter", "matters",
 ]);
 const UNCUED_RESTART_CONFIDENCE = 0.6;
+/** "or" before a question asked again corrects as often ("Who received … or uh in what year did …"). */
+const COORDINATORS: ReadonlySet<string> = new Set(["and", "but"]);
 
 /**
  * "What gorge is known for its many what gorge is between ...", "When are Where are
@@ -113,6 +115,16 @@ export function uncuedRestartAt(words: readonly WordView[], i: number): Removal 
   const q = words[wh]!;
   if (!WH_WORDS.has(q.core)) return null;
   const sentenceStart = sentenceStartOf(words, i);
+  // The word the question follows, past a stutter of it and hesitations ("and um what what does"): after a
+  // conjunction the question is a second one ("could you elaborate on that and what does that mean"), after
+  // a verb of knowing or a preposition its object ("a sense of what what should we expect").
+  let p = i - 1;
+  let stuttered = false;
+  for (; p > sentenceStart && words[p - 1]!.trail === "" && (words[p]!.core === q.core || isHesitation(words[p]!.core)); p--) {
+    if (words[p]!.core === q.core) stuttered = true;
+  }
+  const before = words[p]!;
+  if (p < i - 1 && (COORDINATORS.has(before.core) || WH_GOVERNORS.has(before.core) || (stuttered && FUNCTION_WORDS.has(before.core)))) return null;
   // "Where did who was ...", "Who were how did ...": a wh-word and its auxiliary, then another question.
   const brokenOffAtOnce = wh === i && i - sentenceStart === 2 && WH_WORDS.has(words[sentenceStart]!.core) && QUESTION_OPENERS.has(prev.core);
   const capitalised = (q.capitalised && wh === i) || brokenOffAtOnce;
