@@ -6,6 +6,7 @@
 import type { Removal } from "./apply.js";
 import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
+/** A possessive, written either way: "Karp's", "Normans'". */
 const POSSESSIVE_END = /(?:'s|s')$/;
 /** How far back a wh-word still governs the name before the cue ("what type of Analogous"). */
 const MAX_WH_PHRASE = 3;
