@@ -98,6 +98,10 @@ describe("disfluency / discourse_filler", () => {
     expect(text(input)).toBe(input);
   });
 
+  it("drops only 'I mean' before a clause of its own that explains: the word before it stands", () => {
+    expect(text("It is not simply the oil price going up or down, I mean it's some macro view.")).toBe("It is not simply the oil price going up or down, it's some macro view.");
+  });
+
   it("takes a filler before 'like' for no acknowledgement: the 'like' after it still gives an example", () => {
     expect(text("frequently purchased items uh like scheduled maintenance")).toBe("frequently purchased items like scheduled maintenance");
   });

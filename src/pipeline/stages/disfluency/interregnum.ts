@@ -63,7 +63,10 @@ const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
     "allowed", "want", "wants", "wanted", "do", "does", "did", "means", "meant", "almost", "virtually", "practically", "nearly",
     "absolutely", "basically", "essentially", "just", "really", "definitely", "certainly", "simply", "hardly", "yield", "yields", "yielded",
     "produce", "produces", "produced", "play", "plays", "played", "cause", "causes", "caused", "provide", "provides", "provided", "contain",
-    "contains", "contained", "score", "scored", "scores", "ask", "asks", "asked", "answer", "answered", "no", "note", "mind", ...BE_FORMS]),
+    "contains", "contained", "score", "scored", "scores", "ask", "asks", "asked", "answer", "answered", "no", "note", "mind",
+    // "The Company undertakes no obligation to update …", the boilerplate of every earnings call.
+    "undertake", "undertakes", "undertook", "assume", "assumes", "assumed", "accept", "accepts", "accepted", "owe", "owes", "owed",
+    "incur", "incurs", "incurred", "guarantee", "guarantees", "express", "expresses", "expressed", ...BE_FORMS]),
 };
 /** Words after a cue that make it content: "sorry for", "rather than", "wait for", "no longer". */
 const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {

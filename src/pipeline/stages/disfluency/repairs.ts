@@ -194,8 +194,11 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (COMMENT_OPENERS.has(repairWord.core)) return null;
   const s = withPassiveAuxiliary(words, sentenceStart, defaultStart(words, sentenceStart, a, b), a, repairWord);
   if (s < 0) return null;
+  // "oil price up or down, I mean it's some macro view": "I mean" before a clause of its own explains; the word
+  // before it stands, and only "I mean" fills.
+  if (s === a - 1 && saysIMean(words, a, b) && EXPLAINING_SUBJECTS.has(repairWord.core)) return { start: a, end: b, rule: "discourse_filler", confidence: 0.6 };
   // Nothing corrected: "I mean" after a conjunction only fills ("But I mean we know"); other cues are content there.
-  if (s === a) return b - a === 2 && words[a]!.core === "i" && words[a + 1]!.core === "mean" ? { start: a, end: b, rule: "discourse_filler", confidence: 0.6 } : null;
+  if (s === a) return saysIMean(words, a, b) ? { start: a, end: b, rule: "discourse_filler", confidence: 0.6 } : null;
   // "Krishna explains, rather, he reveals", "The king explained it, rather, he revealed it": a pronoun
   // restates the sentence's subject, and the repair replaces all that came after the subject. With no
   // subject to restate, one word replaced by a clause would read as nonsense ("banned the he ended it").
@@ -205,6 +208,13 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   }
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
 }
+
+/** The cue is "I mean" and nothing else. */
+function saysIMean(words: readonly WordView[], a: number, b: number): boolean {
+  return b - a === 2 && words[a]!.core === "i" && words[a + 1]!.core === "mean";
+}
+/** A clause's subject with its verb, or one no earlier subject is restated by: "it's", "there's", "that's". */
+const EXPLAINING_SUBJECTS: ReadonlySet<string> = new Set(["it's", "that's", "there's", "it", "there"]);
 
 /** A verb in -s after its subject ("supervises"), not "-ss" ("process"). */
 const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
