@@ -8,7 +8,7 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, IRREGULAR_PAST, isAuxiliaryOrModal, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isPastForm, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -306,10 +306,9 @@ function namedLikeForLike(words: readonly WordView[], k: number): boolean {
 function pastForPast(words: readonly WordView[], k: number): boolean {
   const before = words[k - 1];
   const after = words[k + 1];
-  const past = (w: WordView | undefined) => w !== undefined && (PAST_FORM.test(w.core) || IRREGULAR_PAST.has(w.core)) && isContentWord(w.core);
+  const past = (w: WordView | undefined) => w !== undefined && isPastForm(w.core) && isContentWord(w.core);
   return past(before) && past(after) && before!.trail === "" && words[k]!.trail === "" && before!.core !== after!.core;
 }
-const PAST_FORM = /^[a-z]{3,}ed$/;
 
 /** "did develop wait not develop": the word before the adverb said again after it, negated. */
 function negatedEcho(words: readonly WordView[], k: number): boolean {

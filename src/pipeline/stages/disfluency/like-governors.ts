@@ -19,7 +19,7 @@ export const LIKE_GOVERNORS = new Set([
  * Forms of "have" and "get": "like" after one cannot be the verb ("they have like whole bunch of
  * episodes", "I had like three tiers"), it approximates or hedges what is had.
  */
-const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
+const HAVE_OR_GET: ReadonlySet<string> = new Set(["have", "has", "had", "having", "got", "get", "gets"]);
 /** A person's "be" before a progressive: "I'm like noticing", "we're like building", "I was like starving". */
 const PERSON_BE: ReadonlySet<string> = new Set(["i'm", "we're", "you're", "they're", "he's", "she's"]);
 const PROGRESSIVE = /^[a-z]{2,}ing$/;
@@ -39,7 +39,7 @@ export function hedgesAfterGovernor(words: readonly WordView[], i: number): bool
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
   if (prev === undefined || next === undefined || prev.trail.length > 0 || words[i]!.trail.length > 0) return false;
-  if (HAVE_FORMS.has(prev.core)) return true;
+  if (HAVE_OR_GET.has(prev.core)) return true;
   if (pastAfterSubject(words, i) || baseVerbAfterModal(prev, next) || progressiveAfterVerb(words, i)) return true;
   if (!PROGRESSIVE.test(next.core) || THING.test(next.core)) return false;
   const s = prev.core === "just" ? i - 2 : i - 1;

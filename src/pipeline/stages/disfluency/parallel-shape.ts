@@ -1,7 +1,7 @@
 // Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
 // no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
 // two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
-import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
@@ -81,8 +81,6 @@ const RELATIVE_OPENERS: ReadonlySet<string> = new Set(["which", "what", "that"])
 
 /** A verb's present or past form: "constitutes", "produced". */
 const FINITE_VERB = /^[a-z]{3,}(?:s|ed)$/;
-/** A present verb after its subject ("ensures", "represents"), not "-ss" ("process"). */
-const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
 
 /** Whether "X no Y" reads as one thing corrected by another of the same kind, not "requires no qualifications". */
 export function parallelShape(words: readonly WordView[], sentenceStart: number, a: number, b: number, typed: boolean): boolean {

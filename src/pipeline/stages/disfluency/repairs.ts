@@ -19,7 +19,7 @@ import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAft
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
@@ -116,8 +116,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
   // "also include how many no actually what optional soundtracks": "how many" is one wh-phrase.
-  const howMuch = words[a - 1]!.core === "many" || words[a - 1]!.core === "much";
-  if (howMuch && words[a - 2]?.core === "how" && words[a - 2]!.trail === "" && a - 2 > sentenceStart && WH_WORDS.has(words[b]!.core) && !joinedByOr) {
+  if (a - 2 > sentenceStart && countsAt(words, a - 2) && WH_WORDS.has(words[b]!.core) && !joinedByOr) {
     return { start: a - 2, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
   // "In cases of shared medium where are or no make that how are packets delivered": a wh-word and
@@ -216,9 +215,6 @@ function saysIMean(words: readonly WordView[], a: number, b: number): boolean {
 /** A clause's subject with its verb, or one no earlier subject is restated by: "it's", "there's", "that's". */
 const EXPLAINING_SUBJECTS: ReadonlySet<string> = new Set(["it's", "that's", "there's", "it", "there"]);
 
-/** A verb in -s after its subject ("supervises"), not "-ss" ("process"). */
-const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
-
 /**
  * "Who normally is involved no supervises", "catalysts are produced no can be used": a participle after
  * "be" or "have" corrected by a finite verb or a modal takes its auxiliary along ("is supervises" reads as nonsense).
@@ -227,9 +223,8 @@ function withPassiveAuxiliary(words: readonly WordView[], sentenceStart: number,
   if (s !== a - 1 || s - 1 < sentenceStart || !isParticiple(words[s]!.core)) return s;
   const auxiliary = words[s - 1]!;
   if (auxiliary.trail !== "" || !(BE_FORMS.has(auxiliary.core) || HAVE_FORMS.has(auxiliary.core))) return s;
-  return (PRESENT_VERB.test(repair.core) && !repair.core.endsWith("ss")) || QUESTION_OPENERS.has(repair.core) ? s - 1 : s;
+  return PRESENT_VERB.test(repair.core) || QUESTION_OPENERS.has(repair.core) ? s - 1 : s;
 }
-const HAVE_FORMS: ReadonlySet<string> = new Set(["has", "have", "had"]);
 
 /**
  * Where the sentence's subject ends when it is a name ("Krishna", "Kublai Khan") or a determiner and

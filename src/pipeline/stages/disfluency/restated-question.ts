@@ -9,7 +9,7 @@
 //   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …",
 //   "Who was the Anglo-Norman no made fun of …" -> "Who made fun of …".
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, isContentWord, QUESTION_OPENERS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, countsAt, FUNCTION_WORDS, HAVE_FORMS, IRREGULAR_PARTICIPLES, isContentWord, isPastForm, QUESTION_OPENERS, type WordView } from "./words.js";
 
 const SUBJECT_PRONOUNS_3RD: ReadonlySet<string> = new Set(["it", "they", "he", "she"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -63,7 +63,6 @@ export function keepRestatedSubject(words: readonly WordView[], question: number
 
 /** Wh-words that take a noun: "what city", "which one", "how many years". */
 const WH_DETERMINERS: ReadonlySet<string> = new Set(["what", "which", "whose"]);
-const POSSESSION: ReadonlySet<string> = new Set(["have", "has", "had"]);
 /** Most words of the noun phrase a repair puts after the wh-word. */
 const MAX_NEW_NOUN = 4;
 
@@ -72,8 +71,7 @@ function afterWhDeterminer(words: readonly WordView[], start: number): number {
   const w = words[start]!;
   if (w.trail !== "") return -1;
   if (WH_DETERMINERS.has(w.core)) return start + 1;
-  const next = words[start + 1];
-  return w.core === "how" && next !== undefined && next.trail === "" && (next.core === "many" || next.core === "much") ? start + 2 : -1;
+  return countsAt(words, start) && words[start + 1]!.trail === "" ? start + 2 : -1;
 }
 
 /** A finite auxiliary: "being" or "been" go on a verb phrase, not a question. */
@@ -112,16 +110,15 @@ export function askedWithNewNoun(words: readonly WordView[], sentenceStart: numb
   const auxiliary = words[aux];
   if (aux === b || auxiliary === undefined || aux - b > MAX_NEW_NOUN || !isAuxiliaryWord(auxiliary) || auxiliary.endsSentence) return null;
   // "have" after a noun is as often its verb as an auxiliary.
-  if (POSSESSION.has(auxiliary.core) || firstAuxiliaries.has(auxiliary.core)) return null;
+  if (HAVE_FORMS.has(auxiliary.core) || firstAuxiliaries.has(auxiliary.core)) return null;
   return { start: from, end: b, rule: "self_repair", confidence: 0.6 };
 }
 
 /** Subject questions' wh-words: "who made", "what caused". */
 const SUBJECT_WH: ReadonlySet<string> = new Set(["who", "what"]);
-const NOUN_ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 /** A verb in the past: "made", "founded" (a word in -s may as well be a plural noun). */
 function isPastVerb(core: string): boolean {
-  return IRREGULAR_PAST.has(core) || IRREGULAR_PARTICIPLES.has(core) || (/^[a-z]{3,}ed$/.test(core) && isContentWord(core));
+  return isPastForm(core) || IRREGULAR_PARTICIPLES.has(core);
 }
 
 /**
@@ -136,7 +133,7 @@ export function askedWithNewVerb(words: readonly WordView[], sentenceStart: numb
   const article = words[sentenceStart + 2];
   const repair = words[b]!;
   if (!SUBJECT_WH.has(wh.core) || wh.trail !== "" || be === undefined || !FINITE_BE.has(be.core) || be.trail !== "") return null;
-  if (article === undefined || !NOUN_ARTICLES.has(article.core) || a <= sentenceStart + 3 || repair.trail !== "" || words[b + 1] === undefined) return null;
+  if (article === undefined || !ARTICLES.has(article.core) || a <= sentenceStart + 3 || repair.trail !== "" || words[b + 1] === undefined) return null;
   return isAuxiliaryWord(repair) || isPastVerb(repair.core) ? { start: sentenceStart + 1, end: b, rule: "self_repair", confidence: 0.6 } : null;
 }
 
@@ -146,8 +143,7 @@ export function askedWithNewVerb(words: readonly WordView[], sentenceStart: numb
  * verb to the repeated "how many" go ("How many Huguenots chose to stay in France?").
  */
 export function keepCountedNoun(words: readonly WordView[], question: number, a: number, b: number, confidence: number): Removal | null {
-  const counts = (k: number) => words[k]?.core === "how" && (words[k + 1]?.core === "many" || words[k + 1]?.core === "much") && words[k]!.trail === "";
-  if (!counts(question) || !counts(b)) return null;
+  if (!countsAt(words, question) || !countsAt(words, b)) return null;
   const verb = words[b + 2];
   if (verb === undefined || !(isAuxiliaryWord(verb) || isPastVerb(verb.core))) return null;
   // The noun: one word, or one "of" another ("tonnes of beans"); a verb may follow it at once ("Huguenots fled").

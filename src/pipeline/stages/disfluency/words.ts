@@ -222,6 +222,23 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
 ]);
 
 
+/** A verb in -s after its subject ("ensures", "supervises"), not "-ss" ("process"). */
+export const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
+/** Forms of "have": an auxiliary before a participle, and as often a verb of its own. */
+export const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had"]);
+
+/** A verb in the past, said so by its form: "went", "founded" (not "need", which ends in -ed only by spelling). */
+export function isPastForm(core: string): boolean {
+  return IRREGULAR_PAST.has(core) || (/^[a-z]{3,}ed$/.test(core) && isContentWord(core));
+}
+
+/** "how many" / "how much" opens at words[k], with no pause after "how". */
+export function countsAt(words: readonly WordView[], k: number): boolean {
+  const how = words[k];
+  const many = words[k + 1]?.core;
+  return how !== undefined && how.core === "how" && how.trail === "" && (many === "many" || many === "much");
+}
+
 /** Prefixes written with a hyphen and their word apart ("non- GAAP", "pre- pandemic"). */
 const HYPHENED_PREFIXES: ReadonlySet<string> = new Set([
   "non", "anti", "pre", "post", "multi", "semi", "self", "inter", "intra", "mid", "counter", "cross", "micro", "macro", "mega", "ultra",

@@ -96,6 +96,8 @@ export interface ItnTables {
   readonly regnalNames: ReadonlyMap<string, string>;
   /** Spoken title -> its written abbreviation and what must follow it. */
   readonly titles: ReadonlyMap<string, Title>;
+  /** Every title as said or written, lower case, without its period ("mister", "mr"). */
+  readonly titleForms: ReadonlySet<string>;
   /** Words that end a street's name ("street", "avenue"). */
   readonly streetTypes: ReadonlySet<string>;
 }
@@ -211,8 +213,9 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
     if (before !== "word" && before !== "name") throw new ItnTableError(`titles.tsv line ${row.line}: what follows must be word or name, got ${JSON.stringify(before)}`);
     titles.set(row.cells[0]!.toLowerCase(), { written: row.cells[1]!, before });
   }
+  const titleForms = new Set([...titles].flatMap(([spoken, t]) => [spoken, t.written.replace(/\.$/, "").toLowerCase()]));
   const streetTypes = new Set(rows("street_types", sources.street_types, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, titles, streetTypes, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, titles, titleForms, streetTypes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */

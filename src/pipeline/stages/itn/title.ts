@@ -14,13 +14,6 @@ function numberLike(c: MatchContext, w: string): boolean {
 }
 const FRACTION_WORDS: ReadonlySet<string> = new Set(["half", "quarter", "dozen"]);
 
-/** A title, said or written ("mister mister", "Mister Mr."): no name. */
-function isTitle(c: MatchContext, w: string): boolean {
-  if (c.t.titles.has(w)) return true;
-  for (const t of c.t.titles.values()) if (t.written.replace(/\.$/, "").toLowerCase() === w) return true;
-  return false;
-}
-
 /** Words that follow a title said as a word, never a name: "mister and missus", "doctor who". */
 const NOT_NAMES: ReadonlySet<string> = new Set([
   "and", "or", "but", "nor", "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "is", "was", "are",
@@ -36,9 +29,10 @@ export const matchTitle: ClassMatcher = (c, i, end) => {
   // "mister and missus hill": the name the second title takes is the first's too.
   if (next === "and" && k + 1 < end && c.punctBefore[k + 1] === "" && c.t.titles.has(c.words[k + 1]!)) return { end: k, text: title.written, confidence: CONFIDENCE };
   // A name is a word of two letters or more, in lower case or capitalised as names are ("Lakeland"): not a
-  // spelled letter, a number or a month, nor a code in capitals ("GMT", "H0"), words another class writes.
+  // spelled letter, a number or a month, nor a code in capitals ("GMT", "H0"), words another class writes,
+  // nor a title said or written ("mister mister", "Mister Mr.").
   const raw = c.raw[k]!;
-  if (!(LOWER_WORD.test(raw) || CAPITALISED_NAME.test(raw)) || NOT_NAMES.has(next) || numberLike(c, next) || isTitle(c, next)) return null;
+  if (!(LOWER_WORD.test(raw) || CAPITALISED_NAME.test(raw)) || NOT_NAMES.has(next) || numberLike(c, next) || c.t.titleForms.has(next)) return null;
   // A capital counts after a title said in lower case: casing capitalises a title and an unknown word after it
   // together ("Doctor Com"), and a second run must read that as the first read "doctor com".
   if (title.before === "name" && !c.names.names.has(next) && !(CAPITALISED_NAME.test(raw) && !startsUpper(c.raw[i]!))) return null;
