@@ -106,6 +106,8 @@ function yearEnd(c: MatchContext, k: number): number {
 function citationAuthor(c: MatchContext, i: number, j: number): boolean {
   const surname = c.words[i - 1];
   if (c.punctBefore[i] !== "," || surname === undefined || !SURNAME.test(surname) || NOT_SURNAMES.has(surname) || j >= c.words.length) return false;
+  // A number word is no surname, though casing capitalises one opening a sentence ("Zero, a, o?" was "zero, a, o?").
+  if (c.t.numbers.has(surname)) return false;
   // Letters ITN joined ("g m t" -> "GMT") are no surname, as the spelled letters were none on a first run.
   if (/^\p{Lu}+$/u.test(c.raw[i - 1]!)) return false;
   const gap = c.punctBefore[j]!;
