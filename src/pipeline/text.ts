@@ -94,7 +94,8 @@ export function endsWithComma(word: string): boolean {
  * Upper-cases the first character when it is a lowercase letter and the rest of
  * the word has no capitals (so "iPhone", "eBay" keep their brand casing).
  * Returns the word unchanged otherwise — including words starting with a digit,
- * a symbol or an uncased script.
+ * a symbol or an uncased script. A token an earlier stage merged ("the 1st
+ * January") is judged by its first word, as its words are when they come back.
  */
 export function capitalizeSentenceStart(word: string): string {
   const first = word.codePointAt(0);
@@ -103,6 +104,8 @@ export function capitalizeSentenceStart(word: string): string {
   const upper = ch.toUpperCase();
   if (upper === ch || ch !== ch.toLowerCase()) return word;
   const rest = word.slice(ch.length);
-  if (rest !== rest.toLowerCase()) return word;
+  const space = rest.indexOf(" ");
+  const firstWordRest = space < 0 ? rest : rest.slice(0, space);
+  if (firstWordRest !== firstWordRest.toLowerCase()) return word;
   return upper + rest;
 }

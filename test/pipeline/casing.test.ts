@@ -33,6 +33,11 @@ describe("casing / sentence_start within a segment", () => {
     },
   );
 
+  it("capitalises a token ITN merged by its first word, as its words are capitalised when they come back", () => {
+    const withTables = compileProfile({ stages: { disfluency: { enabled: false } } }, undefined, loadPipelineResources());
+    expect(runText(withTables, "the first-january we met").text).toBe("The 1st January we met");
+  });
+
   it("never lowercases", () => {
     expect(text("NASA SAID. THE END. And More")).toBe("NASA SAID. THE END. And More");
   });

@@ -71,11 +71,14 @@ export function nameWordsOf(tables: CasingTables | undefined): NameWords {
 function nameAt(c: MatchContext, k: number): boolean {
   if (k < 0 || k >= c.raw.length) return false;
   const word = c.words[k]!;
+  // ITN writes a month with its capital ("May 1912"), and the casing tables list months with the names:
+  // a month is no name, or "3 a.m. m January" would read an initial a first run's "three a m m january" did not.
+  if (c.t.months.has(word)) return false;
   if (c.names.names.has(word)) return true;
   // A word with a digit in it is a code ITN wrote ("Gmt0"), not a name.
   if (!CAPITALISED.test(c.raw[k]!) || /\d/.test(word) || opensSentence(c, k) || c.names.titles.has(word) || c.names.placeHeads.has(word)) return false;
-  // ITN writes capitals too: a month ("May 1912"), a unit after a figure ("5 Hz").
-  if (c.t.months.has(word) || (k > 0 && /\d/.test(c.words[k - 1]!))) return false;
+  // ITN writes capitals too: a unit after a figure ("5 Hz").
+  if (k > 0 && /\d/.test(c.words[k - 1]!)) return false;
   const afterTitle = k > 0 && c.punctBefore[k] === "" && c.names.titles.has(c.words[k - 1]!);
   const beforePlaceWord = k + 1 < c.words.length && c.punctBefore[k + 1] === "" && c.names.placeHeads.has(c.words[k + 1]!);
   return !afterTitle && !beforePlaceWord;
