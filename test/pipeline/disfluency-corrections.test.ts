@@ -296,6 +296,10 @@ describe("disfluency / self_repair: questions restarted without a cue", () => {
     ["When are Where are the games held?", "Where are the games held?"],
     ["How many what kind of economy does Peru have?", "What kind of economy does Peru have?"],
     ["What bank in what town is the oldest branch?", "In what town is the oldest branch?"],
+    // in lower case, a wh-word asks by its word order: the auxiliary before the subject
+    ["What uprising when was the dynasty out of power?", "When was the dynasty out of power?"],
+    ["What chemical did Priestley why is he given credit?", "Why is he given credit?"],
+    ["Which company owns which city does the district belong to?", "Which city does the district belong to?"],
   ])("keeps only the second question of %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -312,6 +316,8 @@ describe("disfluency / self_repair: questions restarted without a cue", () => {
     "Who is the man who was elected?", "What did he know what to do about?", "What is the size of what is called the core?",
 
     "Who knows what is inside?", "Who was interested in what was happening?",
+    "What city which is the capital was founded first?", "Who knows when was the treaty signed?",
+    "Why did the war end when the treaty was signed?", "Which city was the capital when the king died?",
   ])("keeps %j (a relative or governed wh-word)", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -8,7 +8,7 @@ import { isFiller } from "./fillers.js";
 import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
@@ -95,6 +95,25 @@ const UNCUED_RESTART_CONFIDENCE = 0.6;
 /** "or" before a question asked again corrects as often ("Who received … or uh in what year did …"). */
 const COORDINATORS: ReadonlySet<string> = new Set(["and", "but"]);
 
+/** Relative clauses never invert: "the year when the war ended", "the city which is", not "when was the". */
+const INVERTING_WH: ReadonlySet<string> = new Set(["when", "where", "why", "which"]);
+
+/**
+ * A direct question at `i` by its word order, in any case: "when was the Ming dynasty", "why is he",
+ * "which city does the district" — the auxiliary before its subject, which a relative clause never has.
+ */
+function invertedQuestionAt(words: readonly WordView[], i: number): boolean {
+  const q = words[i]!;
+  if (!INVERTING_WH.has(q.core) || q.trail !== "") return false;
+  // "which" asks only with its noun: "which city does"; "which is" is relative.
+  const aux = q.core === "which" ? i + 2 : i + 1;
+  if (q.core === "which" && (words[i + 1] === undefined || words[i + 1]!.trail !== "" || FUNCTION_WORDS.has(words[i + 1]!.core))) return false;
+  const auxWord = words[aux];
+  const subject = words[aux + 1];
+  if (auxWord === undefined || subject === undefined || auxWord.trail !== "" || !QUESTION_OPENERS.has(auxWord.core)) return false;
+  return NOUN_DETERMINERS.has(subject.core) || SUBJECT_PRONOUNS.has(subject.core) || (subject.capitalised && !FUNCTION_WORDS.has(subject.core));
+}
+
 /**
  * "What gorge is known for its many what gorge is between ...", "When are Where are
  * ...": a question abandoned without any cue and asked again. The second question
@@ -128,7 +147,7 @@ export function uncuedRestartAt(words: readonly WordView[], i: number): Removal 
   // "Where did who was ...", "Who were how did ...": a wh-word and its auxiliary, then another question.
   const brokenOffAtOnce = wh === i && i - sentenceStart === 2 && WH_WORDS.has(words[sentenceStart]!.core) && QUESTION_OPENERS.has(prev.core);
   const capitalised = (q.capitalised && wh === i) || brokenOffAtOnce;
-  if (!capitalised && q.core !== "what" && q.core !== "how") return null;
+  if (!capitalised && q.core !== "what" && q.core !== "how" && !(wh === i && invertedQuestionAt(words, i))) return null;
   if (!capitalised && (FUNCTION_WORDS.has(prev.core) || WH_GOVERNORS.has(prev.core) || BE_FORMS.has(prev.core) || prev.core.endsWith("'s"))) return null;
   if (!asksQuestion(words, i)) return null;
   if (i - sentenceStart < 2 || !isQuestionPrefix(words, sentenceStart, i)) return null;
