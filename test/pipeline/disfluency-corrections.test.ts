@@ -23,6 +23,10 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     // A participle after "be" corrected by a finite verb takes its auxiliary along; by a participle, not.
     ["Who normally is involved no supervises a construction job?", "Who normally supervises a construction job?"],
     ["The bridge was designed no built by Roebling.", "The bridge was built by Roebling."],
+    // before an auxiliary "no" determines nothing; a verb with its preposition corrected by one with the same preposition
+    ["What chemical catalysts are produced no can be used in the process?", "What chemical catalysts can be used in the process?"],
+    ["What Viking groups were discovered by no conquered by Rollo?", "What Viking groups were conquered by Rollo?"],
+    ["The study relies on sorry depends on rainfall.", "The study depends on rainfall."],
   ])("repairs %j (a like-for-like shape)", (input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -35,6 +39,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     "The commission that assumes no obligation to revise them.", "The company, which gives no reason, left.",
     "What body is regulated separately from physicians no has stated that?",
     "He was given no written warning.", "In hospitals no smoking is allowed.",
+    "There is no will to live.", "It was made by no means by accident.", "if there are no does limiting toxicities",
   ])("keeps %j ('no' as a determiner or a name)", (input) => {
     expect(text(input)).toBe(input);
   });

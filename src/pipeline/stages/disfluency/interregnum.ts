@@ -8,7 +8,8 @@
 // (`typed_corrections`) read more phrases as corrections.
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isPastForm, isContentWord, isHesitation, PREPOSITIONS, WH_WORDS, type WordView } from "./words.js";
+import { verbWithPrepositionAgain } from "./reparandum.js";
+import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isPastForm, isContentWord, isHesitation, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Explicit correction phrases: on their own they make the repair likely. */
 const STRONG_PHRASES: readonly (readonly string[])[] = [
@@ -224,10 +225,12 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     if (w.core === "no" && words[k + 1]?.core === "no" && CONTENT_AFTER.no!.has(words[k + 2]?.core ?? "") && words[k + 1]!.trail === "") break;
     // After another cue "no" is always one ("sorry no two or more"): the content check is for a bare "no".
     // A capital "No" inside a sentence is a name ("a show called No Ego"). Before an article "no" is never
-    // the determiner ("cause no the solution", "function of no the minimum"), nor before a negated verb ("were no weren't").
+    // the determiner ("cause no the solution", "function of no the minimum"), nor before an auxiliary ("are produced no
+    // can be used") or a negated one ("were no weren't"),
+    // nor between a verb with its preposition and another verb with the same one ("discovered by no conquered by").
     if (w.core === "no" && !(w.capitalised && k > 0 && !words[k - 1]!.endsSentence) &&
       (cues > 0 || isWhStart(words, k + 1) || cueFollows(words, k + 1) || ARTICLES.has(words[k + 1]?.core ?? "") ||
-        (words[k + 1]?.core.endsWith("n't") ?? false) ||
+        (words[k + 1]?.core.endsWith("n't") ?? false) || auxiliaryAfterNo(words, k) || verbWithPrepositionAgain(words, 0, k, k + 1) >= 0 ||
         betweenPrepositions(words, k) || !isContent(words, k, "no"))) {
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
@@ -247,6 +250,20 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
   if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly, needsEcho: ratherLater };
+}
+
+/** Auxiliaries that are nouns too, which "no" may determine ("no will to live", "no do-overs"). */
+const AUXILIARY_NOUNS: ReadonlySet<string> = new Set(["will", "do", "may", "must"]);
+
+/**
+ * An auxiliary or a modal after a content word's "no", which no determiner "no" precedes: "produced no can be
+ * used", "played no was". After a function word it may be a slip for a noun ("there are no does limiting").
+ */
+function auxiliaryAfterNo(words: readonly WordView[], k: number): boolean {
+  const before = words[k - 1];
+  const after = words[k + 1];
+  return before !== undefined && after !== undefined && before.trail === "" && isContentWord(before.core) &&
+    (QUESTION_OPENERS.has(after.core) || OTHER_MODALS.has(after.core)) && !AUXILIARY_NOUNS.has(after.core);
 }
 
 /** Most words between "or" and a "rather" that closes the phrase after it. */

@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -94,7 +94,7 @@ function sameAnchor(x: string, y: string, figures: boolean): boolean {
  * words before the cue, so the reparandum is one word longer than that echo.
  */
 export function parallelTail(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
-  if (FUNCTION_WORDS.has(words[a - 1]!.core)) return -1;
+  if (FUNCTION_WORDS.has(words[a - 1]!.core)) return verbWithPrepositionAgain(words, sentenceStart, a, b);
   for (let j = 1; j <= MAX_TAIL; j++) {
     const start = a - 1 - j;
     if (start < sentenceStart || b + j >= words.length) return -1;
@@ -112,6 +112,21 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
     if (FUNCTION_WORDS.has(words[start]!.core) === FUNCTION_WORDS.has(words[b]!.core)) return start;
   }
   return -1;
+}
+
+/**
+ * "were discovered by no conquered by Rollo", "relies on sorry depends on": a verb and its preposition
+ * corrected by another verb of the same form with the same preposition; the reparandum is the verb and
+ * the preposition it took.
+ */
+export function verbWithPrepositionAgain(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  const preposition = words[a - 1]!;
+  const verb = words[a - 2];
+  const repair = words[b]!;
+  if (verb === undefined || a - 2 < sentenceStart || !PREPOSITIONS.has(preposition.core) || words[b + 1]?.core !== preposition.core) return -1;
+  if (verb.trail !== "" || repair.trail !== "" || verb.core === repair.core || !isContentWord(verb.core) || !isContentWord(repair.core)) return -1;
+  const sameForm = (isParticiple(verb.core) && isParticiple(repair.core)) || (PRESENT_VERB.test(verb.core) && PRESENT_VERB.test(repair.core));
+  return sameForm ? a - 2 : -1;
 }
 
 /** Words a repair puts before the words it says again, adding to them rather than replacing one. */
