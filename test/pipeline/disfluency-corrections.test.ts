@@ -259,6 +259,10 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "In the 1500s, what was the population of the amazon region no scratch 1500, I mean the 1980s?",
       // ... or for a reparandum whose like word has more of its phrase after it
       "Who first wrote about the Gaul's discovery and border no the Rhine's?",
+      // a name restarted from an earlier word, where the cut would take the clause's verb with it
+      "What area in Canada accepted Huguenot colonists no wait in South Africa not Canada?",
+      "When did Carl Wilhelm Scheele discover oxygen no Carl Priestly?",
+      "In what portion of Wales is Trevithick located or no of Abercynon?",
     ]) expect(text(input)).toBe(input);
     // A reparandum that starts as the repair does is its copy; a phrase for a phrase of its own length is like for like.
     expect(text("He bought the red car and sold the blue car no the green car.")).toBe("He bought the red car and sold the green car.");
@@ -278,6 +282,9 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
   it("drops a 'not X' that disowns a word of the removed reparandum", () => {
     expect(text("Which writer was influenced by the book no sorry which evolutionist not writer was influenced by the book?"))
       .toBe("Which evolutionist was influenced by the book?");
+    // All the words disowned go, not the first alone.
+    expect(text("What is the weight of the biomass per square kilometer in the forest no sorry per hectare not square kilometer?"))
+      .toBe("What is the weight of the biomass per hectare?");
     // Without a repair, "not X" is content.
     expect(text("Which evolutionist not writer was influenced by the book?")).toBe("Which evolutionist not writer was influenced by the book?");
     // After a subject or an auxiliary, "not" negates the repair's verb: it disowns nothing.

@@ -4,7 +4,7 @@
 // to the east near Nevada no sorry south?"). Cutting the reparandum would leave
 // nonsense, so such repairs are left as said.
 import type { Removal } from "./apply.js";
-import { FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** A possessive, written either way: "Karp's", "Normans'". */
 const POSSESSIVE_END = /(?:'s|s')$/;
@@ -41,7 +41,33 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal, cueSta
   };
   return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start) ||
     (r.start === start && ellipticalQuestion(words, r.end, end)) || opensWithWordsSaidBefore(words, r, end, saidBefore) ||
-    reframesEarlierPhrase(words, r, end, start, cueStart);
+    reframesEarlierPhrase(words, r, end, start, cueStart) || replacesLessThanItDrops(words, r, end, cueStart);
+}
+
+/** How many more content words the reparandum must hold than the repair for it to drop more than it replaces. */
+const DROPPED_BEYOND_REPAIR = 2;
+
+/**
+ * "What area in Canada accepted Huguenot colonists no wait in South Africa not Canada?", "When did Carl
+ * Wilhelm Scheele discover oxygen no Carl Priestly?": a repair closing the sentence restarts from an
+ * earlier copy of its first word but brings only a name, while the reparandum it would cut holds the
+ * clause's verb and more ("What area in South Africa?", "When did Carl Priestly?"). The name stands for
+ * the one after the echo alone, which no deletion reaches.
+ */
+function replacesLessThanItDrops(words: readonly WordView[], r: Removal, end: number, cueStart: number): boolean {
+  if (words[r.start]!.core !== words[r.end]!.core || WH_WORDS.has(words[r.end]!.core)) return false;
+  let last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  // A closing "not X" disowns and replaces nothing.
+  for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) if (last - n > r.end && words[last - n]!.core === "not") { last -= n + 1; break; }
+  // The repair is a name and no more: a phrase of small-letter words may go on with the sentence ("the
+  // megaregion extend from"), where the reparandum's words are its own.
+  const repair = words.slice(r.end + 1, last + 1);
+  if (repair.length === 0 || repair.some((w) => isContentWord(w.core) && !w.capitalised) || repair.some((w) => QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core))) return false;
+  const dropped = words.slice(r.start + 1, cueStart);
+  const content = (ws: readonly WordView[]) => ws.filter((w) => isContentWord(w.core)).length;
+  // The clause's verb goes with it: a small-letter word besides the names ("accepted", "discover").
+  const dropsVerb = dropped.some((w) => !w.capitalised && isContentWord(w.core) && !repair.some((x) => x.core === w.core));
+  return dropsVerb && content(dropped) >= content(repair) + DROPPED_BEYOND_REPAIR;
 }
 
 /** Longest closing repair compared word for word with an earlier phrase. */

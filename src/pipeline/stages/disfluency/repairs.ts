@@ -321,7 +321,10 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
     // Opening the repair, it is put before the word said again ("did develop wait not develop"), but after "no".
     const opensRepair = k === r.end && words[k - 1]!.core !== "no";
     if (w.core === "not" && w.trail === "" && said.has(words[k + 1]!.core) && !FUNCTION_WORDS.has(words[k - 1]!.core) && !opensRepair) {
-      return { ...r, start: k, end: k + 2 };
+      // "per hectare not square kilometer": all the words disowned go, not the first alone.
+      let end = k + 2;
+      while (end < words.length && words[end - 1]!.trail === "" && said.has(words[end]!.core)) end++;
+      return { ...r, start: k, end };
     }
     if (w.endsSentence) break;
   }
