@@ -124,6 +124,8 @@ describe("disfluency / self_repair: what is no correction", () => {
     "and of course, I mean it is interesting.",
     // What is said or thought goes on after "actually".
     "I should say actually, Stacey Abrams has not lost yet,",
+    // "my mistake" as the noun of its clause; "take that back" with its object
+    "It was my mistake to sell.", "My mistake was trusting him.", "On Mondays I take that back to the shop.",
   ])("keeps %j", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -390,6 +392,11 @@ describe("disfluency / self_repair: cues", () => {
     ["Who would the channels be broadcast by no from?", "Who would the channels be broadcast from?"],
     ["How much aid went to the United States no sorry to Israel?", "How much aid went to Israel?"],
     ["In what years did Norway, sorry I should have said Spain join?", "In what years did Spain join?"],
+    // the phrases of a speaker owning a slip; "oof" before one joins it
+    ["We shipped it in March, I misspoke, in April.", "We shipped it in April."],
+    ["The margin was ten percent, my mistake, eleven percent.", "The margin was eleven percent."],
+    ["It is big or should I say huge.", "It is huge."],
+    ["By what process is oxygen made in the immune system oof that's wrong in the troposphere?", "By what process is oxygen made in the troposphere?"],
     ["How many could it carry in 1974 or wait in 1970 I mean?", "How many could it carry in 1970?"],
     // "sorry that would be" goes on as a cue; ", actually" closing the repaired sentence goes with the repair.
     ["What did the team support in 1903, sorry that would be in 1920, actually?", "What did the team support in 1920?"],

@@ -18,7 +18,7 @@ const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
   ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
   ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"], ["cancel", "that"], ["forget", "that"],
-  ["remove", "that"],
+  ["remove", "that"], ["i", "misspoke"], ["my", "mistake"], ["i", "take", "that", "back"], ["or", "should", "i", "say"],
 ];
 /**
  * Phrases a writer types to correct, which in speech offer an alternative ("Paris or maybe
@@ -33,7 +33,7 @@ const STRONG_WORDS = new Set(["sorry", "rather", "wait", "actually", "instead", 
 /** Adverbs that are content unless set off by commas or joined to another cue ("what actually happened"). */
 const CONTENT_PRONE = new Set(["rather", "wait", "actually", "instead"]);
 /** Hesitations, "or", and the exclamations of a speaker annoyed at a slip ("ugh", "dang", "jeez"): cues with evidence. */
-const WEAK_WORDS = new Set(["oh", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or", "dang", "darn", "jeez", "geez", "gosh", "bah", "drat", "argh", "shucks"]);
+const WEAK_WORDS = new Set(["oh", "oof", "ugh", "umm", "uhh", "erm", "er", "um", "uh", "hmm", "ah", "ahh", "or", "dang", "darn", "jeez", "geez", "gosh", "bah", "drat", "argh", "shucks"]);
 /** Cue words that only extend a cue already begun ("no wait tell me what ..."). */
 const CONTINUATIONS: readonly (readonly string[])[] = [
   ["make", "that"], ["change", "that", "to"], ["tell", "me"], ["i", "guess"], ["let", "me", "rephrase"], ["let", "me", "ask"], ["i", "want", "to", "know"],
@@ -160,13 +160,26 @@ const COMPARED_BEFORE_BETTER: ReadonlySet<string> = new Set(["good", "well", "eq
 /** After "never mind" these make it the verb with its object: "never mind the rest", "never mind about that". */
 const NEVER_MIND_OBJECTS: ReadonlySet<string> = new Set(["the", "a", "an", "that", "about", "his", "her", "their", "my", "your", "its", "our", "me", "him", "them"]);
 
+/** After "my mistake" these make it a noun in its clause: "my mistake was", "my mistake of", "my mistake to". */
+const MISTAKE_GOES_ON: ReadonlySet<string> = new Set(["was", "is", "of", "to", "in", "and", "that", "here"]);
+
+/** After "take that back" these say where a thing is carried: "to the shop", "home", "with me". */
+const CARRIED_TO: ReadonlySet<string> = new Set([...PREPOSITIONS, "home", "here", "there", "inside", "out", "up", "down"]);
+
 /** The cue phrase at i is said as content: "or better" comparing, "never mind" or "I mean" with an object. */
 function contentPhraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
+  // "I take that back to the shop": the thing carried somewhere, not the words withdrawn.
+  if (p[1] === "take" && p[3] === "back") return words[i + 3]!.trail.length === 0 && CARRIED_TO.has(words[i + 4]?.core ?? "");
   if (p.length !== 2 || words[i + 1]!.trail.length > 0) return false;
   const after = words[i + 2]?.core ?? "";
   if (p[0] === "never" && p[1] === "mind") return NEVER_MIND_OBJECTS.has(after);
   // "And I mean that completely", "of course, I mean it is interesting": what is meant follows.
   if (p[0] === "i" && p[1] === "mean") return after === "it" || after === "that";
+  // "it was my mistake to sell", "the mistake was my mistake": the noun in a clause, not the apology.
+  if (p[0] === "my" && p[1] === "mistake") {
+    const before = words[i - 1];
+    return (before !== undefined && before.trail.length === 0 && (FUNCTION_WORDS.has(before.core) || BE_FORMS.has(before.core))) || MISTAKE_GOES_ON.has(after);
+  }
   if (p[0] !== "or" || p[1] !== "better") return false;
   const prev = words[i - 1];
   return COMPARED_AFTER_BETTER.has(after) || (prev !== undefined && prev.trail.length === 0 && COMPARED_BEFORE_BETTER.has(prev.core));
