@@ -394,6 +394,8 @@ describe("disfluency / self_repair: cues", () => {
     ["In what years did Norway, sorry I should have said Spain join?", "In what years did Spain join?"],
     // the phrases of a speaker owning a slip; "oof" before one joins it
     ["We shipped it in March, I misspoke, in April.", "We shipped it in April."],
+    // the main verb said after a cue is no restart from the question's auxiliary of the same word
+    ["What do phosphates increase no no do to the growth of nitrates?", "What do phosphates do to the growth of nitrates?"],
     ["The margin was ten percent, my mistake, eleven percent.", "The margin was eleven percent."],
     ["It is big or should I say huge.", "It is huge."],
     ["By what process is oxygen made in the immune system oof that's wrong in the troposphere?", "By what process is oxygen made in the troposphere?"],

@@ -45,6 +45,9 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
     // from "the US". A clause said again from its subject restarts there ("the car was red uh the car was
     // blue"), and a relative clause belongs to its noun ("the region that is not defined or rather the area").
     if (a < b && ARTICLES.has(first) && words[j + 1]?.core !== second && holdsClauseVerb(words, j + 1, a)) continue;
+    // "What do phosphates increase no no do to the growth": the question's auxiliary ("What do") is not the
+    // main verb said again, which takes a preposition where the auxiliary takes its subject.
+    if (QUESTION_OPENERS.has(c) && j > sentenceStart && WH_WORDS.has(words[j - 1]!.core) && second !== undefined && PREPOSITIONS.has(second)) continue;
     if (nearest < 0) nearest = j;
     if (second === undefined || j + 1 >= a || words[j + 1]!.core === second) return j;
   }
