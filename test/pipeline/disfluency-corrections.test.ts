@@ -376,6 +376,7 @@ describe("disfluency / self_repair: cues", () => {
     ["One item was to force women no not women but men to work?", "One item was to force men to work?"],
     ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
+    ["The elector was from where or actually of what ethnicity?", "The elector was of what ethnicity?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

@@ -115,6 +115,11 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (WH_WORDS.has(words[a - 1]!.core) && WH_WORDS.has(words[b]!.core) && a - 1 > sentenceStart && !joinedByOr) {
     return { start: a - 1, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
+  // "was from where or actually of what ethnicity": a preposition and its wh-word corrected by another pair.
+  if (WH_WORDS.has(words[a - 1]!.core) && a - 2 > sentenceStart && PREPOSITIONS.has(words[a - 2]!.core) && words[a - 2]!.trail === "" &&
+    PREPOSITIONS.has(words[b]!.core) && WH_WORDS.has(words[b + 1]?.core ?? "") && !joinedByOr) {
+    return { start: a - 2, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
+  }
   // "also include how many no actually what optional soundtracks": "how many" is one wh-phrase.
   if (a - 2 > sentenceStart && countsAt(words, a - 2) && WH_WORDS.has(words[b]!.core) && !joinedByOr) {
     return { start: a - 2, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
