@@ -377,6 +377,11 @@ describe("disfluency / self_repair: cues", () => {
     ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
     ["The elector was from where or actually of what ethnicity?", "The elector was of what ethnicity?"],
+    // "let me rephrase that" continues a cue whole
+    ["What types of reduction sorry let me rephrase that what does reduction convert a problem to?", "What does reduction convert a problem to?"],
+    // a repair opened by a possessive determiner replaces the possessor said before, with its name or determiner
+    ["What was Joseph Priestley's experiment no rather his occupation?", "What was his occupation?"],
+    ["What was the company's revenue no sorry its profit?", "What was its profit?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

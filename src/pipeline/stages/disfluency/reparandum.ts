@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -168,9 +168,9 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
       // The phrase a wh-word opens may hold its verb ("What slows down prolactin"): only the compound goes then.
       const phrase = phraseStart(words, sentenceStart, s);
       const start = phrase < s && WH_WORDS.has(words[phrase - 1]!.core) ? compound : Math.min(compound, phrase);
-      return withGoverningWord(words, sentenceStart, determinedPhraseStart(words, sentenceStart, start), b);
+      return withGoverningWord(words, sentenceStart, possessorStart(words, sentenceStart, determinedPhraseStart(words, sentenceStart, start), b), b);
     }
-    return withGoverningWord(words, sentenceStart, opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound, b);
+    return withGoverningWord(words, sentenceStart, possessorStart(words, sentenceStart, opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound, b), b);
   }
   while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
     const before = words[s - 1]!;
@@ -319,6 +319,20 @@ function opensDeterminedPhrase(words: readonly WordView[], b: number): boolean {
   const first = words[b]!;
   const second = words[b + 1];
   return PHRASE_DETERMINERS.has(first.core) && first.trail === "" && second !== undefined && isContentWord(second.core);
+}
+
+/**
+ * "What was Joseph Priestley's experiment no rather his occupation": a repair opened by a possessive
+ * determiner replaces the possessor said before the noun, a name's words or its determiner with it (not
+ * "Priestley's his").
+ */
+function possessorStart(words: readonly WordView[], sentenceStart: number, k: number, b: number): number {
+  const owner = words[k - 1];
+  if (!POSSESSIVE_DETERMINERS.has(words[b]!.core) || owner === undefined || k - 1 < sentenceStart || owner.trail !== "" || !POSSESSIVE.test(owner.core)) return k;
+  let start = k - 1;
+  while (start - 1 > sentenceStart && words[start - 1]!.trail === "" && words[start - 1]!.capitalised && !FUNCTION_WORDS.has(words[start - 1]!.core)) start--;
+  // "the company's revenue no sorry its profit": the possessor's own determiner goes with it.
+  return determinedPhraseStart(words, sentenceStart, start);
 }
 
 /** Determiners a reparandum's phrase may open with; a quantity ("how many", "the most") stays, as the question it belongs to. */
