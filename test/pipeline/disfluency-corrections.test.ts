@@ -382,6 +382,8 @@ describe("disfluency / self_repair: cues", () => {
     // a repair opened by a possessive determiner replaces the possessor said before, with its name or determiner
     ["What was Joseph Priestley's experiment no rather his occupation?", "What was his occupation?"],
     ["What was the company's revenue no sorry its profit?", "What was its profit?"],
+    // a hedging "like" after a cue opens nothing; a question may ask with a modal
+    ["A decrease in greenhouse gases or instead like how long may the forest be threatened?", "How long may the forest be threatened?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

@@ -8,7 +8,7 @@ import { isFiller } from "./fillers.js";
 import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
@@ -16,8 +16,8 @@ export const MAX_RESTART = 15;
 const MAX_WH_PHRASE = 3;
 
 /**
- * A question opens at `i`: a wh-word (or "in what") then an auxiliary, directly or
- * after a short noun phrase ("what year did", "what kind of economy does").
+ * A question opens at `i`: a wh-word (or "in what") then an auxiliary or a modal, directly or
+ * after a short noun phrase ("what year did", "what kind of economy does", "how long may").
  */
 export function asksQuestion(words: readonly WordView[], i: number): boolean {
   const wh = PREPOSITIONS.has(words[i]?.core ?? "") ? i + 1 : i;
@@ -25,7 +25,7 @@ export function asksQuestion(words: readonly WordView[], i: number): boolean {
   if (q === undefined || !WH_WORDS.has(q.core)) return false;
   for (let k = wh + 1; k <= wh + 1 + MAX_WH_PHRASE && k < words.length; k++) {
     const w = words[k]!;
-    if (QUESTION_OPENERS.has(w.core)) return k === wh + 1 || !FUNCTION_WORDS.has(words[wh + 1]!.core);
+    if (QUESTION_OPENERS.has(w.core) || OTHER_MODALS.has(w.core)) return k === wh + 1 || !FUNCTION_WORDS.has(words[wh + 1]!.core);
     if (w.trail.length > 0 || WH_WORDS.has(w.core) || (FUNCTION_WORDS.has(w.core) && w.core !== "of")) return false;
   }
   return false;
