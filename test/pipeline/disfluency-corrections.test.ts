@@ -384,6 +384,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What was the company's revenue no sorry its profit?", "What was its profit?"],
     // a hedging "like" after a cue opens nothing; a question may ask with a modal
     ["A decrease in greenhouse gases or instead like how long may the forest be threatened?", "How long may the forest be threatened?"],
+    // a repair's article restarts a noun phrase with a prepositional phrase of its own
+    ["What was a particular problem in biology no the prize for finding a solution?", "What was the prize for finding a solution?"],
+    ["Which fault can produce a magnitude of 8.7 no no an earthquake magnitude of 8.0?", "Which fault can produce an earthquake magnitude of 8.0?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

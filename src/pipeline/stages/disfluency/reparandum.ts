@@ -16,6 +16,25 @@ const MAX_TAIL = 4;
 /** An article restarts where an article was said just before, whichever it is: "an allotrope or sorry a bond energy". */
 const MAX_ARTICLE_BACK = 2;
 
+/** Most words after an article that a noun phrase with a prepositional phrase of its own holds ("a particular problem in biology"). */
+const MAX_NOUN_PHRASE_BACK = 5;
+
+/**
+ * "What was a particular problem in biology no the prize": after the article, a noun phrase and a
+ * preposition's noun, unbroken, with no verb form or name in it; the repair's article restarts it all.
+ */
+function nounPhraseWithPreposition(words: readonly WordView[], from: number, to: number): boolean {
+  if (to - from > MAX_NOUN_PHRASE_BACK || to - from < 3) return false;
+  let preposition = false;
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    if (k < to - 1 && w.trail !== "") return false;
+    if (PREPOSITIONS.has(w.core) && k > from && k < to - 1) { preposition = true; continue; }
+    if (!isContentWord(w.core) || w.capitalised || isParticiple(w.core) || PRESENT_VERB.test(w.core) || w.core.endsWith("ing")) return false;
+  }
+  return preposition;
+}
+
 /** No pause inside [from, to): the span reads as one phrase. */
 function unbroken(words: readonly WordView[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (words[k]!.trail.length > 0) return false;
@@ -38,7 +57,7 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
   let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
-    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && a - j <= MAX_ARTICLE_BACK) &&
+    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && (a - j <= MAX_ARTICLE_BACK || nounPhraseWithPreposition(words, j + 1, a))) &&
       !(tensed && FINITE_BE.has(c))) continue;
     // After an editing term an article restarts a noun phrase, and a noun phrase holds no verb of its
     // own: "that the US would invade Kuwait or I guess the Middle East" corrects "Kuwait", not the clause
