@@ -253,6 +253,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which compounds contain the lowest amount of oxygen by mass no sorry the greatest amount?",
       "What part of the Earth's biosphere is made of oxygen no sorry the Earth's atmosphere?",
       "How many died of the plague in Islamic society in the 19th century, oh sorry I mean Ottoman society?",
+      // ... or two small-letter words for a name
+      "What is the highest ranking the county could have among counties in the United States no wait make that lowest ranking?",
       // an acronym or a possessive for a word that is none, with one said before
       "What NBA teams are from Southern California no MLB?",
       "How many problems did Cook's paper address no Karp's?",

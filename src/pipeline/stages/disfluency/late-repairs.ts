@@ -87,7 +87,10 @@ function reframesEarlierPhrase(words: readonly WordView[], r: Removal, end: numb
   const n = last - r.end + 1;
   if (n === 2 && theWithItsLike(words, r, start, cueStart)) return true;
   if (n < 2 || n > MAX_REFRAMED || words[r.start]!.core === words[r.end]!.core) return false;
-  if (n === 2 && (cueStart - r.start !== 1 || !isContentWord(words[r.end]!.core))) return false;
+  // A name cut for two small-letter words is no like for like either ("… in the United States no wait make that lowest ranking?").
+  const nameForWords = words.slice(r.start, cueStart).every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core)) &&
+    words.slice(r.end, last + 1).every((w) => !w.capitalised);
+  if (n === 2 && ((cueStart - r.start !== 1 && !nameForWords) || !isContentWord(words[r.end]!.core))) return false;
   for (let k = start; k + n <= r.start; k++) {
     let changed = -1;
     let changes = 0;
