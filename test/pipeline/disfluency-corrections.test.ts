@@ -40,6 +40,8 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     "What body is regulated separately from physicians no has stated that?",
     "He was given no written warning.", "In hospitals no smoking is allowed.",
     "There is no will to live.", "It was made by no means by accident.", "if there are no does limiting toxicities",
+    // a plural noun after "no" is no verb correcting one with its object
+    "Complexity theory classifies space no problems based on what primary attribute?", "What boilers create most combustion power no plants?",
   ])("keeps %j ('no' as a determiner or a name)", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -389,6 +391,9 @@ describe("disfluency / self_repair: cues", () => {
     // a repair's article restarts a noun phrase with a prepositional phrase of its own
     ["What was a particular problem in biology no the prize for finding a solution?", "What was the prize for finding a solution?"],
     ["Which fault can produce a magnitude of 8.7 no no an earthquake magnitude of 8.0?", "Which fault can produce an earthquake magnitude of 8.0?"],
+    // a verb with its object corrected by a verb of the same form
+    ["In 2010 the forest experienced another severe drought um no absorbed 8 Gt of what?", "In 2010 the forest absorbed 8 Gt of what?"],
+    ["A multi-tape machine forms the basis no, requires what type of time?", "A multi-tape machine requires what type of time?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

@@ -15,7 +15,7 @@ import type { Removal } from "./apply.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { parallelShape } from "./parallel-shape.js";
-import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer } from "./reparandum.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, verbWithObjectStart } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
@@ -166,6 +166,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (matched < 0 && (typed || cue.strong)) {
     const askedAgain = askedWithNewNoun(words, sentenceStart, a, b) ?? askedWithNewVerb(words, sentenceStart, a, b);
     if (askedAgain !== null) return askedAgain;
+    const verb = verbWithObjectStart(words, sentenceStart, a, b);
+    if (verb >= 0) return { start: verb, end: b, rule: "self_repair", confidence: 0.6 };
   }
   if (matched >= 0) {
     const parallel = words[matched + 1]?.core === words[b + 1]?.core;

@@ -5,7 +5,7 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, isPastForm, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -149,6 +149,38 @@ export function verbWithPrepositionAgain(words: readonly WordView[], sentenceSta
   if (verb.trail !== "" || repair.trail !== "" || verb.core === repair.core || !isContentWord(verb.core) || !isContentWord(repair.core)) return -1;
   const sameForm = (isParticiple(verb.core) && isParticiple(repair.core)) || (PRESENT_VERB.test(verb.core) && PRESENT_VERB.test(repair.core));
   return sameForm ? a - 2 : -1;
+}
+
+/** Most words of the object between a verb and the cue that a verb of the same form replaces. */
+const MAX_VERB_OBJECT = 4;
+/** Determiners: before a verb they make it a noun's modifier ("the experienced drivers"); after it they open its object. */
+const MODIFIER_BEFORE: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "this", "that", "these", "those", "some", "any", "each", "every", "another"]);
+
+/**
+ * "the force experienced another severe drought um no absorbed 8 Gt", "a machine forms the basis no,
+ * requires what": a verb in the past or the present corrected by another verb of the same form replaces
+ * the verb with its object, not the object's last noun ("experienced another severe absorbed"). The
+ * object is a short noun phrase, unbroken; -1 when there is none.
+ */
+export function verbWithObjectStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  const repair = words[b]!;
+  const past = isPastForm(repair.core);
+  if (!isContentWord(repair.core) || repair.core.includes("'") || !(past || PRESENT_VERB.test(repair.core))) return -1;
+  const sameForm = (w: WordView) => w.core !== repair.core && isContentWord(w.core) && (past ? isPastForm(w.core) : PRESENT_VERB.test(w.core));
+  // The object: a determiner, then modifiers and nouns with no verb form of their own ("another severe drought").
+  const objectWord = (w: WordView) => MODIFIER_BEFORE.has(w.core) || (isContentWord(w.core) && !isPastForm(w.core) && !w.core.endsWith("ing") && !w.capitalised);
+  for (let v = a - 2; v >= Math.max(sentenceStart + 1, a - 1 - MAX_VERB_OBJECT); v--) {
+    const verb = words[v]!;
+    if (verb.trail !== "") return -1;
+    if (!sameForm(verb)) {
+      if (!objectWord(verb)) return -1;
+      continue;
+    }
+    const before = words[v - 1]!;
+    if (MODIFIER_BEFORE.has(before.core) || PREPOSITIONS.has(before.core) || !MODIFIER_BEFORE.has(words[v + 1]!.core)) return -1;
+    return objectWord(words[a - 1]!) && !MODIFIER_BEFORE.has(words[a - 1]!.core) ? v : -1;
+  }
+  return -1;
 }
 
 /** Words a repair puts before the words it says again, adding to them rather than replacing one. */
