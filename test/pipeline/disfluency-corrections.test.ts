@@ -386,6 +386,8 @@ describe("disfluency / self_repair: cues", () => {
     // a repair opened by a possessive determiner replaces the possessor said before, with its name or determiner
     ["What was Joseph Priestley's experiment no rather his occupation?", "What was his occupation?"],
     ["What was the company's revenue no sorry its profit?", "What was its profit?"],
+    // an article restarts a phrase with a possessor, a plural's too ("the Mongols' surrender")
+    ["Who did the Mongols' surrender no the Yuan's increase in commerce help?", "Who did the Yuan's increase in commerce help?"],
     // a hedging "like" after a cue opens nothing; a question may ask with a modal
     ["A decrease in greenhouse gases or instead like how long may the forest be threatened?", "How long may the forest be threatened?"],
     // a repair's article restarts a noun phrase with a prepositional phrase of its own

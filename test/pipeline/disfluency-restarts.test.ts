@@ -175,7 +175,7 @@ describe("disfluency / repetition: legitimate doubles said with a pause between"
     expect(text(input)).toBe(expected);
   });
 
-  it.each(["it was very, very good", "I had had enough", "I know that that is true", "it was really, really good"])("keep the emphatic or grammatical double in %j", (input) => {
+  it.each(["it was very, very good", "I had had enough", "I know that that is true", "it was really, really good", "some of your faves' faves have songs", "the bosses' bosses agreed"])("keep the emphatic or grammatical double in %j", (input) => {
     expect(text(input)).toBe(input);
   });
 });

@@ -30,8 +30,17 @@ function removablePunctuation(words: readonly WordView[], r: Removal): boolean {
   for (let i = r.start; i < r.end; i++) {
     const w = words[i]!;
     for (const ch of w.lead) if (!REMOVABLE_PUNCT.has(ch)) return false;
+    if (pluralPossessive(words, i)) continue;
     for (const ch of w.trail) if (!REMOVABLE_PUNCT.has(ch)) return false;
   }
+  return true;
+}
+
+/** "the Mongols' surrender": an apostrophe after a plural's "s" with no single quote opened before it in the sentence marks a possessive, not a quote. */
+function pluralPossessive(words: readonly WordView[], i: number): boolean {
+  const w = words[i]!;
+  if ((w.trail !== "'" && w.trail !== "\u2019") || !w.core.endsWith("s")) return false;
+  for (let k = i; k >= 0 && (k === i || !words[k]!.endsSentence); k--) if (words[k]!.lead.includes("'") || words[k]!.lead.includes("\u2018")) return false;
   return true;
 }
 

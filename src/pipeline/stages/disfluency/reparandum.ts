@@ -35,6 +35,11 @@ function nounPhraseWithPreposition(words: readonly WordView[], from: number, to:
   return preposition;
 }
 
+/** "the Mongols' surrender no the Yuan's increase": after the article, a possessor and the noun it owns. */
+function possessedNoun(words: readonly WordView[], from: number, to: number): boolean {
+  return to - from === 2 && POSSESSIVE.test(words[from]!.core) && words[from]!.trail === "" && isContentWord(words[from + 1]!.core);
+}
+
 /** No pause inside [from, to): the span reads as one phrase. */
 function unbroken(words: readonly WordView[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (words[k]!.trail.length > 0) return false;
@@ -57,7 +62,8 @@ export function matchBack(words: readonly WordView[], sentenceStart: number, a: 
   let nearest = -1;
   for (let j = a - 1; j >= Math.max(sentenceStart, a - MAX_MATCH_BACK); j--) {
     const c = words[j]!.core;
-    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && (a - j <= MAX_ARTICLE_BACK || nounPhraseWithPreposition(words, j + 1, a))) &&
+    if (c !== first && baseOf(c) !== base && !(ARTICLES.has(c) && ARTICLES.has(first) && (a - j <= MAX_ARTICLE_BACK || possessedNoun(words, j + 1, a) ||
+      nounPhraseWithPreposition(words, j + 1, a))) &&
       !(tensed && FINITE_BE.has(c))) continue;
     // After an editing term an article restarts a noun phrase, and a noun phrase holds no verb of its
     // own: "that the US would invade Kuwait or I guess the Middle East" corrects "Kuwait", not the clause

@@ -48,11 +48,16 @@ function sameWords(words: readonly WordView[], a: number, b: number, n: number):
   if (b + n > words.length) return false;
   for (let k = 0; k < n; k++) {
     if (words[a + k]!.core !== words[b + k]!.core) return false;
+    // "your faves' faves", "the bosses' bosses": a plural's possessive owns the noun after it.
+    if (PLURAL_POSSESSIVE_MARK.has(words[a + k]!.trail)) return false;
     // Inner punctuation of the first copy must match a phrase, not a list ("red, green red, green" is rare anyway).
     if (k < n - 1 && words[a + k]!.trail.length > 0) return false;
   }
   return true;
 }
+
+/** An apostrophe after a plural's "s", the possessive "faves'". */
+const PLURAL_POSSESSIVE_MARK: ReadonlySet<string> = new Set(["'", "\u2019"]);
 
 /** Said again as a pair ("up and down, up and down"), they describe a motion repeated. */
 const DIRECTIONS: ReadonlySet<string> = new Set(["up", "down", "back", "forth", "in", "out", "to", "fro", "round", "around", "over", "on", "off", "here", "there"]);
