@@ -304,6 +304,8 @@ describe("itn idempotence", () => {
     "the first-january zero",
     // a month is no name for an initial before it, though the casing tables list it ("3 a.m. m January")
     "three-a m m january first",
+    // a number word opening an address is its label, not more of the code before it ("g0 -ninety.com")
+    "g zero -ninety dot-com january",
   ])("regression %j", (text) => {
     for (const [, p] of pipelines) expectStable(p, text);
   });

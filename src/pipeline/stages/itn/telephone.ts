@@ -200,7 +200,8 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // Looked at across punctuation too: a second run sees "twelve-million" as "$12 million".
   // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own, as a
   // second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
-  if (isNumberAt(c, k) && !yearAfter) return beforeLetters;
+  // A number word that opens an address ("-ninety dot com") is the address's label, as a second run reads "-ninety.com".
+  if (isNumberAt(c, k) && !yearAfter && c.words[k + 1] !== "dot") return beforeLetters;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
   if (afterLabelIn(c, i, c.t.letterLabels)) return { text: text.toUpperCase(), end: k };
   // "one twenty three n main street": a house number, then the street's direction.
