@@ -259,6 +259,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "What is the highest ranking the county could have among counties in the United States no wait make that lowest ranking?",
       // an acronym or a possessive for a word that is none, with one said before
       "What NBA teams are from Southern California no MLB?",
+      // a name for the small-letter word after a name: the name is corrected, not the word
+      "When did Harthacnut return no wait that should be Edward?", "Who is BSkyB owned by no sorry VideoGuard?",
       "How many problems did Cook's paper address no Karp's?",
       // "the" and a name or a figure for a reparandum of another kind, with a like one said before
       "Who did the Franks team up with in Anatolia no sorry the Normans?",
@@ -371,6 +373,9 @@ describe("disfluency / self_repair: where a restarted question begins", () => {
 describe("disfluency / self_repair: cues", () => {
   it.each([
     ["How many lived there in 1700 er uh 1705?", "How many lived there in 1705?"],
+    // a compass point for another after the article, even after a hesitation alone; a list of ways keeps them
+    ["How frequent is snow in the southeast er Southwest of the state?", "How frequent is snow in the Southwest of the state?"],
+    ["we went north uh east and then south", "we went north east and then south"],
     ["What did Article 65 I meant to say 66 not cover?", "What did Article 66 not cover?"],
     ["What was the name or better yet the title of the book?", "What was the title of the book?"],
     ["Which city pardon me which town hosted it?", "Which town hosted it?"],

@@ -195,6 +195,10 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   if (repair.acronym && !said.acronym && words.slice(start, r.start).some((w) => w.acronym)) return true;
   // "… main enemy in Italy, the Byzantine Empire and Armenia huh no Normans'?": a possessive likewise.
   if (POSSESSIVE_END.test(repair.core) && !POSSESSIVE_END.test(said.core) && words.slice(start, r.start).some((w) => POSSESSIVE_END.test(w.core))) return true;
+  // "When did Harthacnut return no wait that should be Edward?": a name for the small-letter word after a
+  // name (the subject's verb, or a name's noun) replaces the name, not the word.
+  if (repair.capitalised && !repair.acronym && !said.capitalised && isContentWord(said.core) && r.start - 1 > start &&
+    words[r.start - 1]!.capitalised && !FUNCTION_WORDS.has(words[r.start - 1]!.core) && words[r.start - 1]!.trail === "") return true;
   // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);

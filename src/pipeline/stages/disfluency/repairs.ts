@@ -192,8 +192,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   if (tail >= 0 && (cue.strong || cue.hesitationOnly)) return { start: tail, end: b, rule: "self_repair", confidence: cue.strong ? 0.7 : 0.55 };
   // A figure corrected by a figure: "in 1700 er uh 1705", "articles 1 to 7, uh 4".
   const figureForFigure = isFigure(words[a - 1]!.core) && isFigure(repairWord.core);
+  // A compass point corrected by another: "snow in the southeast er Southwest of the state".
+  // After an article: "went north, uh, east, and then south" lists the ways gone.
+  const directionForDirection = COMPASS_POINTS.has(words[a - 1]!.core) && COMPASS_POINTS.has(repairWord.core) && words[a - 1]!.core !== repairWord.core &&
+    ARTICLES.has(words[a - 2]?.core ?? "") && words[a - 2]!.trail === "";
   // Evidence for a one-word reparandum: an explicit cue, or a name corrected by a name ("Germany er Bavaria").
-  if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure))) return null;
+  if (!cue.strong && !(cue.hesitationOnly && (nameForName || figureForFigure || directionForDirection))) return null;
   if (cue.bare && !parallelShape(words, sentenceStart, a, b, typed)) return null;
   // "the best race he could have run, I mean, short of winning", "that mission, I mean, even guys": a
   // word that opens a comment, not a phrase, says the speaker goes on rather than corrects one word.
@@ -214,6 +218,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   }
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
 }
+
+/** Compass points and their adjectives: one said for another is corrected, never listed. */
+const COMPASS_POINTS: ReadonlySet<string> = new Set([
+  "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+  "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+]);
 
 /** The cue is "I mean" and nothing else. */
 function saysIMean(words: readonly WordView[], a: number, b: number): boolean {
