@@ -401,6 +401,9 @@ describe("disfluency / self_repair: cues", () => {
     // a verb with its object corrected by a verb of the same form
     ["In 2010 the forest experienced another severe drought um no absorbed 8 Gt of what?", "In 2010 the forest absorbed 8 Gt of what?"],
     ["A multi-tape machine forms the basis no, requires what type of time?", "A multi-tape machine requires what type of time?"],
+    ["What does the minister do by contributing to the debate no no speaking after everyone else?", "What does the minister do by speaking after everyone else?"],
+    // a plural noun closing the sentence is no verb with an object
+    ["What process stimulates the growth of phosphates umm I mean nitrates?", "What process stimulates the growth of nitrates?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

@@ -159,22 +159,28 @@ export function verbWithPrepositionAgain(words: readonly WordView[], sentenceSta
 
 /** Most words of the object between a verb and the cue that a verb of the same form replaces. */
 const MAX_VERB_OBJECT = 4;
+const GERUND = /^[a-z]{3,}ing$/;
 /** Determiners: before a verb they make it a noun's modifier ("the experienced drivers"); after it they open its object. */
 const MODIFIER_BEFORE: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "this", "that", "these", "those", "some", "any", "each", "every", "another"]);
 
 /**
  * "the force experienced another severe drought um no absorbed 8 Gt", "a machine forms the basis no,
- * requires what": a verb in the past or the present corrected by another verb of the same form replaces
+ * requires what", "by contributing to the debate no no speaking after": a verb in the past, the present
+ * or in -ing corrected by another verb of the same form replaces
  * the verb with its object, not the object's last noun ("experienced another severe absorbed"). The
  * object is a short noun phrase, unbroken; -1 when there is none.
  */
 export function verbWithObjectStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   const repair = words[b]!;
-  const past = isPastForm(repair.core);
-  if (!isContentWord(repair.core) || repair.core.includes("'") || !(past || PRESENT_VERB.test(repair.core))) return -1;
-  const sameForm = (w: WordView) => w.core !== repair.core && isContentWord(w.core) && (past ? isPastForm(w.core) : PRESENT_VERB.test(w.core));
-  // The object: a determiner, then modifiers and nouns with no verb form of their own ("another severe drought").
-  const objectWord = (w: WordView) => MODIFIER_BEFORE.has(w.core) || (isContentWord(w.core) && !isPastForm(w.core) && !w.core.endsWith("ing") && !w.capitalised);
+  const form = isPastForm(repair.core) ? isPastForm : PRESENT_VERB.test(repair.core) ? (core: string) => PRESENT_VERB.test(core) :
+    GERUND.test(repair.core) ? (core: string) => GERUND.test(core) : null;
+  // A verb goes on with its own object or complement; a plural noun in -s may close the sentence ("… of phosphates umm I mean nitrates?").
+  if (form === null || !isContentWord(repair.core) || repair.core.includes("'") || repair.trail !== "" || b + 1 >= words.length) return -1;
+  const sameForm = (w: WordView) => w.core !== repair.core && isContentWord(w.core) && form(w.core);
+  // The object: a determiner, then modifiers and nouns with no verb form of their own ("another severe drought"),
+  // or a preposition's ("contributing to the debate").
+  const objectWord = (w: WordView) => MODIFIER_BEFORE.has(w.core) || PREPOSITIONS.has(w.core) ||
+    (isContentWord(w.core) && !isPastForm(w.core) && !w.core.endsWith("ing") && !w.capitalised);
   for (let v = a - 2; v >= Math.max(sentenceStart + 1, a - 1 - MAX_VERB_OBJECT); v--) {
     const verb = words[v]!;
     if (verb.trail !== "") return -1;
@@ -183,7 +189,9 @@ export function verbWithObjectStart(words: readonly WordView[], sentenceStart: n
       continue;
     }
     const before = words[v - 1]!;
-    if (MODIFIER_BEFORE.has(before.core) || PREPOSITIONS.has(before.core) || !MODIFIER_BEFORE.has(words[v + 1]!.core)) return -1;
+    const opener = PREPOSITIONS.has(words[v + 1]!.core) ? words[v + 2]! : words[v + 1]!;
+    // A finite verb after a preposition is a noun's ("of the elected"); a gerund takes one ("by contributing").
+    if (MODIFIER_BEFORE.has(before.core) || (PREPOSITIONS.has(before.core) && !GERUND.test(verb.core)) || !MODIFIER_BEFORE.has(opener.core)) return -1;
     return objectWord(words[a - 1]!) && !MODIFIER_BEFORE.has(words[a - 1]!.core) ? v : -1;
   }
   return -1;
