@@ -404,6 +404,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What does the minister do by contributing to the debate no no speaking after everyone else?", "What does the minister do by speaking after everyone else?"],
     // a plural noun closing the sentence is no verb with an object
     ["What process stimulates the growth of phosphates umm I mean nitrates?", "What process stimulates the growth of nitrates?"],
+    // a start of a few words with no question, left after "or" and a hesitation for a question with its own auxiliary
+    ["These books or uh where did he begin teaching?", "Where did he begin teaching?"],
+    ["The poor soil or uh how much is terra preta spread over the forest?", "How much is terra preta spread over the forest?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],
     ["What drove residents or who was responsible rather for the projects?", "Who was responsible for the projects?"],

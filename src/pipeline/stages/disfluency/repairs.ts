@@ -50,6 +50,8 @@ function opensNewQuestion(w: WordView): boolean {
 
 /** At most this many words before a cue are dropped for a question asked again after it. */
 const MAX_ABANDONED_START = 4;
+/** Most words of a start with no question in it that "or" and a hesitation abandon for one. */
+const MAX_HESITANT_START = 3;
 
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ful|ary|less|able|ible)$/;
 
@@ -160,6 +162,12 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // question in it, dropped for a whole question after an explicit cue.
   if (cue.strong && asksQuestion(words, b) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
+  }
+  // "These books or uh where did he begin teaching?": a start of a few words with no question in it, left
+  // for a question that asks with its own auxiliary after "or" and a hesitation.
+  if (cue.hesitationOnly && words[a]!.core === "or" && b - a > 1 && a - sentenceStart <= MAX_HESITANT_START && asksQuestion(words, b) &&
+    endsInQuestionMark(words, b) && !hasWhWord(words, sentenceStart, a)) {
+    return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.55 };
   }
   const matched = matchBack(words, sentenceStart, a, b, cue.strong);
   if (matched < 0 && cue.needsEcho) return null;
