@@ -406,6 +406,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What process stimulates the growth of phosphates umm I mean nitrates?", "What process stimulates the growth of nitrates?"],
     // a start of a few words with no question, left after "or" and a hesitation for a question with its own auxiliary
     ["These books or uh where did he begin teaching?", "Where did he begin teaching?"],
+    // after an explicit cue, a question about its subject asks anew: "what" + noun + verb
+    ["If graph isomorphism is NP-complete, I mean to say what finite hierarchy implies that it is NP-complete?", "What finite hierarchy implies that it is NP-complete?"],
+    ["Apart from England no no which country became famous for a Protestant education?", "Which country became famous for a Protestant education?"],
     ["The poor soil or uh how much is terra preta spread over the forest?", "How much is terra preta spread over the forest?"],
     // A cue adverb said again after the repair's phrase goes with it; "rather than" is content.
     ["Which kind or wait what type of radar rather was used?", "What type of radar was used?"],

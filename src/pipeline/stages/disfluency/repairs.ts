@@ -19,7 +19,7 @@ import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAft
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, isPastForm, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
@@ -95,6 +95,24 @@ function frontedBeforeQuestion(words: readonly WordView[], b: number): boolean {
   return false;
 }
 
+/** Most content words of the subject a wh-determiner opens before its verb ("what finite hierarchy implies"). */
+const MAX_SUBJECT_NOUNS = 3;
+
+/**
+ * A question about its subject opens at `i`: "what"/"which", a noun or two, then a verb in -s or -ed
+ * with more after it ("what finite hierarchy implies that …", "which company owned the rights").
+ */
+function asksOfItsSubject(words: readonly WordView[], i: number): boolean {
+  if (words[i]!.core !== "what" && words[i]!.core !== "which") return false;
+  for (let k = i + 1; k <= i + 1 + MAX_SUBJECT_NOUNS && k + 1 < words.length; k++) {
+    const w = words[k]!;
+    if (words[k - 1]!.trail !== "") return false;
+    if (k > i + 1 && (PRESENT_VERB.test(w.core) || isPastForm(w.core)) && w.trail === "") return true;
+    if (!isContentWord(w.core)) return false;
+  }
+  return false;
+}
+
 function isAuxiliary(w: WordView): boolean {
   return QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core);
 }
@@ -160,7 +178,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   }
   // "Prior to the founding of sorry no um what historical figure was ...": a start with no
   // question in it, dropped for a whole question after an explicit cue.
-  if (cue.strong && asksQuestion(words, b) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
+  if (cue.strong && (asksQuestion(words, b) || asksOfItsSubject(words, b)) && !hasWhWord(words, sentenceStart, a) && a - sentenceStart <= MAX_RESTART) {
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.6 };
   }
   // "These books or uh where did he begin teaching?": a start of a few words with no question in it, left
