@@ -406,6 +406,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What process stimulates the growth of phosphates umm I mean nitrates?", "What process stimulates the growth of nitrates?"],
     // a start of a few words with no question, left after "or" and a hesitation for a question with its own auxiliary
     ["These books or uh where did he begin teaching?", "Where did he begin teaching?"],
+    // the repair says the reparandum's last words again after a head of another length
+    ["How many could occupy each region of the forest no sorry square kilometre of the forest?", "How many could occupy each square kilometre of the forest?"],
+    ["What did Kemney offer, sorry, Warner Sinback offer?", "What did Warner Sinback offer?"],
     // after an explicit cue, a question about its subject asks anew: "what" + noun + verb
     ["If graph isomorphism is NP-complete, I mean to say what finite hierarchy implies that it is NP-complete?", "What finite hierarchy implies that it is NP-complete?"],
     ["Apart from England no no which country became famous for a Protestant education?", "Which country became famous for a Protestant education?"],

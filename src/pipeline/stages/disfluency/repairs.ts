@@ -15,7 +15,7 @@ import type { Removal } from "./apply.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { parallelShape } from "./parallel-shape.js";
-import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, verbWithObjectStart } from "./reparandum.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, unevenTail, verbWithObjectStart } from "./reparandum.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
@@ -216,6 +216,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // A repair echoing the reparandum's tail is evidence even after a bare "uh" ("first law, uh, third law").
   const tail = parallelTail(words, sentenceStart, a, b);
   if (tail >= 0 && (cue.strong || cue.hesitationOnly)) return { start: tail, end: b, rule: "self_repair", confidence: cue.strong ? 0.7 : 0.55 };
+  const uneven = cue.strong && !cue.bare ? unevenTail(words, sentenceStart, a, b) : -1;
+  if (uneven >= 0) return { start: uneven, end: b, rule: "self_repair", confidence: 0.65 };
   // A figure corrected by a figure: "in 1700 er uh 1705", "articles 1 to 7, uh 4".
   const figureForFigure = isFigure(words[a - 1]!.core) && isFigure(repairWord.core);
   // A compass point corrected by another: "snow in the southeast er Southwest of the state".

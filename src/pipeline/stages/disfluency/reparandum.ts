@@ -197,6 +197,41 @@ export function verbWithObjectStart(words: readonly WordView[], sentenceStart: n
   return -1;
 }
 
+/** Most words of the head a repair changes before the words it echoes, on either side. */
+const MAX_HEAD = 3;
+
+/**
+ * "each region of the Amazon no sorry square kilometre of the Amazon", "What did Kemney offer, sorry,
+ * Warner Sinback offer?": the repair ends with the reparandum's last words again, and puts a head of
+ * another length before them. The reparandum is its own head (content words back to a function word)
+ * and the echoed words, back to a determiner or a function word; -1 when the repair does not read so.
+ */
+export function unevenTail(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  const last = words[a - 1]!;
+  if (!isContentWord(last.core)) return -1;
+  for (let m = 1; m <= MAX_TAIL - 1; m++) {
+    for (let r = 1; r <= MAX_HEAD; r++) {
+      if (b + r + m > words.length || a - m - 1 < sentenceStart) break;
+      let echo = true;
+      for (let t = 0; t < m && echo; t++) echo = words[b + r + t]!.core === words[a - m + t]!.core;
+      if (!echo || !unbroken(words, b, b + r + m - 1) || !unbroken(words, a - m - 1, a - 1)) continue;
+      const repairHead = words.slice(b, b + r);
+      if (!repairHead.every((w) => isContentWord(w.core))) continue;
+      let start = a - m;
+      while (start - 1 >= sentenceStart && a - m - start < MAX_HEAD && words[start - 1]!.trail === "" && isContentWord(words[start - 1]!.core) &&
+        !QUESTION_OPENERS.has(words[start - 1]!.core) && !MODIFIER_BEFORE.has(words[start - 1]!.core)) start--;
+      const head = a - m - start;
+      // The heads differ in length (an equal one is parallelTail's). They are names for names, or nouns after
+      // the reparandum's determiner: after any other word the head may be a verb's ("to blood flow" / "increase oxygen uptake").
+      if (head === 0 || head === r || start - 1 < sentenceStart) continue;
+      const names = (ws: readonly WordView[]) => ws.every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core));
+      if (!(names(words.slice(start, a - m)) && names(repairHead)) && !MODIFIER_BEFORE.has(words[start - 1]!.core)) continue;
+      return start;
+    }
+  }
+  return -1;
+}
+
 /** Words a repair puts before the words it says again, adding to them rather than replacing one. */
 const INSERTED: ReadonlySet<string> = new Set(["not", "never", "also", "only", "still", "even", "just"]);
 
