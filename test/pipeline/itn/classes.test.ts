@@ -90,6 +90,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["minus one hundred thirty three ninety fourths", "-133/94"],
     ["twelve twenty fourths", "12/24"],
     ["minus twelve and a half", "-12 1/2"],
+    // A mixed number's fraction may count more than one part; a small whole stays words, tenths are a decimal said.
+    ["twelve and three quarters miles", "12 3/4 miles"],
+    ["twenty and five eighths inches", "20 5/8 inches"],
+    ["three and three quarters miles", "three and three quarters miles"],
+    ["in nineteen hundred ten and four tenths", "in 1910 and four tenths"],
     // ... never a numerator of its own after another number.
     ["ten ninety ninety thirds", "1090 90 thirds"],
   ],

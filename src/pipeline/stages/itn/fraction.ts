@@ -1,5 +1,5 @@
 // fraction: "three quarters" -> "3/4", "two thirds" -> "2/3", mixed numbers
-// "twelve and a half" -> "12 1/2". A fraction whose whole or numerator is a
+// "twelve and a half" -> "12 1/2", "twelve and three quarters" -> "12 3/4". A fraction whose whole or numerator is a
 // small one-word number stays words in prose ("one half of the class").
 import { isSmall } from "./cardinal.js";
 import { readCardinal, readDenominator } from "./numbers.js";
@@ -15,11 +15,10 @@ export const matchFraction: ClassMatcher = (c, i, end) => {
   const whole = readCardinal(c.t, c.words, start, end);
   if (whole === null || whole.end >= end) return null;
   const small = sign === "" && isSmall(c.o.spellOutBelow, whole.value, whole.words);
-  // Mixed: "<whole> and a half" / "<whole> and one quarter".
-  if (c.words[whole.end] === "and" && whole.end + 2 < end && (c.words[whole.end + 1] === "a" || c.words[whole.end + 1] === "one")) {
-    const den = readDenominator(c.t, c.words[whole.end + 2]!, false);
-    if (den === null || small) return null;
-    return { end: whole.end + 3, text: `${sign}${whole.value.toString()} 1/${den}`, confidence: CONFIDENCE };
+  // Mixed: "<whole> and a half" / "<whole> and one quarter" / "<whole> and three quarters".
+  if (c.words[whole.end] === "and" && whole.end + 2 < end) {
+    const mixed = readMixedPart(c, whole.end + 1, end);
+    if (mixed !== null) return small ? null : { end: mixed.end, text: `${sign}${whole.value.toString()} ${mixed.text}`, confidence: CONFIDENCE };
   }
   const plural = whole.value !== 1n;
   const compound = readCompoundDenominator(c, whole.end, end, plural);
@@ -31,6 +30,21 @@ export const matchFraction: ClassMatcher = (c, i, end) => {
   if (compound === null && isTensAfterNumber(c, start, whole.words)) return null;
   return { end: whole.end + (compound === null ? 1 : 2), text: `${sign}${whole.value.toString()}/${den}`, confidence: CONFIDENCE };
 };
+
+/** The fraction after a mixed number's "and": "a half", "one quarter", "three quarters", "five eighths". */
+function readMixedPart(c: MatchContext, i: number, end: number): { text: string; end: number } | null {
+  const first = c.words[i]!;
+  if (first === "a" || first === "one") {
+    const den = readDenominator(c.t, c.words[i + 1]!, false);
+    return den === null ? null : { text: `1/${den}`, end: i + 2 };
+  }
+  const numerator = c.t.numbers.get(first);
+  if (numerator === undefined || numerator < 2 || numerator > 9 || i + 1 >= end) return null;
+  const den = readDenominator(c.t, c.words[i + 1]!, true);
+  // Measures take halves to sixteenths ("and three quarters", "and five eighths"); "ten and four tenths" is said for 10.4.
+  return den === null || den <= numerator || !MIXED_DENOMINATORS.has(den) ? null : { text: `${numerator}/${den}`, end: i + 2 };
+}
+const MIXED_DENOMINATORS: ReadonlySet<number> = new Set([3, 4, 5, 8, 16]);
 
 /** "ninety fourths" after a numerator: one denominator, 94. */
 function readCompoundDenominator(c: MatchContext, i: number, end: number, plural: boolean): number | null {
