@@ -1,7 +1,7 @@
 // Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
 // no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
 // two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
-import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, GERUND, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
 const DETERMINER_START = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its"]);
@@ -137,5 +137,4 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
     !QUESTION_OPENERS.has(next.core) && !BE_FORMS.has(next.core)) return true;
   return FORM_SUFFIXES.some((suffix) => before.core.endsWith(suffix) && after.core.endsWith(suffix));
 }
-const GERUND = /^[a-z]{3,}ing$/;
 const NEGATIONS: ReadonlySet<string> = new Set(["not", "never"]);

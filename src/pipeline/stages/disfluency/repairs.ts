@@ -15,11 +15,12 @@ import type { Removal } from "./apply.js";
 import { isWhStart, readInterregnum, type Interregnum } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { parallelShape } from "./parallel-shape.js";
-import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, unevenTail, verbWithObjectStart } from "./reparandum.js";
+import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, unevenTail } from "./reparandum.js";
+import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
-import { asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
+import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, isPastForm, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
 const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
@@ -91,24 +92,6 @@ function frontedBeforeQuestion(words: readonly WordView[], b: number): boolean {
     if (prev.trail !== "" && prev.trail !== ",") return false;
     if (WH_WORDS.has(words[k]!.core)) return asksQuestion(words, k);
     if (prev.trail === ",") return false;
-  }
-  return false;
-}
-
-/** Most content words of the subject a wh-determiner opens before its verb ("what finite hierarchy implies"). */
-const MAX_SUBJECT_NOUNS = 3;
-
-/**
- * A question about its subject opens at `i`: "what"/"which", a noun or two, then a verb in -s or -ed
- * with more after it ("what finite hierarchy implies that …", "which company owned the rights").
- */
-function asksOfItsSubject(words: readonly WordView[], i: number): boolean {
-  if (words[i]!.core !== "what" && words[i]!.core !== "which") return false;
-  for (let k = i + 1; k <= i + 1 + MAX_SUBJECT_NOUNS && k + 1 < words.length; k++) {
-    const w = words[k]!;
-    if (words[k - 1]!.trail !== "") return false;
-    if (k > i + 1 && (PRESENT_VERB.test(w.core) || isPastForm(w.core)) && w.trail === "") return true;
-    if (!isContentWord(w.core)) return false;
   }
   return false;
 }
@@ -246,12 +229,6 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   }
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
 }
-
-/** Compass points and their adjectives: one said for another is corrected, never listed. */
-const COMPASS_POINTS: ReadonlySet<string> = new Set([
-  "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-  "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-]);
 
 /** The cue is "I mean" and nothing else. */
 function saysIMean(words: readonly WordView[], a: number, b: number): boolean {

@@ -5,7 +5,10 @@
 //                  containers", "after taking the throne, sorry, before taking the throne");
 //   defaultStart - one word, widened over a name run and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, isPastForm, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+//   unevenTail   - the repair's head of another length before the reparandum's last words said again;
+// verb-phrases.ts reads a verb with its preposition or object corrected by another verb.
+import { NOUN_PHRASE_DETERMINERS, verbWithPrepositionAgain } from "./verb-phrases.js";
+import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
@@ -142,61 +145,6 @@ export function parallelTail(words: readonly WordView[], sentenceStart: number, 
   return -1;
 }
 
-/**
- * "were discovered by no conquered by Rollo", "relies on sorry depends on": a verb and its preposition
- * corrected by another verb of the same form with the same preposition; the reparandum is the verb and
- * the preposition it took.
- */
-export function verbWithPrepositionAgain(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
-  const preposition = words[a - 1]!;
-  const verb = words[a - 2];
-  const repair = words[b]!;
-  if (verb === undefined || a - 2 < sentenceStart || !PREPOSITIONS.has(preposition.core) || words[b + 1]?.core !== preposition.core) return -1;
-  if (verb.trail !== "" || repair.trail !== "" || verb.core === repair.core || !isContentWord(verb.core) || !isContentWord(repair.core)) return -1;
-  const sameForm = (isParticiple(verb.core) && isParticiple(repair.core)) || (PRESENT_VERB.test(verb.core) && PRESENT_VERB.test(repair.core));
-  return sameForm ? a - 2 : -1;
-}
-
-/** Most words of the object between a verb and the cue that a verb of the same form replaces. */
-const MAX_VERB_OBJECT = 4;
-const GERUND = /^[a-z]{3,}ing$/;
-/** Determiners: before a verb they make it a noun's modifier ("the experienced drivers"); after it they open its object. */
-const MODIFIER_BEFORE: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "this", "that", "these", "those", "some", "any", "each", "every", "another"]);
-
-/**
- * "the force experienced another severe drought um no absorbed 8 Gt", "a machine forms the basis no,
- * requires what", "by contributing to the debate no no speaking after": a verb in the past, the present
- * or in -ing corrected by another verb of the same form replaces
- * the verb with its object, not the object's last noun ("experienced another severe absorbed"). The
- * object is a short noun phrase, unbroken; -1 when there is none.
- */
-export function verbWithObjectStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
-  const repair = words[b]!;
-  const form = isPastForm(repair.core) ? isPastForm : PRESENT_VERB.test(repair.core) ? (core: string) => PRESENT_VERB.test(core) :
-    GERUND.test(repair.core) ? (core: string) => GERUND.test(core) : null;
-  // A verb goes on with its own object or complement; a plural noun in -s may close the sentence ("… of phosphates umm I mean nitrates?").
-  if (form === null || !isContentWord(repair.core) || repair.core.includes("'") || repair.trail !== "" || b + 1 >= words.length) return -1;
-  const sameForm = (w: WordView) => w.core !== repair.core && isContentWord(w.core) && form(w.core);
-  // The object: a determiner, then modifiers and nouns with no verb form of their own ("another severe drought"),
-  // or a preposition's ("contributing to the debate").
-  const objectWord = (w: WordView) => MODIFIER_BEFORE.has(w.core) || PREPOSITIONS.has(w.core) ||
-    (isContentWord(w.core) && !isPastForm(w.core) && !w.core.endsWith("ing") && !w.capitalised);
-  for (let v = a - 2; v >= Math.max(sentenceStart + 1, a - 1 - MAX_VERB_OBJECT); v--) {
-    const verb = words[v]!;
-    if (verb.trail !== "") return -1;
-    if (!sameForm(verb)) {
-      if (!objectWord(verb)) return -1;
-      continue;
-    }
-    const before = words[v - 1]!;
-    const opener = PREPOSITIONS.has(words[v + 1]!.core) ? words[v + 2]! : words[v + 1]!;
-    // A finite verb after a preposition is a noun's ("of the elected"); a gerund takes one ("by contributing").
-    if (MODIFIER_BEFORE.has(before.core) || (PREPOSITIONS.has(before.core) && !GERUND.test(verb.core)) || !MODIFIER_BEFORE.has(opener.core)) return -1;
-    return objectWord(words[a - 1]!) && !MODIFIER_BEFORE.has(words[a - 1]!.core) ? v : -1;
-  }
-  return -1;
-}
-
 /** Most words of the head a repair changes before the words it echoes, on either side. */
 const MAX_HEAD = 3;
 
@@ -219,13 +167,13 @@ export function unevenTail(words: readonly WordView[], sentenceStart: number, a:
       if (!repairHead.every((w) => isContentWord(w.core))) continue;
       let start = a - m;
       while (start - 1 >= sentenceStart && a - m - start < MAX_HEAD && words[start - 1]!.trail === "" && isContentWord(words[start - 1]!.core) &&
-        !QUESTION_OPENERS.has(words[start - 1]!.core) && !MODIFIER_BEFORE.has(words[start - 1]!.core)) start--;
+        !QUESTION_OPENERS.has(words[start - 1]!.core) && !NOUN_PHRASE_DETERMINERS.has(words[start - 1]!.core)) start--;
       const head = a - m - start;
       // The heads differ in length (an equal one is parallelTail's). They are names for names, or nouns after
       // the reparandum's determiner: after any other word the head may be a verb's ("to blood flow" / "increase oxygen uptake").
       if (head === 0 || head === r || start - 1 < sentenceStart) continue;
       const names = (ws: readonly WordView[]) => ws.every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core));
-      if (!(names(words.slice(start, a - m)) && names(repairHead)) && !MODIFIER_BEFORE.has(words[start - 1]!.core)) continue;
+      if (!(names(words.slice(start, a - m)) && names(repairHead)) && !NOUN_PHRASE_DETERMINERS.has(words[start - 1]!.core)) continue;
       return start;
     }
   }

@@ -1,14 +1,14 @@
 // Restarts with no editing term (rule `self_repair`, see repairs.ts): a word broken off or trailed off
 // before the speaker starts again ("I don't- I don't know", "which is the… which is a"), and a question
 // abandoned and asked again without a cue ("What gorge is known for its many what gorge is between").
-// The question shapes read here (asksQuestion, isQuestionPrefix) serve the cued repairs too.
+// The question shapes read here (asksQuestion, asksOfItsSubject, isQuestionPrefix) serve the cued repairs too.
 import type { Removal } from "./apply.js";
 import { cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
 import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isHesitation, NOUN_DETERMINERS, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isContentWord, isHesitation, isPastForm, NOUN_DETERMINERS, OTHER_MODALS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
@@ -27,6 +27,24 @@ export function asksQuestion(words: readonly WordView[], i: number): boolean {
     const w = words[k]!;
     if (QUESTION_OPENERS.has(w.core) || OTHER_MODALS.has(w.core)) return k === wh + 1 || !FUNCTION_WORDS.has(words[wh + 1]!.core);
     if (w.trail.length > 0 || WH_WORDS.has(w.core) || (FUNCTION_WORDS.has(w.core) && w.core !== "of")) return false;
+  }
+  return false;
+}
+
+/** Most content words of the subject a wh-determiner opens before its verb ("what finite hierarchy implies"). */
+const MAX_SUBJECT_NOUNS = 3;
+
+/**
+ * A question about its subject opens at `i`: "what"/"which", a noun or two, then a verb in -s or -ed
+ * with more after it ("what finite hierarchy implies that …", "which company owned the rights").
+ */
+export function asksOfItsSubject(words: readonly WordView[], i: number): boolean {
+  if (words[i]!.core !== "what" && words[i]!.core !== "which") return false;
+  for (let k = i + 1; k <= i + 1 + MAX_SUBJECT_NOUNS && k + 1 < words.length; k++) {
+    const w = words[k]!;
+    if (words[k - 1]!.trail !== "") return false;
+    if (k > i + 1 && (PRESENT_VERB.test(w.core) || isPastForm(w.core)) && w.trail === "") return true;
+    if (!isContentWord(w.core)) return false;
   }
   return false;
 }

@@ -133,6 +133,12 @@ export function isAuxiliaryOrModal(core: string): boolean {
   return QUESTION_OPENERS.has(core) || BE_FORMS.has(core) || OTHER_MODALS.has(core);
 }
 
+/** Compass points and their adjectives: one said for another is corrected, never listed. */
+export const COMPASS_POINTS: ReadonlySet<string> = new Set([
+  "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+  "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+]);
+
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your", "his", "her", "our", "their", "its"]);
 /** Words that open a noun phrase and cannot end one: left before a new clause, they hang. */
@@ -224,6 +230,8 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
 
 /** A verb in -s after its subject ("ensures", "supervises"), not "-ss" ("process"). */
 export const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
+/** A verb's -ing form: "discovering", "speaking". */
+export const GERUND = /^[a-z]{3,}ing$/;
 /** Forms of "have": an auxiliary before a participle, and as often a verb of its own. */
 export const HAVE_FORMS: ReadonlySet<string> = new Set(["have", "has", "had"]);
 
