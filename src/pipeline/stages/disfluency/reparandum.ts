@@ -151,8 +151,8 @@ const MAX_HEAD = 3;
 /**
  * "each region of the Amazon no sorry square kilometre of the Amazon", "What did Kemney offer, sorry,
  * Warner Sinback offer?": the repair ends with the reparandum's last words again, and puts a head of
- * another length before them. The reparandum is its own head (content words back to a function word)
- * and the echoed words, back to a determiner or a function word; -1 when the repair does not read so.
+ * another length before them. The reparandum is its own head (content words back to a determiner or
+ * a function word) and the echoed words; -1 when the repair does not read so.
  */
 export function unevenTail(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
   const last = words[a - 1]!;
