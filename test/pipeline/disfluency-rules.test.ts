@@ -205,6 +205,10 @@ describe("disfluency / self_repair", () => {
   it.each([
     ["we will discuss, uh, I mean we'll explore X", "we'll explore X"],
     ["Krishna explains, rather, he reveals", "Krishna reveals"],
+    // as raw ASR gives it, with no pause written: the verb restated by a pronoun and a verb of its form
+    ["Krishna explains rather he reveals the self", "Krishna reveals the self"],
+    ["it works rather it fails", "it fails"],
+    ["the king explained no he revealed it", "the king revealed it"],
     // a pronoun restating the subject replaces all the clause said after it
     ["The king explained it, rather, he revealed it.", "The king revealed it."],
     ["Kublai banned the trade, sorry, I mean he ended it.", "Kublai ended it."],
@@ -225,6 +229,7 @@ describe("disfluency / self_repair", () => {
 
   it.each([
     "What actually happened?", "What job requires no qualifications?", "I'm sorry for the delay", "I would rather stay",
+    "she knows rather well he knows", "it works rather well",
     "How long did they wait for the train?", "There was no answer", "We can no longer wait",
     "Thank you, no, I snapped.",
     // a clause for one word with no subject to restate: no deletion mends it

@@ -9,7 +9,7 @@
 import { CONTENT_AFTER, CONTENT_BEFORE, CONTENT_PRONE, CONTINUATIONS, DISOWNING, STRONG_PHRASES, STRONG_WORDS, TYPED_PHRASES, WEAK_WORDS } from "./cue-lexicon.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { verbWithPrepositionAgain } from "./verb-phrases.js";
+import { restatedWithSubject, verbWithPrepositionAgain } from "./verb-phrases.js";
 import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isAuxiliaryOrModal, isPastForm, isContentWord, isHesitation, OTHER_MODALS, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 export interface Interregnum {
@@ -163,7 +163,7 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       // the two read as like for like (checked with the repair). "actually" is too common an adverb for that, but
       // between two verbs in the past it modifies neither ("charged actually paid").
       bareAdverb = !explicit && cues === 0 && (w.core === "actually" ? pastForPast(words, k) :
-        o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k) || negatedEcho(words, k));
+        o.typedCorrections || namedLikeForLike(words, k) || askedLikeForLike(words, k) || negatedEcho(words, k) || restatedWithSubject(words, k - 1, k + 1));
       strong ||= explicit || bareAdverb;
       cues++; k++; onlyOr = hesitationOnly = false; continue;
     }

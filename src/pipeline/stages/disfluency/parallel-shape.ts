@@ -1,6 +1,7 @@
 // Whether a bare "X no Y" (or a lone adverb between two words) corrects like with like, "What continent
 // no country", rather than "no" being a determiner ("requires no qualifications"): the shapes of the
 // two words either side and of the phrase before them (rule `self_repair`, see repairs.ts).
+import { restatedWithSubject } from "./verb-phrases.js";
 import { BE_FORMS, baseOf, endsInQuestionMark, FUNCTION_WORDS, GERUND, isContentWord, isNumeric, isParticiple, OTHER_MODALS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** After a bare "no", a repair opening like a noun phrase ("no the colony", "no a term"). */
@@ -101,6 +102,8 @@ export function parallelShape(words: readonly WordView[], sentenceStart: number,
   // member states say". A speaker's determiner "no" does not follow a question's subject.
   if (intro !== undefined && intro.trail === "" && before.trail === "" && QUESTION_OPENERS.has(intro.core) && isContentWord(before.core) &&
     isContentWord(after.core) && !before.capitalised && asksWh(words, sentenceStart)) return true;
+  // A verb restated by a pronoun and a verb of its form: "Krishna explains rather he reveals".
+  if (restatedWithSubject(words, a - 1, b)) return true;
   // An auxiliary corrected by an auxiliary, or by its negation: "What could no did Alec propose", "were no weren't".
   if (QUESTION_OPENERS.has(before.core) && QUESTION_OPENERS.has(baseOf(after.core))) return true;
   if (isNumeric(before.core) && isNumeric(after.core)) return true;

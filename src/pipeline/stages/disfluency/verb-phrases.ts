@@ -57,3 +57,20 @@ export function verbWithObjectStart(words: readonly WordView[], sentenceStart: n
   }
   return -1;
 }
+
+/** Pronouns that restate a clause's subject with a verb of their own ("Krishna explains rather he reveals"). */
+const RESTATING_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
+
+/**
+ * "Krishna explains rather he reveals", "the king explained no he revealed": the verb before the cue at
+ * `before` restated after it by a subject pronoun and a verb of the same form, with no pause written;
+ * the repair replaces the first verb and what followed it.
+ */
+export function restatedWithSubject(words: readonly WordView[], before: number, after: number): boolean {
+  const verb = words[before];
+  const subject = words[after];
+  const again = words[after + 1];
+  if (verb === undefined || subject === undefined || again === undefined || !RESTATING_SUBJECTS.has(subject.core) || subject.trail !== "") return false;
+  if (!isContentWord(verb.core) || !isContentWord(again.core) || verb.core === again.core) return false;
+  return (isPastForm(verb.core) && isPastForm(again.core)) || (PRESENT_VERB.test(verb.core) && PRESENT_VERB.test(again.core));
+}
