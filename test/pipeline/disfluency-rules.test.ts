@@ -208,7 +208,7 @@ describe("disfluency / self_repair", () => {
     // as raw ASR gives it, with no pause written: the verb restated by a pronoun and a verb of its form
     ["Krishna explains rather he reveals the self", "Krishna reveals the self"],
     ["it works rather it fails", "it fails"],
-    ["the king explained no he revealed it", "the king revealed it"],
+    ["the king founded no he designed it", "the king designed it"],
     // a pronoun restating the subject replaces all the clause said after it
     ["The king explained it, rather, he revealed it.", "The king revealed it."],
     ["Kublai banned the trade, sorry, I mean he ended it.", "Kublai ended it."],
@@ -229,7 +229,7 @@ describe("disfluency / self_repair", () => {
 
   it.each([
     "What actually happened?", "What job requires no qualifications?", "I'm sorry for the delay", "I would rather stay",
-    "she knows rather well he knows", "it works rather well",
+    "she knows rather well he knows", "it works rather well", "he replied no he waited",
     "How long did they wait for the train?", "There was no answer", "We can no longer wait",
     "Thank you, no, I snapped.",
     // a clause for one word with no subject to restate: no deletion mends it

@@ -59,7 +59,9 @@ export const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
     "contains", "contained", "score", "scored", "scores", "ask", "asks", "asked", "answer", "answered", "no", "note", "mind",
     // "The Company undertakes no obligation to update …", the boilerplate of every earnings call.
     "undertake", "undertakes", "undertook", "assume", "assumes", "assumed", "accept", "accepts", "accepted", "owe", "owes", "owed",
-    "incur", "incurs", "incurred", "guarantee", "guarantees", "express", "expresses", "expressed", ...BE_FORMS]),
+    "incur", "incurs", "incurred", "guarantee", "guarantees", "express", "expresses", "expressed",
+    // "he replied no he waited": after a verb of saying "no" is what was said.
+    "replied", "replies", "responded", "responds", "insisted", "insists", "shouted", "yelled", "wrote", "writes", "texted", "added", "explained", "explains", "told", "tells", ...BE_FORMS]),
 };
 /** Words after a cue that make it content: "sorry for", "rather than", "wait for", "no longer". */
 export const CONTENT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
