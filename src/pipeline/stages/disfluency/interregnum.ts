@@ -181,6 +181,10 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
       strong = true; noCount++; cues++; k++; onlyOr = hesitationOnly = false; continue;
     }
     if (WEAK_WORDS.has(w.core) || isHesitation(w.core) || isFiller(w, o)) { cues++; k++; onlyOr &&= w.core === "or"; continue; }
+    // "Victoria or uh better what state": "or better" with a hesitation inside it.
+    if (w.core === "better" && words[i]!.core === "or" && cues > 1 && !COMPARED_AFTER_BETTER.has(words[k + 1]?.core ?? "")) {
+      strong = true; cues++; k++; onlyOr = hesitationOnly = false; continue;
+    }
     break;
   }
   // A bare "or" is a conjunction; it only joins a cue ("or rather", "or uh sorry").
@@ -193,8 +197,9 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
   if (onlyOr && !ratherLater && !(k - i === 1 && isWhStart(words, k) && !saidBefore(words, i, words[k]!.core))) return null;
   if (ratherLater) { strong = true; hesitationOnly = false; }
   const bare = cues === 1 && ((noCount === 1 && words[i]!.trail === "") || bareAdverb);
-  // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation").
-  if (o.typedCorrections && hesitationOnly && !onlyOr) strong = true;
+  // Typed text: a hesitation between two words is the writer's correction mark ("region er uh nation"); after a
+  // preposition or an article it is a pause before the phrase ("demonstrated in uh 1891").
+  if (o.typedCorrections && hesitationOnly && !onlyOr && i > 0 && !FUNCTION_WORDS.has(words[i - 1]!.core)) strong = true;
   return { start: i, end: k, strong, bare, bareAdverb: bareAdverb && cues === 1, hesitationOnly, needsEcho: ratherLater };
 }
 
