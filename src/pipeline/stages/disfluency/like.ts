@@ -7,7 +7,7 @@ import type { Removal } from "./apply.js";
 import { BACKCHANNELS } from "./backchannels.js";
 import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
 import { hedgesAfterGovernor, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
-import { ARTICLES, BE_FORMS, FUNCTION_WORDS, isContentWord, IRREGULAR_PARTICIPLES, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COORDINATORS, FUNCTION_WORDS, IRREGULAR_PARTICIPLES, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
@@ -339,7 +339,6 @@ function ownedEnds(words: readonly WordView[], k: number): boolean {
   return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);
 }
 
-const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or"]);
 /** Determiners that open a clause's subject after "like": "like the system is", "like my mom was". */
 const SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "my", "your", "his", "her", "our", "their"]);
 /** Finite verbs a subject's clause goes on with right after its noun. */

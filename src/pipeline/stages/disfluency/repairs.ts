@@ -20,10 +20,8 @@ import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, HAVE_FORMS, hasWhWord, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
-/** Pronouns that can restate a subject said before the cue ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
-const THIRD_PERSON_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
   "if", "when", "because", "since", "once", "unless", "while", "although", "though", "whether", "until", "whenever",
@@ -223,7 +221,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // "Krishna explains, rather, he reveals", "The king explained it, rather, he revealed it": a pronoun
   // restates the sentence's subject, and the repair replaces all that came after the subject. With no
   // subject to restate, one word replaced by a clause would read as nonsense ("banned the he ended it").
-  if (s > sentenceStart && THIRD_PERSON_SUBJECTS.has(repairWord.core) && b + 1 < words.length && !FUNCTION_WORDS.has(words[b + 1]!.core)) {
+  if (s > sentenceStart && RESTATING_SUBJECTS.has(repairWord.core) && b + 1 < words.length && !FUNCTION_WORDS.has(words[b + 1]!.core)) {
     const subjectEnd = sentenceSubjectEnd(words, sentenceStart, a);
     return subjectEnd < 0 ? null : { start: subjectEnd, end: b + 1, rule: "self_repair", confidence: 0.55 };
   }

@@ -8,11 +8,10 @@
 //   unevenTail   - the repair's head of another length before the reparandum's last words said again;
 // verb-phrases.ts reads a verb with its preposition or object corrected by another verb.
 import { NOUN_PHRASE_DETERMINERS, verbWithPrepositionAgain } from "./verb-phrases.js";
-import { ARTICLES, baseOf, BE_FORMS, endsInQuestionMark, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, baseOf, BE_FORMS, COORDINATORS, endsInQuestionMark, FINITE_BE, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
 /** Discourse openers are never a reparandum on their own ("Well, I mean, ..."). */
 const NOT_REPARANDUM = new Set(["well", "so", "yeah", "yes", "okay", "ok", "right", "oh", "now", "like", "just", "then", "because", "actually"]);
-const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or", "nor"]);
 const MAX_MATCH_BACK = 6;
 const MAX_TAIL = 4;
 
@@ -110,9 +109,6 @@ function holdsClauseVerb(words: readonly WordView[], from: number, to: number): 
   }
   return false;
 }
-
-/** Finite forms of "be", which correct one another across tense or person ("do" and "have" are main verbs too: "have or no do"). */
-const FINITE_BE: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
 
 /** The reparandum's last word and its echo in the repair: the same word, or a figure for a figure ("organized in 2006, I guess classified in 2008"). */
 function sameAnchor(x: string, y: string, figures: boolean): boolean {

@@ -111,7 +111,7 @@ const WH_GOVERNORS: ReadonlySet<string> = new Set([
 ]);
 const UNCUED_RESTART_CONFIDENCE = 0.6;
 /** "or" before a question asked again corrects as often ("Who received … or uh in what year did …"). */
-const COORDINATORS: ReadonlySet<string> = new Set(["and", "but"]);
+const QUESTION_JOINERS: ReadonlySet<string> = new Set(["and", "but"]);
 
 /** Relative clauses never invert: "the year when the war ended", "the city which is", not "when was the". */
 const INVERTING_WH: ReadonlySet<string> = new Set(["when", "where", "why", "which"]);
@@ -161,7 +161,7 @@ export function uncuedRestartAt(words: readonly WordView[], i: number): Removal 
     if (words[p]!.core === q.core) stuttered = true;
   }
   const before = words[p]!;
-  if (p < i - 1 && (COORDINATORS.has(before.core) || WH_GOVERNORS.has(before.core) || (stuttered && FUNCTION_WORDS.has(before.core)))) return null;
+  if (p < i - 1 && (QUESTION_JOINERS.has(before.core) || WH_GOVERNORS.has(before.core) || (stuttered && FUNCTION_WORDS.has(before.core)))) return null;
   // "Where did who was ...", "Who were how did ...": a wh-word and its auxiliary, then another question.
   const brokenOffAtOnce = wh === i && i - sentenceStart === 2 && WH_WORDS.has(words[sentenceStart]!.core) && QUESTION_OPENERS.has(prev.core);
   const capitalised = (q.capitalised && wh === i) || brokenOffAtOnce;

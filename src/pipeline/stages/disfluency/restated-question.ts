@@ -9,7 +9,7 @@
 //   "What are two types of cells, no er percentage of leukocytes do …" -> "What percentage of leukocytes do …",
 //   "Who was the Anglo-Norman no made fun of …" -> "Who made fun of …".
 import type { Removal } from "./apply.js";
-import { ARTICLES, BE_FORMS, countsAt, FUNCTION_WORDS, HAVE_FORMS, IRREGULAR_PARTICIPLES, isContentWord, isPastForm, QUESTION_OPENERS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, countsAt, FINITE_BE, FUNCTION_WORDS, HAVE_FORMS, IRREGULAR_PARTICIPLES, isContentWord, isPastForm, QUESTION_OPENERS, type WordView } from "./words.js";
 
 const SUBJECT_PRONOUNS_3RD: ReadonlySet<string> = new Set(["it", "they", "he", "she"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"]);
@@ -78,7 +78,6 @@ function afterWhDeterminer(words: readonly WordView[], start: number): number {
 function isAuxiliaryWord(w: WordView): boolean {
   return QUESTION_OPENERS.has(w.core) || FINITE_BE.has(w.core);
 }
-const FINITE_BE: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
 
 /**
  * "What are two types of phagocytes, no er percentage of leukocytes do neutrophils represent?", "How

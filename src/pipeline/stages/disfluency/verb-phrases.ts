@@ -2,7 +2,7 @@
 // with its preposition or its object, corrected by another verb of the same form ("were discovered
 // by no conquered by", "experienced another severe drought um no absorbed"). Read by their shapes:
 // the verb's form, the determiner that opens its object, the preposition said again.
-import { ARTICLES, GERUND, isContentWord, isParticiple, isPastForm, POSSESSIVE_DETERMINERS, PRESENT_VERB, PREPOSITIONS, type WordView } from "./words.js";
+import { ARTICLES, GERUND, isContentWord, isParticiple, isPastForm, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRESENT_VERB, RESTATING_SUBJECTS, type WordView } from "./words.js";
 
 /**
  * "were discovered by no conquered by Rollo", "relies on sorry depends on": a verb and its preposition
@@ -57,9 +57,6 @@ export function verbWithObjectStart(words: readonly WordView[], sentenceStart: n
   }
   return -1;
 }
-
-/** Pronouns that restate a clause's subject with a verb of their own ("Krishna explains rather he reveals"). */
-const RESTATING_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
 
 /**
  * "Krishna explains rather he reveals", "the king explained no he revealed": the verb before the cue at

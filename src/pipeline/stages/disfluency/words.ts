@@ -139,6 +139,13 @@ export const COMPASS_POINTS: ReadonlySet<string> = new Set([
   "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
 ]);
 
+/** Finite forms of "be", which correct one another across tense or person ("do" and "have" are main verbs too: "have or no do"). */
+export const FINITE_BE: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
+/** Pronouns that restate a clause's subject with a verb of their own ("Krishna explains, rather, he reveals"); "I" and "you" cannot. */
+export const RESTATING_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "we", "they"]);
+/** Conjunctions that join clauses or phrases of one kind. */
+export const COORDINATORS: ReadonlySet<string> = new Set(["and", "but", "or", "nor"]);
+
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your", "his", "her", "our", "their", "its"]);
 /** Words that open a noun phrase and cannot end one: left before a new clause, they hang. */
@@ -226,7 +233,6 @@ export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
   "kept", "began", "fell", "brought", "bought", "wrote", "spoke", "threw", "drove", "ate", "sang", "swam", "grew", "flew", "slept",
   "left", "lost", "met", "paid", "sent", "spent", "won", "woke", "wore", "tore", "broke", "chose", "froze", "stole", "forgot",
 ]);
-
 
 /** A verb in -s after its subject ("ensures", "supervises"), not "-ss" ("process"). */
 export const PRESENT_VERB = /^[a-z]{3,}[^s]s$/;
