@@ -12,6 +12,7 @@ import path from "node:path";
 
 import type { CompiledPipeline } from "../../src/pipeline/index.js";
 import { stageOnlyPipeline, textSegment } from "./pipelines.js";
+import { rawAsrForm } from "./normalise.js";
 import { normalizeQuestion, precisionRecall, scoreRemovals, tally, type PrecisionRecall, type Tally } from "./score.js";
 
 export interface DisfluencySummary {
@@ -32,14 +33,6 @@ export interface DisfluencySummary {
 
 type Rev16Figures = PrecisionRecall & { segments: number; truePositive: number; falsePositive: number; falseNegative: number; unalignedTokens: number };
 type Row = Record<string, unknown>;
-
-/**
- * Text as a raw ASR engine gives it: lower case, with no punctuation and no cut-off marks (a word's
- * inner apostrophe and hyphen stay). Applied to both sides, so the reference still aligns.
- */
-export function rawAsrForm(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}'\s-]/gu, " ").replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
-}
 
 export function readJsonl(file: string): Row[] {
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);

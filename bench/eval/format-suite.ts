@@ -13,6 +13,9 @@
 //   lowercase, edge punctuation stripped).
 // Earnings-21 references are verbatim (they keep "um"), so files whose path
 // mentions "earnings" run with the `verbatim` profile, others with `clean`.
+// Rev16 (verbatim vs clean transcripts of podcasts) is read as {asr, reference}
+// with its verbatim side in raw ASR form: the clean profile's fillers, repairs
+// and punctuation after removal, scored against what a transcriber wrote.
 // Records that name their recording (`file_id`, as Earnings-21 segments do)
 // are fed as a real client streams a call: consecutive segments of one
 // recording in one stream, the context carried from segment to segment.
@@ -22,7 +25,7 @@ import path from "node:path";
 
 import { compileProfile, type CompiledPipeline, type PipelineResources, type StreamContext } from "../../src/pipeline/index.js";
 import type { ProfileConfig } from "../../src/config/schema.js";
-import { firstLetterUpper, normalisedTokens, sensitiveTokens, trailingMark, wordKey, type Mark } from "./normalise.js";
+import { firstLetterUpper, normalisedTokens, rawAsrForm, sensitiveTokens, trailingMark, wordKey, type Mark } from "./normalise.js";
 import { runText, stageOnlyPipeline, textSegment } from "./pipelines.js";
 import { precisionRecall, round, tally, type PrecisionRecall, type Tally } from "./score.js";
 import { addErrors, alignTokens, emptyErrors, MAX_ALIGN_TOKENS, wer, wordErrors, type WordErrors } from "./wer.js";
@@ -66,12 +69,16 @@ export function parseAsrPairs(content: string, file = "(input)"): AsrPair[] {
       continue;
     }
     const row = value as Record<string, unknown>;
-    if (typeof row.asr !== "string" || typeof row.reference !== "string") {
-      bad.push({ line: i + 1, reason: "asr and reference must be strings" });
+    // A verbatim/clean transcript pair (Rev16): the verbatim side as raw ASR gives it, against the clean one.
+    const transcripts = typeof row.asr !== "string" && typeof row.verbatim === "string" && typeof row.nonverbatim === "string";
+    const asr = transcripts ? rawAsrForm(row.verbatim as string) : row.asr;
+    const reference = transcripts ? row.nonverbatim : row.reference;
+    if (typeof asr !== "string" || typeof reference !== "string") {
+      bad.push({ line: i + 1, reason: "asr and reference (or verbatim and nonverbatim) must be strings" });
       continue;
     }
     const stream = typeof row.file_id === "string" || typeof row.file_id === "number" ? String(row.file_id) : undefined;
-    rows.push({ asr: row.asr, reference: row.reference, line: i + 1, ...(stream !== undefined ? { stream } : {}) });
+    rows.push({ asr, reference, line: i + 1, ...(stream !== undefined ? { stream } : {}) });
   }
   if (bad.length > 0) throw new JsonlFormatError(file, bad);
   return rows;
@@ -82,7 +89,11 @@ export function readAsrPairs(file: string, shown = file): AsrPair[] {
 }
 
 export function defaultFormatFiles(dataDir: string): string[] {
-  return [path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl"), path.join(dataDir, "asr-pairs/earnings21/segments_dev.jsonl")];
+  return [
+    path.join(dataDir, "asr-pairs/libritts_nemo_dev.jsonl"),
+    path.join(dataDir, "asr-pairs/earnings21/segments_dev.jsonl"),
+    path.join(dataDir, "disfluency/rev16/segments_dev.jsonl"),
+  ];
 }
 
 /** Earnings-21 references are verbatim: its files get the verbatim profile; everything else clean. */

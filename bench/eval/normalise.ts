@@ -78,3 +78,11 @@ export function firstLetterUpper(token: string): boolean | null {
   if (m === null || m.index !== token.search(/[\p{L}\p{N}]/u)) return null;
   return m[0] !== m[0].toLowerCase();
 }
+
+/**
+ * Text as a raw ASR engine gives it: lower case, with no punctuation and no cut-off marks (a word's
+ * inner apostrophe and hyphen stay). Applied to both sides, so the reference still aligns.
+ */
+export function rawAsrForm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}'\s-]/gu, " ").replace(/(^|\s)['-]+|['-]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
+}

@@ -4,7 +4,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { rawAsrForm, runDisfluencySuite, scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
+import { runDisfluencySuite, scoreDisflQa, scoreRev16 } from "../../bench/eval/disfluency-suite.js";
+import { rawAsrForm } from "../../bench/eval/normalise.js";
 import { isGoogleTn, runItnSuite } from "../../bench/eval/itn-suite.js";
 import { stageOnlyPipeline } from "../../bench/eval/pipelines.js";
 import { mergeQuality, writeQuality } from "../../bench/eval/report.js";

@@ -108,6 +108,11 @@ describe("format eval / jsonl and profiles", () => {
     ]);
   });
 
+  it("reads a verbatim/clean transcript pair as raw ASR of the verbatim side against the clean one", () => {
+    const rows = parseAsrPairs('{"file_id":"3","verbatim":"Well, I- I don\'t know, uh, Bob.","nonverbatim":"Well, I don\'t know, Bob."}');
+    expect(rows).toEqual([{ asr: "well i i don't know uh bob", reference: "Well, I don't know, Bob.", line: 1, stream: "3" }]);
+  });
+
   it("rejects malformed lines with their line numbers", () => {
     const content = ['{"asr":"a","reference":"A."}', "{not json", '{"asr":"b"}', "[1,2]", '{"asr":1,"reference":"x"}'].join("\n");
     let error: unknown;

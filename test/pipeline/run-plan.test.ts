@@ -74,6 +74,12 @@ describe("clean profile: disfluency's second look", () => {
     expect(run("so in the second quarter uh we saw a lot of growth in aviation").text).toBe("So in the second quarter, we saw a lot of growth in aviation.");
   });
 
+  it("lets a hesitation's own comma leave with it: no comma inside a phrase the hesitation broke", () => {
+    expect(run("i'm guessing this is uh my big fat greek wedding").text).not.toContain(",");
+    expect(run("we must uh first learn to sit still and then we can meditate").text).toMatch(/^We must first learn/);
+    expect(run("i would love to see her um beautiful skin again").text).not.toContain(",");
+  });
+
   it("reads a segment it left unmarked the same on a second pass, removed words or not (the shipped clean profile)", () => {
     const shipped = compileProfile(loadConfig({ env: {} }).pipeline.profiles.clean!, undefined, resources);
     const runShipped = (text: string) => shipped.run(textSegment(text), {}).result.text;
