@@ -141,6 +141,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["margins improved by five basis points", "margins improved by 5 basis points"],
     ["two hundred kilometers per hour", "200 km/h"],
     ["minus sixty six kilograms", "-66 kg"],
+    // "squared" and "cubed" raise a symbol's last unit; an everyday unit, or no unit, keeps the word.
+    ["gravity is nine point eight meters per second squared", "gravity is 9.8 m/s²"],
+    ["an area of five meters squared", "an area of 5 m²"],
+    ["twenty five feet squared", "25 feet squared"],
+    ["the value of x squared", "the value of x squared"],
     ["five to ten kilometers", "5-10 km"],
     // "an hour" is "per hour" where the table knows the rate; an everyday unit keeps its words.
     ["sixty kilometers an hour", "60 km/h"],

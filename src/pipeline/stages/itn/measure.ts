@@ -22,8 +22,23 @@ function written(c: MatchContext, u: Unit): string {
   return c.o.nemo ? u.nemoWritten : u.written;
 }
 
-/** The unit part after an amount: "km", "km/h", "/m²", or null. */
-function readUnits(c: MatchContext, i: number, end: number): { text: string; end: number; kind: Unit["kind"] } | null {
+type UnitsRead = { text: string; end: number; kind: Unit["kind"] };
+
+/** "Squared" and "cubed" after a symbol raise its last unit: "meters per second squared" -> "m/s²". */
+const POWERS: ReadonlyMap<string, string> = new Map([["squared", "²"], ["cubed", "³"]]);
+
+function raised(c: MatchContext, u: UnitsRead | null, end: number): UnitsRead | null {
+  const power = POWERS.get(c.words[u?.end ?? -1] ?? "");
+  if (u === null || power === undefined || u.end >= end || u.kind !== "sci" || !/\p{L}$/u.test(u.text)) return u;
+  return { text: u.text + power, end: u.end + 1, kind: u.kind };
+}
+
+/** The unit part after an amount: "km", "km/h", "/m²", "m/s²", or null. */
+function readUnits(c: MatchContext, i: number, end: number): UnitsRead | null {
+  return raised(c, readUnitPhrase(c, i, end), end);
+}
+
+function readUnitPhrase(c: MatchContext, i: number, end: number): UnitsRead | null {
   if (c.words[i] === "per") {
     const per = unitAt(c, i + 1, end);
     return per === null ? null : { text: `/${written(c, per.unit)}`, end: per.end, kind: "sci" };
