@@ -434,6 +434,10 @@ describe("disfluency / self_repair: cues", () => {
     ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
     ["How many animal species disregard that and tell me how many trees grew?", "How many trees grew?"],
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
+    // "I'm wondering" and "I meant to ask about" go on with the cue: the question after them is the one asked.
+    ["When was the city founded no sorry I'm wondering who founded the city?", "Who founded the city?"],
+    ["When did he ban the trade no sorry I am wondering by which year was it rare?", "By which year was it rare?"],
+    ["What is the capital of France, sorry I meant to ask about Spain?", "What is the capital of Spain?"],
     ["What are signs of revenues no no that is wrong the insecurity in Mecca?", "What are signs of the insecurity in Mecca?"],
     ["Who would the channels be broadcast by no from?", "Who would the channels be broadcast from?"],
     ["How much aid went to the United States no sorry to Israel?", "How much aid went to Israel?"],

@@ -9,7 +9,7 @@ export const STRONG_PHRASES: readonly (readonly string[])[] = [
   ["i", "should", "say"], ["disregard", "that"], ["no", "wait"], ["or", "wait"], ["or", "no"], ["or", "sorry"],
   ["or", "actually"], ["or", "instead"], ["never", "mind"], ["dang", "it"], ["more", "specifically"], ["pardon", "me"],
   ["i", "actually", "meant"], ["i", "actually", "mean"], ["meant", "to", "say"], ["i", "meant", "to", "say"], ["or", "let", "me", "say"],
-  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "mean", "to", "ask"], ["cancel", "that"], ["forget", "that"],
+  ["or", "better", "yet"], ["i", "meant", "to", "ask"], ["i", "meant", "to", "ask", "about"], ["i", "mean", "to", "ask"], ["cancel", "that"], ["forget", "that"],
   ["remove", "that"], ["i", "misspoke"], ["my", "mistake"], ["i", "take", "that", "back"], ["or", "should", "i", "say"],
 ];
 /**
@@ -34,7 +34,8 @@ export const CONTINUATIONS: readonly (readonly string[])[] = [
   ["what", "i", "really", "want", "to", "know", "is"], ["i", "really", "want", "to", "know"], ["it", "was"], ["it's", "called"],
   ["his", "name", "is"], ["her", "name", "is"], ["it", "should", "be"], ["stop"], ["and", "tell", "me"], ["just", "tell", "me"],
   ["that", "is", "wrong"], ["that's", "wrong"], ["i", "should", "have", "said"], ["what", "i", "want", "to", "say", "is"],
-  ["what", "i", "meant", "was"], ["what", "i", "mean", "is"], ["more", "particularly"],
+  ["what", "i", "meant", "was"], ["what", "i", "mean", "is"], ["more", "particularly"], ["i", "am", "wondering"], ["i'm", "wondering"],
+  ["i", "was", "wondering"], ["i", "wonder"],
 ];
 /** Disowning what was just said ("no, not that", "nope that's not right"): only after an explicit cue, since "uh, not that you care" is content. */
 export const DISOWNING: readonly (readonly string[])[] = [
