@@ -18,7 +18,7 @@ import { parallelShape } from "./parallel-shape.js";
 import { defaultStart, matchBack, NAME_PARTICLES, parallelTail, repairArticleAfterDeterminer, unevenTail } from "./reparandum.js";
 import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
-import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
+import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_CUED_QUESTION_RESTART, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
 import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
@@ -32,11 +32,11 @@ const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
  * comma that sets off an opening phrase ("In U.S. states, why does or what
  * happens"): the phrase is kept for the repaired question. -1 when no question.
  */
-function questionStart(words: readonly WordView[], sentenceStart: number, end: number): number {
-  if (isQuestionPrefix(words, sentenceStart, end)) return sentenceStart;
+function questionStart(words: readonly WordView[], sentenceStart: number, end: number, most: number): number {
+  if (isQuestionPrefix(words, sentenceStart, end, most)) return sentenceStart;
   for (let k = end - 2; k >= sentenceStart; k--) {
     if (words[k]!.trail !== ",") continue;
-    return isWhStart(words, k + 1) && isQuestionPrefix(words, k + 1, end) ? k + 1 : -1;
+    return isWhStart(words, k + 1) && isQuestionPrefix(words, k + 1, end, most) ? k + 1 : -1;
   }
   return -1;
 }
@@ -133,7 +133,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     const start = PREPOSITIONS.has(words[a - 3]!.core) && words[a - 3]!.trail === "" ? a - 3 : a - 2;
     return { start, end: b, rule: "self_repair", confidence: cue.strong ? 0.75 : 0.6 };
   }
-  const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a) : -1;
+  const most = cue.strong && endsInQuestionMark(words, b) ? MAX_CUED_QUESTION_RESTART : MAX_RESTART;
+  const question = isWhStart(words, b) ? questionStart(words, sentenceStart, a, most) : -1;
   // After only "or" or a hesitation a short start is abandoned ("What instrument or who developed"); after a long
   // one, "… a market issue or what?" and "… on the hulu or what's the other one" ask about the last thing said.
   if (question >= 0 && (!cue.hesitationOnly || typed || a - question <= MAX_ABANDONED_START)) {

@@ -12,6 +12,12 @@ import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isContentWord, isHesitation
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;
+/**
+ * Most words of a question abandoned for another after an explicit cue, the whole sentence closed by
+ * "?": "What is an example of a machine model that deviates from … no remove that and tell me what is
+ * not …". Without the cue or the mark, a long stretch before a wh-clause is more often said on.
+ */
+export const MAX_CUED_QUESTION_RESTART = 25;
 /** Words between a wh-word and its auxiliary: "what kind of economy does". */
 const MAX_WH_PHRASE = 3;
 
@@ -50,8 +56,8 @@ export function asksOfItsSubject(words: readonly WordView[], i: number): boolean
 }
 
 /** The sentence before the cue reads as a question: "What did ...", "In which ...", "Does ...". */
-export function isQuestionPrefix(words: readonly WordView[], start: number, end: number): boolean {
-  if (end - start > MAX_RESTART) return false;
+export function isQuestionPrefix(words: readonly WordView[], start: number, end: number, most = MAX_RESTART): boolean {
+  if (end - start > most) return false;
   return isWhStart(words, start) || QUESTION_OPENERS.has(words[start]!.core) || (end - start > 1 && isWhStart(words, start + 1));
 }
 
