@@ -436,6 +436,8 @@ describe("disfluency / self_repair: cues", () => {
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
     // A long question abandoned after an explicit cue goes whole where the sentence closes with "?".
     ["What is an example of a machine model that deviates from a generally accepted multi-tape Turing machine no remove that and tell me what is not an example of one?", "What is not an example of one?"],
+    // Closed by "." the long question is no restart found, and one word before the cue is no reparandum for a question.
+    ["What is an example of a machine model that deviates from a generally accepted multi-tape Turing machine no remove that and tell me what is not an example of one.", "What is an example of a machine model that deviates from a generally accepted multi-tape Turing machine no remove that and tell me what is not an example of one."],
     // "I'm wondering" and "I meant to ask about" go on with the cue: the question after them is the one asked.
     ["When was the city founded no sorry I'm wondering who founded the city?", "Who founded the city?"],
     ["When did he ban the trade no sorry I am wondering by which year was it rare?", "By which year was it rare?"],

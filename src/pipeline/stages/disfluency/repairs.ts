@@ -226,6 +226,9 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     const subjectEnd = sentenceSubjectEnd(words, sentenceStart, a);
     return subjectEnd < 0 ? null : { start: subjectEnd, end: b + 1, rule: "self_repair", confidence: 0.55 };
   }
+  // A question of its own (a wh-word and its auxiliary) does not stand for a word or two said before the cue
+  // ("… multi-tape Turing machine no remove that and tell me what is not …"): no restart found, nothing is cut.
+  if (asksQuestion(words, b) && !WH_WORDS.has(words[s]!.core)) return null;
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
 }
 
