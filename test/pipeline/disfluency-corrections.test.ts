@@ -258,6 +258,9 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which entities were not concerned with human rights no rather which ones were?",
       // a closing repair naming two words said before, with the cue said again at its end
       "What is the most critical resource measured for any set of problems no sorry the least critical resource rather?",
+      // a closing phrase ending on a noun the reparandum said before its verb: the verb is no part of what it corrects
+      "What did the old government adopt, sorry the new government?",
+      "In which region were small settlements discovered no sorry large settlements?",
       // a repair opening with three words said together before the reparandum
       "The sieve of Eratosthenes would not be valid if what were true no the sieve of Euler?",
       // a closing repair that is a phrase said before with one word changed; with two words, a noun's modifier for a one-word reparandum
@@ -434,6 +437,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
     ["How many animal species disregard that and tell me how many trees grew?", "How many trees grew?"],
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
+    // A phrase corrected where it was said is mended; a question of its own replaces the one abandoned.
+    ["What did the old government no the new government adopt?", "What did the new government adopt?"],
+    ["What was the oil crisis called no no I wanted to know what caused the crisis?", "What caused the crisis?"],
     // A long question abandoned after an explicit cue goes whole where the sentence closes with "?".
     ["What is an example of a machine model that deviates from a generally accepted multi-tape Turing machine no remove that and tell me what is not an example of one?", "What is not an example of one?"],
     // Closed by "." the long question is no restart found, and one word before the cue is no reparandum for a question.

@@ -41,7 +41,27 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal, cueSta
   };
   return disownsWordsKept(words, r, end, saidBefore) || repairsEarlierWords(words, r, end, saidBefore) || cannotStandFor(words, r, end, start) ||
     (r.start === start && ellipticalQuestion(words, r.end, end)) || opensWithWordsSaidBefore(words, r, end, saidBefore) ||
-    reframesEarlierPhrase(words, r, end, start, cueStart) || replacesLessThanItDrops(words, r, end, cueStart);
+    reframesEarlierPhrase(words, r, end, start, cueStart) || replacesLessThanItDrops(words, r, end, cueStart) ||
+    stopsShortOfTheCue(words, r, end, cueStart);
+}
+
+/**
+ * "What did the old government adopt, sorry the new government?": a short repair closing the sentence ends
+ * on a noun the reparandum said before its last words, so it replaces the phrase up to that noun; the
+ * words after it ("adopt") are no part of what it corrects, and no deletion keeps them.
+ */
+function stopsShortOfTheCue(words: readonly WordView[], r: Removal, end: number, cueStart: number): boolean {
+  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  const head = words[last];
+  if (head === undefined || last < r.end || last - r.end + 1 > MAX_REFRAMED || !isContentWord(head.core)) return false;
+  // A question of its own ("I wanted to know what caused the crisis") replaces the one abandoned.
+  if (hasWhWord(words, r.end, last + 1)) return false;
+  const repair = words.slice(r.end, last + 1);
+  for (let k = cueStart - 2; k >= r.start; k--) {
+    if (!sameNoun(words[k]!.core, head.core)) continue;
+    return words.slice(k + 1, cueStart).some((w) => isContentWord(w.core) && !repair.some((x) => x.core === w.core));
+  }
+  return false;
 }
 
 /** How many more content words the reparandum must hold than the repair for it to drop more than it replaces. */
