@@ -396,6 +396,9 @@ describe("disfluency / self_repair: cues", () => {
     // "not" + the very words before the cue + "but" disows them.
     ["One item was to force women no not women but men to work?", "One item was to force men to work?"],
     ["How many settled in Dover no no not Dover but in Kent?", "How many settled in Kent?"],
+    // the word disowned as it was meant, the word said slipped at its end ("Hambury … not Hamburg"); a short word must match
+    ["What were the neighborhoods founded in Hambury no no not Hamburg but Berlin?", "What were the neighborhoods founded in Berlin?"],
+    ["Who moved to Kent no not Bent but York?", "Who moved to Kent no not Bent but York?"],
     ["Above which I mean what speed is it safe?", "Above what speed is it safe?"],
     ["The elector was from where or actually of what ethnicity?", "The elector was of what ethnicity?"],
     // "let me rephrase that" continues a cue whole

@@ -324,10 +324,22 @@ function disowningWordsBefore(words: readonly WordView[], cueStart: number, k: n
     const but = words[k + 1 + m];
     if (but === undefined || but.core !== "but") continue;
     let same = true;
-    for (let j = 0; j < m && same; j++) same = words[k + 1 + j]!.core === words[cueStart - m + j]!.core && words[k + 1 + j]!.trail === "";
+    for (let j = 0; j < m && same; j++) same = sameWordSaid(words[k + 1 + j]!.core, words[cueStart - m + j]!.core) && words[k + 1 + j]!.trail === "";
     if (same) return m + 2;
   }
   return 0;
+}
+
+/** Letters a long word may differ by at its end and still be the word said ("Hambury … not Hamburg"): a slip of the ear or the keys. */
+const SLIPPED_ENDING = 2;
+
+function sameWordSaid(a: string, b: string): boolean {
+  if (a === b) return true;
+  const longest = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 5) return false;
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= longest - SLIPPED_ENDING;
 }
 
 /** "broadcast by no from", "came after no before": a "no" between two prepositions determines nothing. */
