@@ -258,6 +258,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Which entities were not concerned with human rights no rather which ones were?",
       // a closing repair naming two words said before, with the cue said again at its end
       "What is the most critical resource measured for any set of problems no sorry the least critical resource rather?",
+      // a name of a few words in the possessive, for a word that is none, corrects a possessor said before
+      "What theorem was implicated by Stephen Cook's axioms no Manuel Blum's?",
       // a closing phrase ending on a noun the reparandum said before its verb: the verb is no part of what it corrects
       "What did the old government adopt, sorry the new government?",
       "In which region were small settlements discovered no sorry large settlements?",
@@ -440,6 +442,8 @@ describe("disfluency / self_repair: cues", () => {
     ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
     ["How many animal species disregard that and tell me how many trees grew?", "How many trees grew?"],
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
+    // A name of two words for another before the same noun: the whole name goes.
+    ["What was built by John Smith's team no sorry Mary Jones's team?", "What was built by Mary Jones's team?"],
     // A phrase corrected where it was said is mended; a question of its own replaces the one abandoned.
     ["What did the old government no the new government adopt?", "What did the new government adopt?"],
     ["What was the oil crisis called no no I wanted to know what caused the crisis?", "What caused the crisis?"],

@@ -204,6 +204,7 @@ const STRANDED: ReadonlySet<string> = new Set([...QUESTION_OPENERS, ...VERB_AUXI
  * was said before) corrects something said earlier.
  */
 function cannotStandFor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
+  if (possessorForPossessor(words, r, end, start)) return true;
   if (end !== r.end) return false;
   const said = words[r.start]!;
   const repair = words[r.end]!;
@@ -223,6 +224,20 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
   return said.capitalised && r.start > start && !inWhPhrase && !repair.capitalised && !isFigure(repair.core);
+}
+
+/** Most words of a name closing the sentence as a possessor ("no Manuel Blum's?"). */
+const MAX_POSSESSOR_NAME = 3;
+
+/**
+ * "What theorem was implicated by Stephen Cook's axioms no Manuel Blum's?": a name of a few words in the
+ * possessive closing the sentence, for a reparandum that is none, corrects a possessor said before it.
+ */
+function possessorForPossessor(words: readonly WordView[], r: Removal, end: number, start: number): boolean {
+  const repair = words.slice(r.end, end + 1);
+  if (repair.length < 2 || repair.length > MAX_POSSESSOR_NAME || !POSSESSIVE_END.test(words[end]!.core)) return false;
+  if (!repair.every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core))) return false;
+  return !POSSESSIVE_END.test(words[r.start]!.core) && words.slice(start, r.start).some((w) => POSSESSIVE_END.test(w.core));
 }
 
 /**

@@ -165,11 +165,14 @@ export function unevenTail(words: readonly WordView[], sentenceStart: number, a:
       while (start - 1 >= sentenceStart && a - m - start < MAX_HEAD && words[start - 1]!.trail === "" && isContentWord(words[start - 1]!.core) &&
         !QUESTION_OPENERS.has(words[start - 1]!.core) && !NOUN_PHRASE_DETERMINERS.has(words[start - 1]!.core)) start--;
       const head = a - m - start;
-      // The heads differ in length (an equal one is parallelTail's). They are names for names, or nouns after
-      // the reparandum's determiner: after any other word the head may be a verb's ("to blood flow" / "increase oxygen uptake").
-      if (head === 0 || head === r || start - 1 < sentenceStart) continue;
+      // The heads differ in length (an equal one is parallelTail's, unless both are names of two words or more
+      // that differ past their first: "John Smith's team no Mary Jones's team"). They are names for names, or nouns
+      // after the reparandum's determiner: after any other word the head may be a verb's ("to blood flow" / "increase oxygen uptake").
+      if (head === 0 || start - 1 < sentenceStart) continue;
       const names = (ws: readonly WordView[]) => ws.every((w) => w.capitalised && !FUNCTION_WORDS.has(w.core));
-      if (!(names(words.slice(start, a - m)) && names(repairHead)) && !NOUN_PHRASE_DETERMINERS.has(words[start - 1]!.core)) continue;
+      const namedBoth = names(words.slice(start, a - m)) && names(repairHead);
+      if (head === r && !(namedBoth && r > 1)) continue;
+      if (!namedBoth && !NOUN_PHRASE_DETERMINERS.has(words[start - 1]!.core)) continue;
       return start;
     }
   }
