@@ -442,6 +442,8 @@ describe("disfluency / self_repair: cues", () => {
     ["What do plants heat to create steam no no to create power sorry?", "What do plants heat to create power?"],
     ["How many animal species disregard that and tell me how many trees grew?", "How many trees grew?"],
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
+    // "not" after a cue, before a question of its own, disowns the question abandoned.
+    ["What variable is no wait not what is unknown about the classes?", "What is unknown about the classes?"],
     // A name of two words for another before the same noun: the whole name goes.
     ["What was built by John Smith's team no sorry Mary Jones's team?", "What was built by Mary Jones's team?"],
     // A phrase corrected where it was said is mended; a question of its own replaces the one abandoned.

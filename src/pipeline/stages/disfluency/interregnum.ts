@@ -148,8 +148,9 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     if (disowned > 0) { strong = true; cues++; k += disowned; onlyOr = hesitationOnly = false; continue; }
     const w = words[k]!;
     // "or better first what type of soil": after an explicit cue, "first" before a question puts it before the rest;
-    // "or instead like how long may": a hedging "like" there opens nothing of its own.
-    if (cues > 0 && !hesitationOnly && (w.core === "first" || w.core === "like") && w.trail === "" && isWhStart(words, k + 1)) { cues++; k++; continue; }
+    // "or instead like how long may": a hedging "like" there opens nothing of its own; "no wait not what is
+    // unknown": "not" disowns the question abandoned.
+    if (cues > 0 && !hesitationOnly && (w.core === "first" || w.core === "like" || w.core === "not") && w.trail === "" && isWhStart(words, k + 1)) { cues++; k++; continue; }
     // "products no sorry that dealt with", "to what or no sorry to who": run on from an explicit cue
     // without a pause, "sorry" is one more cue whatever follows ("no, sorry to bother you" is content).
     const runsOnFromCue = cues > 0 && !hesitationOnly && words[k - 1]!.trail === "";
