@@ -176,6 +176,10 @@ describe("disfluency / fluent sentences stay whole", () => {
     // "like" comparing after a verb form; "you know" with its object
     "He stood staring like an idiot at the list of prices.",
     "Spoken like a man of spirit.", "It scans like a verse from Homer.",
+    // after a comma closing a named thing, "like" and an article compare it
+    "The mind, like a monkey, jumps from branch to branch.",
+    "The captains of industry, like the gold finders of 1849, made fortunes.",
+    "They were busted, like an old basket.",
     "He was one of the brethren and like his brother did not believe it.",
     "You know as well as I do what was found.",
     // a clause a subordinator opened, then the main clause beginning the same way

@@ -28,6 +28,9 @@ describe("disfluency / discourse_filler", () => {
     ["and so, you know, calories mattered", "and so calories mattered"],
     ["it was, like, huge", "it was huge"],
     ["so like we went home", "so we went home"],
+    // After a comma, "like" and an article hedge after a function word, a verb of thinking or an amount.
+    ["I think, like the opposite is true", "I think, the opposite is true"],
+    ["and even as our mother, like a lot of stories about her", "and even as our mother, a lot of stories about her"],
     ["Like, I shed actual tears", "I shed actual tears"],
     ["he has, sort of, a plan", "he has a plan"],
     // A bare "like" where no verb or comparison fits: after "have", between a person's "be" and a progressive.

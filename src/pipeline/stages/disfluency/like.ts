@@ -149,6 +149,7 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   // sentence compares, and after a comma "like" before a name gives an example of what was said.
   if (prev !== undefined && prev.core === "just" && prev.trail === "" && (i === 1 || words[i - 2]!.endsSentence)) return null;
   if (prev !== undefined && (prev.trail === "," || prev.trail === ";") && namesExample(words, i + 1)) return null;
+  if (comparesWhatWasNamed(words, i)) return null;
   // "and like his brother James, did not believe", "low, like your dad's.", "and, like his brother,
   // James": a bare "like" before a possessive compares a person, or what a person has.
   if (POSSESSIVE_DETERMINERS.has(next.core) && (!opens || ownedEnds(words, i + 2) || pausedAfter(words, i + 2))) return null;
@@ -295,6 +296,24 @@ function namesExample(words: readonly WordView[], k: number): boolean {
   const w = words[k]!;
   return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
 }
+/** Verbs of thinking and saying a comma after which leaves "like" a hedge ("I think, like the opposite", "I mean, like the other week"). */
+const HEDGED_THOUGHTS: ReadonlySet<string> = new Set(["think", "mean", "guess", "know", "say", "said", "feel", "suppose"]);
+
+/**
+ * "captains of industry, like the gold finders of 1849", "tired, like a dog", "the mind, like a monkey":
+ * after a comma that closes a content word, "like" and an article compare what was just named. After a
+ * function word, an interjection or a verb of thinking ("so, like the wise", "No, like the adrenaline
+ * thing", "I think, like the opposite") it hedges.
+ */
+function comparesWhatWasNamed(words: readonly WordView[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (prev === undefined || next === undefined || prev.trail !== "," || words[i]!.trail !== "" || !ARTICLES.has(next.core)) return false;
+  // "our mother, like a lot of stories": an amount approximated; "also, like the thing": an adverb names nothing.
+  if (words[i + 2]?.core === "lot" || prev.core === "also" || INTENSIFIERS.has(prev.core)) return false;
+  return isContentWord(prev.core) && !HEDGE_OPENERS.has(prev.core) && !INTERJECTIONS.has(prev.core) && !HEDGED_THOUGHTS.has(prev.core);
+}
+
 /** A listener's sounds, and the calls and exclamations a quotation opens with. */
 const INTERJECTIONS: ReadonlySet<string> = new Set([...BACKCHANNELS, "no", "well", "hey", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
 
