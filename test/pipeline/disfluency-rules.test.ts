@@ -159,8 +159,15 @@ describe("disfluency / repetition", () => {
     },
   );
 
-  it.each(["We flew to Chiba, Chiba, Japan.", "New York, New York, USA"])("keeps a place named for its region in %j", (input) => {
-    expect(text(input)).toBe(input);
+  it.each(["We flew to Chiba, Chiba, Japan.", "New York, New York, USA", "She lives in New York, New York.", "314 West 42nd Street, NEW YORK New York"])(
+    "keeps a place named for its region in %j",
+    (input) => {
+      expect(text(input)).toBe(input);
+    },
+  );
+
+  it("still drops a name of two words said again before the sentence goes on", () => {
+    expect(text("we went to Kansas City, Kansas City and on")).toBe("we went to Kansas City and on");
   });
 
   it.each(["You're from a people who took and took and took and took.", "over, and over, and over again"])(

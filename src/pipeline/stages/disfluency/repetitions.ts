@@ -100,6 +100,18 @@ function placeInRegion(words: readonly WordView[], i: number, second: number, n:
   return after !== undefined && after.capitalised && after.core !== "i" && !FUNCTION_WORDS.has(after.core) && !isFiller(after, o);
 }
 
+/**
+ * "314 West 42nd Street, NEW YORK New York", "she lives in New York, New York.": a name of two words or more
+ * said twice inside a sentence, run on or closing it, is a city in the state of its name.
+ */
+function cityInStateOfItsName(words: readonly WordView[], i: number, second: number, n: number): boolean {
+  if (n < 2 || second !== i + n || i === 0 || words[i - 1]!.endsSentence) return false;
+  for (let k = 0; k < 2 * n; k++) if (!words[i + k]!.capitalised || FUNCTION_WORDS.has(words[i + k]!.core)) return false;
+  const pause = words[i + n - 1]!.trail;
+  const closes = second + n === words.length || words[second + n - 1]!.endsSentence;
+  return pause === "" || (pause === "," && closes);
+}
+
 /** "took and took and took", "over, and over, and over": a word joined to itself by "and" is said again for emphasis. */
 function joinedToItself(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
@@ -300,7 +312,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       if (n === 2 && joinedToItself(words, i)) break;
       if (n === 1 && second === i + 1 && objectThenNewUse(words, i)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
-      if (placeInRegion(words, i, second, n, o)) break;
+      if (placeInRegion(words, i, second, n, o) || cityInStateOfItsName(words, i, second, n)) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w) && !stutteredDouble(words, i)))) break;
       if (n > 1 && numberedItems(words, i, second, n)) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
