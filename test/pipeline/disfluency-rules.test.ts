@@ -166,6 +166,10 @@ describe("disfluency / repetition", () => {
     },
   );
 
+  it.each(["Think of Stephen, think of Stephen!", "Come on, come on!"])("keeps a phrase said again to an exclamation mark in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+
   it("still drops a name of two words said again before the sentence goes on", () => {
     expect(text("we went to Kansas City, Kansas City and on")).toBe("we went to Kansas City and on");
   });

@@ -313,6 +313,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       if (n === 1 && second === i + 1 && objectThenNewUse(words, i)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o) || cityInStateOfItsName(words, i, second, n)) break;
+      // "Think of Stephen, think of Stephen!", "Come on, come on!": a phrase said again to an exclamation mark insists.
+      if (n > 1 && words[i + n - 1]!.trail === "," && words[second + n - 1]!.trail.startsWith("!")) break;
       if (n === 1 && (isNumeric(w.core) || (o.legitDoubles.has(w.core) && !restartedAfterPause(w) && !stutteredDouble(words, i)))) break;
       if (n > 1 && numberedItems(words, i, second, n)) break;
       found.push({ start: i, end: second, rule: "repetition", confidence: repeatConfidence(words, i, n) });
