@@ -265,7 +265,7 @@ const cases: Record<string, Array<[string, string]>> = {
     ["l t m four five o datasheet", "ltm450 datasheet"],
     ["x eighty six o clock", "x86 o clock"],
     // A letter joined to another by "and" is a name's ("A&M"), not the start of a code.
-    ["texas a and m eighteen", "texas a and m 18"],
+    ["texas a and m eighteen", "texas A&M 18"],
     ["vitamin b twelve", "vitamin B12"],
     ["vitamin d three", "vitamin D3"],
     ["a thirty six", "a 36"],
@@ -398,6 +398,12 @@ const cases: Record<string, Array<[string, string]>> = {
     ["we need a plan b", "we need a plan B"],
     ["we plan a trip", "we plan a trip"],
     ["saved as p d f", "saved as PDF"],
+    // letters joined by "and" that the letter-pair table knows take an ampersand; before a name they are initials
+    ["our r and d spending and m and a pipeline", "our R&D spending and M&A pipeline"],
+    ["we will now open the Q and A session", "we will now open the Q&A session"],
+    ["a t and t reported", "AT&T reported"],
+    ["In: Froese, r and d Pauly.", "In: Froese, r and d Pauly."],
+    ["is it a and b or c", "is it a and b or c"],
     ["i s b n o o two o seven three", "ISBN 002073"],
     // "a" and "i" are words: they open a spelled word only of three letters or more.
     ["get a b in class", "get a b in class"],
@@ -511,8 +517,9 @@ describe("itn classes off by default", () => {
     expect(itn("mister smith", itnOnly({ classes: { title: false } }))).toBe("mister smith");
   });
 
-  it("letters is off in the nemo style", () => {
+  it("letters is off in the nemo style; its whitelist writes the letter pairs", () => {
     expect(itn("saved as p d f", nemoItn)).toBe("saved as p d f");
+    expect(itn("the s and p five hundred", nemoItn)).toBe("the S&P 500");
   });
 
   it("range is off in the nemo style and can be switched off", () => {

@@ -87,7 +87,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   for (const w of REFERENCE_WORDS) add(w, ["verse_ref"]);
   add("world", ["roman"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
-  for (const w of t.whitelist.firstWords) add(w, ["whitelist"]);
+  for (const w of [...t.whitelist.firstWords, ...t.letterPairs.firstWords]) add(w, ["whitelist"]);
   for (const w of t.titles.keys()) add(w, ["title"]);
   for (const w of t.idioms.firstWords) add(w, ["cardinal"]);
   return starters;

@@ -16,6 +16,7 @@
 import type { CasingTables } from "../casing/tables.js";
 import { readYear } from "./date.js";
 import { REPEATS, SINGLE_LETTER } from "./numbers.js";
+import { matchPhrase } from "./tables.js";
 import { afterLabelIn, followsNumber, lastLabel, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 
 const CONFIDENCE = 0.7;
@@ -195,7 +196,23 @@ function stutteredLetters(words: readonly string[], i: number, j: number): boole
   return false;
 }
 
+/**
+ * "r and d" -> "R&D", "Q and A" -> "Q&A": letters joined by "and" that the letter-pair table writes as one
+ * word. Small letters before a capitalised name are its initials ("Froese, r and d Pauly").
+ */
+function letterPairAt(c: MatchContext, i: number, end: number): SpanMatch | null {
+  if (!SINGLE_LETTER.test(c.raw[i]!)) return null;
+  const pair = matchPhrase(c.t.letterPairs, c.words, i, end);
+  if (pair === null) return null;
+  for (let k = i; k + 1 < pair.end; k++) if (!joined(c, k)) return null;
+  const next = c.raw[pair.end];
+  if (LOWER_LETTER.test(c.raw[i]!) && next !== undefined && joined(c, pair.end - 1) && CAPITALISED.test(next)) return null;
+  return { end: pair.end, text: pair.value, confidence: CONFIDENCE };
+}
+
 export const matchLetters: ClassMatcher = (c, i, end) => {
+  const pair = letterPairAt(c, i, end);
+  if (pair !== null) return pair;
   if (!LOWER_LETTER.test(c.raw[i]!)) return null;
   // "3 /h x": a unit per unit after a figure, as the measure class writes it; never a spelled word.
   if (c.punctBefore[i] === "/" && followsNumber(c, i)) return null;

@@ -24,6 +24,7 @@ export const ITN_TABLE_NAMES = [
   "eras",
   "titles",
   "street_types",
+  "letter_pairs",
 ] as const;
 export type ItnTableName = (typeof ITN_TABLE_NAMES)[number];
 
@@ -82,6 +83,8 @@ export interface ItnTables {
   readonly idioms: PhraseTable<string>;
   /** Well-known names said in pieces ("g mail", "n vidia") -> their written form in an address. */
   readonly domains: PhraseTable<string>;
+  /** Letters joined by "and" written with an ampersand: "r and d" -> "R&D". */
+  readonly letterPairs: PhraseTable<string>;
   /** Words after which a number is a label ("level two" -> "level 2"): small numbers convert there. */
   readonly labels: ReadonlySet<string>;
   /** Label words a spelled letter may follow ("vitamin D", "plan B"). */
@@ -187,6 +190,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   const tlds = new Set(rows("tlds", sources.tlds, 1).map((r) => r.cells[0]!.toLowerCase()));
   const whitelist = phraseTable<string>(rows("whitelist", sources.whitelist, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const domains = phraseTable<string>(rows("domains", sources.domains, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
+  const letterPairs = phraseTable<string>(rows("letter_pairs", sources.letter_pairs, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const idioms = phraseTable<string>(rows("idioms", sources.idioms, 2).map((r) => [r.cells[0]!, r.cells[1]!]));
   const labels = new Set<string>();
   const letterLabels = new Set<string>();
@@ -215,7 +219,7 @@ export function parseItnTables(sources: ItnTableSources): ItnTables {
   }
   const titleForms = new Set([...titles].flatMap(([spoken, t]) => [spoken, t.written.replace(/\.$/, "").toLowerCase()]));
   const streetTypes = new Set(rows("street_types", sources.street_types, 1).map((r) => r.cells[0]!.toLowerCase()));
-  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, titles, titleForms, streetTypes, unitForms };
+  return { numbers, zeroDigits, plurals, scales, ordinals, months, currencies, currencyMinor, units, timeZones, eras, tlds, whitelist, idioms, domains, letterPairs, labels, letterLabels, codeLabels, abbreviatedLabels, placeCodes, regnalNames, titles, titleForms, streetTypes, unitForms };
 }
 
 /** Longest phrase of the table starting at words[i] (within end): its value and end index. */
