@@ -122,6 +122,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["it costs a dollar fifty", "it costs $1.50"],
     ["a pound and twenty pence", "£1.20"],
     ["give me a dollar a day", "give me a dollar a day"],
+    // "a hundred", "a thousand", "a million" before a currency or a percent sign are amounts; before a noun they stay words.
+    ["it cost a hundred dollars", "it cost $100"],
+    ["a million dollars in revenue", "$1 million in revenue"],
+    ["I am a hundred percent sure", "I am 100% sure"],
+    ["about a hundred people came", "about a hundred people came"],
     // A half or a quarter said before millions is written as their decimals; before anything else it stays.
     ["about two and a half million dollars", "about $2.5 million"],
     ["one and a half billion euros", "€1.5 billion"],

@@ -90,7 +90,7 @@ function weighedInPounds(c: MatchContext, i: number, amountEnd: number, currency
 
 /**
  * "a dollar fifty" -> "$1.50": "a" is one before a currency said in the singular, as prices are said;
- * only with cents after it ("a dollar" alone stays words, as "a hundred" would not).
+ * only with cents after it ("a dollar" alone stays words).
  */
 function readArticleAmount(c: MatchContext, i: number, end: number): Amount | null {
   if (c.words[i] !== "a" || i + 1 >= end) return null;

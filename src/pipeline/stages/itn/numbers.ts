@@ -3,7 +3,7 @@
 // pairs ("nineteen ninety five", "nineteen oh five"), digit strings
 // ("one two three", "double five") and decimals. Values are BigInt so long
 // readings ("seventeen sextillion …") stay exact.
-import type { ItnTables } from "./tables.js";
+import { matchPhrase, type ItnTables } from "./tables.js";
 
 export interface CardinalReading {
   /** Index after the last consumed word. */
@@ -22,7 +22,8 @@ const ZERO = 0n;
 /**
  * The cardinal starting at words[i], longest first; null when words[i] is not a number word. "a" counts
  * one before "hundred" or a scale when more of the number follows ("a hundred and fifty" -> 150, "a
- * hundred thousand"), never alone: "a hundred people", "a million reasons" stay as said.
+ * hundred thousand"), or a percent sign or a currency ("a hundred percent", "a million dollars"), never
+ * alone: "a hundred people", "a million reasons" stay as said.
  */
 export function readCardinal(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
   if (words[i] === "a") return readWithArticle(t, words, i, end);
@@ -32,11 +33,21 @@ export function readCardinal(t: ItnTables, words: readonly string[], i: number, 
 function readWithArticle(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
   const scale = words[i + 1];
   if (i + 2 >= end || scale === undefined || (scale !== "hundred" && !t.scales.has(scale))) return null;
+  if (signedOrPriced(t, words, i + 2, end)) {
+    const r = readFrom(t, words, i + 1, i + 2, 1);
+    return r === null ? null : { ...r, words: 2 };
+  }
   const next = words[i + 2] === "and" ? words[i + 3] : words[i + 2];
   if (next === undefined || !(t.numbers.has(next) || t.scales.has(next)) || t.numbers.get(next) === 0) return null;
   const r = readFrom(t, words, i + 1, end, 1);
   if (r === null || r.end <= i + 2) return null;
   return { ...r, words: r.end - i };
+}
+
+/** words[k] says a percent sign or opens a currency: "a hundred percent", "a million dollars". */
+function signedOrPriced(t: ItnTables, words: readonly string[], k: number, end: number): boolean {
+  if (k >= end) return false;
+  return words[k] === "percent" || (words[k] === "per" && words[k + 1] === "cent") || matchPhrase(t.currencies, words, k, end) !== null;
 }
 
 /** `seed` is a group already counted before words[i] (the "a" of "a hundred"). */
