@@ -5,6 +5,11 @@ import { itn, itnOnly, nemoItn } from "./helpers.js";
 const cases: Record<string, Array<[string, string]>> = {
   cardinal: [
     ["minus sixty", "-60"],
+    // a graded range of ten is written in figures; a decade or an age stays as said
+    ["margins in the low forties", "margins in the low 40s"],
+    ["somewhere in the mid to high twenties", "somewhere in the mid to high 20s"],
+    ["back in the nineties", "back in the nineties"],
+    ["she was in her early twenties", "she was in her early twenties"],
     ["one hundred forty seven thousand four hundred fifty one", "147,451"],
     ["twenty one hundred and eleven", "2111"],
     // Four digits take the separator only when said as a count; said as a year would be, they stay as one.

@@ -7,16 +7,32 @@
 // with a number of 10 or more ("from 2000 to 7"). A tens word and a unit's
 // plural are one plural number ("seventy fives" -> "75s").
 import { formatInteger, readAmount, sharedRangeScale } from "./amount.js";
-import { readPairedYear, withEra } from "./date.js";
+import { DECADES, readPairedYear, withEra } from "./date.js";
 import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
 import { percentWordsAt } from "./percent.js";
-import { afterLabelIn, afterNumberLabel, isNumberWord, type ClassMatcher, type MatchContext } from "./span.js";
+import { afterLabelIn, afterNumberLabel, isNumberWord, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import { matchPhrase } from "./tables.js";
 import { MIN_DIGITS } from "./telephone.js";
 
 const CONFIDENCE = 0.9;
 
+/** Words that grade a range of ten numbers: "the low forties", "mid to high twenties". */
+const GRADES: ReadonlySet<string> = new Set(["low", "lower", "mid", "middle", "high", "upper"]);
+
+/**
+ * "low forties" -> "low 40s", "mid to high twenties" -> "mid to high 20s": margins, rates and prices said
+ * as a graded range of ten, written in figures. "the twenties" is a decade and "in her early twenties" an
+ * age: left as said.
+ */
+function gradedTens(c: MatchContext, i: number): SpanMatch | null {
+  const tens = DECADES.get(c.words[i]!);
+  if (tens === undefined || i === 0 || !GRADES.has(c.words[i - 1]!) || c.runEnd[i - 1] !== c.runEnd[i]) return null;
+  return { end: i + 1, text: `${tens}s`, confidence: CONFIDENCE };
+}
+
 export const matchCardinal: ClassMatcher = (c, i, end) => {
+  const graded = gradedTens(c, i);
+  if (graded !== null) return graded;
   const idiom = matchPhrase(c.t.idioms, c.words, i, end);
   if (idiom !== null && !numberFollows(c, idiom.end)) return { end: idiom.end, text: idiom.value, confidence: CONFIDENCE };
   const plural = readPluralTens(c.t, c.words, i, end);

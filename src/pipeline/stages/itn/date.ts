@@ -26,7 +26,8 @@ const PAIR_FIRST_MAX = 20;
 const NOT_AFTER_YEAR = new Set(["hundred", "thousand", "million", "billion", "percent", "months", "weeks", "days", "hours", "minutes"]);
 /** Month names that are also common words ("we march ten miles"): a day after them must be ordinal. */
 const AMBIGUOUS_MONTHS = new Set(["may", "march"]);
-const DECADES = new Map([
+/** The tens said as a plural: a decade after a century ("nineteen nineties"), or a graded range ("low forties"). */
+export const DECADES: ReadonlyMap<string, string> = new Map([
   ["twenties", "20"], ["thirties", "30"], ["forties", "40"], ["fifties", "50"],
   ["sixties", "60"], ["seventies", "70"], ["eighties", "80"], ["nineties", "90"],
 ]);

@@ -9,7 +9,7 @@ import type { PipelineResources } from "../../resources.js";
 import type { ResolvedStageSettings, Stage, StageEnv } from "../../stage.js";
 import { mergeTokens, type Token } from "../../tokens.js";
 import { matchCardinal } from "./cardinal.js";
-import { matchDate } from "./date.js";
+import { DECADES, matchDate } from "./date.js";
 import { matchDecimal } from "./decimal.js";
 import { matchElectronic } from "./electronic.js";
 import { matchFraction } from "./fraction.js";
@@ -86,6 +86,7 @@ function buildStarters(t: ItnTables, enabled: ReadonlySet<ItnClass>): Map<string
   add("half", ["time"]);
   for (const w of REFERENCE_WORDS) add(w, ["verse_ref"]);
   add("world", ["roman"]);
+  for (const w of DECADES.keys()) add(w, ["cardinal"]);
   for (const letter of "abcdefghijklmnopqrstuvwxyz") add(letter, ["letters"]);
   for (const w of [...t.whitelist.firstWords, ...t.letterPairs.firstWords]) add(w, ["whitelist"]);
   for (const w of t.titles.keys()) add(w, ["title"]);
