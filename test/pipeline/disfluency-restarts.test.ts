@@ -167,6 +167,29 @@ describe("disfluency / repetition: a pronoun restated with its verb", () => {
   );
 });
 
+describe("disfluency / repetition: a clause restarted after a word or two, as raw ASR writes it", () => {
+  it.each([
+    ["it was just it was a thing", "it was a thing"],
+    ["should we just should we talk about it", "should we talk about it"],
+    ["if i went to if i went home at night", "if i went home at night"],
+    ["we will be we will have more visibility", "we will have more visibility"],
+  ])("drops the abandoned start in %j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it.each([
+    // coordinated clauses, a clause that reached its object, a clause linked by "is", a filler said twice
+    "but i wanted it and i wanted him to win",
+    "and we always had and we always will have",
+    "if we can do that we can make it home",
+    "we did it like we did last year",
+    "it was like it was yesterday",
+    "the other thing we don't know is we don't know what he wants",
+  ])("keeps clauses said on in %j", (input) => {
+    expect(text(input)).toBe(input);
+  });
+});
+
 describe("disfluency / repetition: legitimate doubles said with a pause between", () => {
   it.each([
     ["I said that, that we would go", "I said that we would go"],

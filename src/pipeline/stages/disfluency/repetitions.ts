@@ -1,13 +1,14 @@
 // Rule `repetition`: a word or short phrase said twice in a row ("the the
-// soul", "it's, it's worth", "there is… there is this") and cut-off words
-// restarted ("I- I'm", "wor- word"). The earlier copy goes: the later one is
+// soul", "it's, it's worth", "there is… there is this"), cut-off words
+// restarted ("I- I'm", "wor- word") and clauses restarted after a word or two
+// ("it was just it was a thing"). The earlier copy goes: the later one is
 // what the speaker settled on. Legitimate doubles ("had had", "that that",
 // "bye bye") come from the profile's list; numbers are never collapsed
 // ("five five five" is a phone number, "zero dot zero dot one" an address).
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
@@ -293,6 +294,12 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }
+    const restart = restartedPhrase(words, i);
+    if (restart > i) {
+      found.push({ start: i, end: restart, rule: "repetition", confidence: 0.7 });
+      i = restart - 1;
+      continue;
+    }
     for (let n = Math.min(MAX_PHRASE, (words.length - i) >> 1); n >= 1; n--) {
       // "the, uh, the soul": fillers between the copies go with the first copy.
       let second = i + n;
@@ -323,4 +330,48 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     }
   }
   return found;
+}
+
+/** Words a clause restarted from its subject or auxiliary opens with: "it was just it was a thing". */
+const RESTART_OPENERS: ReadonlySet<string> = new Set([...SUBJECT_PRONOUNS, ...QUESTION_OPENERS]);
+/** Small words the abandoned copy may add before the restart ("should we just should we"), besides closed-class ones. */
+const GAP_WORDS: ReadonlySet<string> = new Set(["just", "really", "so", "not", "even", "kind", "sort", "all"]);
+/** Fillers said twice with a word between are the filler's, not a restart ("you know the you know"). */
+const FILLER_PHRASES: ReadonlySet<string> = new Set(["you know", "i mean"]);
+/** A clause that reached its object is said, not abandoned: "if we can do that we can make it home", "we did it like we did". */
+const CLOSING_OBJECTS: ReadonlySet<string> = new Set(["it", "that", "this", "them", "him", "her", "us", "me"]);
+/** Most words the abandoned copy adds before the restart. */
+const MAX_RESTART_GAP = 2;
+
+/**
+ * "it was just it was a thing", "should we just should we talk", "if i went to if i went home": a clause
+ * opened by a subject or an auxiliary, two or three of its words said again after one or two small words,
+ * with no mark between (raw ASR shows none; punctuated text marks a cut-off, read as a repeat). The first
+ * copy and the words after it go. Coordinated clauses ("i wanted it and i wanted", "and we always had and
+ * we always will have") and a clause that reached its object or its "is" ("we don't know is we don't
+ * know") are said on. The end of the removal, or -1.
+ */
+function restartedPhrase(words: readonly WordView[], i: number): number {
+  if (!RESTART_OPENERS.has(words[i]!.core)) return -1;
+  for (let m = 3; m >= 2; m--) {
+    for (let g = 1; g <= MAX_RESTART_GAP; g++) {
+      const j = i + m + g;
+      if (j + m >= words.length) continue;
+      let same = true;
+      for (let k = 0; k < m && same; k++) same = words[i + k]!.core === words[j + k]!.core && !COORDINATORS.has(words[i + k]!.core);
+      if (!same || FILLER_PHRASES.has(`${words[i]!.core} ${words[i + 1]!.core}`)) continue;
+      let quiet = true;
+      for (let k = i; k < j && quiet; k++) quiet = words[k]!.trail === "" && !words[k]!.endsSentence;
+      if (!quiet) continue;
+      let small = true;
+      for (let k = i + m; k < j && small; k++) {
+        const w = words[k]!.core;
+        small = (FUNCTION_WORDS.has(w) || GAP_WORDS.has(w)) && !COORDINATORS.has(w) && !FINITE_BE.has(w) && !CLOSING_OBJECTS.has(w);
+      }
+      // The words after the restart differ from the abandoned ones: else it is a longer repeat.
+      if (!small || words[j + m]!.core === words[i + m]!.core) continue;
+      return j;
+    }
+  }
+  return -1;
 }
