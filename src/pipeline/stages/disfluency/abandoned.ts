@@ -62,6 +62,8 @@ const NOT_AFTER_ARTICLE: ReadonlySet<string> = new Set([
   ...SUBJECT_CONTRACTIONS, ...[...SUBJECT_ONLY_PRONOUNS].filter((w) => w !== "i"), "the", "an", "my", "your", "our", "their",
 ]);
 const NOT_AFTER_THE: ReadonlySet<string> = new Set([...NOT_AFTER_ARTICLE, "a", "and", "but", "because", "if", "is", "are", "was"]);
+/** A letter said on its own, as spelled letters are. */
+const SPELLED_LETTER = /^[a-z]$/;
 /** Words no subject pronoun stands before: another subject or a clause's opener ("I it literally felt", "um I what else"). */
 const NOT_AFTER_SUBJECT: ReadonlySet<string> = new Set([
   ...SUBJECT_CONTRACTIONS, ...SUBJECT_ONLY_PRONOUNS, "it", "if", "what", "how", "why", "where", "when", "but", "because",
@@ -76,7 +78,8 @@ function abandonedUnmarked(words: readonly WordView[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1]!;
   if (next.core === w.core) return false;
-  if (w.core === "the") return NOT_AFTER_THE.has(next.core);
+  // "the a f m study", "the a i model": an "a" that starts spelled letters is one of them, not an article.
+  if (w.core === "the") return NOT_AFTER_THE.has(next.core) && !(next.core === "a" && SPELLED_LETTER.test(words[i + 2]?.core ?? ""));
   const prev = words[i - 1];
   // After a noun "a" is as often a letter that labels it ("within class a we had"), but a letter is not
   // followed by another article ("directing a an action film").
