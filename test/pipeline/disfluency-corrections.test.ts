@@ -444,6 +444,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
     // "not" after a cue, before a question of its own, disowns the question abandoned.
     ["What variable is no wait not what is unknown about the classes?", "What is unknown about the classes?"],
+    // A name ending in the head said before "of" renames the whole "Head of Name", without its article.
+    ["Where is the University of San Diego or rather Pomona University located?", "Where is Pomona University located?"],
+    ["He studied at the University of Texas no sorry Ohio last year.", "He studied at the University of Ohio last year."],
     // A name of two words for another before the same noun: the whole name goes.
     ["What was built by John Smith's team no sorry Mary Jones's team?", "What was built by Mary Jones's team?"],
     // A phrase corrected where it was said is mended; a question of its own replaces the one abandoned.

@@ -3,10 +3,11 @@
 //   matchBack    - an earlier copy of the repair's first word ("we ... we'll", "were ... weren't");
 //   parallelTail - the repair repeats the reparandum's tail ("large containers no sorry smaller
 //                  containers", "after taking the throne, sorry, before taking the throne");
-//   defaultStart - one word, widened over a name run and the word that governs it;
+//   defaultStart - one word, widened over a name run (names.ts) and the word that governs it;
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
 //   unevenTail   - the repair's head of another length before the reparandum's last words said again;
 // verb-phrases.ts reads a verb with its preposition or object corrected by another verb.
+import { DEMONYM, nameStart, POSSESSIVE } from "./names.js";
 import { NOUN_PHRASE_DETERMINERS, verbWithPrepositionAgain } from "./verb-phrases.js";
 import { ARTICLES, baseOf, BE_FORMS, COORDINATORS, endsInQuestionMark, FINITE_BE, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
 
@@ -182,7 +183,6 @@ export function unevenTail(words: readonly WordView[], sentenceStart: number, a:
 /** Words a repair puts before the words it says again, adding to them rather than replacing one. */
 const INSERTED: ReadonlySet<string> = new Set(["not", "never", "also", "only", "still", "even", "just"]);
 
-const POSSESSIVE = /['\u2019]s?$/;
 
 /**
  * One-word reparandum, widened over a capitalised name run ("Wahl and Ammann", "al-Haramain Foundation",
@@ -219,22 +219,8 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
     }
     return withGoverningWord(words, sentenceStart, possessorStart(words, sentenceStart, opensNounPhrase(words, b) ? Math.min(compound, phraseStart(words, sentenceStart, s)) : compound, b), b);
   }
-  while (s - 1 > sentenceStart && words[s - 1]!.trail.length === 0) {
-    const before = words[s - 1]!;
-    // "BSkyB's Sky Active no sorry digital service": the possessor owns whatever was named; it stays.
-    if (POSSESSIVE.test(before.core) && !POSSESSIVE.test(words[b]!.core)) break;
-    // A nationality before a name corrected by a common noun describes it: "French Catholics no sorry nobles".
-    if (before.capitalised && !FUNCTION_WORDS.has(before.core) && (words[b]!.capitalised || !DEMONYM.test(before.core))) s--;
-    // A particle joins a name's parts even at the sentence start, where a capital alone proves nothing ("Nativité du Seigneur").
-    else if ((before.core === "and" ? s - 2 > sentenceStart : NAME_PARTICLES.has(before.core) && s - 2 >= sentenceStart) && words[s - 2]!.capitalised &&
-      words[s - 2]!.trail.length === 0) s -= 2;
-    else break;
-  }
-  // "the High Courts no sorry Microsoft", "the United States no California": a name said without an
-  // article replaces the article's phrase. Plurals and acronyms often take one ("the Andes", "the UK").
-  const article = words[s - 1];
-  if (article !== undefined && s - 1 >= sentenceStart && article.core === "the" && article.trail === "" && nameWithoutArticle(words, b)) s--;
-  return withGoverningWord(words, sentenceStart, s, b);
+  const named = nameStart(words, sentenceStart, s, b);
+  return named.whole ? named.start : withGoverningWord(words, sentenceStart, named.start, b);
 }
 
 /** Wh-words that open a noun phrase in place of its article: "the second-smallest no which size". */
@@ -268,28 +254,6 @@ export function repairArticleAfterDeterminer(words: readonly WordView[], s: numb
   return ARTICLES.has(repair.core) && repair.trail.length === 0 && words[b + 1] !== undefined ? 1 : 0;
 }
 
-/**
- * The repair is a one-word name standing alone, which takes no article: "California to", "France's
- * primary". A name before a noun modifies it ("the Nixon administration"); longer names often head
- * with a noun ("the Dutch Revolt", "the Los Angeles International Airport"); plurals, acronyms and
- * nationalities mostly take an article ("the Andes", "the UK", "the British").
- */
-function nameWithoutArticle(words: readonly WordView[], b: number): boolean {
-  const w = words[b]!;
-  const text = w.core;
-  if (!w.capitalised || w.acronym || text === "i" || FUNCTION_WORDS.has(text) || WH_WORDS.has(text) || isNumeric(text)) return false;
-  if (text.endsWith("'s")) return true;
-  // "-us", "-is" end singular names ("Cyprus", "Paris", "Memphis"); other plurals take one ("the Andes").
-  if ((text.endsWith("s") && !SINGULAR_NAME_ENDING.test(text)) || DEMONYM.test(text)) return false;
-  const next = words[b + 1];
-  return w.trail.length > 0 || next === undefined || FUNCTION_WORDS.has(next.core);
-}
-
-/** Endings of names that look plural but are not: "Cyprus", "Paris", "Memphis", "Tunis". */
-const SINGULAR_NAME_ENDING = /(?:us|is)$/;
-
-/** Lowercase words inside a name: "Otto von Bismarck", "Roussel de Bailleul". */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set(["de", "du", "des", "von", "van", "der", "den", "da", "di", "la", "le", "al", "bin", "ibn"]);
 /** Words that count, order or grade a noun rather than name it. */
 const MODIFIERS: ReadonlySet<string> = new Set([
   "many", "much", "some", "any", "all", "each", "every", "few", "more", "most", "other", "another", "such", "own", "only", "same",
@@ -300,8 +264,6 @@ const MODIFIERS: ReadonlySet<string> = new Set([
 ]);
 /** Words that count a noun phrase and so open one: "most water pumps", "how much silicon dioxide". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(["many", "much", "most", "few", "several", "some", "all", "each", "every", "both", "any"]);
-/** Nationality adjectives: capitalised, yet they grade a noun rather than name it ("French settlers", "European reformer"). */
-const DEMONYM = /(?:an|ish|ese|ch|ek|ss|ai)$/;
 /** Endings of adjectives and participles: "famous", "fewest", "jelly-like", "existing", "steam-powered", "geothermic". */
 const MODIFIER_ENDING = /(?:est|ous|ful|ive|like|less|able|ible|ing|ed|ic|ist|ly)$/;
 /** Words after which a noun phrase starts; "to" is left out, since it also marks a verb ("to control resources"). */
