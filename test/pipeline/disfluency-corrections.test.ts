@@ -444,6 +444,9 @@ describe("disfluency / self_repair: cues", () => {
     ["What projects are widely supported no cancel that and tell me what failed?", "What failed?"],
     // "not" after a cue, before a question of its own, disowns the question abandoned.
     ["What variable is no wait not what is unknown about the classes?", "What is unknown about the classes?"],
+    // Right after the wh-word a word in -s stays: the question's verb, or an adjective both phrases share.
+    ["What causes dioxygen or uh sorry triplet oxygen to react slowly?", "What causes triplet oxygen to react slowly?"],
+    ["What famous surf sorry snowboarder lives in southern California?", "What famous snowboarder lives in southern California?"],
     // A name ending in the head said before "of" renames the whole "Head of Name", without its article.
     ["Where is the University of San Diego or rather Pomona University located?", "Where is Pomona University located?"],
     ["He studied at the University of Texas no sorry Ohio last year.", "He studied at the University of Ohio last year."],

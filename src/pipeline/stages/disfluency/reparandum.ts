@@ -291,6 +291,7 @@ function compoundStart(words: readonly WordView[], sentenceStart: number, s: num
   if (!isNounLike(words[s]!) || !isNounLike(words[b]!)) return s;
   let k = s;
   while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isNounLike(words[k - 1]!)) k--;
+  if (k < s && questionVerbAt(words, sentenceStart, k)) k++;
   const opener = words[k - 1]!;
   return k < s && opener.trail.length === 0 && (NOUN_PHRASE_OPENERS.has(opener.core) || QUANTIFIERS.has(opener.core)) ? k : s;
 }
@@ -364,6 +365,16 @@ function phraseStart(words: readonly WordView[], sentenceStart: number, s: numbe
   let k = s;
   while (k - 1 > sentenceStart && s - k + 1 < MAX_COMPOUND && words[k - 1]!.trail.length === 0 && isContentWord(words[k - 1]!.core) &&
     isPhraseModifier(words[k - 1]!)) k--;
+  if (k < s && questionVerbAt(words, sentenceStart, k)) k++;
   const opener = words[k - 1]!;
   return k < s && opener.trail.length === 0 && PHRASE_OPENERS.has(opener.core) ? k : s;
+}
+
+/**
+ * Right after the question's opening wh-word, a word in -s is not a word of the phrase corrected: the
+ * question's verb ("What causes dioxygen or uh sorry triplet oxygen to react") or an adjective both
+ * phrases share ("What famous surf sorry snowboarder lives …").
+ */
+function questionVerbAt(words: readonly WordView[], sentenceStart: number, k: number): boolean {
+  return k - 1 === sentenceStart && WH_WORDS.has(words[k - 1]!.core) && PRESENT_VERB.test(words[k]!.core);
 }
