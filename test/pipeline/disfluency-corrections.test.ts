@@ -247,6 +247,9 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
       "Who wrote of the Bento de Moura water pump in Philosophical Transactions no Savery water pump?",
       // one closing word that cannot take the reparandum's place: a small-letter word for a name, a figure for a wh-word,
       "What desert is to the east near Nevada no sorry south?",
+      // ... or a name for small-letter words, with a name said before them
+      "What is Denmark a region of no France?",
+      "What was the name of ONdigital's service launched under no BSkyB's?",
       "What entity does not enforce the Charter of Fundamental Rights of the European Union, no wait, I meant does?",
       "Article 33 meant states could be responsible for what no sorry 34?",
       // ... or a word for a figure

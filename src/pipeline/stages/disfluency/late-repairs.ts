@@ -220,6 +220,10 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   // name (the subject's verb, or a name's noun) replaces the name, not the word.
   if (repair.capitalised && !repair.acronym && !said.capitalised && isContentWord(said.core) && r.start - 1 > start &&
     words[r.start - 1]!.capitalised && !FUNCTION_WORDS.has(words[r.start - 1]!.core) && words[r.start - 1]!.trail === "") return true;
+  // "What is Denmark a region of uh no France?": a name for small-letter words, with a name said inside the
+  // sentence before them, corrects that name.
+  if (repair.capitalised && !repair.acronym && !FUNCTION_WORDS.has(repair.core) && words.slice(r.start, r.end).every((w) => !w.capitalised) &&
+    words.slice(start + 1, r.start).some((w) => w.capitalised && !w.acronym && !FUNCTION_WORDS.has(w.core))) return true;
   // In a wh-phrase the name stood in a noun's place: "for what Critical Dictionary no sorry library?",
   // "what type of Analogous no resource?".
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
