@@ -20,6 +20,11 @@ function sameNoun(said: string, named: string): boolean {
 const MAX_DISOWNED_TAIL = 3;
 /** Cue words a repair may close with ("… rather?"). */
 const ECHOED_AT_END: ReadonlySet<string> = new Set(["rather", "instead", "actually"]);
+
+/** The repair's last word before the sentence end at `end`: a cue said again there ("… rather?") is none of it. */
+function closingRepairEnd(words: readonly WordView[], end: number): number {
+  return ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+}
 /** Most content words of a closing repair read as a late correction. */
 const MAX_LATE_REPAIR = 3;
 
@@ -51,7 +56,7 @@ export function correctsWordsKept(words: readonly WordView[], r: Removal, cueSta
  * words after it ("adopt") are no part of what it corrects, and no deletion keeps them.
  */
 function stopsShortOfTheCue(words: readonly WordView[], r: Removal, end: number, cueStart: number): boolean {
-  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  const last = closingRepairEnd(words, end);
   const head = words[last];
   if (head === undefined || last < r.end || last - r.end + 1 > MAX_REFRAMED || !isContentWord(head.core)) return false;
   // A question of its own ("I wanted to know what caused the crisis") replaces the one abandoned.
@@ -76,7 +81,7 @@ const DROPPED_BEYOND_REPAIR = 2;
  */
 function replacesLessThanItDrops(words: readonly WordView[], r: Removal, end: number, cueStart: number): boolean {
   if (words[r.start]!.core !== words[r.end]!.core || WH_WORDS.has(words[r.end]!.core)) return false;
-  let last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  let last = closingRepairEnd(words, end);
   // A closing "not X" disowns and replaces nothing.
   for (let n = 1; n <= MAX_DISOWNED_TAIL; n++) if (last - n > r.end && words[last - n]!.core === "not") { last -= n + 1; break; }
   // The repair is a name and no more: a phrase of small-letter words may go on with the sentence ("the
@@ -103,7 +108,7 @@ const MAX_REFRAMED = 4;
  * "attacked by MHC antigens no NK cells" puts a phrase for a phrase of its own length.
  */
 function reframesEarlierPhrase(words: readonly WordView[], r: Removal, end: number, start: number, cueStart: number): boolean {
-  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  const last = closingRepairEnd(words, end);
   const n = last - r.end + 1;
   if (n === 2 && theWithItsLike(words, r, start, cueStart)) return true;
   if (n < 2 || n > MAX_REFRAMED || words[r.start]!.core === words[r.end]!.core) return false;
@@ -270,7 +275,7 @@ function disownsWordsKept(words: readonly WordView[], r: Removal, end: number, s
 function repairsEarlierWords(words: readonly WordView[], r: Removal, end: number, saidBefore: SaidBefore): boolean {
   const content = (w: WordView) => isContentWord(w.core) && !isFigure(w.core);
   // A cue said again at the end ("… the least critical resource rather?") is no word of the repair.
-  const last = ECHOED_AT_END.has(words[end]!.core) ? end - 1 : end;
+  const last = closingRepairEnd(words, end);
   if (words.slice(r.end, last + 1).filter(content).length > MAX_LATE_REPAIR) return false;
   for (let j = r.end; j < end; j++) {
     if (content(words[j]!) && content(words[j + 1]!) && saidBefore([words[j]!.core, words[j + 1]!.core])) return true;

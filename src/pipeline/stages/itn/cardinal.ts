@@ -8,8 +8,7 @@
 // plural are one plural number ("seventy fives" -> "75s").
 import { formatInteger, readAmount, sharedRangeScale } from "./amount.js";
 import { DECADES, readPairedYear, withEra } from "./date.js";
-import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS } from "./numbers.js";
-import { percentWordsAt } from "./percent.js";
+import { digitOf, readDenominator, readDigitString, readPluralTens, REPEATS, signedOrPriced } from "./numbers.js";
 import { afterLabelIn, afterNumberLabel, isNumberWord, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
 import { matchPhrase } from "./tables.js";
 import { MIN_DIGITS } from "./telephone.js";
@@ -157,7 +156,7 @@ function amountWithUnitAt(c: MatchContext, k: number): boolean {
   const amount = readAmount(c, k, runEnd);
   if (amount === null || amount.end >= runEnd) return false;
   const j = amount.end;
-  if (percentWordsAt(c, j, runEnd) > 0 || matchPhrase(c.t.currencies, c.words, j, runEnd) !== null) return true;
+  if (signedOrPriced(c.t, c.words, j, runEnd)) return true;
   const unit = matchPhrase(c.t.units, c.words, j, runEnd);
   // "three hours" stays words as the measure class writes it, so "two or three hours" does too.
   if (unit === null) return false;

@@ -44,10 +44,15 @@ function readWithArticle(t: ItnTables, words: readonly string[], i: number, end:
   return { ...r, words: r.end - i };
 }
 
-/** words[k] says a percent sign or opens a currency: "a hundred percent", "a million dollars". */
-function signedOrPriced(t: ItnTables, words: readonly string[], k: number, end: number): boolean {
-  if (k >= end) return false;
-  return words[k] === "percent" || (words[k] === "per" && words[k + 1] === "cent") || matchPhrase(t.currencies, words, k, end) !== null;
+/** How many words at words[j] say the percent sign: "percent" 1, "per cent" 2, else 0. */
+export function percentWordsIn(words: readonly string[], j: number, end: number): number {
+  if (words[j] === "percent" && j < end) return 1;
+  return words[j] === "per" && words[j + 1] === "cent" && j + 1 < end ? 2 : 0;
+}
+
+/** words[k] says a percent sign or opens a currency: "a hundred percent", "a million dollars", "eight percent". */
+export function signedOrPriced(t: ItnTables, words: readonly string[], k: number, end: number): boolean {
+  return percentWordsIn(words, k, end) > 0 || matchPhrase(t.currencies, words, k, end) !== null;
 }
 
 /** `seed` is a group already counted before words[i] (the "a" of "a hundred"). */

@@ -1,13 +1,13 @@
 // percent: "eighteen point one four percent" -> "18.14%" ("18.14 %" in the nemo style).
 import { readAmount } from "./amount.js";
+import { percentWordsIn } from "./numbers.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.95;
 
 /** How many words at words[j] say the percent sign: "percent" 1, "per cent" 2, else 0. */
 export function percentWordsAt(c: MatchContext, j: number, end: number): number {
-  if (c.words[j] === "percent" && j < end) return 1;
-  return c.words[j] === "per" && c.words[j + 1] === "cent" && j + 1 < end ? 2 : 0;
+  return percentWordsIn(c.words, j, end);
 }
 
 export const matchPercent: ClassMatcher = (c, i, end) => {
