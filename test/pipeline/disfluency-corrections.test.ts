@@ -193,6 +193,10 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["What was the biggest religion in Norway, sorry, tell me about Sweden?", "What was the biggest religion in Sweden?"],
     ["Who attempted statehood in 1859 no I guess it was in 1805?", "Who attempted statehood in 1805?"],
     ["What needs, no I meant to ask, who patented the cylinder?", "Who patented the cylinder?"],
+    // A remark on the slip between two cues is part of the editing term; a sentence opened by a cue has no slip yet.
+    ["In what water does nitrogen, oops I'm a liar, I mean oxygen dissolve?", "In what water does oxygen dissolve?"],
+    ["We met in Paris, sorry, silly me, I mean in London.", "We met in London."],
+    ["Yeah. I mean that's, I mean relatable.", "Yeah. I mean relatable."],
     // A hesitation however long it is drawn out.
     ["What percentage of stations were out of fuel in 1974 errr rather 1973?", "What percentage of stations were out of fuel in 1973?"],
     // A preposition corrected by a preposition.

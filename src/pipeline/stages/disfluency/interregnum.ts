@@ -146,6 +146,8 @@ export function readInterregnum(words: readonly WordView[], i: number, o: Disflu
     if (p !== undefined && !(cues === 0 && verbPhraseAt(words, k, p))) { strong = true; cues++; k += p.length; onlyOr = hesitationOnly = false; continue; }
     const disowned = cues > 0 && !hesitationOnly ? disowningWordsBefore(words, i, k) : 0;
     if (disowned > 0) { strong = true; cues++; k += disowned; onlyOr = hesitationOnly = false; continue; }
+    const aside = cues > 0 && !hesitationOnly ? asideBeforeCue(words, i, k) : 0;
+    if (aside > 0) { cues++; k += aside; continue; }
     const w = words[k]!;
     // "or better first what type of soil": after an explicit cue, "first" before a question puts it before the rest;
     // "or instead like how long may": a hedging "like" there opens nothing of its own; "no wait not what is
@@ -327,6 +329,25 @@ function disowningWordsBefore(words: readonly WordView[], cueStart: number, k: n
     let same = true;
     for (let j = 0; j < m && same; j++) same = sameWordSaid(words[k + 1 + j]!.core, words[cueStart - m + j]!.core) && words[k + 1 + j]!.trail === "";
     if (same) return m + 2;
+  }
+  return 0;
+}
+
+/** Most words of a remark between two cues. */
+const MAX_ASIDE = 4;
+
+/**
+ * "nitrogen, oops I'm a liar, I mean oxygen": after an explicit cue that follows something said, a few
+ * words closed by a comma and followed by an explicit correction phrase are the speaker's remark on the
+ * slip, part of the editing term; their count, else 0. A sentence opened by the cue has said nothing to
+ * remark on ("I mean that's, I mean relatable": "that's" is a false start).
+ */
+function asideBeforeCue(words: readonly WordView[], cueStart: number, k: number): number {
+  if (cueStart === 0 || words[cueStart - 1]!.endsSentence) return 0;
+  for (let m = 1; m <= MAX_ASIDE; m++) {
+    const last = words[k + m - 1];
+    if (last === undefined || last.endsSentence || (last.trail !== "" && last.trail !== ",")) return 0;
+    if (last.trail === ",") return indexedPhraseAt(words, k + m, STRONG_INDEX) !== undefined ? m : 0;
   }
   return 0;
 }
