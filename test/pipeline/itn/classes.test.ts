@@ -186,6 +186,11 @@ const cases: Record<string, Array<[string, string]>> = {
     ["in ten sixty six ad the normans came", "in 1066 AD the normans came"],
     ["seven hundred and eighty eight to eight hundred and twenty c e", "788 to 820 CE"],
     ["from three hundred bce to two hundred ce", "from 300 BCE to 200 CE"],
+    // A year before 1000 said in pairs is known as one by its era, its letters no code ("44bc" was written).
+    ["as early as four fifty b c when the laws", "as early as 450 BC when the laws"],
+    ["in forty four b c caesar died", "in 44 BC caesar died"],
+    ["from seven eighty eight to eight twenty c e", "from 788 to 820 CE"],
+    ["it cost four fifty", "it cost four fifty"],
     // "ad" going on into a noun is the advertisement; an era already written is left as it is.
     ["the nineteen eighty four ad campaign", "the 1984 ad campaign"],
     ["dates from about 3500 B.C.", "dates from about 3500 B.C."],

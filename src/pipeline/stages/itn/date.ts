@@ -5,7 +5,7 @@
 // -> "the 25th of July", "twelfth january" -> "12th January", "25 July 2012"
 // with a year), month year ("october nineteen oh five"), quarters ("second
 // quarter of twenty twenty two" -> "Q2 2022" in the nemo style), eras after a
-// year ("fifteen hundred b c" -> "1500 BC").
+// year ("fifteen hundred b c" -> "1500 BC", "four fifty b c" -> "450 BC").
 import { readCardinal, readDigitString, readPairTail, readTwoDigits } from "./numbers.js";
 import { ordinalSuffix, readOrdinal } from "./ordinal.js";
 import { followsNumber, isNumberAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -65,6 +65,29 @@ export function readEra(c: MatchContext, k: number, end: number): Reading | null
   if (m === null || c.raw.slice(k, m.end).join(" ") === m.value || c.raw[k]!.includes(".")) return null;
   if (m.value === "AD" && m.end < end && !AFTER_AD.has(c.words[m.end]!)) return null;
   return { text: ` ${m.value}`, end: m.end };
+}
+
+/** Hundreds said in pairs, "four fifty" (450): a digit, then two digits or "oh" and one. */
+function readHundredsInPairs(c: MatchContext, i: number, end: number): Reading | null {
+  const d = c.t.numbers.get(c.words[i]!);
+  if (d === undefined || d < 1 || d > 9 || i + 1 >= end) return null;
+  const tail = readPairTail(c.t, c.words, i + 1, end);
+  return tail === null ? null : { text: `${d}${tail.digits}`, end: tail.end };
+}
+
+/**
+ * A year before 1000 said in pairs, known as one by its era: "four fifty b c" -> "450 BC", "eight twenty c e"
+ * -> "820 CE"; so is the first year of a span that ends in its era ("seven eighty eight to eight twenty c e":
+ * "788 to 820 CE"). Without an era "four fifty" is a price, a time or two numbers, and is left to them.
+ */
+function readEraYear(c: MatchContext, i: number, end: number): Reading | null {
+  const year = readHundredsInPairs(c, i, end);
+  if (year === null) return null;
+  const era = readEra(c, year.end, end);
+  if (era !== null) return { text: year.text + era.text, end: era.end };
+  if (c.words[year.end] !== "to" || year.end + 1 >= end) return null;
+  const last = readHundredsInPairs(c, year.end + 1, end) ?? readCardinal(c.t, c.words, year.end + 1, end);
+  return last !== null && readEra(c, last.end, end) !== null ? year : null;
 }
 
 /** A reading with the era said after it, if any: "fifteen hundred b c" -> "1500 BC". */
@@ -188,7 +211,7 @@ export const matchDate: ClassMatcher = (c, i, end) => {
     r = readDayFirst(c, i, end) ?? readQuarter(c, i, end);
     if (r === null) {
       const year = readPairedYear(c, i, end);
-      r = year !== null && /^\d+$/.test(year.text) ? withEra(c, year, end) : year ?? readMillennium(c, i, end);
+      r = year !== null && /^\d+$/.test(year.text) ? withEra(c, year, end) : year ?? readMillennium(c, i, end) ?? readEraYear(c, i, end);
       confidence = YEAR_CONFIDENCE;
     }
   }

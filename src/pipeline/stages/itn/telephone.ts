@@ -4,7 +4,7 @@
 // three dot one two three dot o dot four o") and serial / product codes
 // ("x eighty six" -> "x86", "E s three" -> "Es3", "forty fifty t i" -> "4050ti");
 // ISBNs (isbn.ts).
-import { readPairedYear } from "./date.js";
+import { readEra, readPairedYear } from "./date.js";
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
 import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
@@ -184,6 +184,8 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
       yearAfter = true;
       break;
     }
+    // "forty four b c": letters after a number that spell its era are the era's, not a code's ("44 BC").
+    if (last === "digits" && readEra(c, k, end) !== null) break;
     const item = codeItem(c, k, end, last);
     if (item === null) break;
     text += item.text;
