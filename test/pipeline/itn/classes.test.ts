@@ -520,6 +520,14 @@ describe("itn classes off by default", () => {
     expect(itn("Mary the first time", asked)).toBe("Mary the first time");
   });
 
+  it("without roman, a listed ruler's ordinal stays as said; other ordinals still convert", () => {
+    expect(itn("louis the fourteenth was a formidable table companion")).toBe("louis the fourteenth was a formidable table companion");
+    expect(itn("the ambition of louis the fourteenth of france")).toBe("the ambition of louis the fourteenth of france");
+    expect(itn("in the fourteenth century")).toBe("in the 14th century");
+    // Only listed names: a capital at the sentence's start is no ruler.
+    expect(itn("On the fourteenth, we left.")).toBe("On the 14th, we left.");
+  });
+
   it("range_dash en_dash joins every range with an en dash", () => {
     const typeset = itnOnly({ params: { range_dash: "en_dash" } });
     expect(itn("twenty eight to thirty", typeset)).toBe("28\u201330");

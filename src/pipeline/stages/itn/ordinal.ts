@@ -1,7 +1,8 @@
 // ordinal: "twenty third" -> "23rd", "eleven hundred twenty first" -> "1121st",
 // "the twelfth century" -> "the 12th century". Ordinals below the threshold
-// stay words ("the first time").
+// stay words ("the first time"), and so does a ruler's ("Louis the fourteenth").
 import { readCardinal } from "./numbers.js";
+import { rulersOrdinalAt } from "./ruler.js";
 import type { ClassMatcher, MatchContext } from "./span.js";
 
 const CONFIDENCE = 0.85;
@@ -40,5 +41,7 @@ export const matchOrdinal: ClassMatcher = (c, i, end) => {
   const o = readOrdinal(c, i, end);
   if (o === null || o.value < BigInt(c.o.ordinalSpellOutBelow)) return null;
   if (o.value >= 1000n && YEAR_PARTS.has(c.words[o.end] ?? "")) return null;
+  // "Louis the fourteenth": a ruler's ordinal is the roman class's ("Louis XIV") or stays as said.
+  if (rulersOrdinalAt(c, i, o.end)) return null;
   return { end: o.end, text: `${o.value.toString()}${ordinalSuffix(o.value)}`, confidence: CONFIDENCE };
 };

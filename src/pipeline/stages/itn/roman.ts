@@ -6,7 +6,8 @@
 // the first to arrive", "the first time" rank).
 import { readCardinal } from "./numbers.js";
 import { readOrdinal } from "./ordinal.js";
-import type { ClassMatcher, MatchContext } from "./span.js";
+import { endsName, regnalName } from "./ruler.js";
+import type { ClassMatcher } from "./span.js";
 
 const CONFIDENCE = 0.7;
 const NUMERALS: ReadonlyArray<[number, string]> = [
@@ -23,35 +24,6 @@ export function toRoman(value: number): string {
     }
   }
   return out;
-}
-
-/** The name before "the" as written: a capitalised word as said, a listed name capitalised; null for neither. */
-function regnalName(c: MatchContext, i: number): string | null {
-  const raw = c.raw[i]!;
-  if (raw[0] !== undefined && raw[0] !== raw[0].toLowerCase()) return raw;
-  return c.t.regnalNames.get(c.words[i]!) ?? null;
-}
-
-/**
- * Words after which a ruler's ordinal has ended: "Henry the eighth of England", "George the third
- * was", "Louis the fourteenth and". A noun or "to" after it makes it a rank ("the first time",
- * "the first to arrive").
- */
-const AFTER_NAME: ReadonlySet<string> = new Set([
-  "of", "and", "or", "was", "is", "had", "has", "who", "whose", "which", "that", "in", "on", "at", "for", "by", "with", "from",
-  "were", "would", "could", "did", "himself", "herself", "as", "when", "after", "before", "but", "then", "also", "died", "reigned",
-  "ruled", "married", "became", "came", "went", "took", "gave", "made", "left", "led", "fought", "sent", "won", "lost", "built",
-  "wrote", "said", "saw", "began", "fell", "held", "kept", "having", "being",
-]);
-const PAST = /^[a-z]{3,}ed$/;
-
-/** The ordinal ending at k ends the name: a pause or the end, a word from AFTER_NAME, a past verb, or another name. */
-function endsName(c: MatchContext, k: number): boolean {
-  const next = c.words[k];
-  if (next === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return true;
-  const raw = c.raw[k]!;
-  const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
-  return AFTER_NAME.has(next) || PAST.test(next) || capitalised || c.names.names.has(next) || c.t.regnalNames.has(next);
 }
 
 export const matchRoman: ClassMatcher = (c, i, end) => {
