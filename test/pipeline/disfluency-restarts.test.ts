@@ -19,8 +19,8 @@ describe("disfluency / self_repair: broken-off clause fragments", () => {
   it.each([
     "The problem is, we never asked", "that is, we agree", "It's, I think, the best one", "If you can, we will go",
     "For him, he wants more", "but this, we can't allow", "it's not me, it's them", "I was like, no way",
-    "I like that, we can go", "we don't like this, we want more",
-  ])("keeps %j (a content word, a subordinate clause, an aside, a fronted phrase or \"like\" as the verb)", (input) => {
+    "I like that, we can go", "we don't like this, we want more", "I did it, it's fun.", "We've got this, it's easy.",
+  ])("keeps %j (a content word, a subordinate clause, an aside, a fronted phrase, \"like\" or \"do\" as the verb)", (input) => {
     expect(text(input)).toBe(input);
   });
 

@@ -184,6 +184,7 @@ describe("disfluency / repetition", () => {
   it.each([
     "Just give her her things.", "the trash bag you were carrying with you, you brought your hands together",
     "and question it, it does bring up people's hackles.", "And so you hear it, it makes you laugh.",
+    "I did it, it was fun.", "We have it, it is here.", "We've got this, this is easy.",
   ])(
     "keeps an object followed by the same word in a new use in %j",
     (input) => {
@@ -198,6 +199,8 @@ describe("disfluency / repetition", () => {
     // after a verb only "it" is an object, and only before a verb: these restart
     ["I wanted to ignore it, it entirely", "I wanted to ignore it entirely"],
     ["you said you, you wonder how", "you said you wonder how"],
+    // "do" asking, not done: no subject before it
+    ["Did it, it work?", "Did it work?"],
   ])("still removes the stutter in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -8,7 +8,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, objectOfDoOrHave, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
@@ -133,13 +133,15 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   const prev = words[i - 1];
   if (prev === undefined || prev.trail !== "") return false;
   if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
-  if (w.trail !== "," || !OBJECT_OR_SUBJECT.has(w.core)) return false;
+  if (w.trail !== "," || !(OBJECT_OR_SUBJECT.has(w.core) || objectOfDoOrHave(words, i))) return false;
   if (PREPOSITIONS.has(prev.core)) return true;
   // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
-  // go on to a verb ("ignore it, it entirely" is a stutter).
+  // go on to a verb ("ignore it, it entirely" is a stutter). "Do", "have" or "get" with its subject
+  // is such a verb too, and takes "this" as well: "I did it, it was fun", "we've got this, this is".
   const after = words[i + 2];
-  return w.core === "it" && isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !SUBJECT_OPENERS.has(prev.core) && !ADVERB.test(prev.core) &&
-    after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
+  const verb = (isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !SUBJECT_OPENERS.has(prev.core) && !ADVERB.test(prev.core)) ||
+    objectOfDoOrHave(words, i);
+  return (w.core === "it" || w.core === "this") && verb && after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
 /** Content words that are no verb taking an object: "now it, it makes" restarts. */
 const NOT_VERBS: ReadonlySet<string> = new Set(["now", "then", "maybe", "still", "also", "even", "yeah", "okay", "well"]);

@@ -154,6 +154,25 @@ export const NOUN_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, ...PO
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
 /** Subject pronouns that are never an object ("you", "it" are both): one left hanging or said twice restarts. */
 export const SUBJECT_ONLY_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
+/** Forms of "do", "have" and "get" that are main verbs when an object follows them: "I did it", "we have this". */
+const OBJECT_TAKING_FORMS: ReadonlySet<string> = new Set(["do", "does", "did", "done", "doing", "have", "has", "had", "having", "get", "gets", "got", "getting"]);
+/** Words before "do"/"have" that show it is the verb of its clause: a subject, or an auxiliary or adverb before the verb. */
+const BEFORE_MAIN_VERB: ReadonlySet<string> = new Set([
+  ...SUBJECT_ONLY_PRONOUNS, "you", "don't", "didn't", "doesn't", "never", "just", "already", "finally", "actually", "to", "can", "can't",
+  "could", "will", "won't", "would", "should", "must", "might", "i'll", "we'll", "they'll", "you'll", "i've", "we've", "they've", "you've",
+]);
+
+/**
+ * words[k] ("it", "this") is the object of "do", "have" or "get" used as the clause's verb: "I did it,",
+ * "we've got this,". The clause is whole there, not a fragment of function words; "Did it, it work?" stutters.
+ */
+export function objectOfDoOrHave(words: readonly WordView[], k: number): boolean {
+  const verb = words[k - 1];
+  const before = words[k - 2];
+  return (words[k]!.core === "it" || words[k]!.core === "this") && verb !== undefined && before !== undefined &&
+    verb.trail === "" && before.trail === "" && OBJECT_TAKING_FORMS.has(verb.core) && BEFORE_MAIN_VERB.has(before.core);
+}
+
 /** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
 export const SUBJECT_CONTRACTIONS: ReadonlySet<string> = new Set([
   "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "that's", "there's",
