@@ -35,6 +35,8 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     "Which treaty found no support?", "It's no wonder he left.", "We went in the morning no later than nine.", "How many no-shows were there?", "There is no easy answer.", "It had almost no effect.",
     "He joined a band called No Doubt later.", "we had on board no large cargo", "per second no tone is heard",
     "A lot of people no doubt agree.", "Many of them no longer vote.", "The Company undertakes no obligation to update these statements.", "It had no rather large rooms.", "We had no rather than yes.",
+    // "than" makes what follows it content: "rather than wait", "better safe than sorry".
+    "Rather than wait, we left.", "Better safe than sorry, we left.",
     // A relative clause's verb takes "no" as a determiner; after a preposition a word in -s is a plural noun.
     "The commission that assumes no obligation to revise them.", "The company, which gives no reason, left.",
     "What body is regulated separately from physicians no has stated that?",

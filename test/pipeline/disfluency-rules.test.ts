@@ -58,6 +58,9 @@ describe("disfluency / discourse_filler", () => {
     ["yeah like i actually respect animals", "yeah i actually respect animals"],
     ["yeah like somehow the way you show up matters", "yeah somehow the way you show up matters"],
     ["i mean like just think about it", "i mean just think about it"],
+    // After an object pronoun, before an amount or a longer phrase: it approximates or hedges.
+    ["he gave me like a hundred dollars", "he gave me a hundred dollars"],
+    ["we're not paying her like an hourly rate", "we're not paying her an hourly rate"],
     // Before an intensifier or an adverb "like" has nothing to compare: it hedges.
     ["it was like super easy to do", "it was super easy to do"],
     ["That doesn't seem like very human, right?", "That doesn't seem very human, right?"],
@@ -97,6 +100,7 @@ describe("disfluency / discourse_filler", () => {
     "I like really good food", "I would like very much to go", "and I feel like so much of that is fear", "do it like so.",
     "it looks like the system is broken", "it's like the world was ending", "I feel like my mom was right",
     "what it could look like probably depends", "i'm like yeah yeah", "and she was like yes", "do it like right now", "things like really big trucks", "it's like early days", "they were like family to me",
+    "Treat me like a child and I will act like one.", "The more you know, the more you grow.", "It hit me like a ton of bricks.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -184,7 +188,8 @@ describe("disfluency / repetition", () => {
   it.each([
     "Just give her her things.", "the trash bag you were carrying with you, you brought your hands together",
     "and question it, it does bring up people's hackles.", "And so you hear it, it makes you laugh.",
-    "I did it, it was fun.", "We have it, it is here.", "We've got this, this is easy.",
+    "I did it, it was fun.", "We have it, it is here.", "We've got this, this is easy.", "That was it, it was over.",
+    "We were there, there was no one else.",
   ])(
     "keeps an object followed by the same word in a new use in %j",
     (input) => {
@@ -201,6 +206,7 @@ describe("disfluency / repetition", () => {
     ["you said you, you wonder how", "you said you wonder how"],
     // "do" asking, not done: no subject before it
     ["Did it, it work?", "Did it work?"],
+    ["So there, there was a problem.", "So there was a problem."],
   ])("still removes the stutter in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -44,12 +44,12 @@ export const DISOWNING: readonly (readonly string[])[] = [
 
 /** Words before a cue that make it content: "I'm sorry", "would rather", "can't wait", "there's no". */
 export const CONTENT_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
-  sorry: new Set(["i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're", "say", "says", "said"]),
+  sorry: new Set(["than", "i'm", "am", "so", "be", "feel", "felt", "was", "were", "is", "are", "very", "really", "too", "you're", "we're", "they're", "say", "says", "said"]),
   // "I should say actually, Stacey Abrams has not lost": what is said or thought goes on after the adverb;
   // "and actually be shutting down", "not X, but actually Y": a conjunction joins what follows as more said.
   actually: new Set(["say", "said", "says", "think", "thought", "guess", "and", "but"]),
   rather: new Set(["would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd", "had", "'d"]),
-  wait: new Set(["to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
+  wait: new Set(["than", "to", "will", "can", "can't", "could", "would", "should", "must", "did", "didn't", "not", "just", "please", "i", "we", "they", "you", "i'll", "we'll", "let's", "and", "don't", "cannot", "couldn't", "won't", "wouldn't", "gonna", "gotta", "the", "a", "long"]),
   no: new Set(["there", "is", "was", "are", "were", "has", "have", "had", "with", "of", "for", "by", "in", "say", "said", "and", "or", "but", "at", "to", "be", "been", "made", "make", "makes", "take", "takes", "took", "get", "got", "gave", "give", "shows", "showed", "need", "yes", "requires", "required", "require", "offered", "offers", "offer",
     "exists", "exist", "existed", "leaves", "left", "poses", "posed", "pose", "bears", "bore", "holds", "held", "needs", "needed", "knows", "knew",
     "find", "finds", "found", "see", "sees", "saw", "seen", "win", "wins", "won", "pay", "pays", "paid", "receive", "receives", "received",

@@ -11,6 +11,8 @@ export const HEDGE_OPENERS = new Set(["so", "and", "but", "or", "then", "because
 export const KNOW_GOVERNORS: ReadonlySet<string> = new Set([
   "do", "did", "don't", "didn't", "does", "doesn't", "before", "if", "as", "would", "will", "could", "might",
   "should", "to", "let", "because", "'cause", "cause", "now", "what", "whatever", "y'all", "than", "how", "that",
+  // "the more you know", "the less you know": the clause's subject and verb ("first of all you know" fills).
+  "more", "less",
   // "tell you", "remind you": the verb's object, then "know" is no filler's ("wouldn't tell you know you said").
   "tell", "told", "remind", "reminded", "assure", "assured",
 ]);

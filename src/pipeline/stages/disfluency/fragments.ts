@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, isContentWord, objectOfDoOrHave, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, contractionBase, isContentWord, closesWholeClause, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
@@ -81,8 +81,8 @@ function closedFragment(words: readonly WordView[], s: number, k: number, b: num
   const last = words[k]!;
   // "for him, he wants" fronts a phrase; "it's not me, it's" ends complete.
   if (SUBORDINATORS.has(first.core) || PREPOSITIONS.has(first.core) || last.core === "like" || OBJECT_PRONOUNS.has(last.core)) return false;
-  // "I did it, it's fun", "we've got this, this is": the clause is whole.
-  if (objectOfDoOrHave(words, k)) return false;
+  // "I did it, it's fun", "That's it, we're done": the clause is whole.
+  if (closesWholeClause(words, k)) return false;
   let substantive = 0;
   for (let i = s; i <= k; i++) {
     const c = words[i]!.core;

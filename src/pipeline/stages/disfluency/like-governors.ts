@@ -12,7 +12,8 @@ export const LIKE_GOVERNORS = new Set([
   "we'd", "they'd", "he'd", "she'd", "to", "not", "things", "thing", "something", "anything", "nothing",
   "everything", "stuff", "more", "much", "exactly", "kind", "sort", "really", "also", "actually", "you'll",
   "gonna", "will", "would've", "people", "kinda", "pretty", "very", "most", "least", "likes", "who", "which", "what",
-  "y'all", "lot", "also", "ones", "almost", "nearly", "quite", "less",
+  "y'all", "lot", "also", "ones", "almost", "nearly", "quite", "less", "act", "acts", "acted", "acting", "behave", "behaves", "behaved",
+  "behaving",
 ]);
 
 /**

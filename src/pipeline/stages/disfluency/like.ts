@@ -162,6 +162,7 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   if (prev !== undefined && prev.trail.length === 0 && PREPOSITIONS.has(prev.core) && prev.core !== "to" && !LIKE_ADJECTIVE_NOUNS.has(next.core)) {
     return phrase(words, i, 1, 0.7);
   }
+  if (comparesObject(words, i)) return null;
   if (APPROXIMATED.has(next.core) || isNumeric(next.core)) return phrase(words, i, 1, 0.6);
   // "like if you tell me", "like why can't you", "figure out like how to": no comparison takes a clause
   // opened by a subordinator or a wh-word after a word that governs none ("it's like when" compares);
@@ -258,6 +259,28 @@ const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([
 ]);
 /** Object pronouns: "treat me like I'm a child", "looked at her like she was mad" compare with a clause. */
 const OBJECTS: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "it", "you"]);
+/** Nouns of amount and of time: after "like a" one is approximated ("gave me like a hundred", "told us like a million times"). */
+const AMOUNTS: ReadonlySet<string> = new Set([
+  "hundred", "thousand", "million", "billion", "dozen", "couple", "few", "lot", "bunch", "half", "quarter", "third", "minute", "second",
+  "hour", "day", "week", "month", "year", "mile",
+]);
+
+/**
+ * "treat me like a child and", "hit him like a ton of bricks": after an object pronoun, "like" and an
+ * article with one noun, the phrase closed there, compare the person with something. Before an amount it
+ * approximates ("gave me like a hundred dollars"); a longer phrase or a clause is as often hedged ("paying
+ * her like an hourly rate", "all of him like the jews hate").
+ */
+function comparesObject(words: readonly WordView[], i: number): boolean {
+  const prev = wordAt(words, i - 1);
+  const article = wordAt(words, i + 1);
+  const noun = wordAt(words, i + 2);
+  const after = wordAt(words, i + 3);
+  if (prev === undefined || article === undefined || noun === undefined || prev.trail !== "" || words[i]!.trail !== "" || article.trail !== "") return false;
+  if (!OBJECTS.has(prev.core) || !ARTICLES.has(article.core) || AMOUNTS.has(noun.core) || isNumeric(noun.core) || !isContentWord(noun.core)) return false;
+  return noun.trail !== "" || after === undefined || FUNCTION_WORDS.has(after.core);
+}
+
 /**
  * Words after which "like" + clause compares: verbs of manner ("act like they own the place", "do it like
  * we did", "pretend like I belong") and a negated "be" ("it wasn't like I moved back").

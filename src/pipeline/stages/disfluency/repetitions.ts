@@ -8,7 +8,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, objectOfDoOrHave, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, closesWholeClause, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
@@ -120,6 +120,12 @@ function joinedToItself(words: readonly WordView[], i: number): boolean {
   return words[i + 1]!.core === "and" && words[i + 2]?.core === w.core;
 }
 
+/** Words after which "there" is a place: "we were there", "went there", "out there" ("I think there, there was" restarts). */
+const PLACED_BEFORE_THERE: ReadonlySet<string> = new Set([
+  "is", "are", "was", "were", "be", "been", "being", "go", "goes", "went", "going", "gone", "get", "got", "getting", "live", "lives",
+  "lived", "living", "stay", "stayed", "staying", "out", "in", "up", "down", "over", "back", "sit", "sat", "stand", "stood", "right", "still",
+]);
+
 /** Pronouns whose object and subject forms are one word. */
 const OBJECT_OR_SUBJECT: ReadonlySet<string> = new Set(["you", "it"]);
 
@@ -133,14 +139,17 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   const prev = words[i - 1];
   if (prev === undefined || prev.trail !== "") return false;
   if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
-  if (w.trail !== "," || !(OBJECT_OR_SUBJECT.has(w.core) || objectOfDoOrHave(words, i))) return false;
+  // "We were there, there was no one": the place, then "there" opening a clause of being.
+  if (w.core === "there") return w.trail === "," && PLACED_BEFORE_THERE.has(prev.core) && FINITE_BE.has(words[i + 2]?.core ?? "");
+  if (w.trail !== "," || !(OBJECT_OR_SUBJECT.has(w.core) || closesWholeClause(words, i))) return false;
   if (PREPOSITIONS.has(prev.core)) return true;
   // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
   // go on to a verb ("ignore it, it entirely" is a stutter). "Do", "have" or "get" with its subject
-  // is such a verb too, and takes "this" as well: "I did it, it was fun", "we've got this, this is".
+  // is such a verb too, and takes "this" as well ("I did it, it was fun", "we've got this, this is"),
+  // and so is a demonstrative's "be" ("that was it, it was over").
   const after = words[i + 2];
   const verb = (isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !SUBJECT_OPENERS.has(prev.core) && !ADVERB.test(prev.core)) ||
-    objectOfDoOrHave(words, i);
+    closesWholeClause(words, i);
   return (w.core === "it" || w.core === "this") && verb && after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
 /** Content words that are no verb taking an object: "now it, it makes" restarts. */

@@ -163,14 +163,23 @@ const BEFORE_MAIN_VERB: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * words[k] ("it", "this") is the object of "do", "have" or "get" used as the clause's verb: "I did it,",
- * "we've got this,". The clause is whole there, not a fragment of function words; "Did it, it work?" stutters.
+ * A clause of function words only ends whole at words[k] ("it", "this", "there"): the object of "do", "have"
+ * or "get" used as its verb ("I did it,", "we've got this,"), what a demonstrative is ("that's it,", "this is
+ * it,", "that was it,"), or where a subject is ("we were there,"). Not a fragment given up there; "Did it, it
+ * work?" stutters.
  */
-export function objectOfDoOrHave(words: readonly WordView[], k: number): boolean {
+export function closesWholeClause(words: readonly WordView[], k: number): boolean {
+  const w = words[k]!.core;
   const verb = words[k - 1];
+  if ((w !== "it" && w !== "this" && w !== "there") || verb === undefined || verb.trail !== "") return false;
+  if (w === "it" && verb.core === "that's") return true;
+  // "we're there,", "we were there,": a subject is somewhere.
+  if (w === "there" && SUBJECT_CONTRACTIONS.has(verb.core)) return verb.core !== "there's" && verb.core !== "that's";
   const before = words[k - 2];
-  return (words[k]!.core === "it" || words[k]!.core === "this") && verb !== undefined && before !== undefined &&
-    verb.trail === "" && before.trail === "" && OBJECT_TAKING_FORMS.has(verb.core) && BEFORE_MAIN_VERB.has(before.core);
+  if (before === undefined || before.trail !== "") return false;
+  if (w === "there") return FINITE_BE.has(verb.core) && SUBJECT_PRONOUNS.has(before.core);
+  if (w === "it" && FINITE_BE.has(verb.core)) return before.core === "this" || before.core === "that";
+  return OBJECT_TAKING_FORMS.has(verb.core) && BEFORE_MAIN_VERB.has(before.core);
 }
 
 /** A subject and its "be" in one word: each opens a clause ("it's", "there's"). */
