@@ -7,6 +7,7 @@
 // rather", "wait for") are excluded here. Profiles for typed text
 // (`typed_corrections`) read more phrases as corrections. The cue words themselves are in cue-lexicon.ts.
 import { CONTENT_AFTER, CONTENT_BEFORE, CONTENT_PRONE, CONTINUATIONS, DISOWNING, STRONG_PHRASES, STRONG_WORDS, TYPED_PHRASES, WEAK_WORDS } from "./cue-lexicon.js";
+import { governedAt, MEAN_GOVERNORS } from "./filler-span.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
 import { restatedWithSubject, verbWithPrepositionAgain } from "./verb-phrases.js";
@@ -98,10 +99,19 @@ const MISTAKE_GOES_ON: ReadonlySet<string> = new Set(["was", "is", "of", "to", "
 /** After "take that back" these say where a thing is carried: "to the shop", "home", "with me". */
 const CARRIED_TO: ReadonlySet<string> = new Set([...PREPOSITIONS, "home", "here", "there", "inside", "out", "up", "down"]);
 
+/** Before "I mean" these make it the verb of their clause ("what I mean is", "as I meant it"); "you know I mean", "that's I mean" fill. */
+const MEANING_GOVERNORS: ReadonlySet<string> = new Set([...MEAN_GOVERNORS].filter((w) => w !== "know" && w !== "that's"));
+
 /** The cue phrase at i is said as content: "or better" comparing, "never mind" or "I mean" with an object. */
 function contentPhraseAt(words: readonly WordView[], i: number, p: readonly string[]): boolean {
   // "I take that back to the shop": the thing carried somewhere, not the words withdrawn.
   if (p[1] === "take" && p[3] === "back") return words[i + 3]!.trail.length === 0 && CARRIED_TO.has(words[i + 4]?.core ?? "");
+  // "What I mean is", "if I meant that": a word before it that governs the verb makes it the clause's,
+  // unless a question or another cue follows ("How I mean what does", "how I mean rather where").
+  if (p[0] === "i" && (p[1] === "mean" || p[1] === "meant") && governedAt(words, i - 1, MEANING_GOVERNORS)) {
+    const next = words[i + 2];
+    return next !== undefined && !isWhStart(words, i + 2) && !STRONG_WORDS.has(next.core) && next.core !== "no";
+  }
   if (p.length !== 2 || words[i + 1]!.trail.length > 0) return false;
   const after = words[i + 2]?.core ?? "";
   if (p[0] === "never" && p[1] === "mind") return NEVER_MIND_OBJECTS.has(after);
