@@ -613,9 +613,15 @@ describe("itn numbers after a label word", () => {
     ["level two or three", "level 2 or 3"],
     ["the scores were three, five and seven", "the scores were three, five and seven"],
     ["chapter two, and then we left", "chapter 2, and then we left"],
-    // A small number counting a span of time is no label ("number one" still ranks).
+    // A small number counting a span of time is no label ("number one" still labels).
     ["you told Bobby after group one day.", "you told Bobby after group one day."],
-    ["the number one day of the year", "the number 1 day of the year"],
+    ["on number one day of the year", "on number 1 day of the year"],
+    // After a determiner or "be", "number one" ranks, as transcripts write it: words.
+    ["it will always be our number one priority", "it will always be our number one priority"],
+    ["please press star then the number one on your telephone", "please press star then the number one on your telephone"],
+    ["we're number one", "we're number one"],
+    ["the number twelve thousand", "the number 12,000"],
+    ["ball number two", "ball number 2"],
     // Punctuation between: not a label.
     ["in part , one of the founders", "in part , one of the founders"],
     // Capitals alone are not labels: a later stage's casing must not change what a second run reads.

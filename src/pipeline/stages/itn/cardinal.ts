@@ -51,7 +51,8 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   // said together (a year, a time, a price) that no class read; paired with the large one before, it
   // would be written alone ("8 20").
   const saidInPair = isSmall(c.o.spellOutBelow, a.integer, a.words) && numberFollows(c, a.end);
-  if (!(afterNumberLabel(c, i) && !countsTime(c, i, a.end)) && (fraction || saidInPair || !pairedWithLarge(c, i, a.end))) {
+  const labelled = afterNumberLabel(c, i) && !countsTime(c, i, a.end) && !rankAfterNumber(c, i);
+  if (!labelled && (fraction || saidInPair || !pairedWithLarge(c, i, a.end))) {
     if (isSmall(c.o.spellOutBelow, a.integer, a.words)) return null;
     if (inchesAfterSpokenFeet(c, i, a.integer, a.words)) return null;
     // NeMo keeps the sign's number as it keeps the number: "minus one" stays as said.
@@ -68,6 +69,18 @@ export const matchCardinal: ClassMatcher = (c, i, end) => {
   return { end: a.end, text, confidence: CONFIDENCE };
 };
 
+
+/** Before "number", these make "number one" a rank: "our number one priority", "the number two guy", "we're number one". */
+const RANK_OPENERS: ReadonlySet<string> = new Set(["the", "our", "my", "your", "his", "her", "their", "its", "is", "was", "are", "were", "be", "we're", "they're", "it's", "you're"]);
+
+/**
+ * "our number one priority", "press star then the number one": after a determiner or "be", "number"
+ * and a number rank something, as transcripts write them in words (Earnings-21 and Rev16: "number one"
+ * 23 times, "number 1" never); "ball number two", "for number four" name one. The nemo style writes digits.
+ */
+function rankAfterNumber(c: MatchContext, i: number): boolean {
+  return !c.o.nemo && i >= 2 && c.words[i - 1] === "number" && RANK_OPENERS.has(c.words[i - 2]!) && c.runEnd[i - 2] === c.runEnd[i];
+}
 
 /** Spans of time a small number counts: after a label word it counts them, not labels ("after group one day"). */
 const TIME_SPANS: ReadonlySet<string> = new Set(["day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning", "evening", "afternoon"]);
