@@ -222,7 +222,7 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
   it.each([
     // A two-word phrase in the repair replaces the whole phrase before the cue, modifiers and all.
     ["Which sandy beaches, sorry, rocky coves can be reached by boat?", "Which rocky coves can be reached by boat?"],
-    ["What do diesel trucks, sorry electric buses, need?", "What do electric buses, need?"],
+    ["What do diesel trucks, sorry electric buses, need?", "What do electric buses need?"],
     ["Where were the old mills no wait textile factories in 1900?", "Where were the textile factories in 1900?"],
   ])("repairs the whole phrase in %j", (input, expected) => {
     expect(text(input)).toBe(expected);

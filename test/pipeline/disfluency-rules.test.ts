@@ -242,6 +242,10 @@ describe("disfluency / self_repair", () => {
     ["What did Wahl and Ammann no no Karlen and Singer present?", "What did Karlen and Singer present?"],
     // the possessor of a name corrected stays
     ["When was BSkyB's Sky Active no sorry digital service launched?", "When was BSkyB's digital service launched?"],
+    // the comma that closed the correction inside a clause goes with it; a clause's own comma stays
+    ["We will discuss, I mean explore, the options.", "We will explore the options."],
+    ["After what year did locomotives, sorry, steamers, cease to be used?", "After what year did steamers cease to be used?"],
+    ["What are skin cells, no, epithelial cells, and what do they do?", "What are epithelial cells, and what do they do?"],
   ])("%j -> %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

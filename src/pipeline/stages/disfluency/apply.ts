@@ -18,6 +18,11 @@ export interface Removal {
   end: number;
   rule: DisfluencyRule;
   confidence: number;
+  /**
+   * A later word whose trailing comma closed the aside the removal opens: "will discuss, I mean explore,
+   * the options" -> "will explore the options". The comma goes when the removal does.
+   */
+  closingComma?: number;
 }
 
 /** Punctuation a removed word may carry; quotes/brackets would unbalance a pair, so spans holding them are skipped. */
@@ -152,10 +157,16 @@ export function applyRemovals(tokens: Token[], words: readonly WordView[], remov
   const out: Token[] = [];
   let next = 0;
   let capital: Removal | null = null;
+  let closing: Removal | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const r = removals[next];
     if (r === undefined || r.start !== i) {
       let token = tokens[i]!;
+      if (closing !== null && closing.closingComma === i) {
+        const e = { rule: closing.rule, before: token.text, after: token.text.slice(0, -1), source: token.source, confidence: closing.confidence };
+        if (token.text.endsWith(",") && env.propose(e)) token = withText(token, e.after);
+        closing = null;
+      }
       if (capital !== null) {
         const upper = capitalizeSentenceStart(token.text);
         if (upper !== token.text) {
@@ -189,6 +200,7 @@ export function applyRemovals(tokens: Token[], words: readonly WordView[], remov
       i = r.end - 1;
       continue;
     }
+    if (r.closingComma !== undefined) closing = r;
     const startedSentence = prev === undefined ? env.atSentenceStart : endsSentence(prev.text);
     if (prev !== undefined && prevText !== null) out[out.length - 1] = withText(prev, prevText);
     // A removed "Um." opening the segment still ended a sentence: tell casing.

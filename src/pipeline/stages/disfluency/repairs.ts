@@ -21,7 +21,7 @@ import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_CUED_QUESTION_RESTART, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceStartOf, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
@@ -356,6 +356,31 @@ function disowningTail(words: readonly WordView[], r: Removal): Removal | null {
   return null;
 }
 
+/**
+ * "We will discuss, I mean explore, the options": inside a clause, a comma opened the correction after
+ * the reparandum, and the repair, as long as the reparandum, closes it with another; where the clause goes
+ * on after it (no new clause, quote or name opens there), that comma is the repair's closing mark and goes
+ * with the correction. Its word index, else -1.
+ */
+function asideClosedAfterRepair(words: readonly WordView[], r: Removal, cueStart: number): number {
+  const before = words[r.start - 1];
+  const opened = words[cueStart - 1];
+  const length = cueStart - r.start;
+  if (before === undefined || before.trail !== "" || before.endsSentence || opened === undefined || opened.trail !== ",") return -1;
+  const last = r.end + length - 1;
+  for (let k = r.end; k < last; k++) if (words[k] === undefined || words[k]!.trail !== "") return -1;
+  const closer = words[last];
+  const after = words[last + 1];
+  if (closer === undefined || closer.trail !== "," || after === undefined || after.capitalised || OPENS_CLAUSE_AFTER_COMMA.has(after.core)) return -1;
+  return SUBJECT_PRONOUNS.has(after.core) || SUBJECT_CONTRACTIONS.has(after.core) || WH_WORDS.has(after.core) ? -1 : last;
+}
+
+/** After these a comma is the sentence's own: "cells, and what are they", "next quarter, which is". */
+const OPENS_CLAUSE_AFTER_COMMA: ReadonlySet<string> = new Set([
+  "and", "but", "or", "so", "which", "who", "whom", "whose", "that", "where", "when", "because", "if", "though", "although", "while", "as",
+  "since", "until", "unless", "then", "there", "this", "these", "those",
+]);
+
 export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions): Removal[] {
   const found: Removal[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -374,7 +399,8 @@ export function findSelfRepairs(words: readonly WordView[], o: DisfluencyOptions
     if (cue === null) continue;
     const r = repairAt(words, cue, o.typedCorrections);
     if (r === null || correctsWordsKept(words, r, cue.start)) { i = cue.end - 1; continue; }
-    found.push(r);
+    const closingComma = asideClosedAfterRepair(words, r, cue.start);
+    found.push(closingComma < 0 ? r : { ...r, closingComma });
     i = r.end - 1;
     const after = trailingCue(words, r.end);
     if (after !== null) found.push({ ...r, ...after });
