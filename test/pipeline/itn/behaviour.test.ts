@@ -194,6 +194,8 @@ describe("itn idempotence", () => {
     "thirteen billion dot-ai and",
     // "thirty 4th" is what is left of an ordinal split by a hyphen, not a day "30" and "4th"
     "january-thirty fourth january",
+    // a year said in pairs after a code's letter is a year only where it ends its token ("nineteen twelve-forty")
+    "m-nineteen twelve-forty dot we",
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",

@@ -140,6 +140,12 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
 
 const YEAR = /^(?:19|20)\d\d$/;
 
+/** A year said in pairs at words[k] whose last word ends its token. */
+function yearOfWholeTokensAt(c: MatchContext, k: number, end: number): boolean {
+  const year = readPairedYear(c, k, end);
+  return year !== null && YEAR.test(year.text) && (year.end >= c.words.length || c.tokenOf[year.end] !== c.tokenOf[year.end - 1]);
+}
+
 /** "'s" detached ("d v d 's"), or on the code's last letter ("d v d's"). */
 function pluralMarkAt(c: MatchContext, k: number): boolean {
   const w = c.words[k] ?? "";
@@ -179,8 +185,10 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   let yearAfter = false;
   while (k < end) {
     // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a
-    // year; so is one right after a letter ("Sahal, d nineteen eighty one", "p m nineteen fifty").
-    if ((last === "letter" || (last === "digits" && letters > 0)) && YEAR.test(readPairedYear(c, k, end)?.text ?? "")) {
+    // year; so is one right after a letter ("Sahal, d nineteen eighty one", "p m nineteen fifty"). Not one
+    // ending inside a token ("nineteen twelve-forty"): no class reads that year, and a second run would
+    // see the code's number alone.
+    if ((last === "letter" || (last === "digits" && letters > 0)) && yearOfWholeTokensAt(c, k, end)) {
       yearAfter = true;
       break;
     }
