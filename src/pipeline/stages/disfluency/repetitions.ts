@@ -140,7 +140,7 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   if (prev === undefined || prev.trail !== "") return false;
   if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
   // "We were there, there was no one": the place, then "there" opening a clause of being.
-  if (w.core === "there") return w.trail === "," && PLACED_BEFORE_THERE.has(prev.core) && FINITE_BE.has(words[i + 2]?.core ?? "");
+  if (w.core === "there") return (w.trail === "," || w.trail === "") && PLACED_BEFORE_THERE.has(prev.core) && FINITE_BE.has(words[i + 2]?.core ?? "");
   if (w.trail !== "," || !(OBJECT_OR_SUBJECT.has(w.core) || closesWholeClause(words, i))) return false;
   if (PREPOSITIONS.has(prev.core)) return true;
   // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
