@@ -224,6 +224,10 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["Which sandy beaches, sorry, rocky coves can be reached by boat?", "Which rocky coves can be reached by boat?"],
     ["What do diesel trucks, sorry electric buses, need?", "What do electric buses need?"],
     ["Where were the old mills no wait textile factories in 1900?", "Where were the textile factories in 1900?"],
+    // A repair that says again the words ending the reparandum restates more than them: it starts where
+    // its first word was said before them.
+    ["The destruction of trees in the forest no wait the process of growing trees in the forest is called what?", "The process of growing trees in the forest is called what?"],
+    ["Vaccination exploits what principle of the immune system no what feature of the immune system?", "Vaccination exploits what feature of the immune system?"],
   ])("repairs the whole phrase in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

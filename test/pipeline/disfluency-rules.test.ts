@@ -225,6 +225,11 @@ describe("disfluency / repetition", () => {
 });
 
 describe("disfluency / self_repair", () => {
+  it("restarts a repair joined on by 'but' no further back than its first word, whatever it says again", () => {
+    const input = "but we can't allow that in a hospital, the dog really, sorry, but then the dog really bit me.";
+    expect(text(input)).toBe(input);
+  });
+
   it.each([
     ["we will discuss, uh, I mean we'll explore X", "we'll explore X"],
     ["Krishna explains, rather, he reveals", "Krishna reveals"],

@@ -21,7 +21,7 @@ import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_CUED_QUESTION_RESTART, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceStartOf, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceEndOf, sentenceStartOf, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
@@ -170,6 +170,8 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
     endsInQuestionMark(words, b) && !hasWhWord(words, sentenceStart, a)) {
     return { start: sentenceStart, end: b, rule: "self_repair", confidence: 0.55 };
   }
+  const echoed = cue.strong ? echoedEndingStart(words, sentenceStart, a, b) : -1;
+  if (echoed >= 0) return { start: echoed, end: b, rule: "self_repair", confidence: 0.75 };
   const matched = matchBack(words, sentenceStart, a, b, cue.strong);
   if (matched < 0 && cue.needsEcho) return null;
   if (matched < 0 && (typed || cue.strong)) {
@@ -231,6 +233,45 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // ("… multi-tape Turing machine no remove that and tell me what is not …"): no restart found, nothing is cut.
   if (asksQuestion(words, b) && !WH_WORDS.has(words[s]!.core)) return null;
   return { start: s, end: b + repairArticleAfterDeterminer(words, s, b), rule: "self_repair", confidence: cue.strong ? 0.6 : 0.55 };
+}
+
+/** Fewest and most words of a reparandum's ending that the repair says again. */
+const MIN_ECHOED_ENDING = 2;
+const MAX_ECHOED_ENDING = 5;
+
+/**
+ * "The destruction of trees in the forest no wait the process of growing more trees in the forest is known
+ * as what?": the repair says again the words that ended the reparandum ("in the forest"), so it restates more
+ * than those words, and the reparandum starts where the repair's first word was said before them (the
+ * article for an article), not at its nearest copy inside the echo. Its start, else -1.
+ */
+function echoedEndingStart(words: readonly WordView[], sentenceStart: number, a: number, b: number): number {
+  // The repair opens a phrase (a determiner, a wh-word, a content word), not a clause joined on ("but …").
+  if (FUNCTION_WORDS.has(words[b]!.core) && !NOUN_DETERMINERS.has(words[b]!.core) && !WH_WORDS.has(words[b]!.core)) return -1;
+  const sentenceEnd = sentenceEndOf(words, b);
+  const end = sentenceEnd < 0 ? words.length - 1 : sentenceEnd;
+  for (let k = Math.min(MAX_ECHOED_ENDING, a - sentenceStart - 1); k >= MIN_ECHOED_ENDING; k--) {
+    // Said again after the repair's first two words, so not the restart itself ("sorry but the thing bit me").
+    if (!sameRun(words, a - k, a, b + 2, end) || !words.slice(a - k, a).some((w) => isContentWord(w.core))) continue;
+    const first = words[b]!.core;
+    for (let j = a - k - 1; j >= sentenceStart; j--) {
+      const c = words[j]!.core;
+      if (c === first || (ARTICLES.has(c) && ARTICLES.has(first))) return j;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/** words[from, to) are said again, unbroken, somewhere in words[after, end]. */
+function sameRun(words: readonly WordView[], from: number, to: number, after: number, end: number): boolean {
+  const n = to - from;
+  for (let p = after; p + n - 1 <= end; p++) {
+    let same = true;
+    for (let q = 0; q < n && same; q++) same = words[p + q]!.core === words[from + q]!.core && (q === n - 1 || words[p + q]!.trail === "");
+    if (same) return true;
+  }
+  return false;
 }
 
 /** The cue is "I mean" and nothing else. */
