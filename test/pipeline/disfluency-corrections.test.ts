@@ -224,6 +224,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["Which sandy beaches, sorry, rocky coves can be reached by boat?", "Which rocky coves can be reached by boat?"],
     ["What do diesel trucks, sorry electric buses, need?", "What do electric buses need?"],
     ["Where were the old mills no wait textile factories in 1900?", "Where were the textile factories in 1900?"],
+    // A people's adjective goes with its noun.
+    ["What is the oldest work of art by Danish vikings or rather the Normans?", "What is the oldest work of art by the Normans?"],
     // A repair that says again the words ending the reparandum restates more than them: it starts where
     // its first word was said before them.
     ["The destruction of trees in the forest no wait the process of growing trees in the forest is called what?", "The process of growing trees in the forest is called what?"],

@@ -304,9 +304,12 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(["as", "like", "because", "whi
 /** Adverbs grade a word rather than belong to the phrase corrected: "really thin, actually scrawny legs" keeps "really". */
 const ADVERBS: ReadonlySet<string> = new Set(["very", "not", "also", "only", "just", "too", "so", "quite", "even", "still"]);
 
-/** A word of the phrase before the cue that goes with its noun: a modifier or noun, not a name, possessive, quantity or adverb. */
+/**
+ * A word of the phrase before the cue that goes with its noun: a modifier or noun, not a name, possessive,
+ * quantity or adverb. A people's adjective modifies like any other ("by Danish vikings or rather the Normans").
+ */
 function isPhraseModifier(w: WordView): boolean {
-  return isContentWord(w.core) && !QUANTIFIERS.has(w.core) && !w.capitalised && !w.core.endsWith("'s") && !w.core.endsWith("ly") &&
+  return isContentWord(w.core) && !QUANTIFIERS.has(w.core) && (!w.capitalised || DEMONYM.test(w.core)) && !w.core.endsWith("'s") && !w.core.endsWith("ly") &&
     !ADVERBS.has(w.core) && !CONJUNCTIONS.has(w.core);
 }
 
