@@ -224,6 +224,9 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["Which sandy beaches, sorry, rocky coves can be reached by boat?", "Which rocky coves can be reached by boat?"],
     ["What do diesel trucks, sorry electric buses, need?", "What do electric buses need?"],
     ["Where were the old mills no wait textile factories in 1900?", "Where were the textile factories in 1900?"],
+    // At the sentence start a name replaced by one of as many capitalised words goes whole; one word alone proves nothing.
+    ["Santa Monica no Palm Springs is in which region?", "Palm Springs is in which region?"],
+    ["Yesterday Paris no London was nice.", "Yesterday London was nice."],
     // A people's adjective goes with its noun.
     ["What is the oldest work of art by Danish vikings or rather the Normans?", "What is the oldest work of art by the Normans?"],
     // A repair that says again the words ending the reparandum restates more than them: it starts where

@@ -30,6 +30,11 @@ export function nameStart(words: readonly WordView[], sentenceStart: number, s: 
       words[s - 2]!.trail.length === 0) s -= 2;
     else break;
   }
+  // "Santa Monica no Palm Springs is …": at the sentence start a capital proves nothing alone, but a name
+  // replaced by another of as many capitalised words takes the first word with it.
+  const first = words[s - 1];
+  if (first !== undefined && s - 1 === sentenceStart && first.trail === "" && first.capitalised && !FUNCTION_WORDS.has(first.core) &&
+    !WH_WORDS.has(first.core) && capitalisedRun(words, b) === s - sentenceStart + 1) s--;
   // "the University of San Diego or rather Pomona University": a repair naming the head said before "of"
   // renames the whole "Head of Name", and a "Name Head" takes no article ("Pomona University").
   const headOf = nameHeadBeforeOf(words, sentenceStart, s, b);
@@ -42,6 +47,13 @@ export function nameStart(words: readonly WordView[], sentenceStart: number, s: 
   const article = words[s - 1];
   if (article !== undefined && s - 1 >= sentenceStart && article.core === "the" && article.trail === "" && nameWithoutArticle(words, b)) s--;
   return { start: s, whole: false };
+}
+
+/** Capitalised words in a row from `b`, unbroken by a pause. */
+function capitalisedRun(words: readonly WordView[], b: number): number {
+  let n = 0;
+  while (words[b + n]?.capitalised && !FUNCTION_WORDS.has(words[b + n]!.core) && (n === 0 || words[b + n - 1]!.trail === "")) n++;
+  return n;
 }
 
 /**
