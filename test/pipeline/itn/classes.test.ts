@@ -130,6 +130,9 @@ const cases: Record<string, Array<[string, string]>> = {
     // "a hundred", "a thousand", "a million" before a currency or a percent sign are amounts; before a noun they stay words.
     ["it cost a hundred dollars", "it cost $100"],
     ["a million dollars in revenue", "$1 million in revenue"],
+    // a share of the scale stays as said
+    ["half a million dollars", "half a million dollars"],
+    ["a quarter of a million dollars", "a quarter of a million dollars"],
     ["I am a hundred percent sure", "I am 100% sure"],
     ["about a hundred people came", "about a hundred people came"],
     // A half or a quarter said before millions is written as their decimals; before anything else it stays.

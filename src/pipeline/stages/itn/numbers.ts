@@ -30,7 +30,11 @@ export function readCardinal(t: ItnTables, words: readonly string[], i: number, 
   return readFrom(t, words, i, end, 0);
 }
 
+/** Before "a" + scale (or "of a" + scale) these take a share of it: "half a million dollars" is no "half $1 million". */
+const SHARES_OF_SCALE: ReadonlySet<string> = new Set(["half", "quarter", "third", "fraction", "tenth"]);
+
 function readWithArticle(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
+  if (SHARES_OF_SCALE.has(words[i - 1] ?? "") || (words[i - 1] === "of" && SHARES_OF_SCALE.has(words[i - 2] ?? ""))) return null;
   const scale = words[i + 1];
   if (i + 2 >= end || scale === undefined || (scale !== "hundred" && !t.scales.has(scale))) return null;
   if (signedOrPriced(t, words, i + 2, end)) {
