@@ -196,6 +196,8 @@ describe("itn idempotence", () => {
     "january-thirty fourth january",
     // a year said in pairs after a code's letter is a year only where it ends its token ("nineteen twelve-forty")
     "m-nineteen twelve-forty dot we",
+    // an ordinal after a code's digits ends the code whether said or written, before "dot" too
+    "h-zero twenty-first dot first",
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",

@@ -139,6 +139,7 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
+const WRITTEN_ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /** A year said in pairs at words[k] whose last word ends its token. */
 function yearOfWholeTokensAt(c: MatchContext, k: number, end: number): boolean {
@@ -211,7 +212,8 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own, as a
   // second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
   // A number word that opens an address ("-ninety dot com") is the address's label, as a second run reads "-ninety.com".
-  if (isNumberAt(c, k) && !yearAfter && c.words[k + 1] !== "dot") return beforeLetters;
+  // An ordinal opens no address ("21st dot first"), said ("twenty first") or written.
+  if (isNumberAt(c, k) && !yearAfter && (c.words[k + 1] !== "dot" || WRITTEN_ORDINAL.test(c.words[k]!))) return beforeLetters;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
   if (afterLabelIn(c, i, c.t.letterLabels)) return { text: text.toUpperCase(), end: k };
   // "one twenty three n main street": a house number, then the street's direction.
