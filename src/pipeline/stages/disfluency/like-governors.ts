@@ -1,7 +1,9 @@
 // What the word before "like" makes of it (rule `discourse_filler`, see like.ts): after a governor
 // ("I like", "feel like", "things like", "staring like") it is a verb or a comparison; between a
 // governor and a verb form it can be neither and hedges ("have like 400", "I'm like noticing", "we like
-// went back", "used to like listen").
+// went back", "used to like listen"). Also the words around "like" that like.ts and like-comparisons.ts
+// both read: intensifiers and interjections.
+import { BACKCHANNELS } from "./backchannels.js";
 import { wordAt } from "./filler-span.js";
 import { BE_FORMS, IRREGULAR_PAST, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
@@ -102,3 +104,12 @@ const MODALS: ReadonlySet<string> = new Set(["to", "can", "could", "should", "mi
 function baseVerbAfterModal(prev: WordView, next: WordView): boolean {
   return MODALS.has(prev.core) && BASE_VERBS.has(next.core);
 }
+
+/** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
+export const INTENSIFIERS: ReadonlySet<string> = new Set([
+  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
+  "more", "less", "still", "basically", "even", "always", "never",
+]);
+
+/** A listener's sounds, and the calls and exclamations a quotation opens with. */
+export const INTERJECTIONS: ReadonlySet<string> = new Set([...BACKCHANNELS, "no", "well", "hey", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);

@@ -4,18 +4,13 @@
 // like we went", "have like 400", "I'm like noticing", "like if you tell me").
 // The words on either side decide, and the pauses where the text marks them.
 import type { Removal } from "./apply.js";
-import { BACKCHANNELS } from "./backchannels.js";
 import { governedAt, HEDGE_OPENERS, KNOW_GOVERNORS, MEAN_GOVERNORS, phrase, wordAt } from "./filler-span.js";
-import { hedgesAfterGovernor, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
-import { ARTICLES, BE_FORMS, COORDINATORS, FUNCTION_WORDS, IRREGULAR_PARTICIPLES, isContentWord, isNumeric, NOUN_DETERMINERS, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { afterNounPhrase, comparesObject, comparesWhatWasNamed, comparingPhrase, likeSaid, namesExample, OBJECTS, ownedEnds, pausedAfter, presentVerbAfterSubject, SAID } from "./like-comparisons.js";
+import { hedgesAfterGovernor, INTENSIFIERS, INTERJECTIONS, LIKE_GOVERNORS, VERB_FORM } from "./like-governors.js";
+import { ARTICLES, BE_FORMS, COORDINATORS, IRREGULAR_PARTICIPLES, isContentWord, isNumeric, opensPhrase, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** After "like": a verb object or fixed phrase ("like to", "like it", "like that."). */
 const LIKE_OBJECTS = new Set(["to", "it", "them", "him", "her", "me", "us", "you", "this", "these", "those", "crazy", "mine", "yours", "hers", "ours", "theirs"]);
-/** Adverbs that only intensify or grade what follows: "was like really", "I'm like so", "was like more serious". */
-const INTENSIFIERS = new Set([
-  "really", "so", "super", "totally", "very", "literally", "completely", "actually", "just", "kind", "sort", "pretty", "extremely", "absolutely",
-  "more", "less", "still", "basically", "even", "always", "never",
-]);
 /** Prepositions after "be like" that carry on a comparison: "it's like to be", "was like of old", "is like about". */
 const COMPARING: ReadonlySet<string> = new Set(["to", "of", "about"]);
 /** Determiners before a bare "like" that then fills a noun phrase: "another like sketch show". */
@@ -45,49 +40,6 @@ function afterHedge(words: readonly WordView[], i: number): "filler" | "verb" | 
   return words[i]!.trail.length === 0 ? "filler" : null;
 }
 
-/** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
-const COMPARED_OPENERS: ReadonlySet<string> = new Set(["other", "many", "most", "all", "his", "her", "their", "its", "our", "your", "my"]);
-
-/**
- * "Like other moles, this animal digs", "Like his predecessor, he was": a sentence opened by "like" and a
- * noun phrase set off by a comma compares its subject; "Like, I went" and "Like the other day we" fill.
- */
-function comparingPhrase(words: readonly WordView[], i: number): boolean {
-  if (!(i === 0 || words[i - 1]!.endsSentence) || words[i]!.trail.length > 0) return false;
-  const next = words[i + 1];
-  if (next === undefined || !COMPARED_OPENERS.has(next.core)) return false;
-  for (let k = i + 1; k <= i + 4 && k < words.length; k++) {
-    const w = words[k]!;
-    if (w.trail === ",") return k > i + 1;
-    if (w.trail.length > 0) return false;
-  }
-  return false;
-}
-
-const SINGULAR_SUBJECTS: ReadonlySet<string> = new Set(["he", "she", "it", "this", "that", "who", "which"]);
-const NOT_PRESENT_VERBS: ReadonlySet<string> = new Set(["is", "was", "has", "does", "says", "goes", "'s"]);
-
-/** words[k] is a present verb in -s after its third-person subject: "it scans", "she sings". */
-function presentVerbAfterSubject(words: readonly WordView[], k: number): boolean {
-  const verb = words[k]!;
-  const subject = wordAt(words, k - 1);
-  return subject !== undefined && subject.trail.length === 0 && SINGULAR_SUBJECTS.has(subject.core) && /^[a-z]{3,}s$/.test(verb.core) &&
-    !verb.core.endsWith("ss") && !NOT_PRESENT_VERBS.has(verb.core);
-}
-
-/** Verbs of saying after which "like X said" is "as X said". */
-const SAID: ReadonlySet<string> = new Set(["said", "say", "says", "mentioned", "talked", "discussed", "explained", "put", "told"]);
-
-/** "like I said", "like we just talked about", "Like Micah said": "like" is "as", with what was said. */
-function likeSaid(words: readonly WordView[], i: number): boolean {
-  const who = wordAt(words, i + 1);
-  if (who === undefined || who.trail.length > 0 || !(SUBJECT_PRONOUNS.has(who.core) || (who.capitalised && !FUNCTION_WORDS.has(who.core)))) return false;
-  let k = i + 2;
-  if (wordAt(words, k)?.core === "just" || wordAt(words, k)?.core === "already") k++;
-  const verb = wordAt(words, k);
-  return verb !== undefined && SAID.has(verb.core);
-}
-
 export function likeFiller(words: readonly WordView[], i: number): Removal | null {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
@@ -104,6 +56,10 @@ export function likeFiller(words: readonly WordView[], i: number): Removal | nul
   // quotes nothing (the Rev16 dev editors dropped all three before "in"/"from").
   if (prev !== undefined && prev.trail.length === 0 && w.trail.length === 0 && BE_FORMS.has(prev.core) && next !== undefined &&
     (INTENSIFIERS.has(next.core) || (PREPOSITIONS.has(next.core) && !COMPARING.has(next.core)))) return phrase(words, i, 1, 0.6);
+  // "it's like, really hard": set off before an intensifier that grades a word, not quoting ("I was like, really?",
+  // "I'm like, Just shut up", "she's like, just hardcore").
+  if (prev !== undefined && prev.trail.length === 0 && w.trail === "," && BE_FORMS.has(prev.core) && next !== undefined && next.trail.length === 0 &&
+    !next.capitalised && next.core !== "just" && INTENSIFIERS.has(next.core) && isContentWord(words[i + 2]?.core ?? "")) return phrase(words, i, 1, 0.6);
   if (beforeAdverb(words, i) || beforeAgreement(words, i)) return phrase(words, i, 1, 0.6);
   // A governor only binds across no pause: "new names and things. Like, a mess" is a filler.
   if (prev !== undefined && !setOff && prev.trail.length === 0 && LIKE_GOVERNORS.has(prev.core)) return null;
@@ -257,30 +213,6 @@ const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([
   ...SUBJECT_ONLY_PRONOUNS, ...SUBJECT_CONTRACTIONS,
   "i've", "we've", "they've", "you've", "i'll", "we'll", "they'll", "you'll", "i'd", "we'd", "they'd", "you'd",
 ]);
-/** Object pronouns: "treat me like I'm a child", "looked at her like she was mad" compare with a clause. */
-const OBJECTS: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "it", "you"]);
-/** Nouns of amount and of time: after "like a" one is approximated ("gave me like a hundred", "told us like a million times"). */
-const AMOUNTS: ReadonlySet<string> = new Set([
-  "hundred", "thousand", "million", "billion", "dozen", "couple", "few", "lot", "bunch", "half", "quarter", "third", "minute", "second",
-  "hour", "day", "week", "month", "year", "mile",
-]);
-
-/**
- * "treat me like a child and", "hit him like a ton of bricks": after an object pronoun, "like" and an
- * article with one noun, the phrase closed there, compare the person with something. Before an amount it
- * approximates ("gave me like a hundred dollars"); a longer phrase or a clause is as often hedged ("paying
- * her like an hourly rate", "all of him like the jews hate").
- */
-function comparesObject(words: readonly WordView[], i: number): boolean {
-  const prev = wordAt(words, i - 1);
-  const article = wordAt(words, i + 1);
-  const noun = wordAt(words, i + 2);
-  const after = wordAt(words, i + 3);
-  if (prev === undefined || article === undefined || noun === undefined || prev.trail !== "" || words[i]!.trail !== "" || article.trail !== "") return false;
-  if (!OBJECTS.has(prev.core) || !ARTICLES.has(article.core) || AMOUNTS.has(noun.core) || isNumeric(noun.core) || !isContentWord(noun.core)) return false;
-  return noun.trail !== "" || after === undefined || FUNCTION_WORDS.has(after.core);
-}
-
 /**
  * Words after which "like" + clause compares: verbs of manner ("act like they own the place", "do it like
  * we did", "pretend like I belong") and a negated "be" ("it wasn't like I moved back").
@@ -314,32 +246,6 @@ const EXAMPLE_OPENERS: ReadonlySet<string> = new Set(["how", "when", "where"]);
 /** Particles that finish a verb ("curled over", "went out"): a comparison may follow. */
 const PARTICLES: ReadonlySet<string> = new Set(["over", "up", "down", "out", "off", "around", "back", "away", "through"]);
 
-/** words[k] is a name, not a quote's first word: a capital on a word that is no closed-class word or interjection. */
-function namesExample(words: readonly WordView[], k: number): boolean {
-  const w = words[k]!;
-  return w.capitalised && w.core !== "i" && !FUNCTION_WORDS.has(w.core) && !INTERJECTIONS.has(w.core) && !w.core.includes("'");
-}
-/** Verbs of thinking and saying a comma after which leaves "like" a hedge ("I think, like the opposite", "I mean, like the other week"). */
-const HEDGED_THOUGHTS: ReadonlySet<string> = new Set(["think", "mean", "guess", "know", "say", "said", "feel", "suppose"]);
-
-/**
- * "captains of industry, like the gold finders of 1849", "tired, like a dog", "the mind, like a monkey":
- * after a comma that closes a content word, "like" and an article compare what was just named. After a
- * function word, an interjection or a verb of thinking ("so, like the wise", "No, like the adrenaline
- * thing", "I think, like the opposite") it hedges.
- */
-function comparesWhatWasNamed(words: readonly WordView[], i: number): boolean {
-  const prev = words[i - 1];
-  const next = words[i + 1];
-  if (prev === undefined || next === undefined || prev.trail !== "," || words[i]!.trail !== "" || !ARTICLES.has(next.core)) return false;
-  // "our mother, like a lot of stories": an amount approximated; "also, like the thing": an adverb names nothing.
-  if (words[i + 2]?.core === "lot" || prev.core === "also" || INTENSIFIERS.has(prev.core)) return false;
-  return isContentWord(prev.core) && !HEDGE_OPENERS.has(prev.core) && !INTERJECTIONS.has(prev.core) && !HEDGED_THOUGHTS.has(prev.core);
-}
-
-/** A listener's sounds, and the calls and exclamations a quotation opens with. */
-const INTERJECTIONS: ReadonlySet<string> = new Set([...BACKCHANNELS, "no", "well", "hey", "girl", "dude", "man", "look", "damn", "god", "golly", "please", "whatever"]);
-
 /** A word that opens a quotation: an interjection, or a capital that is no "I". */
 function quoteOpens(w: WordView): boolean {
   return INTERJECTIONS.has(w.core) || (w.capitalised && w.core !== "i");
@@ -356,29 +262,6 @@ const PLURAL = /^[a-z]{3,}[^su']s$/;
 const NOT_PLURAL: ReadonlySet<string> = new Set(["always", "perhaps", "sometimes", "maybe", "besides", "towards", "afterwards", "whereas", "yes", "guys"]);
 function pluralNoun(core: string): boolean {
   return PLURAL.test(core) && !NOT_PLURAL.has(core) && isContentWord(core);
-}
-
-/** words[k] ends its phrase at a pause: "like his brother, James", "like my father." */
-function pausedAfter(words: readonly WordView[], k: number): boolean {
-  const w = words[k];
-  return w !== undefined && (w.trail === "," || w.trail === ";" || w.endsSentence);
-}
-
-/**
- * words[i - 1] is a noun its determiner opened, maybe after one modifier, with no pause between: "a body
- * like", "the man like", "a natural disaster like".
- */
-function afterNounPhrase(words: readonly WordView[], i: number): boolean {
-  const phraseWord = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && isContentWord(w.core) && !INTENSIFIERS.has(w.core) && !isNumeric(w.core);
-  if (!phraseWord(words[i - 1])) return false;
-  const det = (w: WordView | undefined) => w !== undefined && w.trail.length === 0 && NOUN_DETERMINERS.has(w.core);
-  return det(wordAt(words, i - 2)) || (phraseWord(wordAt(words, i - 2)) && det(wordAt(words, i - 3)));
-}
-
-/** words[k] is a possessive noun ending its phrase: "your dad's.", "my mom's," */
-function ownedEnds(words: readonly WordView[], k: number): boolean {
-  const w = words[k];
-  return w !== undefined && w.core.endsWith("'s") && (w.trail.length > 0 || k + 1 === words.length);
 }
 
 /** Determiners that open a clause's subject after "like": "like the system is", "like my mom was". */
