@@ -63,6 +63,7 @@ describe("disfluency / discourse_filler", () => {
     ["we're not paying her like an hourly rate", "we're not paying her an hourly rate"],
     // Before an intensifier or an adverb "like" has nothing to compare: it hedges.
     ["it was like super easy to do", "it was super easy to do"],
+    ["Well, it's like, really hard.", "Well, it's really hard."],
     ["That doesn't seem like very human, right?", "That doesn't seem very human, right?"],
     ["analyzing like critically unpacking where we got it", "analyzing critically unpacking where we got it"],
     ["instagram i believe is like usually the third link", "instagram i believe is usually the third link"],
@@ -100,7 +101,7 @@ describe("disfluency / discourse_filler", () => {
     "I like really good food", "I would like very much to go", "and I feel like so much of that is fear", "do it like so.",
     "it looks like the system is broken", "it's like the world was ending", "I feel like my mom was right",
     "what it could look like probably depends", "i'm like yeah yeah", "and she was like yes", "do it like right now", "things like really big trucks", "it's like early days", "they were like family to me",
-    "Treat me like a child and I will act like one.", "The more you know, the more you grow.", "It hit me like a ton of bricks.",
+    "I was like, really? No way.", "I'm like, Just shut up.", "Treat me like a child and I will act like one.", "The more you know, the more you grow.", "It hit me like a ton of bricks.",
   ])("keeps content use %j", (input) => {
     expect(text(input)).toBe(input);
   });
