@@ -198,6 +198,8 @@ describe("itn idempotence", () => {
     "m-nineteen twelve-forty dot we",
     // an ordinal after a code's digits ends the code whether said or written, before "dot" too
     "h-zero twenty-first dot first",
+    // a share before "a" + scale is read alike said ("tenth") or written ("10th")
+    "tenth a-hundred billion",
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",

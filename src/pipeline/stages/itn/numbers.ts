@@ -30,11 +30,17 @@ export function readCardinal(t: ItnTables, words: readonly string[], i: number, 
   return readFrom(t, words, i, end, 0);
 }
 
-/** Before "a" + scale (or "of a" + scale) these take a share of it: "half a million dollars" is no "half $1 million". */
+/**
+ * Before "a" + scale (or "of a" + scale) these take a share of it: "half a million dollars" is no "half $1 million".
+ * An ordinal ITN wrote ("10th") counts as it did said ("tenth"), so a second run reads what the first did.
+ */
 const SHARES_OF_SCALE: ReadonlySet<string> = new Set(["half", "quarter", "third", "fraction", "tenth"]);
+/** An ordinal as ITN writes it: "21st", "10th". */
+export const WRITTEN_ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 function readWithArticle(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
-  if (SHARES_OF_SCALE.has(words[i - 1] ?? "") || (words[i - 1] === "of" && SHARES_OF_SCALE.has(words[i - 2] ?? ""))) return null;
+  const share = (w: string | undefined) => w !== undefined && (SHARES_OF_SCALE.has(w) || WRITTEN_ORDINAL.test(w));
+  if (share(words[i - 1]) || (words[i - 1] === "of" && share(words[i - 2]))) return null;
   const scale = words[i + 1];
   if (i + 2 >= end || scale === undefined || (scale !== "hundred" && !t.scales.has(scale))) return null;
   if (signedOrPriced(t, words, i + 2, end)) {

@@ -6,7 +6,7 @@
 // ISBNs (isbn.ts).
 import { readEra, readPairedYear } from "./date.js";
 import { afterIsbnLabel, readIsbn } from "./isbn.js";
-import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER } from "./numbers.js";
+import { digitOf, readCardinal, readDigitString, readPluralTens, readTwoDigits, REPEATS, SINGLE_LETTER, WRITTEN_ORDINAL } from "./numbers.js";
 import { matchPhrase } from "./tables.js";
 import { oclockAt } from "./time.js";
 import { afterLabelIn, followsNumber, isNumberAt, startsUpper, writtenAmountAt, type ClassMatcher, type MatchContext, type SpanMatch } from "./span.js";
@@ -139,7 +139,6 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
-const WRITTEN_ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /** A year said in pairs at words[k] whose last word ends its token. */
 function yearOfWholeTokensAt(c: MatchContext, k: number, end: number): boolean {
