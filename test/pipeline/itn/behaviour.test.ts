@@ -200,6 +200,11 @@ describe("itn idempotence", () => {
     "h-zero twenty-first dot first",
     // a share before "a" + scale is read alike said ("tenth") or written ("10th")
     "tenth a-hundred billion",
+    // a number word's capital is no name's after a ruler ("FIRST" loses it as "1st")
+    "henry-the first FIRST 18,000",
+    // a number of several words before "dot" is read as its written form is ("ninety one dot" / "91 dot")
+    "zero p -twenty thirteen dot 18,000",
+    "zero m -ninety one dot and",
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",

@@ -26,8 +26,9 @@ const PAST = /^[a-z]{3,}ed$/;
 export function endsName(c: MatchContext, k: number): boolean {
   const next = c.words[k];
   if (next === undefined || c.runEnd[k - 1] !== c.runEnd[k]) return true;
+  // A number word's capital is no name's: ITN drops it when it writes the number ("FIRST" -> "1st").
   const raw = c.raw[k]!;
-  const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
+  const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase() && !c.t.numbers.has(next) && !c.t.ordinals.has(next);
   return AFTER_NAME.has(next) || PAST.test(next) || capitalised || c.names.names.has(next) || c.t.regnalNames.has(next);
 }
 

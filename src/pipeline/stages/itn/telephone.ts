@@ -140,6 +140,14 @@ function beforeSpelledLetter(c: MatchContext, k: number, end: number): boolean {
 
 const YEAR = /^(?:19|20)\d\d$/;
 
+/** The word after the number at words[k]: past its spoken words ("ninety one"), or the one figure. */
+function numberEnd(c: MatchContext, k: number): number {
+  if (/^\d/.test(c.words[k]!)) return k + 1;
+  let e = k;
+  while (e < c.words.length && (c.t.numbers.has(c.words[e]!) || c.t.scales.has(c.words[e]!)) && (e === k || c.runEnd[e - 1] === c.runEnd[e])) e++;
+  return e;
+}
+
 /** A year said in pairs at words[k] whose last word ends its token. */
 function yearOfWholeTokensAt(c: MatchContext, k: number, end: number): boolean {
   const year = readPairedYear(c, k, end);
@@ -211,8 +219,9 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   // "x zero h g m t eighteen thousand": letters spelled before the number are a word of their own, as a
   // second run reads them once joined ("x0 HGMT 18,000"); the code ends before them.
   // A number word that opens an address ("-ninety dot com") is the address's label, as a second run reads "-ninety.com".
-  // An ordinal opens no address ("21st dot first"), said ("twenty first") or written.
-  if (isNumberAt(c, k) && !yearAfter && (c.words[k + 1] !== "dot" || WRITTEN_ORDINAL.test(c.words[k]!))) return beforeLetters;
+  // An ordinal opens no address ("21st dot first"), said ("twenty first") or written; a number of several
+  // words ("ninety one dot") opens one as its written form ("91 dot") does.
+  if (isNumberAt(c, k) && !yearAfter && (c.words[numberEnd(c, k)] !== "dot" || WRITTEN_ORDINAL.test(c.words[k]!))) return beforeLetters;
   // After a label that takes a letter ("vitamin b twelve", "row c four") the letters are the label's capitals.
   if (afterLabelIn(c, i, c.t.letterLabels)) return { text: text.toUpperCase(), end: k };
   // "one twenty three n main street": a house number, then the street's direction.
