@@ -205,6 +205,8 @@ describe("itn idempotence", () => {
     // a number of several words before "dot" is read as its written form is ("ninety one dot" / "91 dot")
     "zero p -twenty thirteen dot 18,000",
     "zero m -ninety one dot and",
+    // a figure hyphened to the next ("20-90") pairs no more than its spoken form ("twenty-to ninety") did
+    "zero and twenty-to ninety zero",
     // a small number pairs with the end of a bigger one read whole ("twenty eleven" is 2011), as with "2011" written
     "twenty eleven and zero and!",
     "one hundred five and two and!",

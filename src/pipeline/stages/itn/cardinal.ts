@@ -199,7 +199,8 @@ function pairedWithLarge(c: MatchContext, i: number, end: number): boolean {
   if ((paired || c.words[end] === "to") && amountWithUnitAt(c, end + 1)) return true;
   if (!(paired || toScaledAmount(c, end))) return false;
   const next = c.words[end + 1]!;
-  if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c);
+  // A figure hyphened to the next word ("20-90") is no amount alone, as its spoken form ("twenty-to ninety") was not.
+  if (WRITTEN_NUMBER.test(next)) return !/^0\d/.test(next) && Number(next.replace(/,/g, "")) >= digitsFrom(c) && c.tokenOf[end + 2] !== c.tokenOf[end + 1];
   // "and triple one" is written "and 111", as a second run sees it.
   const times = REPEATS.get(next);
   const unit = times !== undefined && sameRun(end + 2) ? c.t.numbers.get(c.words[end + 2]!) : undefined;
