@@ -227,6 +227,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     // At the sentence start a name replaced by one of as many capitalised words goes whole; one word alone proves nothing.
     ["Santa Monica no Palm Springs is in which region?", "Palm Springs is in which region?"],
     ["Yesterday Paris no London was nice.", "Yesterday London was nice."],
+    // The "a" of "a hundred" is the number's.
+    ["That's about a hundred, sorry, two hundred basis points.", "That's about two hundred basis points."],
     // A people's adjective goes with its noun.
     ["What is the oldest work of art by Danish vikings or rather the Normans?", "What is the oldest work of art by the Normans?"],
     // A repair that says again the words ending the reparandum restates more than them: it starts where
@@ -558,7 +560,9 @@ describe("disfluency / self_repair: cues", () => {
     "How abundant does hydrogen rank or oxygen rather?", "Would you take the train or the bus rather than walk?",
     // ... but after a long one the wh-question asks about the last thing said.
     "Was it enough for the stock being down an issue or a market issue or what?",
-    "Does that change your view on moving production out of China, or how are you thinking about this new regime?"])("keeps the words of %j", (input) => {
+    "Does that change your view on moving production out of China, or how are you thinking about this new regime?",
+    // a number closing the sentence for a word that is none corrects the number said just before it: no deletion mends it
+    "We opened five new stores, or rather six."])("keeps the words of %j", (input) => {
     expect(text(input).replace(/,? uh,/, "")).toBe(input.replace(/,? uh,/, ""));
   });
 });

@@ -4,7 +4,7 @@
 // to the east near Nevada no sorry south?"). Cutting the reparandum would leave
 // nonsense, so such repairs are left as said.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isNumeric, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** A possessive, written either way: "Karp's", "Normans'". */
 const POSSESSIVE_END = /(?:'s|s')$/;
@@ -216,6 +216,9 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   if (WH_WORDS.has(said.core)) return isFigure(repair.core);
   // "between 1984 and 1991 no sorry decreased?": a word for a figure corrects something else.
   if (isFigure(said.core)) return !isFigure(repair.core);
+  // "we opened five new stores or rather six": a number for a word that is none, a number said a few
+  // words before it, corrects that number.
+  if (isNumeric(repair.core) && !isNumeric(said.core) && words.slice(Math.max(start, r.start - NUMBER_REACH), r.start).some((w) => isNumeric(w.core))) return true;
   // "What NBA teams are from Southern California no MLB?": an acronym for a word that is none, with one
   // said before, corrects that one.
   if (repair.acronym && !said.acronym && words.slice(start, r.start).some((w) => w.acronym)) return true;
@@ -234,6 +237,9 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   const inWhPhrase = hasWhWord(words, Math.max(start, r.start - MAX_WH_PHRASE), r.start);
   return said.capitalised && r.start > start && !inWhPhrase && !repair.capitalised && !isFigure(repair.core);
 }
+
+/** How far before the reparandum a number the repair corrects may be said ("five new stores"). */
+const NUMBER_REACH = 3;
 
 /** Most words of a name closing the sentence as a possessor ("no Manuel Blum's?"). */
 const MAX_POSSESSOR_NAME = 3;

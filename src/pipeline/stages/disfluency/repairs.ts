@@ -21,7 +21,7 @@ import { verbWithObjectStart } from "./verb-phrases.js";
 import { correctsWordsKept } from "./late-repairs.js";
 import { asksOfItsSubject, asksQuestion, isQuestionPrefix, MAX_CUED_QUESTION_RESTART, MAX_RESTART, restartAt, uncuedRestartAt } from "./restarts.js";
 import { askedWithNewNoun, askedWithNewVerb, keepCountedNoun, keepRestatedSubject } from "./restated-question.js";
-import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceEndOf, sentenceStartOf, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { ARTICLES, BE_FORMS, COMPASS_POINTS, countsAt, endsInQuestionMark, FUNCTION_WORDS, hasWhWord, HAVE_FORMS, isContentWord, isFigure, isNumeric, isParticiple, NOUN_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, RESTATING_SUBJECTS, sentenceEndOf, sentenceStartOf, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Words that open a clause another completes: "if we can do that, we can". */
 const CLAUSE_SUBORDINATORS: ReadonlySet<string> = new Set([
@@ -215,7 +215,7 @@ function repairAt(words: readonly WordView[], cue: Interregnum, typed: boolean):
   // "the best race he could have run, I mean, short of winning", "that mission, I mean, even guys": a
   // word that opens a comment, not a phrase, says the speaker goes on rather than corrects one word.
   if (COMMENT_OPENERS.has(repairWord.core)) return null;
-  const s = withPassiveAuxiliary(words, sentenceStart, defaultStart(words, sentenceStart, a, b), a, repairWord);
+  const s = withCountingArticle(words, sentenceStart, withPassiveAuxiliary(words, sentenceStart, defaultStart(words, sentenceStart, a, b), a, repairWord), b);
   if (s < 0) return null;
   // "oil price up or down, I mean it's some macro view": "I mean" before a clause of its own explains; the word
   // before it stands, and only "I mean" fills.
@@ -272,6 +272,15 @@ function sameRun(words: readonly WordView[], from: number, to: number, after: nu
     if (same) return true;
   }
   return false;
+}
+
+const SCALES: ReadonlySet<string> = new Set(["hundred", "thousand", "million", "billion"]);
+
+/** "about a hundred sorry two hundred basis points": the "a" of "a hundred" is the number's, and goes with it for a number. */
+function withCountingArticle(words: readonly WordView[], sentenceStart: number, s: number, b: number): number {
+  if (s - 1 < sentenceStart || s < 0) return s;
+  const article = words[s - 1]!;
+  return article.core === "a" && article.trail === "" && SCALES.has(words[s]!.core) && isNumeric(words[b]!.core) ? s - 1 : s;
 }
 
 /** The cue is "I mean" and nothing else. */
