@@ -196,6 +196,7 @@ describe("itn idempotence", () => {
     "january-thirty fourth january",
     // a year said in pairs after a code's letter is a year only where it ends its token ("nineteen twelve-forty")
     "m-nineteen twelve-forty dot we",
+    "e-nineteen fifteen dot january",
     // an ordinal after a code's digits ends the code whether said or written, before "dot" too
     "h-zero twenty-first dot first",
     // a share before "a" + scale is read alike said ("tenth") or written ("10th")

@@ -148,10 +148,11 @@ function numberEnd(c: MatchContext, k: number): number {
   return e;
 }
 
-/** A year said in pairs at words[k] whose last word ends its token. */
+/** A year said in pairs at words[k] that starts and ends with its tokens ("e-nineteen fifteen" is none). */
 function yearOfWholeTokensAt(c: MatchContext, k: number, end: number): boolean {
   const year = readPairedYear(c, k, end);
-  return year !== null && YEAR.test(year.text) && (year.end >= c.words.length || c.tokenOf[year.end] !== c.tokenOf[year.end - 1]);
+  return year !== null && YEAR.test(year.text) && (k === 0 || c.tokenOf[k] !== c.tokenOf[k - 1]) &&
+    (year.end >= c.words.length || c.tokenOf[year.end] !== c.tokenOf[year.end - 1]);
 }
 
 /** "'s" detached ("d v d 's"), or on the code's last letter ("d v d's"). */
@@ -194,8 +195,8 @@ function readCode(c: MatchContext, i: number, end: number): { text: string; end:
   while (k < end) {
     // "q one twenty twenty one", "f one twenty twenty": a year said in pairs after the code's digits is a
     // year; so is one right after a letter ("Sahal, d nineteen eighty one", "p m nineteen fifty"). Not one
-    // ending inside a token ("nineteen twelve-forty"): no class reads that year, and a second run would
-    // see the code's number alone.
+    // starting or ending inside a token ("e-nineteen fifteen", "nineteen twelve-forty"): no class reads
+    // that year, and a second run would see the code's number alone.
     if ((last === "letter" || (last === "digits" && letters > 0)) && yearOfWholeTokensAt(c, k, end)) {
       yearAfter = true;
       break;
