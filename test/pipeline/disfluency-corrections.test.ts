@@ -51,6 +51,10 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     "Rather than wait, we left.", "Better safe than sorry, we left.",
     // "I mean" governed by the word before it is the clause's verb.
     "What I mean is that we need more time.", "And what I mean by that is every day is different.", "What I meant was the other one.",
+    // After a verb of saying or asking, and whom it was said to, what follows is what was said.
+    "She asked me, sorry, could you repeat that?",
+    // A "no" opening the sentence answers: nothing said is corrected.
+    "No, no, I mean it.",
   ])("keeps %j (a cue word said as content)", (input) => {
     expect(text(input)).toBe(input);
   });
@@ -229,6 +233,8 @@ describe("disfluency / self_repair: what a cue may go on to say", () => {
     ["Yesterday Paris no London was nice.", "Yesterday London was nice."],
     // The "a" of "a hundred" is the number's.
     ["That's about a hundred, sorry, two hundred basis points.", "That's about two hundred basis points."],
+    // ... and after one, only "I mean" fills.
+    ["no, I mean you gave birth to most of his kids.", "no, you gave birth to most of his kids."],
     // A people's adjective goes with its noun.
     ["What is the oldest work of art by Danish vikings or rather the Normans?", "What is the oldest work of art by the Normans?"],
     // A repair that says again the words ending the reparandum restates more than them: it starts where

@@ -20,7 +20,8 @@ describe("disfluency / self_repair: broken-off clause fragments", () => {
     "The problem is, we never asked", "that is, we agree", "It's, I think, the best one", "If you can, we will go",
     "For him, he wants more", "but this, we can't allow", "it's not me, it's them", "I was like, no way",
     "I like that, we can go", "we don't like this, we want more", "I did it, it's fun.", "We've got this, it's easy.",
-    "That's it, we're done.", "This is it, it's finally here.", "We were there, it was late.",
+    "That's it, we're done.", "This is it, it's finally here.", "We were there, it was late.", "It's not this, it's that.",
+    "I didn't do that, he did.",
   ])("keeps %j (a content word, a subordinate clause, an aside, a fronted phrase, \"like\" or \"do\" as the verb)", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -81,8 +81,9 @@ function closedFragment(words: readonly WordView[], s: number, k: number, b: num
   const last = words[k]!;
   // "for him, he wants" fronts a phrase; "it's not me, it's" ends complete.
   if (SUBORDINATORS.has(first.core) || PREPOSITIONS.has(first.core) || last.core === "like" || OBJECT_PRONOUNS.has(last.core)) return false;
-  // "I did it, it's fun", "That's it, we're done": the clause is whole.
-  if (closesWholeClause(words, k)) return false;
+  // "I did it, it's fun", "That's it, we're done": the clause is whole; so is one that denies what it
+  // points at ("It's not this, it's that").
+  if (closesWholeClause(words, k) || (DENIED.has(last.core) && words.slice(s, k).some((w) => NEGATIONS.has(w.core)))) return false;
   let substantive = 0;
   for (let i = s; i <= k; i++) {
     const c = words[i]!.core;
@@ -125,8 +126,14 @@ function restatedOpening(words: readonly WordView[], s: number, k: number, b: nu
   }
   const replaced = words[b + shared]!;
   if (listedItems(words, s, k, b, shared)) return false;
+  // "It's not this, it's that": what is denied, then what is said instead; both stand.
+  if (words.slice(s, k + 1).some((w) => NEGATIONS.has(w.core)) && !words.slice(b, b + shared + 1).some((w) => NEGATIONS.has(w.core))) return false;
   return subject && replaced.core !== words[k]!.core && replaced.trail.length === 0 && words[b + shared + 1]!.core !== "";
 }
+
+const NEGATIONS: ReadonlySet<string> = new Set(["not", "never", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't"]);
+/** What a negated clause may end on, pointed at and denied: "it's not this,", "I didn't do that,". */
+const DENIED: ReadonlySet<string> = new Set(["this", "that", "it", "him", "her", "them", "me", "us", "you"]);
 
 /**
  * "whether it's Delta, whether it's Hilton, whether it's British Airways", "they are inspirational, they are

@@ -27,8 +27,10 @@ export interface Interregnum {
   needsEcho: boolean;
 }
 
-/** Verbs of saying: what follows them, even after a comma, is what was said ("I said, no, I was joking"). */
-const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told"]);
+/** Verbs of saying: what follows them (and whom it was said to), even after a comma, is what was said ("I said, no, I was joking"). */
+const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told", "asked", "asks", "ask", "tells", "tell"]);
+/** Whom it was said to, between the verb and what was said: "She asked me, sorry, could you …". */
+const SAID_TO: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "you"]);
 
 /** After "no", a degree that ends its phrase: "kids no good at math", "no better than", "it's no use"; any comparative before "than". */
 const NO_DEGREE: ReadonlySet<string> = new Set(["good", "better", "worse", "different", "fun", "use", "match", "help", "bigger", "smaller", "easier", "harder"]);
@@ -47,7 +49,8 @@ function noDegree(words: readonly WordView[], i: number): boolean {
 function isContent(words: readonly WordView[], i: number, cue: string): boolean {
   const prev = i > 0 ? words[i - 1]! : undefined;
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
-  if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
+  if (prev !== undefined && prev.trail === "," && (SAYING.has(prev.core) ||
+    (SAID_TO.has(prev.core) && i >= 2 && words[i - 2]!.trail === "" && SAYING.has(words[i - 2]!.core)))) return true;
   if (words[i]!.trail.length === 0 && noDegree(words, i)) return true;
   // "Thank you, no, I snapped", "thanks, no": a polite refusal answers.
   if (cue === "no" && prev !== undefined && (prev.core === "thanks" || (prev.core === "you" && words[i - 2]?.core === "thank"))) return true;

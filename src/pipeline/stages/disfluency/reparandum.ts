@@ -192,6 +192,9 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   let s = a - 1;
   let w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
+  // "No, no, I mean it", "no, I mean you gave birth": a "no" opening the sentence answers; nothing said is
+  // corrected, and the reparandum is empty (a).
+  if (s === sentenceStart && w.core === "no") return a;
   // "But, I mean, was it even legal": a conjunction is corrected only by another ("and, sorry, or");
   // before anything else nothing said is corrected, and the reparandum is empty (a).
   if (COORDINATORS.has(w.core) && !COORDINATORS.has(words[b]!.core)) return a;
