@@ -52,7 +52,7 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     // "I mean" governed by the word before it is the clause's verb.
     "What I mean is that we need more time.", "And what I mean by that is every day is different.", "What I meant was the other one.",
     // After a verb of saying or asking, and whom it was said to, what follows is what was said.
-    "She asked me, sorry, could you repeat that?",
+    "She asked me, sorry, could you repeat that?", "she asked me sorry could you repeat that",
     // A "no" opening the sentence answers: nothing said is corrected.
     "No, no, I mean it.",
   ])("keeps %j (a cue word said as content)", (input) => {

@@ -190,7 +190,7 @@ describe("disfluency / repetition", () => {
     "Just give her her things.", "the trash bag you were carrying with you, you brought your hands together",
     "and question it, it does bring up people's hackles.", "And so you hear it, it makes you laugh.",
     "I did it, it was fun.", "We have it, it is here.", "We've got this, this is easy.", "That was it, it was over.",
-    "We were there, there was no one else.", "they were there there were a lot of people",
+    "We were there, there was no one else.", "they were there there were a lot of people", "i did it it was fun",
   ])(
     "keeps an object followed by the same word in a new use in %j",
     (input) => {

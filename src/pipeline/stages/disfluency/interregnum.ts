@@ -49,8 +49,10 @@ function noDegree(words: readonly WordView[], i: number): boolean {
 function isContent(words: readonly WordView[], i: number, cue: string): boolean {
   const prev = i > 0 ? words[i - 1]! : undefined;
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
-  if (prev !== undefined && prev.trail === "," && (SAYING.has(prev.core) ||
-    (SAID_TO.has(prev.core) && i >= 2 && words[i - 2]!.trail === "" && SAYING.has(words[i - 2]!.core)))) return true;
+  if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
+  // "She asked me, sorry, could you …": said to someone, with a pause or none (raw ASR marks none).
+  if (prev !== undefined && (prev.trail === "," || prev.trail === "") && SAID_TO.has(prev.core) && i >= 2 && words[i - 2]!.trail === "" &&
+    SAYING.has(words[i - 2]!.core)) return true;
   if (words[i]!.trail.length === 0 && noDegree(words, i)) return true;
   // "Thank you, no, I snapped", "thanks, no": a polite refusal answers.
   if (cue === "no" && prev !== undefined && (prev.core === "thanks" || (prev.core === "you" && words[i - 2]?.core === "thank"))) return true;

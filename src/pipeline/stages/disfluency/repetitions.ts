@@ -141,7 +141,9 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   if (w.core === "her") return w.trail === "" && !FUNCTION_WORDS.has(prev.core);
   // "We were there, there was no one": the place, then "there" opening a clause of being.
   if (w.core === "there") return (w.trail === "," || w.trail === "") && PLACED_BEFORE_THERE.has(prev.core) && FINITE_BE.has(words[i + 2]?.core ?? "");
-  if (w.trail !== "," || !(OBJECT_OR_SUBJECT.has(w.core) || closesWholeClause(words, i))) return false;
+  // Raw ASR marks no pause: there only "do", "have" or "get" with its subject shows the object ("i did it it was fun").
+  const wholeClause = closesWholeClause(words, i);
+  if (!(w.trail === "," || (w.trail === "" && wholeClause)) || !(OBJECT_OR_SUBJECT.has(w.core) || wholeClause)) return false;
   if (PREPOSITIONS.has(prev.core)) return true;
   // After a verb only "it": "you said you, you wonder" restarts its subject. The second "it" must
   // go on to a verb ("ignore it, it entirely" is a stutter). "Do", "have" or "get" with its subject
@@ -149,7 +151,7 @@ function objectThenNewUse(words: readonly WordView[], i: number): boolean {
   // and so is a demonstrative's "be" ("that was it, it was over").
   const after = words[i + 2];
   const verb = (isContentWord(prev.core) && !prev.capitalised && !NOT_VERBS.has(prev.core) && !SUBJECT_OPENERS.has(prev.core) && !ADVERB.test(prev.core)) ||
-    closesWholeClause(words, i);
+    wholeClause;
   return (w.core === "it" || w.core === "this") && verb && after !== undefined && (QUESTION_OPENERS.has(after.core) || (isContentWord(after.core) && !ADVERB.test(after.core)));
 }
 /** Content words that are no verb taking an object: "now it, it makes" restarts. */
