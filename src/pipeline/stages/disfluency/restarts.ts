@@ -5,10 +5,9 @@
 import type { Removal } from "./apply.js";
 import { cutInAfter } from "./backchannels.js";
 import { isFiller } from "./fillers.js";
-import { isWhStart } from "./interregnum.js";
 import type { DisfluencyOptions } from "./options.js";
 import { matchBack } from "./reparandum.js";
-import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isContentWord, isHesitation, isPastForm, NOUN_DETERMINERS, OTHER_MODALS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hyphenedPrefixAt, isContentWord, isHesitation, isPastForm, isWhStart, NOUN_DETERMINERS, OTHER_MODALS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, sentenceStartOf, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Most words before a cue or a restarted question that a restart drops. */
 export const MAX_RESTART = 15;

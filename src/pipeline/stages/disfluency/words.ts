@@ -128,6 +128,11 @@ export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
 /** Modals QUESTION_OPENERS leaves out that still follow a question's noun phrase ("which departments rather fields may"). */
 export const OTHER_MODALS: ReadonlySet<string> = new Set(["may", "might", "must", "shall"]);
 
+/** An auxiliary or a form of "be": "is", "did", "has", "it's". */
+export function isAuxiliary(w: WordView): boolean {
+  return QUESTION_OPENERS.has(w.core) || BE_FORMS.has(w.core);
+}
+
 /** An auxiliary or a modal, the word a verb phrase opens with: "is", "did", "can", "may". */
 export function isAuxiliaryOrModal(core: string): boolean {
   return QUESTION_OPENERS.has(core) || BE_FORMS.has(core) || OTHER_MODALS.has(core);
@@ -297,3 +302,18 @@ export function hyphenedPrefixAt(words: readonly WordView[], k: number): boolean
   const next = words[k + 1];
   return w.trail === "-" && HYPHENED_PREFIXES.has(w.core) && next !== undefined && next.lead === "" && isContentWord(next.core) && !next.core.startsWith(w.core);
 }
+
+/** A wh-word, or a preposition and a wh-word ("in what"), opens at i. */
+export function isWhStart(words: readonly WordView[], i: number): boolean {
+  const w = words[i];
+  if (w === undefined) return false;
+  if (WH_WORDS.has(w.core)) return true;
+  const next = words[i + 1];
+  if (next === undefined) return false;
+  if (PREPOSITIONS.has(w.core)) return WH_WORDS.has(next.core);
+  // "as of what year", "according to whom": a preposition of two words.
+  return COMPOUND_PREPOSITION_HEADS.has(w.core) && PREPOSITIONS.has(next.core) && WH_WORDS.has(words[i + 2]?.core ?? "");
+}
+
+/** First words of two-word prepositions ("as of", "according to", "because of", "due to", "prior to"). */
+const COMPOUND_PREPOSITION_HEADS: ReadonlySet<string> = new Set(["as", "according", "because", "due", "prior", "apart", "instead", "owing", "thanks", "next", "close", "out", "up"]);
