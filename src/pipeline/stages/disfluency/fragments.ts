@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, contractionBase, isContentWord, closesWholeClause, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, closesWholeClause, contractionBase, isContentWord, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
