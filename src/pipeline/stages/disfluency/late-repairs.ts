@@ -4,7 +4,7 @@
 // to the east near Nevada no sorry south?"). Cutting the reparandum would leave
 // nonsense, so such repairs are left as said.
 import type { Removal } from "./apply.js";
-import { BE_FORMS, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isNumeric, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, hasWhWord, isContentWord, isFigure, isNumeric, isRawAsr, PREPOSITIONS, QUESTION_OPENERS, sentenceEndOf, sentenceStartOf, WH_WORDS, type WordView } from "./words.js";
 
 /** A possessive, written either way: "Karp's", "Normans'". */
 const POSSESSIVE_END = /(?:'s|s')$/;
@@ -38,7 +38,9 @@ type SaidBefore = (named: readonly string[]) => boolean;
  */
 export function correctsWordsKept(words: readonly WordView[], r: Removal, cueStart: number): boolean {
   const end = sentenceEndOf(words, r.end);
-  if (end < 0) return false;
+  // Raw ASR marks no sentence end; only a number closing the segment is read there ("five new stores or
+  // rather six"): the other readings, with the segment's end for the sentence's, cut Rev16's raw rows worse.
+  if (end < 0) return isRawAsr(words) && r.end === words.length - 1 && numberForWord(words, r, sentenceStartOf(words, r.start));
   const start = sentenceStartOf(words, r.start);
   const saidBefore: SaidBefore = (named) => {
     for (let k = start; k + named.length <= r.start; k++) if (named.every((core, j) => sameNoun(words[k + j]!.core, core))) return true;
@@ -216,9 +218,7 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
   if (WH_WORDS.has(said.core)) return isFigure(repair.core);
   // "between 1984 and 1991 no sorry decreased?": a word for a figure corrects something else.
   if (isFigure(said.core)) return !isFigure(repair.core);
-  // "we opened five new stores or rather six": a number for a word that is none, a number said a few
-  // words before it, corrects that number.
-  if (isNumeric(repair.core) && !isNumeric(said.core) && words.slice(Math.max(start, r.start - NUMBER_REACH), r.start).some((w) => isNumeric(w.core))) return true;
+  if (numberForWord(words, r, start)) return true;
   // "What NBA teams are from Southern California no MLB?": an acronym for a word that is none, with one
   // said before, corrects that one.
   if (repair.acronym && !said.acronym && words.slice(start, r.start).some((w) => w.acronym)) return true;
@@ -240,6 +240,16 @@ function cannotStandFor(words: readonly WordView[], r: Removal, end: number, sta
 
 /** How far before the reparandum a number the repair corrects may be said ("five new stores"). */
 const NUMBER_REACH = 3;
+
+/**
+ * "we opened five new stores or rather six": a one-word repair closing the sentence, a number for a word
+ * that is none, with a number said a few words before the reparandum, corrects that number.
+ */
+function numberForWord(words: readonly WordView[], r: Removal, start: number): boolean {
+  const said = words[r.start]!;
+  const repair = words[r.end]!;
+  return isNumeric(repair.core) && !isNumeric(said.core) && words.slice(Math.max(start, r.start - NUMBER_REACH), r.start).some((w) => isNumeric(w.core));
+}
 
 /** Most words of a name closing the sentence as a possessor ("no Manuel Blum's?"). */
 const MAX_POSSESSOR_NAME = 3;
