@@ -191,6 +191,7 @@ describe("disfluency / repetition", () => {
     "and question it, it does bring up people's hackles.", "And so you hear it, it makes you laugh.",
     "I did it, it was fun.", "We have it, it is here.", "We've got this, this is easy.", "That was it, it was over.",
     "We were there, there was no one else.", "they were there there were a lot of people", "i did it it was fun",
+    "I was going to, to be honest, leave.",
   ])(
     "keeps an object followed by the same word in a new use in %j",
     (input) => {
@@ -208,6 +209,7 @@ describe("disfluency / repetition", () => {
     // "do" asking, not done: no subject before it
     ["Did it, it work?", "Did it work?"],
     ["So there, there was a problem.", "So there was a problem."],
+    ["to, to be honest, I don't know", "to be honest, I don't know"],
   ])("still removes the stutter in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -8,7 +8,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, closesWholeClause, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { closesWholeClause, contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensAside, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
@@ -331,6 +331,8 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
       if (n === 3 && words[i + 1]!.core === "and" && DIRECTIONS.has(w.core) && DIRECTIONS.has(words[i + 2]!.core)) break;
       if (n === 2 && joinedToItself(words, i)) break;
       if (n === 1 && second === i + 1 && objectThenNewUse(words, i)) break;
+      // "I was going to, to be honest, leave": the second copy opens an aside of its own.
+      if (n === 1 && w.trail === "," && i > 0 && !words[i - 1]!.endsSentence && opensAside(words, second)) break;
       // "Chiba, Chiba, Japan", "New York, New York, USA": a place named for its region, then the wider one.
       if (placeInRegion(words, i, second, n, o) || cityInStateOfItsName(words, i, second, n)) break;
       // "Think of Stephen, think of Stephen!", "Come on, come on!": a phrase said again to an exclamation mark insists.

@@ -317,3 +317,14 @@ export function isWhStart(words: readonly WordView[], i: number): boolean {
 
 /** First words of two-word prepositions ("as of", "according to", "because of", "due to", "prior to"). */
 const COMPOUND_PREPOSITION_HEADS: ReadonlySet<string> = new Set(["as", "according", "because", "due", "prior", "apart", "instead", "owing", "thanks", "next", "close", "out", "up"]);
+
+/** Set phrases said as an aside: "to be honest", "to be fair", "in fact", "for example". */
+const ASIDES: readonly (readonly string[])[] = [
+  ["to", "be", "honest"], ["to", "be", "fair"], ["to", "be", "clear"], ["to", "be", "frank"], ["to", "be", "sure"],
+  ["in", "fact"], ["for", "example"], ["for", "instance"], ["of", "course"], ["in", "particular"],
+];
+
+/** An aside set off by a comma opens at words[k]: "to be honest,", "of course,". */
+export function opensAside(words: readonly WordView[], k: number): boolean {
+  return ASIDES.some((p) => p.every((core, j) => words[k + j]?.core === core && (j === p.length - 1 ? words[k + j]!.trail === "," : words[k + j]!.trail === "")));
+}
