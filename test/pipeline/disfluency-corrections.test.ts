@@ -53,8 +53,8 @@ describe("disfluency / self_repair: a bare 'no' between two content words", () =
     "What I mean is that we need more time.", "And what I mean by that is every day is different.", "What I meant was the other one.",
     // After a verb of saying or asking, and whom it was said to, what follows is what was said.
     "She asked me, sorry, could you repeat that?", "she asked me sorry could you repeat that",
-    // A "no" opening the sentence answers: nothing said is corrected.
-    "No, no, I mean it.",
+    // A "no" or a cue word opening the sentence answers or apologises: nothing said is corrected.
+    "No, no, I mean it.", "Actually, sorry, the meeting is at three.",
   ])("keeps %j (a cue word said as content)", (input) => {
     expect(text(input)).toBe(input);
   });

@@ -210,6 +210,7 @@ describe("disfluency / repetition", () => {
     ["Did it, it work?", "Did it work?"],
     ["So there, there was a problem.", "So there was a problem."],
     ["to, to be honest, I don't know", "to be honest, I don't know"],
+    ["Sorry, sorry, my fault.", "Sorry, my fault."],
   ])("still removes the stutter in %j", (input, expected) => {
     expect(text(input)).toBe(expected);
   });

@@ -7,6 +7,7 @@
 //   repairArticleAfterDeterminer - the repair's article after a determiner kept ("how many the");
 //   unevenTail   - the repair's head of another length before the reparandum's last words said again;
 // verb-phrases.ts reads a verb with its preposition or object corrected by another verb.
+import { STRONG_WORDS } from "./cue-lexicon.js";
 import { DEMONYM, nameStart, POSSESSIVE } from "./names.js";
 import { NOUN_PHRASE_DETERMINERS, verbWithPrepositionAgain } from "./verb-phrases.js";
 import { ARTICLES, baseOf, BE_FORMS, COORDINATORS, endsInQuestionMark, FINITE_BE, FUNCTION_WORDS, isAuxiliaryOrModal, isContentWord, isNumeric, isParticiple, POSSESSIVE_DETERMINERS, PREPOSITIONS, PRESENT_VERB, QUESTION_OPENERS, WH_WORDS, type WordView } from "./words.js";
@@ -192,9 +193,9 @@ export function defaultStart(words: readonly WordView[], sentenceStart: number, 
   let s = a - 1;
   let w = words[s]!;
   if (s < sentenceStart || NOT_REPARANDUM.has(w.core)) return -1;
-  // "No, no, I mean it", "no, I mean you gave birth": a "no" opening the sentence answers; nothing said is
-  // corrected, and the reparandum is empty (a).
-  if (s === sentenceStart && w.core === "no") return a;
+  // "No, no, I mean it", "no, I mean you gave birth", "Sorry, sorry, my fault": a "no" or a cue word
+  // opening the sentence answers or apologises; nothing said is corrected, and the reparandum is empty (a).
+  if (s === sentenceStart && (w.core === "no" || STRONG_WORDS.has(w.core))) return a;
   // "But, I mean, was it even legal": a conjunction is corrected only by another ("and, sorry, or");
   // before anything else nothing said is corrected, and the reparandum is empty (a).
   if (COORDINATORS.has(w.core) && !COORDINATORS.has(words[b]!.core)) return a;
