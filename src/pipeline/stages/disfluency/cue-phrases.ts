@@ -4,12 +4,10 @@
 // "She asked me, sorry, could you …".
 import { CONTENT_AFTER, CONTENT_BEFORE, CONTINUATIONS, DISOWNING, STRONG_PHRASES, STRONG_WORDS, TYPED_PHRASES } from "./cue-lexicon.js";
 import { governedAt, MEAN_GOVERNORS } from "./filler-span.js";
-import { BE_FORMS, FUNCTION_WORDS, isWhStart, PREPOSITIONS, type WordView } from "./words.js";
+import { BE_FORMS, FUNCTION_WORDS, isWhStart, PERSONAL_OBJECTS, PREPOSITIONS, type WordView } from "./words.js";
 
 /** Verbs of saying: what follows them (and whom it was said to), even after a comma, is what was said ("I said, no, I was joking"). */
 const SAYING: ReadonlySet<string> = new Set(["said", "say", "says", "saying", "replied", "answered", "told", "asked", "asks", "ask", "tells", "tell"]);
-/** Whom it was said to, between the verb and what was said: "She asked me, sorry, could you …". */
-const SAID_TO: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "you"]);
 
 /** After "no", a degree that ends its phrase: "kids no good at math", "no better than", "it's no use"; any comparative before "than". */
 const NO_DEGREE: ReadonlySet<string> = new Set(["good", "better", "worse", "different", "fun", "use", "match", "help", "bigger", "smaller", "easier", "harder"]);
@@ -30,7 +28,7 @@ export function isContent(words: readonly WordView[], i: number, cue: string): b
   const next = i + 1 < words.length ? words[i + 1]! : undefined;
   if (prev !== undefined && prev.trail === "," && SAYING.has(prev.core)) return true;
   // "She asked me, sorry, could you …": said to someone, with a pause or none (raw ASR marks none).
-  if (prev !== undefined && (prev.trail === "," || prev.trail === "") && SAID_TO.has(prev.core) && i >= 2 && words[i - 2]!.trail === "" &&
+  if (prev !== undefined && (prev.trail === "," || prev.trail === "") && PERSONAL_OBJECTS.has(prev.core) && i >= 2 && words[i - 2]!.trail === "" &&
     SAYING.has(words[i - 2]!.core)) return true;
   if (words[i]!.trail.length === 0 && noDegree(words, i)) return true;
   // "Thank you, no, I snapped", "thanks, no": a polite refusal answers.

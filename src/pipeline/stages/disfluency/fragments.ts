@@ -13,7 +13,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { BE_FORMS, closesWholeClause, contractionBase, isContentWord, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { BE_FORMS, closesWholeClause, contractionBase, isContentWord, isNegation, PERSONAL_OBJECTS, PREPOSITIONS, sameBase, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 /** Pause marks after which a restart is heard; a hyphen cut-off is repairs.ts's. */
 const PAUSES: ReadonlySet<string> = new Set([",", "\u2026", "...", "\u2014"]);
@@ -83,7 +83,7 @@ function closedFragment(words: readonly WordView[], s: number, k: number, b: num
   if (SUBORDINATORS.has(first.core) || PREPOSITIONS.has(first.core) || last.core === "like" || OBJECT_PRONOUNS.has(last.core)) return false;
   // "I did it, it's fun", "That's it, we're done": the clause is whole; so is one that denies what it
   // points at ("It's not this, it's that").
-  if (closesWholeClause(words, k) || (DENIED.has(last.core) && words.slice(s, k).some((w) => NEGATIONS.has(w.core)))) return false;
+  if (closesWholeClause(words, k) || (DENIED.has(last.core) && words.slice(s, k).some((w) => isNegation(w.core)))) return false;
   let substantive = 0;
   for (let i = s; i <= k; i++) {
     const c = words[i]!.core;
@@ -127,13 +127,12 @@ function restatedOpening(words: readonly WordView[], s: number, k: number, b: nu
   const replaced = words[b + shared]!;
   if (listedItems(words, s, k, b, shared)) return false;
   // "It's not this, it's that": what is denied, then what is said instead; both stand.
-  if (words.slice(s, k + 1).some((w) => NEGATIONS.has(w.core)) && !words.slice(b, b + shared + 1).some((w) => NEGATIONS.has(w.core))) return false;
+  if (words.slice(s, k + 1).some((w) => isNegation(w.core)) && !words.slice(b, b + shared + 1).some((w) => isNegation(w.core))) return false;
   return subject && replaced.core !== words[k]!.core && replaced.trail.length === 0 && words[b + shared + 1]!.core !== "";
 }
 
-const NEGATIONS: ReadonlySet<string> = new Set(["not", "never", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't"]);
 /** What a negated clause may end on, pointed at and denied: "it's not this,", "I didn't do that,". */
-const DENIED: ReadonlySet<string> = new Set(["this", "that", "it", "him", "her", "them", "me", "us", "you"]);
+const DENIED: ReadonlySet<string> = new Set([...PERSONAL_OBJECTS, "this", "that", "it"]);
 
 /**
  * "whether it's Delta, whether it's Hilton, whether it's British Airways", "they are inspirational, they are

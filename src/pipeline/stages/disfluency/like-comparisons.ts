@@ -4,7 +4,7 @@
 // named ("tired, like a dog"), a noun its determiner opened ("a body like"), a name given as an example.
 import { HEDGE_OPENERS, wordAt } from "./filler-span.js";
 import { INTENSIFIERS, INTERJECTIONS } from "./like-governors.js";
-import { ARTICLES, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
+import { ARTICLES, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, PERSONAL_OBJECTS, SUBJECT_PRONOUNS, type WordView } from "./words.js";
 
 /** Quantities and possessives that open the noun phrase a fronted comparison names: "Like other moles, ...". */
 const COMPARED_OPENERS: ReadonlySet<string> = new Set(["other", "many", "most", "all", "his", "her", "their", "its", "our", "your", "my"]);
@@ -50,7 +50,7 @@ export function likeSaid(words: readonly WordView[], i: number): boolean {
 }
 
 /** Object pronouns: "treat me like I'm a child", "looked at her like she was mad" compare with a clause. */
-export const OBJECTS: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "it", "you"]);
+export const OBJECTS: ReadonlySet<string> = new Set([...PERSONAL_OBJECTS, "it"]);
 /** Nouns of amount and of time: after "like a" one is approximated ("gave me like a hundred", "told us like a million times"). */
 const AMOUNTS: ReadonlySet<string> = new Set([
   "hundred", "thousand", "million", "billion", "dozen", "couple", "few", "lot", "bunch", "half", "quarter", "third", "minute", "second",

@@ -8,7 +8,7 @@
 import type { Removal } from "./apply.js";
 import { isFiller } from "./fillers.js";
 import type { DisfluencyOptions } from "./options.js";
-import { closesWholeClause, contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NOUN_DETERMINERS, opensAside, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
+import { closesWholeClause, contractionBase, COORDINATORS, FINITE_BE, FUNCTION_WORDS, isContentWord, isNumeric, NEGATED_AUXILIARY, NOUN_DETERMINERS, opensAside, opensPhrase, PREPOSITIONS, QUESTION_OPENERS, SUBJECT_CONTRACTIONS, SUBJECT_ONLY_PRONOUNS, SUBJECT_PRONOUNS, WH_WORDS, type WordView } from "./words.js";
 
 const MAX_PHRASE = 4;
 /** Words said between the parts of one number: "ten dot zero", "five point two", "nine one one dash". */
@@ -62,7 +62,6 @@ const PLURAL_POSSESSIVE_MARK: ReadonlySet<string> = new Set(["'", "\u2019"]);
 
 /** Said again as a pair ("up and down, up and down"), they describe a motion repeated. */
 const DIRECTIONS: ReadonlySet<string> = new Set(["up", "down", "back", "forth", "in", "out", "to", "fro", "round", "around", "over", "on", "off", "here", "there"]);
-const NEGATED = /^[a-z]+n't$/;
 const LETTERS_ONLY = /^[a-z]+$/;
 const INFLECTION = /(?:ing|ed|es|s|e)$/;
 
@@ -303,7 +302,7 @@ export function findRepetitions(words: readonly WordView[], o: DisfluencyOptions
     }
     // "when believing, believe me", "I didn't, wasn't still watching": a word said again in another form,
     // or a negated auxiliary for another, after a pause.
-    if (w.trail === "," && (otherForm(w.core, next.core) || (NEGATED.test(w.core) && NEGATED.test(next.core) && w.core !== next.core))) {
+    if (w.trail === "," && (otherForm(w.core, next.core) || (NEGATED_AUXILIARY.test(w.core) && NEGATED_AUXILIARY.test(next.core) && w.core !== next.core))) {
       found.push({ start: i, end: i + 1, rule: "repetition", confidence: 0.8 });
       continue;
     }

@@ -157,6 +157,15 @@ export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["my", "your"
 export const NOUN_DETERMINERS: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS, "these", "those"]);
 
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+/** Pronouns a verb or a preposition takes as a person ("asked me", "treat him like"); "it" aside. */
+export const PERSONAL_OBJECTS: ReadonlySet<string> = new Set(["me", "him", "her", "us", "them", "you"]);
+
+/** An auxiliary with its "n't": "don't", "wasn't". */
+export const NEGATED_AUXILIARY = /^[a-z]+n't$/;
+/** "not", "never", or an auxiliary with its "n't". */
+export function isNegation(core: string): boolean {
+  return core === "not" || core === "never" || NEGATED_AUXILIARY.test(core);
+}
 /** Subject pronouns that are never an object ("you", "it" are both): one left hanging or said twice restarts. */
 export const SUBJECT_ONLY_PRONOUNS: ReadonlySet<string> = new Set(["i", "we", "they", "he", "she"]);
 /** Forms of "do", "have" and "get" that are main verbs when an object follows them: "I did it", "we have this". */

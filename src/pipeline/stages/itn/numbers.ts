@@ -38,11 +38,14 @@ const SHARES_OF_SCALE: ReadonlySet<string> = new Set(["half", "quarter", "third"
 /** An ordinal as ITN writes it: "21st", "10th". */
 export const WRITTEN_ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
+function sharesScale(w: string | undefined): boolean {
+  return w !== undefined && (SHARES_OF_SCALE.has(w) || WRITTEN_ORDINAL.test(w));
+}
+
 function readWithArticle(t: ItnTables, words: readonly string[], i: number, end: number): CardinalReading | null {
-  const share = (w: string | undefined) => w !== undefined && (SHARES_OF_SCALE.has(w) || WRITTEN_ORDINAL.test(w));
-  if (share(words[i - 1]) || (words[i - 1] === "of" && share(words[i - 2]))) return null;
   const scale = words[i + 1];
   if (i + 2 >= end || scale === undefined || (scale !== "hundred" && !t.scales.has(scale))) return null;
+  if (sharesScale(words[i - 1]) || (words[i - 1] === "of" && sharesScale(words[i - 2]))) return null;
   if (signedOrPriced(t, words, i + 2, end)) {
     const r = readFrom(t, words, i + 1, i + 2, 1);
     return r === null ? null : { ...r, words: 2 };
